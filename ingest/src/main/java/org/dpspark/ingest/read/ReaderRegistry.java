@@ -1,0 +1,53 @@
+package org.dpspark.ingest.read;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every reader dpspark knows, by format name. Adding a format is one class plus one line here.
+ * Detection ({@code --format auto}) asks the readers in this order; more specific formats come first.
+ */
+public final class ReaderRegistry {
+    private ReaderRegistry() {}
+
+    private static final Map<String, FrameReader> READERS = new LinkedHashMap<>();
+
+    static {
+        // Register readers here, most specific first.
+    }
+
+    private static void register(FrameReader r) {
+        READERS.put(r.format(), r);
+    }
+
+    /** All format names, in detection order. */
+    public static List<String> formats() {
+        return new ArrayList<>(READERS.keySet());
+    }
+
+    /** The reader of a format name; throws naming the known formats when unknown. */
+    public static FrameReader get(String format) {
+        FrameReader r = READERS.get(format);
+        if (r == null) {
+            throw new IllegalArgumentException("unknown format '" + format + "'; known: " + String.join(", ", formats()));
+        }
+        return r;
+    }
+
+    /** The first reader that recognises the input by content, if any. */
+    public static Optional<FrameReader> detect(InputProbe probe) {
+        for (FrameReader r : READERS.values()) {
+            try {
+                if (r.recognizes(probe)) {
+                    return Optional.of(r);
+                }
+            } catch (RuntimeException e) {
+                // A detector must not throw; treat it as "not mine" and let the others try.
+            }
+        }
+        return Optional.empty();
+    }
+}
