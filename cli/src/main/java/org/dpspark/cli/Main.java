@@ -1,0 +1,35 @@
+package org.dpspark.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the dpspark jar: one sub-command per job. */
+@Command(name = "dpspark", mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Deep Potential pipeline on Apache Spark: ingest, featurize, train, simulate.",
+        subcommands = {IngestCommand.class, StatsCommand.class,
+                SchemaDocCommand.class})
+public final class Main implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs a command line and returns its exit code (used by tests). */
+    public static int execute(String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("dpspark " + cmd.getCommandName() + ": error: " + e.getMessage());
+            if (System.getenv("DPSPARK_DEBUG") != null) {
+                e.printStackTrace(cmd.getErr());
+            }
+            return 2;
+        });
+        return cl.execute(args);
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+}
