@@ -15,9 +15,16 @@ public final class Main implements Runnable {
         System.exit(execute(args));
     }
 
-    /** Runs a command line and returns its exit code (used by tests). */
+    /** Runs a command line and returns its exit code. */
     public static int execute(String... args) {
+        return execute(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+    }
+
+    /** Runs a command line with the given output and error streams (used by tests); returns the exit code. */
+    public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("dpspark " + cmd.getCommandName() + ": error: " + e.getMessage());
             if (System.getenv("DPSPARK_DEBUG") != null) {
