@@ -42,7 +42,7 @@ final class RawText {
                 String error = null;
                 for (int i = 0; i < tok.length && error == null; i++) {
                     try {
-                        v[i] = Double.parseDouble(tok[i]);
+                        v[i] = number(tok[i]);
                     } catch (NumberFormatException e) {
                         error = "'" + tok[i] + "' is not a number";
                     }
@@ -51,6 +51,16 @@ final class RawText {
             }
         }
         return rows;
+    }
+
+    /** A number as numpy.loadtxt reads it: Java syntax plus {@code nan}, {@code inf}, {@code -inf} in any case. */
+    static double number(String t) {
+        return switch (t.toLowerCase(java.util.Locale.ROOT)) {
+            case "nan", "+nan", "-nan" -> Double.NaN;
+            case "inf", "+inf", "infinity", "+infinity" -> Double.POSITIVE_INFINITY;
+            case "-inf", "-infinity" -> Double.NEGATIVE_INFINITY;
+            default -> Double.parseDouble(t);
+        };
     }
 
     /** All whitespace-separated tokens of a small text file (type.raw, type_map.raw). */
