@@ -202,6 +202,8 @@ public final class IngestJob {
         run.put("frames_written", summary.framesWritten());
         run.put("duplicates_skipped", summary.duplicates());
         run.put("rejects", summary.rejects().size());
+        ArrayNode skipped = run.putArray("skipped_files");
+        summary.skipped().forEach(p -> skipped.add(p.toString()));
         run.put("seconds", summary.seconds());
         car.write(frames.files(), table);
 

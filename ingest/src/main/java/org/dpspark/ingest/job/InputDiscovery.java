@@ -19,8 +19,8 @@ import org.dpspark.ingest.read.ReaderRegistry;
  *
  * <p>A directory that a reader recognises as a whole (a deepmd system) is one input; any other directory
  * is walked. Explicitly named files that no reader recognises are reported as unrecognised (they become
- * rejects); files met while walking a folder that no reader recognises (READMEs, licences) are listed as
- * skipped. Hidden entries (leading dot or underscore) are ignored.
+ * rejects: empty or unrecognised); files met while walking a folder that no reader recognises (READMEs,
+ * licences, empty marker files) are listed as skipped in the summary and the sidecar. Hidden entries (leading dot or underscore) are ignored.
  */
 public final class InputDiscovery {
     private InputDiscovery() {}
@@ -82,18 +82,10 @@ public final class InputDiscovery {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot list " + p, e);
             }
-        } else if (explicit || isEmptyFile(p)) {
-            unrecognized.add(new Input(p, null, datasetName(p, root), explicit));
+        } else if (explicit) {
+            unrecognized.add(new Input(p, null, datasetName(p, root), true));
         } else {
             skipped.add(p);
-        }
-    }
-
-    private static boolean isEmptyFile(Path p) {
-        try {
-            return Files.size(p) == 0;
-        } catch (IOException e) {
-            return false;
         }
     }
 
