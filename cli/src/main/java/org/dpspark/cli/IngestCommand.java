@@ -75,7 +75,7 @@ public final class IngestCommand implements Callable<Integer> {
         if (all.isEmpty()) {
             throw new IllegalArgumentException("no input given (--input <paths>)");
         }
-        String cmd = JobOptions.commandLine("ingest", spec.commandLine().getParseResult().originalArgs()
+        String cmd = JobOptions.commandLine(spec.commandLine().getParseResult().originalArgs()
                 .toArray(String[]::new));
         IngestSettings settings = IngestSettings.fromConfig(config, all, output, cmd, JobConfig.json(config, "ingest"));
         IngestSummary summary = IngestJob.run(job.spark("ingest"), settings);

@@ -30,7 +30,7 @@ public final class JobOptions {
     }
 
     /** The command line as typed, for provenance. */
-    public static String commandLine(String command, String[] args) {
-        return "dpspark " + command + " " + String.join(" ", args);
+    public static String commandLine(String[] args) {
+        return "dpspark " + String.join(" ", args);
     }
 }

@@ -30,7 +30,8 @@ public final class StatsCommand implements Callable<Integer> {
         int bins = job.config().getInt("stats.bins");
         DatasetStats s = DatasetStats.compute(job.spark("stats"), table, bins);
         Path dir = Path.of(plots != null ? plots : table + "/_stats");
-        Charts.histogram(dir.resolve("energy_per_atom.png"), "Energy per atom", "E/N (eV/atom)", s.energyPerAtom);
+        Charts.histogram(dir.resolve("energy_per_atom.png"), "Energy per atom minus its dataset's mean",
+                "E/N − ⟨E/N⟩ (eV/atom)", s.energyPerAtom);
         Charts.histogram(dir.resolve("force_magnitude.png"), "Force magnitude", "|F| (eV/Å)", s.forceMagnitude);
         spec.commandLine().getOut().print(s.render());
         spec.commandLine().getOut().println("plots: " + dir.resolve("energy_per_atom.png") + ", "

@@ -38,7 +38,6 @@ public final class SparkSessions {
             conf.setIfMissing("spark.sql.shuffle.partitions", "8");
         }
         conf.setIfMissing("spark.sql.parquet.compression.codec", "snappy");
-        conf.setIfMissing("spark.serializer", "org.apache.spark.serializer.KryoSerializer");
         return SparkSession.builder().config(conf).getOrCreate();
     }
 }

@@ -19,12 +19,15 @@ public final class Charts {
         System.setProperty("java.awt.headless", "true");
     }
 
-    /** Writes a histogram as a step line chart. */
+    /** Writes a histogram as a step line chart (log count axis: tails stay visible). */
     public static void histogram(Path png, String title, String xLabel, Histogram h) {
         XYChart chart = new XYChartBuilder().width(800).height(500).title(title).xAxisTitle(xLabel)
                 .yAxisTitle("count").build();
         chart.getStyler().setLegendVisible(false);
-        double[] y = Arrays.stream(h.counts()).asDoubleStream().toArray();
+        chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setXAxisDecimalPattern("0.###");
+        // Empty bins are drawn at 0.5 so the log axis can show them.
+        double[] y = Arrays.stream(h.counts()).mapToDouble(c -> c == 0 ? 0.5 : c).toArray();
         XYSeries s = chart.addSeries(title, h.centres(), y);
         s.setMarker(SeriesMarkers.NONE);
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step);

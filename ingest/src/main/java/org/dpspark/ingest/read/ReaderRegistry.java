@@ -17,6 +17,8 @@ public final class ReaderRegistry {
 
     static {
         // Register readers here, most specific first.
+        register(new org.dpspark.ingest.deepmd.DeepmdNpyReader());
+        register(new org.dpspark.ingest.deepmd.DeepmdRawReader());
     }
 
     private static void register(FrameReader r) {

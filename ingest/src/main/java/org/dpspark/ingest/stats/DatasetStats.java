@@ -1,6 +1,10 @@
 package org.dpspark.ingest.stats;
 
+import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.stddev_pop;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.sum;
@@ -24,8 +28,11 @@ import org.dpspark.core.table.FramesTable;
  * and force magnitude |F| (eV/Å) as mergeable histograms.
  */
 public final class DatasetStats {
-    /** Per dataset: frames, atoms, and splits. */
-    public record DatasetRow(String dataset, long frames, long atoms, long train, long valid, long test) {}
+    private static final org.apache.spark.sql.Column EPA = col(FramesTable.ENERGY).divide(col(FramesTable.NATOMS));
+
+    /** Per dataset: frames, atoms, splits, and energy per atom (eV/atom) mean, std, min, max. */
+    public record DatasetRow(String dataset, long frames, long atoms, long train, long valid, long test,
+                             double epaMean, double epaStd, double epaMin, double epaMax) {}
 
     public final List<DatasetRow> datasets = new ArrayList<>();
     public final Map<String, Long> atomsByElement = new LinkedHashMap<>();
@@ -45,10 +52,11 @@ public final class DatasetStats {
                 .agg(count("*"), sum(FramesTable.NATOMS),
                         sum(col(FramesTable.SPLIT).equalTo("train").cast("long")),
                         sum(col(FramesTable.SPLIT).equalTo("valid").cast("long")),
-                        sum(col(FramesTable.SPLIT).equalTo("test").cast("long")))
+                        sum(col(FramesTable.SPLIT).equalTo("test").cast("long")),
+                        avg(EPA), stddev_pop(EPA), min(EPA), max(EPA))
                 .orderBy(FramesTable.DATASET).collectAsList()) {
             s.datasets.add(new DatasetRow(r.getString(0), r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4),
-                    r.getLong(5)));
+                    r.getLong(5), r.getDouble(6), r.getDouble(7), r.getDouble(8), r.getDouble(9)));
             s.frames += r.getLong(1);
         }
         s.framesWithVirial = t.filter(col(FramesTable.VIRIAL).isNotNull()).count();
@@ -60,13 +68,16 @@ public final class DatasetStats {
                         col(FramesTable.ATOMIC_NUMBERS))).as("z")).groupBy("z").count().orderBy("z").collectAsList()) {
             s.framesWithElement.put(Elements.symbol(r.getInt(0)), r.getLong(1));
         }
-        Row range = t.selectExpr("min(energy / natoms)", "max(energy / natoms)").first();
+        // Energy per atom relative to its dataset's mean: datasets of different chemistry share one axis.
+        Dataset<Row> centred = t.groupBy(FramesTable.DATASET).agg(avg(EPA).as("mean_epa"))
+                .join(t, FramesTable.DATASET).select(EPA.minus(col("mean_epa")).as("d"));
+        Row range = centred.selectExpr("min(d)", "max(d)").first();
         double lo = range.isNullAt(0) ? 0 : range.getDouble(0);
         double hi = range.isNullAt(1) ? 1 : range.getDouble(1);
-        s.energyPerAtom = t.select(FramesTable.ENERGY, FramesTable.NATOMS).javaRDD()
+        s.energyPerAtom = centred.javaRDD()
                 .mapPartitions((Iterator<Row> it) -> {
                     Histogram h = new Histogram(lo, hi > lo ? hi : lo + 1, bins);
-                    it.forEachRemaining(r -> h.add(r.getDouble(0) / r.getInt(1)));
+                    it.forEachRemaining(r -> h.add(r.getDouble(0)));
                     return List.of(h).iterator();
                 }).reduce(Histogram::merge);
         double fmax = t.selectExpr("max(aggregate(forces, 0D, (acc, x) -> greatest(acc, abs(x))))").first()
@@ -89,22 +100,22 @@ public final class DatasetStats {
     /** The printed report. */
     public String render() {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%-48s %9s %11s %8s %8s %8s%n", "dataset", "frames", "atoms",
-                "train", "valid", "test"));
+        sb.append(String.format(Locale.ROOT, "%-40s %8s %10s %7s %6s %6s %13s %10s%n", "dataset", "frames", "atoms",
+                "train", "valid", "test", "E/N mean eV", "E/N std"));
         long atoms = 0;
         for (DatasetRow d : datasets) {
-            sb.append(String.format(Locale.ROOT, "%-48s %9d %11d %8d %8d %8d%n", d.dataset(), d.frames(), d.atoms(),
-                    d.train(), d.valid(), d.test()));
+            sb.append(String.format(Locale.ROOT, "%-40s %8d %10d %7d %6d %6d %13.6f %10.6f%n", d.dataset(), d.frames(),
+                    d.atoms(), d.train(), d.valid(), d.test(), d.epaMean(), d.epaStd()));
             atoms += d.atoms();
         }
-        sb.append(String.format(Locale.ROOT, "%-48s %9d %11d%n", "total", frames, atoms));
+        sb.append(String.format(Locale.ROOT, "%-40s %8d %10d%n", "total", frames, atoms));
         sb.append(String.format(Locale.ROOT, "frames with virial: %d%n", framesWithVirial));
         sb.append("element   atoms      frames containing it\n");
         atomsByElement.forEach((el, n) -> sb.append(String.format(Locale.ROOT, "%-8s %10d %10d%n", el, n,
                 framesWithElement.getOrDefault(el, 0L))));
         sb.append(String.format(Locale.ROOT,
-                "energy per atom (eV/atom): mean %.6f std %.6f min %.6f max %.6f%n",
-                energyPerAtom.mean(), energyPerAtom.std(), energyPerAtom.min(), energyPerAtom.max()));
+                "energy per atom minus its dataset's mean (eV/atom): std %.6f min %.6f max %.6f%n",
+                energyPerAtom.std(), energyPerAtom.min(), energyPerAtom.max()));
         sb.append(String.format(Locale.ROOT,
                 "force magnitude |F| (eV/Å): mean %.6f std %.6f min %.6f max %.6f over %d atoms%n",
                 forceMagnitude.mean(), forceMagnitude.std(), forceMagnitude.min(), forceMagnitude.max(),
