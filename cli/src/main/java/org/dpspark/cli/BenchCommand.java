@@ -36,6 +36,9 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--frames-per-system", description = "frames per generated system (default: 5000)")
         int framesPerSystem = 5000;
 
+        @Option(names = "--repeats", description = "runs of each measurement, best kept (default: 2)")
+        int repeats = 2;
+
         @Option(names = "--work", description = "scratch folder (default: /tmp/dpspark-bench)")
         Path work = Path.of(System.getProperty("java.io.tmpdir"), "dpspark-bench");
 
@@ -43,7 +46,7 @@ public final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             SparkSession spark = job.spark("bench ingest");
             int splitFrames = job.config().getInt("ingest.split-frames");
-            var results = IngestBench.run(spark, work, sizes, framesPerSystem, splitFrames);
+            var results = IngestBench.run(spark, work, sizes, framesPerSystem, splitFrames, repeats);
             CommandLine cl = spec.commandLine();
             cl.getOut().print(IngestBench.render(results, spark.sparkContext().defaultParallelism()));
             cl.getOut().flush();

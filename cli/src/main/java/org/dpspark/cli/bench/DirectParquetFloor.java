@@ -59,10 +59,10 @@ public final class DirectParquetFloor {
         while (ranges.hasNext()) {
             Range r = ranges.next();
             Path set = Path.of(r.system()).resolve("set.000");
-            double[] coord = NpyReader.readFlat(set.resolve("coord.npy"), r.from(), r.to());
-            double[] force = NpyReader.readFlat(set.resolve("force.npy"), r.from(), r.to());
-            double[] energy = NpyReader.readFlat(set.resolve("energy.npy"), r.from(), r.to());
-            double[] box = NpyReader.readFlat(set.resolve("box.npy"), r.from(), r.to());
+            double[] coord = NpyReader.readRows(set.resolve("coord.npy"), r.from(), r.to()).values();
+            double[] force = NpyReader.readRows(set.resolve("force.npy"), r.from(), r.to()).values();
+            double[] energy = NpyReader.readRows(set.resolve("energy.npy"), r.from(), r.to()).values();
+            double[] box = NpyReader.readRows(set.resolve("box.npy"), r.from(), r.to()).values();
             int n = (int) (r.to() - r.from());
             int w = coord.length / n;
             for (int f = 0; f < n; f++) {

@@ -30,7 +30,7 @@ public final class IngestBench {
     }
 
     public static List<Result> run(SparkSession spark, Path work, List<Long> sizes, int framesPerSystem,
-                                   int splitFrames) throws IOException {
+                                   int splitFrames, int repeats) throws IOException {
         List<Result> results = new ArrayList<>();
         MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
         for (long frames : sizes) {
@@ -43,18 +43,27 @@ public final class IngestBench {
                 systemDirs = s.sorted().toList();
             }
             ManagementFactory.getMemoryPoolMXBeans().forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
-            double floor = DirectParquetFloor.run(spark, systemDirs, framesPerSystem, splitFrames,
-                    dir.resolve("floor").toString());
-            IngestSettings settings = new IngestSettings(List.of(dir.resolve("raw").toString()), "auto",
-                    dir.resolve("frames").toString(), "bench", List.of(), Map.of(), Map.of(), new DataSplit(0.8, 0.1),
-                    splitFrames, "dpspark bench ingest", "{}");
-            IngestSummary summary = IngestJob.run(spark, settings);
+            // Best of `repeats` alternating runs of each: the machine is shared and the first run pays for JIT warm-up.
+            double floor = Double.POSITIVE_INFINITY;
+            double ingest = Double.POSITIVE_INFINITY;
+            IngestSummary summary = null;
+            for (int rep = 0; rep < repeats; rep++) {
+                deleteTree(dir.resolve("floor"));
+                deleteTree(dir.resolve("frames"));
+                floor = Math.min(floor, DirectParquetFloor.run(spark, systemDirs, framesPerSystem, splitFrames,
+                        dir.resolve("floor").toString()));
+                IngestSettings settings = new IngestSettings(List.of(dir.resolve("raw").toString()), "auto",
+                        dir.resolve("frames").toString(), "bench", List.of(), Map.of(), Map.of(),
+                        new DataSplit(0.8, 0.1), splitFrames, "dpspark bench ingest", "{}");
+                summary = IngestJob.run(spark, settings);
+                ingest = Math.min(ingest, summary.seconds());
+            }
             System.gc();
             long retained = mem.getHeapMemoryUsage().getUsed();
             long peak = ManagementFactory.getMemoryPoolMXBeans().stream()
                     .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)
                     .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-            results.add(new Result((long) systems * framesPerSystem, bytes, floor, summary.seconds(),
+            results.add(new Result((long) systems * framesPerSystem, bytes, floor, ingest,
                     summary.framesWritten(), retained, peak));
             deleteTree(dir);
         }

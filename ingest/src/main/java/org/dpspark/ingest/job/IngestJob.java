@@ -65,21 +65,28 @@ public final class IngestJob {
 
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         CollectionAccumulator<Reject> executorRejects = spark.sparkContext().collectionAccumulator("ingest rejects");
+        CollectionAccumulator<String> labels = spark.sparkContext().collectionAccumulator("ingest type labels");
         long framesRead = 0;
         long written = 0;
         Map<String, Long> byDataset = new TreeMap<>();
         Map<String, Long> byElement = new TreeMap<>();
+        Map<String, Long> bySplit = new TreeMap<>();
         if (!tasks.isEmpty()) {
             JavaRDD<Row> rows = jsc.parallelize(tasks, tasks.size())
-                    .mapPartitions(new IngestPartitionFn(s.split(), executorRejects));
+                    .mapPartitions(new IngestPartitionFn(s.split(), executorRejects, labels));
             String staged = frames.stagingPath("frames");
+            long t1 = System.nanoTime();
             spark.createDataFrame(rows, FramesTable.SCHEMA.struct()).write().parquet(staged);
+            long t2 = System.nanoTime();
             framesRead = spark.read().parquet(staged).count();
             written = frames.publish(staged, FramesTable.FRAME_ID,
                     List.of(FramesTable.SOURCE_FILE, FramesTable.SOURCE_INDEX));
+            long t3 = System.nanoTime();
             if (written > 0) {
-                tally(spark.read().parquet(frames.runFolder()), byDataset, byElement);
+                tally(spark.read().parquet(frames.runFolder()), byDataset, byElement, bySplit);
             }
+            LOG.info("read+validate+write {} s, dedup+publish {} s, tally {} s", (t2 - t1) / 1e9, (t3 - t2) / 1e9,
+                    (System.nanoTime() - t3) / 1e9);
         }
         frames.cleanUp();
 
@@ -91,7 +98,9 @@ public final class IngestJob {
         IngestSummary summary = new IngestSummary(runId, found.inputs().size() + found.unrecognized().size(),
                 found.skipped(), bytesIn, framesRead, written, framesRead - written, byDataset, byElement,
                 newRejects, (System.nanoTime() - t0) / 1e9);
-        writeSidecars(spark, frames, table, s, found, summary);
+        long t4 = System.nanoTime();
+        writeSidecars(frames, table, s, found, summary, bySplit, written > 0 ? labels.value() : List.of());
+        LOG.info("sidecars {} s", (System.nanoTime() - t4) / 1e9);
         return summary;
     }
 
@@ -151,36 +160,40 @@ public final class IngestJob {
         return ids.stream().map(unique::get).toList();
     }
 
-    private static void tally(Dataset<Row> run, Map<String, Long> byDataset, Map<String, Long> byElement) {
-        for (Row r : run.groupBy(FramesTable.DATASET).count().collectAsList()) {
-            byDataset.put(r.getString(0), r.getLong(1));
-        }
-        for (Row r : run.groupBy(FramesTable.FORMULA).count().collectAsList()) {
-            long frames = r.getLong(1);
-            Formula.counts(r.getString(0)).forEach((el, n) -> byElement.merge(el, n * frames, Long::sum));
+    /** Frames per dataset and split, atoms per element, of one run's rows (one pass over three small columns). */
+    private static void tally(Dataset<Row> run, Map<String, Long> byDataset, Map<String, Long> byElement,
+                              Map<String, Long> bySplit) {
+        for (Row r : run.groupBy(FramesTable.DATASET, FramesTable.FORMULA, FramesTable.SPLIT).count().collectAsList()) {
+            long frames = r.getLong(3);
+            byDataset.merge(r.getString(0), frames, Long::sum);
+            bySplit.merge(r.getString(2), frames, Long::sum);
+            Formula.counts(r.getString(1)).forEach((el, n) -> byElement.merge(el, n * frames, Long::sum));
         }
     }
 
-    private static void writeSidecars(SparkSession spark, TableCommit frames, String table, IngestSettings s,
-                                      InputDiscovery.Discovery found, IngestSummary summary) {
+    private static void addAll(ObjectNode counts, String name, Map<String, Long> add) {
+        ObjectNode node = counts.has(name) ? (ObjectNode) counts.get(name) : counts.putObject(name);
+        add.forEach((k, v) -> node.put(k, node.path(k).asLong(0) + v));
+    }
+
+    private static void writeSidecars(TableCommit frames, String table, IngestSettings s,
+                                      InputDiscovery.Discovery found, IngestSummary summary,
+                                      Map<String, Long> bySplit, List<String> typeLabels) {
         DatasetSidecar car = DatasetSidecar.readOrNull(frames.files(), table);
         if (car == null) {
             car = DatasetSidecar.create(FramesTable.SCHEMA.table(), FramesTable.SCHEMA.version());
         }
         ObjectNode root = car.root();
-        if (frames.hasCommittedRuns()) {
-            Dataset<Row> all = spark.read().parquet(table);
-            ObjectNode counts = root.putObject("counts");
-            counts.put("frames", all.count());
-            ObjectNode per = counts.putObject("frames_per_dataset");
-            all.groupBy(FramesTable.DATASET).count().orderBy(FramesTable.DATASET).collectAsList()
-                    .forEach(r -> per.put(r.getString(0), r.getLong(1)));
-            ObjectNode splits = counts.putObject("frames_per_split");
-            all.groupBy(FramesTable.SPLIT).count().collectAsList().forEach(r -> splits.put(r.getString(0), r.getLong(1)));
-            ArrayNode typeMap = root.putArray("type_map");
-            all.select(org.apache.spark.sql.functions.explode(col(FramesTable.TYPE_LABELS)).as("label"))
-                    .distinct().orderBy("label").collectAsList().forEach(r -> typeMap.add(r.getString(0)));
-        }
+        // Counts are kept additively (previous sidecar + this run), so no run rescans the whole table.
+        ObjectNode counts = root.has("counts") ? (ObjectNode) root.get("counts") : root.putObject("counts");
+        counts.put("frames", counts.path("frames").asLong(0) + summary.framesWritten());
+        addAll(counts, "frames_per_dataset", summary.framesByDataset());
+        addAll(counts, "frames_per_split", bySplit);
+        addAll(counts, "atoms_per_element", summary.atomsByElement());
+        java.util.TreeSet<String> types = new java.util.TreeSet<>(typeLabels);
+        root.path("type_map").forEach(n -> types.add(n.asText()));
+        ArrayNode typeMap = root.putArray("type_map");
+        types.forEach(typeMap::add);
         ObjectNode split = root.putObject("split");
         split.put("train", s.split().train());
         split.put("valid", s.split().valid());
