@@ -17,6 +17,7 @@ public final class ReaderRegistry {
 
     static {
         // Register readers here, most specific first.
+        register(new org.dpspark.ingest.extxyz.ExtxyzReader());
     }
 
     private static void register(FrameReader r) {
