@@ -19,6 +19,7 @@ public final class ReaderRegistry {
         // Register readers here, most specific first.
         register(new org.dpspark.ingest.deepmd.DeepmdNpyReader());
         register(new org.dpspark.ingest.deepmd.DeepmdRawReader());
+        register(new org.dpspark.ingest.extxyz.ExtxyzReader());
     }
 
     private static void register(FrameReader r) {

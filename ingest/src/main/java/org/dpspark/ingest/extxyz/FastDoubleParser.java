@@ -1,0 +1,166 @@
+package org.dpspark.ingest.extxyz;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Decimal text to {@code double} without allocation, exact (correctly rounded, as
+ * {@link Double#parseDouble}) for every input it accepts.
+ *
+ * <p>Accepted syntax, as Python's {@code float()} (which ASE uses): optional sign, digits with an
+ * optional decimal point ({@code 5.}, {@code .5}), optional exponent {@code e}/{@code E} (and the
+ * Fortran {@code d}/{@code D}), and case-insensitive {@code nan}, {@code inf}, {@code infinity}.
+ * Anything else throws {@link NumberFormatException}.
+ *
+ * <p>Fast path (Clinger): when the significant digits form an integer m &lt; 2<sup>53</sup> and the
+ * decimal exponent e satisfies |e| ≤ 22, both m and 10<sup>|e|</sup> are exact doubles, so one IEEE
+ * multiplication or division gives the correctly rounded result. Every other syntactically valid
+ * number (17+ significant digits, huge exponents) falls back to {@link Double#parseDouble}, so the
+ * result is always bit-identical to it.
+ */
+public final class FastDoubleParser {
+    private FastDoubleParser() {}
+
+    private static final long TWO_53 = 1L << 53;
+    private static final double[] POW10 = {
+            1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+            1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+    /** Parses the text in {@code s}. */
+    public static double parse(CharSequence s) {
+        int n = s.length();
+        byte[] b = new byte[n];
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            b[i] = c < 128 ? (byte) c : (byte) '?';
+        }
+        return parse(b, 0, n);
+    }
+
+    /**
+     * Parses bytes {@code [start, end)} of {@code b}, one token without surrounding whitespace.
+     *
+     * @throws NumberFormatException when the token is not a number
+     */
+    public static double parse(byte[] b, int start, int end) {
+        int i = start;
+        if (i >= end) {
+            throw new NumberFormatException("empty number");
+        }
+        boolean negative = false;
+        byte c = b[i];
+        if (c == '-' || c == '+') {
+            negative = c == '-';
+            i++;
+        }
+        long mantissa = 0;
+        int digits = 0;           // significant digits kept in mantissa
+        int exp10 = 0;            // decimal exponent to apply to mantissa
+        boolean anyDigit = false;
+        boolean inexact = false;  // a non-zero digit did not fit in the mantissa
+        while (i < end && (c = b[i]) >= '0' && c <= '9') {
+            anyDigit = true;
+            if (digits < 18) {
+                if (mantissa != 0 || c != '0') {
+                    mantissa = mantissa * 10 + (c - '0');
+                    digits++;
+                }
+            } else {
+                exp10++;
+                inexact |= c != '0';
+            }
+            i++;
+        }
+        if (i < end && b[i] == '.') {
+            i++;
+            while (i < end && (c = b[i]) >= '0' && c <= '9') {
+                anyDigit = true;
+                if (digits < 18) {
+                    if (mantissa != 0 || c != '0') {
+                        mantissa = mantissa * 10 + (c - '0');
+                        digits++;
+                    }
+                    exp10--;
+                } else {
+                    inexact |= c != '0';
+                }
+                i++;
+            }
+        }
+        if (!anyDigit) {
+            return special(b, start, end, i, negative);
+        }
+        if (i < end && ((c = b[i]) == 'e' || c == 'E' || c == 'd' || c == 'D')) {
+            i++;
+            boolean expNegative = false;
+            if (i < end && (b[i] == '-' || b[i] == '+')) {
+                expNegative = b[i] == '-';
+                i++;
+            }
+            if (i >= end) {
+                throw notANumber(b, start, end);
+            }
+            int e = 0;
+            while (i < end && (c = b[i]) >= '0' && c <= '9') {
+                if (e < 100_000) {
+                    e = e * 10 + (c - '0');
+                }
+                i++;
+            }
+            exp10 += expNegative ? -e : e;
+        }
+        if (i != end) {
+            throw notANumber(b, start, end);
+        }
+        if (mantissa == 0 && !inexact) {
+            return negative ? -0.0 : 0.0;
+        }
+        if (!inexact) {
+            while (mantissa >= TWO_53 && mantissa % 10 == 0) {
+                mantissa /= 10;
+                exp10++;
+            }
+            if (mantissa < TWO_53 && exp10 >= -22 && exp10 <= 22) {
+                double v = mantissa;
+                v = exp10 < 0 ? v / POW10[-exp10] : v * POW10[exp10];
+                return negative ? -v : v;
+            }
+        }
+        return slow(b, start, end);
+    }
+
+    private static double special(byte[] b, int start, int end, int i, boolean negative) {
+        int len = end - i;
+        if (len == 3 && lower(b, i, "nan")) {
+            return Double.NaN;
+        }
+        if ((len == 3 && lower(b, i, "inf")) || (len == 8 && lower(b, i, "infinity"))) {
+            return negative ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        }
+        throw notANumber(b, start, end);
+    }
+
+    private static boolean lower(byte[] b, int i, String word) {
+        for (int k = 0; k < word.length(); k++) {
+            if ((b[i + k] | 0x20) != word.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Syntax already checked: only the exponent letter may need translating for Java. */
+    private static double slow(byte[] b, int start, int end) {
+        char[] chars = new char[end - start];
+        for (int k = 0; k < chars.length; k++) {
+            char c = (char) b[start + k];
+            chars[k] = c == 'd' || c == 'D' ? 'e' : c;
+        }
+        return Double.parseDouble(new String(chars));
+    }
+
+    private static NumberFormatException notANumber(byte[] b, int start, int end) {
+        int len = Math.min(end - start, 40);
+        return new NumberFormatException("not a number: '"
+                + new String(b, start, len, StandardCharsets.ISO_8859_1) + "'");
+    }
+}
