@@ -80,6 +80,16 @@ public final class SeAEnvironment {
      */
     public int computeAtom(int i, int[] types, NeighborList nl, double[] env, int envOff, double[] deriv, int derivOff,
             double[] rij, int rijOff, int[] nlist, int nlistOff, int[] counts) {
+        return computeAtom(i, types, nl, env, envOff, deriv, derivOff, rij, rijOff, nlist, nlistOff, null, 0, counts);
+    }
+
+    /**
+     * As {@link #computeAtom(int, int[], NeighborList, double[], int, double[], int, double[], int, int[], int, int[])},
+     * also writing the neighbour-list entry p of every slot into {@code entries} at {@code entriesOff}
+     * (−1 for padding), which identifies the periodic image ({@link NeighborList#shift}).
+     */
+    public int computeAtom(int i, int[] types, NeighborList nl, double[] env, int envOff, double[] deriv, int derivOff,
+            double[] rij, int rijOff, int[] nlist, int nlistOff, int[] entries, int entriesOff, int[] counts) {
         if (nl.rcut() < rcut) {
             throw new IllegalArgumentException("neighbour list cutoff " + nl.rcut() + " < rcut " + rcut);
         }
@@ -92,6 +102,7 @@ public final class SeAEnvironment {
         if (deriv != null) Arrays.fill(deriv, derivOff, derivOff + 12 * nnei, 0.0);
         if (rij != null) Arrays.fill(rij, rijOff, rijOff + 3 * nnei, 0.0);
         if (nlist != null) Arrays.fill(nlist, nlistOff, nlistOff + nnei, -1);
+        if (entries != null) Arrays.fill(entries, entriesOff, entriesOff + nnei, -1);
         Arrays.fill(fill, 0);
         if (counts != null) Arrays.fill(counts, 0, sel.length, 0);
         int dropped = 0;
@@ -118,6 +129,7 @@ public final class SeAEnvironment {
                 rij[rijOff + 3 * slot + 2] = z;
             }
             if (nlist != null) nlist[nlistOff + slot] = j;
+            if (entries != null) entries[entriesOff + slot] = p;
         }
         return dropped;
     }
