@@ -9,9 +9,9 @@ import org.dpspark.core.CellMath;
  *
  * <p>Method. Positions are taken to fractional coordinates s = r·h⁻¹ (for a molecule h = I).
  * Along each cell vector a the perpendicular width is w_a = 1/|h⁻¹[:,a]|; the atoms are put into
- * n_a = max(1, ⌊w_a/r_c⌋) bins (periodic directions: of the wrapped s ∈ [0,1); open directions: of the
+ * n_a = max(1, ⌊2w_a/r_c⌋) bins (periodic directions: of the wrapped s ∈ [0,1); open directions: of the
  * atoms' extent). A centre in bin b is compared with every atom of the <em>unwrapped</em> bins
- * b−k_a … b+k_a, k_a = ⌈r_c/(bin width)⌉ (so k_a = 1 for wide cells, k_a = ⌈r_c/w_a⌉ for narrow ones);
+ * b−k_a … b+k_a, k_a = ⌈r_c/(bin width)⌉ (so k_a = 2 for wide cells, k_a = ⌈r_c/w_a⌉ for narrow ones);
  * an unwrapped bin c is wrapped bin c mod n_a seen through the cell shift ⌊c/n_a⌋, so every periodic
  * image within r_c is visited exactly once. The displacement is always evaluated as
  * r_j + n·h − r_i from the caller's (unwrapped) positions, with n the integer shift that includes
@@ -20,6 +20,8 @@ import org.dpspark.core.CellMath;
  * <p>Not thread-safe; one builder per thread. Buffers are reused between calls.
  */
 public final class NeighborListBuilder {
+    /** Bins per cutoff length: bins ≥ r_c/2 wide and k = 2 search fewer empty corners than r_c-wide bins. */
+    private static final int BINS_PER_CUTOFF = 2;
     private final double rcut;
     private double[] frac = new double[0];
     private int[] wrap = new int[0];
@@ -126,10 +128,10 @@ public final class NeighborListBuilder {
                 span[a] = mx > mn ? mx - mn : 1.0;
             }
             double extent = span[a] * width; // Å perpendicular to the other two vectors
-            nb[a] = (int) Math.max(1, Math.min(1 << 20, Math.floor(extent / rcut)));
+            nb[a] = (int) Math.max(1, Math.min(1 << 20, Math.floor(BINS_PER_CUTOFF * extent / rcut)));
             total *= nb[a];
         }
-        // Too many (mostly empty) bins for a sparse system: coarsen; bins stay at least r_c wide.
+        // Too many (mostly empty) bins for a sparse system: coarsen (wider bins: k shrinks, still correct).
         long limit = Math.max(27, 2L * n);
         while (total > limit) {
             int a = nb[0] >= nb[1] && nb[0] >= nb[2] ? 0 : (nb[1] >= nb[2] ? 1 : 2);
