@@ -17,6 +17,12 @@ public final class ReaderRegistry {
 
     static {
         // Register readers here, most specific first.
+        register(new org.dpspark.ingest.deepmd.DeepmdHdf5Reader());
+        register(new org.dpspark.ingest.hdf5.Ani1xReader());
+        register(new org.dpspark.ingest.hdf5.SpiceReader());
+        register(new org.dpspark.ingest.md17.Md17Reader());
+        register(new org.dpspark.ingest.deepmd.DeepmdNpyReader());
+        register(new org.dpspark.ingest.deepmd.DeepmdRawReader());
     }
 
     private static void register(FrameReader r) {
