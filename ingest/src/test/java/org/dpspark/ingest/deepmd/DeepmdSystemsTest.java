@@ -59,8 +59,7 @@ class DeepmdSystemsTest {
         assertEquals(3, written.size());
         for (Map.Entry<DeepmdSystems.SystemKey, DeepmdNpyWriter.Summary> e : written.entrySet()) {
             Records back = Records.read(new DeepmdNpyReader(), e.getValue().dir(), ReadOptions.of("mix"));
-            assertEquals(groups.get(e.getKey()).stream().map(Frame::positions).map(List::of).toList().size(),
-                    back.frames().size());
+            assertEquals(groups.get(e.getKey()).size(), back.frames().size());
             for (int i = 0; i < back.frames().size(); i++) {
                 Frame expected = groups.get(e.getKey()).get(i);
                 assertEquals(expected.toBuilder().sourceFile(back.frames().get(i).sourceFile()).sourceIndex(i).build(),
