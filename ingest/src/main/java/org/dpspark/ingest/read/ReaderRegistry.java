@@ -20,6 +20,10 @@ public final class ReaderRegistry {
         register(new org.dpspark.ingest.deepmd.DeepmdNpyReader());
         register(new org.dpspark.ingest.deepmd.DeepmdRawReader());
         register(new org.dpspark.ingest.extxyz.ExtxyzReader());
+        register(new org.dpspark.ingest.deepmd.DeepmdHdf5Reader());
+        register(new org.dpspark.ingest.hdf5.Ani1xReader());
+        register(new org.dpspark.ingest.hdf5.SpiceReader());
+        register(new org.dpspark.ingest.md17.Md17Reader());
     }
 
     private static void register(FrameReader r) {
