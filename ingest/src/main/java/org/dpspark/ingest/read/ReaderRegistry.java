@@ -16,14 +16,15 @@ public final class ReaderRegistry {
     private static final Map<String, FrameReader> READERS = new LinkedHashMap<>();
 
     static {
-        // Register readers here, most specific first.
-        register(new org.dpspark.ingest.deepmd.DeepmdNpyReader());
-        register(new org.dpspark.ingest.deepmd.DeepmdRawReader());
-        register(new org.dpspark.ingest.extxyz.ExtxyzReader());
+        // Register readers here, most specific first: binary containers by magic bytes, then folders,
+        // then the QM codes' text outputs by their banners, then extxyz (an atom count on the first line).
         register(new org.dpspark.ingest.deepmd.DeepmdHdf5Reader());
         register(new org.dpspark.ingest.hdf5.Ani1xReader());
         register(new org.dpspark.ingest.hdf5.SpiceReader());
         register(new org.dpspark.ingest.md17.Md17Reader());
+        register(new org.dpspark.ingest.deepmd.DeepmdNpyReader());
+        register(new org.dpspark.ingest.deepmd.DeepmdRawReader());
+        register(new org.dpspark.ingest.extxyz.ExtxyzReader());
     }
 
     private static void register(FrameReader r) {
