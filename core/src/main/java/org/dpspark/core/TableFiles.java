@@ -25,7 +25,10 @@ public final class TableFiles {
     }
 
     private FileSystem fs(String path) throws IOException {
-        return new Path(path).getFileSystem(conf);
+        FileSystem fs = new Path(path).getFileSystem(conf);
+        // No .crc side files beside sidecars on local disks.
+        fs.setWriteChecksum(false);
+        return fs;
     }
 
     /** Fully qualified form of a path (e.g. {@code file:/abs/path}). */

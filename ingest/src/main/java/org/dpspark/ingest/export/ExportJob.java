@@ -1,0 +1,129 @@
+package org.dpspark.ingest.export;
+
+import static org.apache.spark.sql.functions.col;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.dpspark.core.DatasetSidecar;
+import org.dpspark.core.TableFiles;
+import org.dpspark.core.table.FramesTable;
+
+/**
+ * The export job: a frames table (optionally one dataset or split) → extxyz files or deepmd/npy systems,
+ * written by the executors, one output unit per group, frames in source order.
+ */
+public final class ExportJob {
+    private ExportJob() {}
+
+    /** Name of the grouping column added to the rows. */
+    static final String GROUP = "_export_group";
+
+    /**
+     * @param table    frames table
+     * @param output   new folder (must not exist or be empty)
+     * @param format   output format
+     * @param datasets datasets to export (empty: all)
+     * @param split    split to export (null: all)
+     * @param typeMap  deepmd type map shared by all systems (empty: the table's type map)
+     * @param setSize  frames per set.NNN (deepmd/npy)
+     * @return output path (relative) → frames written
+     */
+    public static Map<String, Long> run(SparkSession spark, String table, String output, ExportFormat format,
+                                        List<String> datasets, String split, List<String> typeMap, int setSize,
+                                        String commandLine) {
+        Path out = Path.of(output);
+        requireEmpty(out);
+        Dataset<Row> rows = spark.read().parquet(table);
+        if (!datasets.isEmpty()) {
+            rows = rows.filter(col(FramesTable.DATASET).isin(datasets.toArray()));
+        }
+        if (split != null) {
+            rows = rows.filter(col(FramesTable.SPLIT).equalTo(split));
+        }
+        rows = rows.withColumn(GROUP, format.groupColumn());
+        List<String> types = typeMap.isEmpty() ? tableTypeMap(spark, table) : typeMap;
+        Map<String, String> paths = unitPaths(format, rows);
+        StructType unitSchema = new StructType().add("group", DataTypes.StringType).add("path", DataTypes.StringType)
+                .add("frames", DataTypes.LongType);
+        List<Row> units = rows.repartition(col(GROUP))
+                .sortWithinPartitions(col(GROUP), col(FramesTable.SOURCE_FILE), col(FramesTable.SOURCE_INDEX))
+                .mapPartitions(new ExportPartitionFn(format, out.toAbsolutePath().toString(), paths, types, setSize),
+                        org.apache.spark.sql.Encoders.row(unitSchema))
+                .collectAsList();
+        Map<String, Long> written = new LinkedHashMap<>();
+        units.stream().sorted((a, b) -> a.getString(1).compareTo(b.getString(1)))
+                .forEach(r -> written.put(r.getString(1), r.getLong(2)));
+        writeSidecar(out, table, format, types, written, commandLine);
+        return written;
+    }
+
+    /** Relative output path of every group; equal paths get {@code .1}, {@code .2}, … in group order. */
+    private static Map<String, String> unitPaths(ExportFormat format, Dataset<Row> rows) {
+        List<Row> groups = rows.select(col(GROUP), col(FramesTable.DATASET), col(FramesTable.TYPE_LABELS),
+                col(FramesTable.CELL).isNull()).dropDuplicates(GROUP).orderBy(GROUP).collectAsList();
+        Map<String, String> paths = new LinkedHashMap<>();
+        Set<String> used = new HashSet<>();
+        for (Row g : groups) {
+            String base = format.unitPath(g.getString(1), g.getList(2), g.getBoolean(3));
+            String path = base;
+            for (int k = 1; !used.add(path); k++) {
+                path = base + "." + k;
+            }
+            paths.put(g.getString(0), path);
+        }
+        return paths;
+    }
+
+    private static List<String> tableTypeMap(SparkSession spark, String table) {
+        DatasetSidecar car = DatasetSidecar.readOrNull(new TableFiles(spark.sparkContext().hadoopConfiguration()), table);
+        List<String> types = new ArrayList<>();
+        if (car != null) {
+            car.root().path("type_map").forEach(n -> types.add(n.asText()));
+        }
+        return types;
+    }
+
+    private static void requireEmpty(Path out) {
+        if (!Files.exists(out)) {
+            return;
+        }
+        try (Stream<Path> s = Files.list(out)) {
+            if (s.findAny().isPresent()) {
+                throw new IllegalArgumentException("export folder " + out + " exists and is not empty");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeSidecar(Path out, String table, ExportFormat format, List<String> types,
+                                     Map<String, Long> written, String commandLine) {
+        DatasetSidecar car = DatasetSidecar.create("export", 1);
+        ObjectNode root = car.root();
+        root.put("format", format.formatName());
+        root.put("source_table", table);
+        ArrayNode tm = root.putArray("type_map");
+        types.forEach(tm::add);
+        ObjectNode units = root.putObject("frames_per_output");
+        written.forEach(units::put);
+        root.put("frames", written.values().stream().mapToLong(Long::longValue).sum());
+        car.addRun("export", commandLine, DatasetSidecar.json().createObjectNode());
+        car.write(new TableFiles(new org.apache.hadoop.conf.Configuration()), out.toAbsolutePath().toString());
+    }
+}
