@@ -76,7 +76,9 @@ final class VasprunParser implements RecordStream.Generator {
                 finished = true;
                 boolean inCalc = calc != null;
                 String what = e instanceof XMLStreamException ? "malformed or truncated XML" : "unexpected content";
-                emit(sink.reject(inCalc ? calcIndex : -1, line(), RejectReason.PARSE_ERROR,
+                int at = e instanceof XMLStreamException xe && xe.getLocation() != null
+                        ? xe.getLocation().getLineNumber() : line();
+                emit(sink.reject(inCalc ? calcIndex : -1, at, RejectReason.PARSE_ERROR,
                         what + (inCalc ? " in <calculation> " + calcIndex + " (from line " + calcLine + ")" : "")
                                 + ": " + e.getMessage() + "; rest of file skipped"));
             }

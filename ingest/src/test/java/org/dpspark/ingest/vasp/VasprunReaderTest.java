@@ -39,15 +39,6 @@ class VasprunReaderTest {
         }
     }
 
-    /** The calculation-level energy, not the last <scstep> one, is taken (they differ for step 2). */
-    @Test
-    void energiesAreCalculationLevel() throws Exception {
-        Records xml = Records.read(reader, SharedData.path("vasp/vasprun.h2o.md.xml"));
-        assertEquals(-28.38622624, xml.frames().get(0).energy(), 1e-6 * 28.4);
-        assertEquals(-28.43874406, xml.frames().get(1).energy(), 1e-6 * 28.4);
-        assertEquals(-28.46658469, xml.frames().get(2).energy(), 1e-6 * 28.4);
-    }
-
     @Test
     void recognizesOnlyVasprun() {
         assertTrue(reader.recognizes(InputProbe.of(SharedData.path("vasp/vasprun.h2o.md.xml"))));
