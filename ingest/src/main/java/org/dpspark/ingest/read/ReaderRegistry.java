@@ -17,6 +17,11 @@ public final class ReaderRegistry {
 
     static {
         // Register readers here, most specific first.
+        register(new org.dpspark.ingest.vasp.OutcarReader());
+        register(new org.dpspark.ingest.vasp.VasprunReader());
+        register(new org.dpspark.ingest.qe.PwOutputReader());
+        register(new org.dpspark.ingest.cp2k.Cp2kOutputReader());
+        register(new org.dpspark.ingest.gaussian.GaussianLogReader());
     }
 
     private static void register(FrameReader r) {
