@@ -41,6 +41,7 @@ final class PwParser extends TextRecordParser {
     private boolean jobDone;
     private ParseFailure stepFailure;
     private ParseFailure geoFailure;
+    private int geometryLine;
 
     PwParser(LineSource in, RecordSink sink, Supplier<PwGeometry> fallback) {
         super(in, sink);
@@ -63,6 +64,9 @@ final class PwParser extends TextRecordParser {
                     emit(sink.reject(index++, energyLine, RejectReason.PARSE_ERROR,
                             "file ends without 'JOB DONE' after the energy at line " + energyLine + " (truncated run)"));
                 }
+            } else if (geometryLine > 0 && !jobDone) {
+                emit(sink.reject(index++, geometryLine, RejectReason.PARSE_ERROR,
+                        "file ends after the geometry at line " + geometryLine + " without its energy (truncated run)"));
             }
             return false;
         }
@@ -81,9 +85,11 @@ final class PwParser extends TextRecordParser {
                 geometry(() -> geo.readTau(in));
             } else if (t.startsWith("CELL_PARAMETERS")) {
                 flush();
+                geometryLine = no;
                 geometry(() -> geo.readCellParameters(t, in));
             } else if (t.startsWith("ATOMIC_POSITIONS")) {
                 flush();
+                geometryLine = geometryLine > 0 ? geometryLine : no;
                 geometry(() -> geo.readAtomicPositions(t, in));
             } else if (ENERGY.matcher(line).find()) {
                 if (energy != null) {
@@ -204,6 +210,7 @@ final class PwParser extends TextRecordParser {
         forces = null;
         stressKbar = null;
         stepFailure = null;
+        geometryLine = 0;
     }
 
     private org.dpspark.ingest.read.ReadRecord frame(int idx) {
