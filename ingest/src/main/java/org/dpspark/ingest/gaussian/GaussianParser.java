@@ -28,8 +28,8 @@ import org.dpspark.ingest.text.TextRecordParser;
  * rejected: {@code SCF Done} is then the reference energy, not the one the forces belong to.
  * <b>Jobs:</b> records are held until the job ends; after {@code Normal termination} they are emitted,
  * after {@code Error termination} every frame of that job becomes a FAILED_RUN reject. At the end of a
- * file without termination (a run cut off) the complete geometries are kept and a geometry without
- * energy is a truncation reject.
+ * file without termination (a run cut off) the complete geometries are kept and the last one, when it
+ * lacks its energy or forces, is a truncation reject.
  */
 final class GaussianParser extends TextRecordParser {
     private static final double FORCE = Units.HARTREE_EV / Units.BOHR_ANGSTROM;
@@ -146,9 +146,12 @@ final class GaussianParser extends TextRecordParser {
         if (g.failure != null) {
             return sink.reject(idx, g.failure);
         }
+        if (eof && (g.energy == null || g.forces == null)) {
+            return sink.reject(idx, g.line, RejectReason.PARSE_ERROR, "file ends (no termination line) before the "
+                    + (g.energy == null ? "SCF energy" : "forces") + " of the geometry at line " + g.line + " (truncated)");
+        }
         if (g.energy == null) {
-            return eof ? sink.reject(idx, g.line, RejectReason.PARSE_ERROR, "file ends before the SCF energy of the geometry at line " + g.line + " (truncated)")
-                    : sink.reject(idx, g.line, RejectReason.MISSING_ENERGY, "geometry at line " + g.line + " has no 'SCF Done' before the next one");
+            return sink.reject(idx, g.line, RejectReason.MISSING_ENERGY, "geometry at line " + g.line + " has no 'SCF Done' before the next one");
         }
         if (g.postHfLine > 0) {
             return sink.reject(idx, g.postHfLine, RejectReason.PARSE_ERROR,
