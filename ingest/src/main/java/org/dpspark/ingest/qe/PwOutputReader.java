@@ -33,12 +33,18 @@ public final class PwOutputReader implements FrameReader {
     @Override
     public RecordStream read(InputSplit split, ReadOptions options) {
         String explicit = options.option("qe_input", null);
-        Path input = explicit != null ? Path.of(explicit) : PwInput.besides(Path.of(split.path()));
+        Path input;
+        try {
+            input = explicit != null ? Path.of(explicit) : PwInput.besides(Path.of(split.path()));
+        } catch (RuntimeException e) {
+            input = null; // an unusable path: the output is opened (and fails) below, or the fallback reports it
+        }
+        Path pairedInput = input;
         return TextRecordParser.stream(split, options, FORMAT, (in, sink) -> new PwParser(in, sink, () -> {
             try {
-                return PwInput.read(input);
+                return PwInput.read(pairedInput);
             } catch (IOException e) {
-                throw new ParseFailure(org.dpspark.core.RejectReason.IO_ERROR, 0, "cannot read input " + input + ": " + e);
+                throw new ParseFailure(org.dpspark.core.RejectReason.IO_ERROR, 0, "cannot read input " + pairedInput + ": " + e);
             }
         }));
     }

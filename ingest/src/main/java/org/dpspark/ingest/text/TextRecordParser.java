@@ -93,7 +93,7 @@ public abstract class TextRecordParser implements RecordStream.Generator {
             src = LineSource.open(Path.of(split.path()));
         } catch (NoSuchFileException e) {
             return RecordStream.of(java.util.List.of(sink.reject(-1, 0, RejectReason.IO_ERROR, "no such file: " + split.path())));
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             return RecordStream.of(java.util.List.of(sink.reject(-1, 0, RejectReason.IO_ERROR, "cannot open: " + e)));
         }
         TextRecordParser p = factory.apply(src, sink);

@@ -59,7 +59,7 @@ public final class VasprunReader implements FrameReader {
         } catch (XMLStreamException e) {
             closeQuietly(in);
             return RecordStream.of(List.of(sink.reject(-1, 0, RejectReason.PARSE_ERROR, "not XML: " + e.getMessage())));
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             closeQuietly(in);
             return RecordStream.of(List.of(sink.reject(-1, 0, RejectReason.IO_ERROR, "cannot open: " + e)));
         }
