@@ -24,6 +24,11 @@ public final class ReaderRegistry {
         register(new org.dpspark.ingest.md17.Md17Reader());
         register(new org.dpspark.ingest.deepmd.DeepmdNpyReader());
         register(new org.dpspark.ingest.deepmd.DeepmdRawReader());
+        register(new org.dpspark.ingest.vasp.OutcarReader());
+        register(new org.dpspark.ingest.vasp.VasprunReader());
+        register(new org.dpspark.ingest.qe.PwOutputReader());
+        register(new org.dpspark.ingest.cp2k.Cp2kOutputReader());
+        register(new org.dpspark.ingest.gaussian.GaussianLogReader());
         register(new org.dpspark.ingest.extxyz.ExtxyzReader());
     }
 
