@@ -25,7 +25,7 @@ public final class JobConfig {
     public static final String DEFAULTS_RESOURCE = "dpspark-defaults.conf";
 
     /** Paths under which any key is allowed (maps given by the user). */
-    public static final Set<String> FREE_FORM = Set.of("ingest.units", "ingest.options");
+    public static final Set<String> FREE_FORM = Set.of("ingest.units", "ingest.options", "ingest.datasets");
 
     /** The defaults alone. */
     public static Config defaults() {

@@ -53,7 +53,7 @@ public final class IngestBench {
                 floor = Math.min(floor, DirectParquetFloor.run(spark, systemDirs, framesPerSystem, splitFrames,
                         dir.resolve("floor").toString()));
                 IngestSettings settings = new IngestSettings(List.of(dir.resolve("raw").toString()), "auto",
-                        dir.resolve("frames").toString(), "bench", List.of(), Map.of(), Map.of(),
+                        dir.resolve("frames").toString(), "bench", List.of(), Map.of(), Map.of(), List.of(),
                         new DataSplit(0.8, 0.1), splitFrames, "dpspark bench ingest", "{}");
                 summary = IngestJob.run(spark, settings);
                 ingest = Math.min(ingest, summary.seconds());

@@ -109,9 +109,10 @@ public final class IngestJob {
         List<SplitTask> tasks = new ArrayList<>();
         for (InputDiscovery.Input in : found.inputs()) {
             String dataset = s.dataset() == null || s.dataset().isBlank() ? in.dataset() : s.dataset();
-            Map<String, String> options = new LinkedHashMap<>(s.options());
+            IngestSettings.ReadSettings rs = s.forDataset(dataset);
+            Map<String, String> options = new LinkedHashMap<>(rs.options());
             options.putIfAbsent("split_frames", Integer.toString(s.splitFrames()));
-            ReadOptions ro = new ReadOptions(dataset, s.typeMap(), s.units(), options);
+            ReadOptions ro = new ReadOptions(dataset, rs.typeMap(), rs.units(), options);
             String path = in.path().toString();
             if (size(in.path()) == 0 && !Files.isDirectory(in.path())) {
                 rejects.add(new Reject(dataset, path, -1, null, in.reader().format(), RejectReason.EMPTY_FILE,

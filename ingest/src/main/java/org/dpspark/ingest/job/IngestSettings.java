@@ -16,6 +16,7 @@ import org.dpspark.core.DataSplit;
  * @param typeMap     type names for files without them
  * @param units       user-stated units by quantity
  * @param options     reader options
+ * @param perDataset  settings for some datasets only (first matching glob wins)
  * @param split       train/valid/test fractions
  * @param splitFrames most frames one task reads from one system
  * @param commandLine as typed, for the sidecar
@@ -23,7 +24,7 @@ import org.dpspark.core.DataSplit;
  */
 public record IngestSettings(List<String> inputs, String format, String output, String dataset,
                              List<String> typeMap, Map<String, String> units, Map<String, String> options,
-                             DataSplit split, int splitFrames, String commandLine, String configJson) {
+                             List<DatasetSettings> perDataset, DataSplit split, int splitFrames, String commandLine, String configJson) {
 
     /** Settings from the {@code ingest} section of a loaded config. */
     public static IngestSettings fromConfig(Config c, List<String> inputs, String output, String commandLine,
@@ -31,11 +32,25 @@ public record IngestSettings(List<String> inputs, String format, String output, 
         Config in = c.getConfig("ingest");
         return new IngestSettings(inputs, in.getString("format"), output, in.getString("dataset"),
                 in.getStringList("type-map"), flat(in.getConfig("units")), flat(in.getConfig("options")),
-                new DataSplit(in.getDouble("split.train"), in.getDouble("split.valid")),
+                DatasetSettings.fromConfig(in.getObject("datasets")), new DataSplit(in.getDouble("split.train"), in.getDouble("split.valid")),
                 in.getInt("split-frames"), commandLine, configJson);
     }
 
-    private static Map<String, String> flat(Config c) {
+    /** Type map, units and options for an input of the given dataset name. */
+    public ReadSettings forDataset(String dataset) {
+        for (DatasetSettings d : perDataset) {
+            if (d.matches(dataset)) {
+                return new ReadSettings(d.typeMap() != null ? d.typeMap() : typeMap, d.units() != null ? d.units() : units,
+                        d.options() != null ? d.options() : options);
+            }
+        }
+        return new ReadSettings(typeMap, units, options);
+    }
+
+    /** The reader settings that apply to one input. */
+    public record ReadSettings(List<String> typeMap, Map<String, String> units, Map<String, String> options) {}
+
+    static Map<String, String> flat(Config c) {
         Map<String, String> m = new LinkedHashMap<>();
         c.entrySet().forEach(e -> m.put(e.getKey(), String.valueOf(e.getValue().unwrapped())));
         return m;
