@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * YAML form of DeePMD-kit's serialization tree ({@code save_dp_model}/{@code load_dp_model},
@@ -30,7 +31,12 @@ public final class DeepPotYaml {
     private DeepPotYaml() {}
 
     private static YAMLFactory factory() {
+        // SnakeYAML refuses documents over 3 MiB by default; a water-sized model ([25,50,100], fitting
+        // [240,240,240]) is ~30 MB of YAML.
+        LoaderOptions loader = new LoaderOptions();
+        loader.setCodePointLimit(Integer.MAX_VALUE);
         return YAMLFactory.builder()
+                .loaderOptions(loader)
                 .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                 .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
                 .build();

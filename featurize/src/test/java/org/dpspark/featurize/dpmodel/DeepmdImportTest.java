@@ -112,6 +112,28 @@ class DeepmdImportTest {
     }
 
     @Test
+    void largeModelYamlAndDpRoundTrip(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        // > 3 MiB of YAML (SnakeYAML's default document limit): embedding [25,50,100], axis 4, fitting [240,240,240].
+        DeepPotModels.Spec spec = new DeepPotModels.Spec(List.of("O", "H"), 6.0, 0.5, new int[] {46, 92},
+                new int[] {25, 50, 100}, 4, true, false, new int[] {240, 240, 240}, true, "tanh");
+        DeepPotModel m = DeepPotModels.random(spec, 0.05, 0.08, 0.05, new double[] {-93, -187}, 9);
+        for (String name : new String[] {"big.yaml", "big.dp"}) {
+            Path p = tmp.resolve(name);
+            m.exportDeepmd(p);
+            DeepPotModel b = DeepPotModel.importDeepmd(p);
+            for (int t = 0; t < 2; t++) {
+                for (int l = 0; l < 4; l++) {
+                    NetLayer x = m.fitting().nets().get(t).layers().get(l), y = b.fitting().nets().get(t).layers().get(l);
+                    assertArrayEquals(x.w(), y.w(), 0.0, name);
+                    assertArrayEquals(x.b(), y.b(), 0.0, name);
+                    assertArrayEquals(x.idt(), y.idt(), 0.0, name);
+                }
+            }
+        }
+        assertTrue(java.nio.file.Files.size(tmp.resolve("big.yaml")) > 3 * 1024 * 1024);
+    }
+
+    @Test
     void yamlFloatsReadBackByYaml11() {
         // PyYAML (YAML 1.1) needs a '.' and a signed exponent; Java's toString is the shortest round-trip form.
         assertEquals("1.0e-5", DeepPotYaml.formatDouble(1e-5));
