@@ -1,0 +1,165 @@
+package org.dpspark.simulate.dp;
+
+import org.dpspark.featurize.dpmodel.Activation;
+import org.dpspark.featurize.dpmodel.DenseNet;
+import org.dpspark.featurize.dpmodel.NetLayer;
+
+/**
+ * A {@link DenseNet} laid out for evaluation: forward pass of one input row that keeps every layer's output and
+ * φ′·idt, and the hand-written reverse pass ∂L/∂x from ∂L/∂y (no autodiff). Layer rule exactly as DeePMD-kit's
+ * {@code NativeLayer.call} (deepmd/dpmodel/utils/network.py):
+ * <pre>
+ *   z = x·W + b;  y = φ(z);  y = y∘idt (if idt);  y += x (resnet, nOut = nIn) or y += [x, x] (resnet, nOut = 2·nIn)
+ * </pre>
+ * Reverse: ∂L/∂z = ∂L/∂y ∘ idt ∘ φ′(z); ∂L/∂x = W·∂L/∂z + (skip: ∂L/∂y, or ∂L/∂y[0:n] + ∂L/∂y[n:2n]).
+ *
+ * <p>Row layout: the outputs of layer l occupy {@code [off(l), off(l) + nOut(l))} of a row of
+ * {@link #rowWidth()} doubles; the same layout holds φ′(z)·idt. Not thread-safe (reverse-pass scratch).
+ */
+final class CompiledNet {
+    final int inDim;
+    final int outDim;
+    final int nLayers;
+    private final int[] nIn;
+    private final int[] nOut;
+    private final int[] off;
+    private final int rowWidth;
+    private final double[][] w;
+    private final double[][] b;
+    private final double[][] idt;
+    private final Activation[] act;
+    private final int[] skip;
+    private final long macs;
+    private double[] ga;
+    private double[] gb;
+    private final double[] dz;
+
+    CompiledNet(DenseNet net) {
+        nLayers = net.layers().size();
+        inDim = net.inDim();
+        outDim = net.outDim();
+        nIn = new int[nLayers];
+        nOut = new int[nLayers];
+        off = new int[nLayers];
+        w = new double[nLayers][];
+        b = new double[nLayers][];
+        idt = new double[nLayers][];
+        act = new Activation[nLayers];
+        skip = new int[nLayers];
+        int width = 0, maxW = inDim;
+        long m = 0;
+        for (int l = 0; l < nLayers; l++) {
+            NetLayer layer = net.layers().get(l);
+            nIn[l] = layer.nIn();
+            nOut[l] = layer.nOut();
+            off[l] = width;
+            width += nOut[l];
+            w[l] = layer.w();
+            b[l] = layer.b();
+            idt[l] = layer.idt();
+            act[l] = layer.act();
+            skip[l] = layer.skip();
+            maxW = Math.max(maxW, nOut[l]);
+            m += (long) nIn[l] * nOut[l];
+        }
+        rowWidth = width;
+        macs = m;
+        ga = new double[maxW];
+        gb = new double[maxW];
+        dz = new double[maxW];
+    }
+
+    /** Doubles per row of stored outputs (Σ layer widths). */
+    int rowWidth() { return rowWidth; }
+
+    /** Offset of layer l's output inside a row. */
+    int offset(int l) { return off[l]; }
+
+    /** Offset of the final output inside a row. */
+    int outOffset() { return off[nLayers - 1]; }
+
+    /** Offset of the last hidden layer's output (the layer before the last); for fitting nets. */
+    int lastHiddenOffset() { return nLayers >= 2 ? off[nLayers - 2] : -1; }
+
+    /** Multiply-adds of one forward pass (Σ nIn·nOut). */
+    long macs() { return macs; }
+
+    /**
+     * Forward pass of one row.
+     *
+     * @param x input, {@code inDim} values at {@code xo}
+     * @param out receives all layer outputs, {@link #rowWidth()} values at {@code ro}
+     * @param dphi receives φ′(z)·idt per layer output (same layout), or null when no reverse pass follows
+     */
+    void forward(double[] x, int xo, double[] out, double[] dphi, int ro) {
+        double[] in = x;
+        int io = xo;
+        for (int l = 0; l < nLayers; l++) {
+            int ni = nIn[l], no = nOut[l], oo = ro + off[l];
+            double[] wl = w[l];
+            for (int o = 0; o < no; o++) out[oo + o] = 0.0;
+            for (int i = 0; i < ni; i++) {
+                double xi = in[io + i];
+                int wr = i * no;
+                for (int o = 0; o < no; o++) out[oo + o] += xi * wl[wr + o];
+            }
+            double[] bl = b[l], tl = idt[l];
+            Activation a = act[l];
+            for (int o = 0; o < no; o++) {
+                double z = bl == null ? out[oo + o] : out[oo + o] + bl[o];
+                double y = a.value(z);
+                double d = a.derivative(z, y);
+                if (tl != null) {
+                    y *= tl[o];
+                    d *= tl[o];
+                }
+                out[oo + o] = y;
+                if (dphi != null) dphi[oo + o] = d;
+            }
+            if (skip[l] == 1) {
+                for (int o = 0; o < no; o++) out[oo + o] += in[io + o];
+            } else if (skip[l] == 2) {
+                for (int o = 0; o < ni; o++) {
+                    out[oo + o] += in[io + o];
+                    out[oo + ni + o] += in[io + o];
+                }
+            }
+            in = out;
+            io = oo;
+        }
+    }
+
+    /**
+     * Reverse pass of one row: ∂L/∂x from ∂L/∂y_out.
+     *
+     * @param gOut ∂L/∂(final output), {@code outDim} values at {@code go}
+     * @param dphi the row's φ′·idt from {@link #forward}, at {@code ro}
+     * @return a scratch array holding ∂L/∂x in its first {@code inDim} entries (valid until the next call)
+     */
+    double[] backward(double[] gOut, int go, double[] dphi, int ro) {
+        double[] g = ga, gx = gb;
+        System.arraycopy(gOut, go, g, 0, outDim);
+        for (int l = nLayers - 1; l >= 0; l--) {
+            int ni = nIn[l], no = nOut[l], oo = ro + off[l];
+            double[] wl = w[l];
+            for (int o = 0; o < no; o++) dz[o] = g[o] * dphi[oo + o];
+            for (int i = 0; i < ni; i++) {
+                int wr = i * no;
+                double s = 0.0;
+                for (int o = 0; o < no; o++) s += wl[wr + o] * dz[o];
+                gx[i] = s;
+            }
+            if (skip[l] == 1) {
+                for (int i = 0; i < ni; i++) gx[i] += g[i];
+            } else if (skip[l] == 2) {
+                for (int i = 0; i < ni; i++) gx[i] += g[i] + g[ni + i];
+            }
+            double[] t = g;
+            g = gx;
+            gx = t;
+        }
+        ga = g;
+        gb = gx;
+        return g;
+    }
+}
