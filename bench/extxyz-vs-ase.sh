@@ -53,23 +53,25 @@ DP_RESULT=$(echo "$DP_OUT" | grep '^RESULT ')
 field() { echo "$1" | tr ' ' '\n' | grep "^$2=" | cut -d= -f2; }
 DP_BEST=$(field "$DP_RESULT" best_s)
 DP_MEDIAN=$(field "$DP_RESULT" median_s)
+DP_CPU=$(field "$DP_RESULT" median_cpu_s)
 BYTES=$(field "$DP_RESULT" bytes)
 
 echo "== ASE ($PY, one run of ase.io.read(file, index=':'))"
 ASE_OUT=$("$PY" - "$FILE" <<'PYEOF'
 import sys, time
 import ase, ase.io
-t = time.perf_counter()
+t, c = time.perf_counter(), time.process_time()
 images = ase.io.read(sys.argv[1], index=':')
-dt = time.perf_counter() - t
+dt, dc = time.perf_counter() - t, time.process_time() - c
 assert images[0].get_forces().shape == (len(images[0]), 3)
-print(f"ASE {ase.__version__}: {len(images)} frames in {dt:.2f} s")
-print(f"ASE_RESULT seconds={dt:.4f} frames={len(images)}")
+print(f"ASE {ase.__version__}: {len(images)} frames in {dt:.2f} s wall, {dc:.2f} s cpu")
+print(f"ASE_RESULT seconds={dt:.4f} cpu_s={dc:.4f} frames={len(images)}")
 PYEOF
 )
 echo "$ASE_OUT"
 ASE_RESULT=$(echo "$ASE_OUT" | grep '^ASE_RESULT ')
 ASE_S=$(field "$ASE_RESULT" seconds)
+ASE_CPU=$(field "$ASE_RESULT" cpu_s)
 ASE_FRAMES=$(field "$ASE_RESULT" frames)
 if [ "$ASE_FRAMES" != "$FRAMES" ]; then
     echo "ERROR: ASE read $ASE_FRAMES frames, expected $FRAMES" >&2
@@ -77,10 +79,13 @@ if [ "$ASE_FRAMES" != "$FRAMES" ]; then
 fi
 
 echo "== summary"
-awk -v f="$FRAMES" -v a="$ATOMS" -v b="$BYTES" -v best="$DP_BEST" -v med="$DP_MEDIAN" -v ase="$ASE_S" 'BEGIN {
+awk -v f="$FRAMES" -v a="$ATOMS" -v b="$BYTES" -v best="$DP_BEST" -v med="$DP_MEDIAN" -v ase="$ASE_S" \
+    -v cpu="$DP_CPU" -v asecpu="$ASE_CPU" 'BEGIN {
     printf "file: %d frames x %d atoms, %.1f MB\n", f, a, b / 1e6
     printf "dpspark best   : %8.3f s  %9.0f frames/s  %7.1f MB/s\n", best, f / best, b / 1e6 / best
     printf "dpspark median : %8.3f s  %9.0f frames/s  %7.1f MB/s\n", med, f / med, b / 1e6 / med
     printf "ASE            : %8.3f s  %9.0f frames/s  %7.1f MB/s\n", ase, f / ase, b / 1e6 / ase
-    printf "ratio dpspark/ASE (speed): best %.1fx, median %.1fx\n", ase / best, ase / med
+    printf "ASE cpu        : %8.3f s;  dpspark median cpu %.3f s\n", asecpu, cpu
+    printf "ratio dpspark/ASE (speed, wall): best %.1fx, median %.1fx\n", ase / best, ase / med
+    printf "ratio dpspark/ASE (speed, cpu) : median %.1fx\n", asecpu / cpu
 }'

@@ -104,9 +104,7 @@ final class AtomLines {
         int k = 0;
         try {
             for (; k < program.length; k++) {
-                while (i < e && FastDoubleParser.isSpace(b[i])) {
-                    i++;
-                }
+                i = FastDoubleParser.skipSpaces(b, i, e);
                 if (i >= e) {
                     break;
                 }

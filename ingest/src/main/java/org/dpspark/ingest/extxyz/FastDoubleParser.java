@@ -1,5 +1,8 @@
 package org.dpspark.ingest.extxyz;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -23,9 +26,40 @@ public final class FastDoubleParser {
     private FastDoubleParser() {}
 
     private static final long TWO_53 = 1L << 53;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final double[] POW10 = {
             1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
             1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+    /** Whether the 8 bytes of {@code w} (little-endian) are all ASCII digits. */
+    private static boolean eightDigits(long w) {
+        return ((w & 0xF0F0F0F0F0F0F0F0L) | (((w + 0x0606060606060606L) & 0xF0F0F0F0F0F0F0F0L) >>> 4))
+                == 0x3333333333333333L;
+    }
+
+    /** The value of 8 ASCII digits, first digit in the lowest byte (SWAR, as in simdjson). */
+    private static long eightDigitsValue(long w) {
+        long v = w & 0x0F0F0F0F0F0F0F0FL;
+        v = (v * 2561) >>> 8;
+        v = ((v & 0x00FF00FF00FF00FFL) * 6553601) >>> 16;
+        return ((v & 0x0000FFFF0000FFFFL) * 42949672960001L) >>> 32;
+    }
+
+    /** First index in {@code [i, limit)} that is not a separator, or {@code limit}; 8 spaces at a time. */
+    static int skipSpaces(byte[] b, int i, int limit) {
+        while (i + 8 <= limit) {
+            long x = (long) LONGS.get(b, i) ^ 0x2020202020202020L;
+            if (x != 0) {
+                i += Long.numberOfTrailingZeros(x) >>> 3;
+                break;
+            }
+            i += 8;
+        }
+        while (i < limit && isSpace(b[i])) {
+            i++;
+        }
+        return i;
+    }
 
     /** Token separators: ASCII space and control characters (tab, CR, FF, VT, ...). */
     static boolean isSpace(byte c) {
@@ -94,6 +128,21 @@ public final class FastDoubleParser {
         }
         if (i < limit && b[i] == '.') {
             i++;
+            // eight fraction digits at a time while the mantissa has room (digits may over-count
+            // leading zeros: that only sends long numbers to the exact slow path sooner)
+            while (digits <= 10 && i + 8 <= limit) {
+                long w = (long) LONGS.get(b, i);
+                if (!eightDigits(w)) {
+                    break;
+                }
+                mantissa = mantissa * 100_000_000L + eightDigitsValue(w);
+                if (mantissa != 0) {
+                    digits += 8;
+                }
+                exp10 -= 8;
+                anyDigit = true;
+                i += 8;
+            }
             while (i < limit && (c = b[i]) >= '0' && c <= '9') {
                 anyDigit = true;
                 if (digits < 18) {
