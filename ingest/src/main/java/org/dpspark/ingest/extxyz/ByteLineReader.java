@@ -30,7 +30,6 @@ final class ByteLineReader implements Closeable {
     private int end;
     private int markPos = -1;
     private long markLine;
-    private long bytesConsumed;  // bytes shifted out of the buffer so far
 
     ByteLineReader(InputStream in) {
         this.in = in;
@@ -97,7 +96,6 @@ final class ByteLineReader implements Closeable {
             if (markPos >= 0) {
                 markPos -= keep;
             }
-            bytesConsumed += keep;
             start = -1;
             end = -1;
         }
@@ -147,8 +145,6 @@ final class ByteLineReader implements Closeable {
     int end() { return end; }
     /** 1-based number of the current line. */
     long lineNumber() { return lineNo; }
-    /** Bytes of input consumed up to the start of the next line. */
-    long position() { return bytesConsumed + pos; }
 
     /** Whether the current line holds only whitespace. */
     boolean isBlank() {
