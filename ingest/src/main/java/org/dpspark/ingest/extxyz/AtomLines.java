@@ -16,7 +16,18 @@ import org.dpspark.core.RejectReason;
 final class AtomLines {
     private static final int MAX_PREALLOCATED = 1 << 16;
 
+    /** Per-token operations: save the token bounds in slot 0..3, or parse a number into an array. */
+    private static final int OP_SKIP = 0;
+    private static final int OP_SPECIES = 1;
+    private static final int OP_Z = 2;
+    private static final int OP_LABEL = 3;
+    private static final int OP_POS = 4;
+    private static final int OP_FORCE = 7;
+    private static final int OP_APARAM = 10;
+
     private final SpeciesTable species = new SpeciesTable();
+    private final int[] stop = new int[1];
+    private int[] ops = new int[0];
     private int[] ts = new int[16];
     private int[] te = new int[16];
     private int capacity;
@@ -31,15 +42,37 @@ final class AtomLines {
 
     /** Prepares for a frame of {@code n} declared atoms with this column layout. */
     void start(int n, PropertiesLayout layout) {
-        this.layout = layout;
-        if (ts.length < layout.width + 1) {
-            ts = new int[layout.width + 1];
-            te = new int[layout.width + 1];
+        if (layout != this.layout) {
+            this.layout = layout;
+            ops = program(layout);
         }
         ensure(Math.min(n, MAX_PREALLOCATED));
         if (layout.aparam >= 0 && apar.length < capacity * layout.aparamWidth) {
             apar = new double[capacity * layout.aparamWidth];
         }
+    }
+
+    private static int[] program(PropertiesLayout l) {
+        int[] p = new int[l.width];
+        for (int c = 0; c < 3; c++) {
+            p[l.pos + c] = OP_POS + c;
+            if (l.forces >= 0) {
+                p[l.forces + c] = OP_FORCE + c;
+            }
+        }
+        for (int j = 0; l.aparam >= 0 && j < l.aparamWidth; j++) {
+            p[l.aparam + j] = OP_APARAM + j;
+        }
+        if (l.species >= 0) {
+            p[l.species] = OP_SPECIES;
+        }
+        if (l.z >= 0) {
+            p[l.z] = OP_Z;
+        }
+        if (l.typeLabel >= 0) {
+            p[l.typeLabel] = OP_LABEL;
+        }
+        return p;
     }
 
     private void ensure(int atoms) {
@@ -58,41 +91,57 @@ final class AtomLines {
 
     /**
      * Parses atom {@code a} from bytes {@code [s, e)}; false on a bad line, with {@link #error()}
-     * and {@link #errorReason()} set.
+     * and {@link #errorReason()} set. One pass over the bytes: tokens are found while parsed.
      */
     boolean parse(int a, byte[] b, int s, int e) {
         if (a >= capacity) {
             ensure(Math.max(2 * capacity, a + 1));
         }
         PropertiesLayout l = layout;
-        int ntok = tokenize(b, s, e, l.width + 1);
-        if (ntok < l.width || (ntok > l.width && !l.lenient)) {
-            return fail(RejectReason.PARSE_ERROR, "atom line has " + ntok + " columns, Properties="
-                    + l.source + " declares " + l.width);
-        }
-        String column = "pos";
+        int[] program = ops;
+        int[] stop = this.stop;
+        int i = s;
+        int k = 0;
         try {
-            int k = l.pos;
-            int o = 3 * a;
-            pos[o] = FastDoubleParser.parse(b, ts[k], te[k]);
-            pos[o + 1] = FastDoubleParser.parse(b, ts[k + 1], te[k + 1]);
-            pos[o + 2] = FastDoubleParser.parse(b, ts[k + 2], te[k + 2]);
-            if (l.forces >= 0) {
-                column = l.forcesName;
-                k = l.forces;
-                frc[o] = FastDoubleParser.parse(b, ts[k], te[k]);
-                frc[o + 1] = FastDoubleParser.parse(b, ts[k + 1], te[k + 1]);
-                frc[o + 2] = FastDoubleParser.parse(b, ts[k + 2], te[k + 2]);
-            }
-            if (l.aparam >= 0) {
-                column = "aparam";
-                int w = l.aparamWidth;
-                for (int j = 0; j < w; j++) {
-                    apar[a * w + j] = FastDoubleParser.parse(b, ts[l.aparam + j], te[l.aparam + j]);
+            for (; k < program.length; k++) {
+                i = FastDoubleParser.skipSpaces(b, i, e);
+                if (i >= e) {
+                    break;
+                }
+                int op = program[k];
+                if (op >= OP_APARAM) {
+                    apar[a * l.aparamWidth + op - OP_APARAM] = FastDoubleParser.scan(b, i, e, stop);
+                    i = stop[0];
+                } else if (op >= OP_POS) {
+                    double v = FastDoubleParser.scan(b, i, e, stop);
+                    i = stop[0];
+                    if (op < OP_FORCE) {
+                        pos[3 * a + op - OP_POS] = v;
+                    } else {
+                        frc[3 * a + op - OP_FORCE] = v;
+                    }
+                } else {
+                    int t = i;
+                    while (t < e && !FastDoubleParser.isSpace(b[t])) {
+                        t++;
+                    }
+                    ts[op] = i;
+                    te[op] = t;
+                    i = t;
                 }
             }
         } catch (NumberFormatException ex) {
+            int op = program[k];
+            String column = op >= OP_APARAM ? "aparam" : op >= OP_FORCE ? l.forcesName : "pos";
             return fail(RejectReason.PARSE_ERROR, "column " + column + ": " + ex.getMessage());
+        }
+        while (i < e && FastDoubleParser.isSpace(b[i])) {
+            i++;
+        }
+        if (k < program.length || (i < e && !l.lenient)) {
+            int ntok = tokenize(b, s, e, 0);
+            return fail(RejectReason.PARSE_ERROR, "atom line has " + ntok + " columns, Properties="
+                    + l.source + " declares " + l.width);
         }
         return element(a, b, l);
     }
@@ -100,10 +149,10 @@ final class AtomLines {
     private boolean element(int a, byte[] b, PropertiesLayout l) {
         int zCol = -1;
         if (l.z >= 0) {
-            zCol = parseInt(b, ts[l.z], te[l.z]);
+            zCol = parseInt(b, ts[OP_Z], te[OP_Z]);
         }
         if (l.species >= 0) {
-            int entry = species.lookup(b, ts[l.species], te[l.species]);
+            int entry = species.lookup(b, ts[OP_SPECIES], te[OP_SPECIES]);
             int zz = species.atomicNumber(entry);
             if (zz < 0) {
                 if (zCol < 1 || zCol > Elements.count()) {
@@ -116,14 +165,14 @@ final class AtomLines {
         } else {
             if (zCol < 1 || zCol > Elements.count()) {
                 return fail(RejectReason.UNKNOWN_ELEMENT, "Z column holds '"
-                        + new String(b, ts[l.z], te[l.z] - ts[l.z], java.nio.charset.StandardCharsets.ISO_8859_1)
+                        + new String(b, ts[OP_Z], te[OP_Z] - ts[OP_Z], java.nio.charset.StandardCharsets.ISO_8859_1)
                         + "', not an atomic number 1.." + Elements.count());
             }
             z[a] = zCol;
             labels[a] = Elements.symbol(zCol);
         }
         if (l.typeLabel >= 0) {
-            labels[a] = species.label(species.lookup(b, ts[l.typeLabel], te[l.typeLabel]));
+            labels[a] = species.label(species.lookup(b, ts[OP_LABEL], te[OP_LABEL]));
         }
         return true;
     }
@@ -152,7 +201,7 @@ final class AtomLines {
         return true;
     }
 
-    /** Splits on spaces/tabs; stores the first {@code max} token bounds; returns the token count. */
+    /** Splits on separators (space, control characters); stores the first {@code max} token bounds; returns the token count. */
     private int tokenize(byte[] b, int s, int e, int max) {
         int n = 0;
         int i = s;
@@ -160,14 +209,14 @@ final class AtomLines {
         int[] ends = te;
         while (i < e) {
             byte c = b[i];
-            if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == 0x0b) {
+            if (FastDoubleParser.isSpace(c)) {
                 i++;
                 continue;
             }
             int t = i;
             do {
                 i++;
-            } while (i < e && (c = b[i]) != ' ' && c != '\t' && c != '\r' && c != '\f' && c != 0x0b);
+            } while (i < e && !FastDoubleParser.isSpace(b[i]));
             if (n < max) {
                 starts[n] = t;
                 ends[n] = i;

@@ -3,6 +3,9 @@ package org.dpspark.ingest.extxyz;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -15,6 +18,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class ByteLineReader implements Closeable {
     private static final int INITIAL = 1 << 20;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final InputStream in;
     private byte[] buf = new byte[INITIAL];
@@ -26,7 +30,6 @@ final class ByteLineReader implements Closeable {
     private int end;
     private int markPos = -1;
     private long markLine;
-    private long bytesConsumed;  // bytes shifted out of the buffer so far
 
     ByteLineReader(InputStream in) {
         this.in = in;
@@ -38,9 +41,7 @@ final class ByteLineReader implements Closeable {
         while (true) {
             byte[] b = buf;
             int lim = limit;
-            while (i < lim && b[i] != '\n') {
-                i++;
-            }
+            i = indexOfNewline(b, i, lim);
             if (i < lim) {
                 setLine(pos, i);
                 pos = i + 1;
@@ -58,6 +59,22 @@ final class ByteLineReader implements Closeable {
             fill();
             i = pos + scanned;
         }
+    }
+
+    /** First '\n' in {@code [i, lim)}, or {@code lim}: eight bytes at a time (SWAR zero-byte test). */
+    private static int indexOfNewline(byte[] b, int i, int lim) {
+        while (i + 8 <= lim) {
+            long x = (long) LONGS.get(b, i) ^ 0x0A0A0A0A0A0A0A0AL;
+            long found = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+            i += 8;
+        }
+        while (i < lim && b[i] != '\n') {
+            i++;
+        }
+        return i;
     }
 
     private void setLine(int s, int e) {
@@ -79,7 +96,6 @@ final class ByteLineReader implements Closeable {
             if (markPos >= 0) {
                 markPos -= keep;
             }
-            bytesConsumed += keep;
             start = -1;
             end = -1;
         }
@@ -129,8 +145,6 @@ final class ByteLineReader implements Closeable {
     int end() { return end; }
     /** 1-based number of the current line. */
     long lineNumber() { return lineNo; }
-    /** Bytes of input consumed up to the start of the next line. */
-    long position() { return bytesConsumed + pos; }
 
     /** Whether the current line holds only whitespace. */
     boolean isBlank() {
@@ -197,7 +211,7 @@ final class ByteLineReader implements Closeable {
     }
 
     static boolean isSpace(byte c) {
-        return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == 0x0b;
+        return FastDoubleParser.isSpace(c);
     }
 
     @Override

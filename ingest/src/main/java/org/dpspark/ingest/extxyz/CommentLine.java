@@ -17,74 +17,81 @@ import java.util.Locale;
 final class CommentLine {
     private final List<String> keys = new ArrayList<>();
     private final List<String> values = new ArrayList<>();
+    private boolean unitKeys;
 
     private CommentLine() {}
 
     /** Parses a comment line (never throws; malformed text yields whatever pairs could be read). */
     static CommentLine parse(String line) {
         CommentLine c = new CommentLine();
-        List<List<StringBuilder>> pairs = new ArrayList<>();
-        pairs.add(newPair());
-        char closing = 0;
-        boolean escaped = false;
         String s = line.strip();
-        for (int i = 0; i < s.length(); i++) {
+        int n = s.length();
+        List<List<String>> pairs = new ArrayList<>();
+        List<String> parts = new ArrayList<>(2);   // closed parts of the pair being read: key, values
+        StringBuilder cur = new StringBuilder(64);  // the part being read
+        for (int i = 0; i < n; i++) {
             char ch = s.charAt(i);
-            List<StringBuilder> pair = pairs.get(pairs.size() - 1);
-            StringBuilder current = pair.get(pair.size() - 1);
-            if (escaped) {
-                current.append(ch);
-                escaped = false;
-            } else if (ch == '\\') {
-                escaped = true;
-            } else if (closing != 0) {
-                if (ch == closing) {
-                    closing = 0;
-                } else {
-                    current.append(ch);
+            if (ch == '\\') {
+                if (++i < n) {
+                    cur.append(s.charAt(i));
                 }
             } else if (ch == '"' || ch == '\'' || ch == '{' || ch == '[') {
-                closing = ch == '{' ? '}' : ch == '[' ? ']' : ch;
+                char closing = ch == '{' ? '}' : ch == '[' ? ']' : ch;
+                int j = i + 1;
+                while (j < n && s.charAt(j) != closing) {
+                    char q = s.charAt(j);
+                    if (q == '\\' && j + 1 < n) {
+                        cur.append(s, i + 1, j).append(s.charAt(j + 1));
+                        i = j + 1;
+                        j = i;
+                    }
+                    j++;
+                }
+                cur.append(s, i + 1, Math.min(j, n));
+                i = j;
             } else if (Character.isWhitespace(ch)) {
-                if (current.length() > 0) {
-                    pairs.add(newPair());
+                if (cur.length() > 0) {
+                    parts.add(cur.toString());
+                    cur.setLength(0);
+                    pairs.add(parts);
+                    parts = new ArrayList<>(2);
                 }
             } else if (ch == '=') {
-                if (pair.size() == 1 && current.length() == 0 && pairs.size() > 1) {
+                if (parts.isEmpty() && cur.length() == 0 && !pairs.isEmpty()) {
                     // "key = value": the '=' belongs to the previous key
-                    pairs.remove(pairs.size() - 1);
-                    pair = pairs.get(pairs.size() - 1);
+                    parts = pairs.remove(pairs.size() - 1);
+                } else {
+                    parts.add(cur.toString());
+                    cur.setLength(0);
                 }
-                pair.add(new StringBuilder());
             } else {
-                current.append(ch);
+                cur.append(ch);
             }
         }
-        for (List<StringBuilder> pair : pairs) {
-            String key = pair.get(0).toString();
-            if (key.isEmpty() && pair.size() == 1) {
-                continue;
-            }
+        if (cur.length() > 0 || !parts.isEmpty()) {
+            parts.add(cur.toString());
+            pairs.add(parts);
+        }
+        for (List<String> pair : pairs) {
             String value;
             if (pair.size() == 1) {
                 value = "T";
+            } else if (pair.size() == 2) {
+                value = pair.get(1);
             } else {
-                StringBuilder v = new StringBuilder(pair.get(1));
-                for (int k = 2; k < pair.size(); k++) {
-                    v.append('=').append(pair.get(k));
-                }
-                value = v.toString();
+                value = String.join("=", pair.subList(1, pair.size()));
             }
-            c.keys.add(key);
+            c.keys.add(pair.get(0));
             c.values.add(value);
+            c.unitKeys |= pair.get(0).regionMatches(true, Math.max(0, pair.get(0).length() - 4), "unit", 0, 4)
+                    || pair.get(0).regionMatches(true, Math.max(0, pair.get(0).length() - 5), "units", 0, 5);
         }
         return c;
     }
 
-    private static List<StringBuilder> newPair() {
-        List<StringBuilder> p = new ArrayList<>(2);
-        p.add(new StringBuilder());
-        return p;
+    /** Whether a key ends in {@code unit} or {@code units} (any case): units must be resolved. */
+    boolean hasUnitKeys() {
+        return unitKeys;
     }
 
     /** Number of pairs. */
@@ -128,14 +135,36 @@ final class CommentLine {
      * commas. Throws {@link NumberFormatException} naming the key when a token is not a number.
      */
     static double[] numbers(String key, String value) {
-        List<String> tokens = tokens(value);
-        double[] out = new double[tokens.size()];
-        for (int i = 0; i < out.length; i++) {
-            try {
-                out[i] = FastDoubleParser.parse(tokens.get(i));
-            } catch (NumberFormatException e) {
-                throw new NumberFormatException(key + ": '" + tokens.get(i) + "' is not a number");
+        int n = value.length();
+        byte[] b = new byte[n];
+        int count = 0;
+        boolean inToken = false;
+        for (int i = 0; i < n; i++) {
+            char ch = value.charAt(i);
+            boolean sep = ch == ',' || ch <= ' ' || Character.isWhitespace(ch);
+            b[i] = sep ? (byte) ' ' : ch < 128 ? (byte) ch : (byte) '?';
+            if (!sep && !inToken) {
+                count++;
             }
+            inToken = !sep;
+        }
+        double[] out = new double[count];
+        int[] stop = new int[1];
+        int i = 0;
+        for (int k = 0; k < count; k++) {
+            while (b[i] == ' ') {
+                i++;
+            }
+            try {
+                out[k] = FastDoubleParser.scan(b, i, n, stop);
+            } catch (NumberFormatException e) {
+                int end = i;
+                while (end < n && b[end] != ' ') {
+                    end++;
+                }
+                throw new NumberFormatException(key + ": '" + value.substring(i, end) + "' is not a number");
+            }
+            i = stop[0];
         }
         return out;
     }

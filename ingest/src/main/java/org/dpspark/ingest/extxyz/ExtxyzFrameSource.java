@@ -40,6 +40,7 @@ final class ExtxyzFrameSource implements RecordStream.Generator, Closeable {
     private final String file;
     private final String dataset;
     private final Map<String, String> userUnits;
+    private final ExtxyzUnits defaultUnits;
     private final String energyKey;
     private final String forcesKey;
     private final AtomLines atoms = new AtomLines();
@@ -55,6 +56,7 @@ final class ExtxyzFrameSource implements RecordStream.Generator, Closeable {
         this.file = file;
         this.dataset = dataset;
         this.userUnits = userUnits;
+        this.defaultUnits = ExtxyzUnits.resolve(CommentLine.parse(""), userUnits);
         this.energyKey = energyKey;
         this.forcesKey = forcesKey;
     }
@@ -116,7 +118,8 @@ final class ExtxyzFrameSource implements RecordStream.Generator, Closeable {
         long commentLine = lines.lineNumber();
         FrameHeader header;
         try {
-            header = FrameHeader.of(CommentLine.parse(lines.text()), this::layout, userUnits, energyKey);
+            header = FrameHeader.of(CommentLine.parse(lines.text()), this::layout, userUnits, defaultUnits,
+                    energyKey);
         } catch (FrameHeader.Invalid e) {
             lines.clearMark();
             scanToHeader();

@@ -30,13 +30,6 @@ import org.dpspark.core.UnsupportedUnitException;
  */
 record ExtxyzUnits(double length, double energy, double force, double virial, double stress) {
 
-    static final ExtxyzUnits NATIVE = new ExtxyzUnits(1, 1, 1, 1, 1);
-
-    /** Whether every factor is 1 (no conversion at all). */
-    boolean isNative() {
-        return length == 1 && energy == 1 && force == 1 && virial == 1 && stress == 1;
-    }
-
     /**
      * Resolves the factors of a frame.
      *

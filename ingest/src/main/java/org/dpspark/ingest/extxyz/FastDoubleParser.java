@@ -1,9 +1,12 @@
 package org.dpspark.ingest.extxyz;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Decimal text to {@code double} without allocation, exact (correctly rounded, as
+ * Decimal text to {@code double} without allocation, exact (correctly rounded, bit-identical to
  * {@link Double#parseDouble}) for every input it accepts.
  *
  * <p>Accepted syntax, as Python's {@code float()} (which ASE uses): optional sign, digits with an
@@ -14,16 +17,54 @@ import java.nio.charset.StandardCharsets;
  * <p>Fast path (Clinger): when the significant digits form an integer m &lt; 2<sup>53</sup> and the
  * decimal exponent e satisfies |e| ≤ 22, both m and 10<sup>|e|</sup> are exact doubles, so one IEEE
  * multiplication or division gives the correctly rounded result. Every other syntactically valid
- * number (17+ significant digits, huge exponents) falls back to {@link Double#parseDouble}, so the
- * result is always bit-identical to it.
+ * number (17+ significant digits, huge exponents) goes to {@link Double#parseDouble}.
+ *
+ * <p>{@link #scan} parses a token in place while finding its end (the hot loop of the reader: the
+ * line is not tokenised first).
  */
 public final class FastDoubleParser {
     private FastDoubleParser() {}
 
     private static final long TWO_53 = 1L << 53;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final double[] POW10 = {
             1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
             1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+    /** Whether the 8 bytes of {@code w} (little-endian) are all ASCII digits. */
+    private static boolean eightDigits(long w) {
+        return ((w & 0xF0F0F0F0F0F0F0F0L) | (((w + 0x0606060606060606L) & 0xF0F0F0F0F0F0F0F0L) >>> 4))
+                == 0x3333333333333333L;
+    }
+
+    /** The value of 8 ASCII digits, first digit in the lowest byte (SWAR, as in simdjson). */
+    private static long eightDigitsValue(long w) {
+        long v = w & 0x0F0F0F0F0F0F0F0FL;
+        v = (v * 2561) >>> 8;
+        v = ((v & 0x00FF00FF00FF00FFL) * 6553601) >>> 16;
+        return ((v & 0x0000FFFF0000FFFFL) * 42949672960001L) >>> 32;
+    }
+
+    /** First index in {@code [i, limit)} that is not a separator, or {@code limit}; 8 spaces at a time. */
+    static int skipSpaces(byte[] b, int i, int limit) {
+        while (i + 8 <= limit) {
+            long x = (long) LONGS.get(b, i) ^ 0x2020202020202020L;
+            if (x != 0) {
+                i += Long.numberOfTrailingZeros(x) >>> 3;
+                break;
+            }
+            i += 8;
+        }
+        while (i < limit && isSpace(b[i])) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Token separators: ASCII space and control characters (tab, CR, FF, VT, ...). */
+    static boolean isSpace(byte c) {
+        return c >= 0 && c <= ' ';
+    }
 
     /** Parses the text in {@code s}. */
     public static double parse(CharSequence s) {
@@ -42,10 +83,25 @@ public final class FastDoubleParser {
      * @throws NumberFormatException when the token is not a number
      */
     public static double parse(byte[] b, int start, int end) {
-        int i = start;
-        if (i >= end) {
+        if (start >= end) {
             throw new NumberFormatException("empty number");
         }
+        int[] stop = new int[1];
+        double v = scan(b, start, end, stop);
+        if (stop[0] != end) {
+            throw notANumber(b, start, end);
+        }
+        return v;
+    }
+
+    /**
+     * Parses the token that starts at {@code start} (not a separator) and ends at the next separator
+     * or at {@code limit}; stores that end in {@code stop[0]}.
+     *
+     * @throws NumberFormatException when the token is not a number
+     */
+    static double scan(byte[] b, int start, int limit, int[] stop) {
+        int i = start;
         boolean negative = false;
         byte c = b[i];
         if (c == '-' || c == '+') {
@@ -53,11 +109,11 @@ public final class FastDoubleParser {
             i++;
         }
         long mantissa = 0;
-        int digits = 0;           // significant digits kept in mantissa
+        int digits = 0;           // significant digits kept in mantissa (at most 18: no overflow)
         int exp10 = 0;            // decimal exponent to apply to mantissa
         boolean anyDigit = false;
         boolean inexact = false;  // a non-zero digit did not fit in the mantissa
-        while (i < end && (c = b[i]) >= '0' && c <= '9') {
+        while (i < limit && (c = b[i]) >= '0' && c <= '9') {
             anyDigit = true;
             if (digits < 18) {
                 if (mantissa != 0 || c != '0') {
@@ -70,9 +126,24 @@ public final class FastDoubleParser {
             }
             i++;
         }
-        if (i < end && b[i] == '.') {
+        if (i < limit && b[i] == '.') {
             i++;
-            while (i < end && (c = b[i]) >= '0' && c <= '9') {
+            // eight fraction digits at a time while the mantissa has room (digits may over-count
+            // leading zeros: that only sends long numbers to the exact slow path sooner)
+            while (digits <= 10 && i + 8 <= limit) {
+                long w = (long) LONGS.get(b, i);
+                if (!eightDigits(w)) {
+                    break;
+                }
+                mantissa = mantissa * 100_000_000L + eightDigitsValue(w);
+                if (mantissa != 0) {
+                    digits += 8;
+                }
+                exp10 -= 8;
+                anyDigit = true;
+                i += 8;
+            }
+            while (i < limit && (c = b[i]) >= '0' && c <= '9') {
                 anyDigit = true;
                 if (digits < 18) {
                     if (mantissa != 0 || c != '0') {
@@ -86,35 +157,44 @@ public final class FastDoubleParser {
                 i++;
             }
         }
-        if (!anyDigit) {
-            return special(b, start, end, i, negative);
-        }
-        if (i < end && ((c = b[i]) == 'e' || c == 'E' || c == 'd' || c == 'D')) {
+        boolean valid = anyDigit;
+        if (valid && i < limit && ((c = b[i]) == 'e' || c == 'E' || c == 'd' || c == 'D')) {
             i++;
             boolean expNegative = false;
-            if (i < end && (b[i] == '-' || b[i] == '+')) {
+            if (i < limit && (b[i] == '-' || b[i] == '+')) {
                 expNegative = b[i] == '-';
                 i++;
             }
-            if (i >= end) {
-                throw notANumber(b, start, end);
-            }
             int e = 0;
-            while (i < end && (c = b[i]) >= '0' && c <= '9') {
+            int expDigits = 0;
+            while (i < limit && (c = b[i]) >= '0' && c <= '9') {
                 if (e < 100_000) {
                     e = e * 10 + (c - '0');
                 }
+                expDigits++;
                 i++;
             }
+            valid = expDigits > 0;
             exp10 += expNegative ? -e : e;
         }
-        if (i != end) {
-            throw notANumber(b, start, end);
+        if (!valid || (i < limit && !isSpace(b[i]))) {
+            int end = i;
+            while (end < limit && !isSpace(b[end])) {
+                end++;
+            }
+            stop[0] = end;
+            return special(b, start, end);
         }
+        stop[0] = i;
         if (mantissa == 0 && !inexact) {
             return negative ? -0.0 : 0.0;
         }
         if (!inexact) {
+            if (mantissa < TWO_53 && exp10 >= -22 && exp10 <= 22) {
+                double v = mantissa;
+                v = exp10 < 0 ? v / POW10[-exp10] : v * POW10[exp10];
+                return negative ? -v : v;
+            }
             while (mantissa >= TWO_53 && mantissa % 10 == 0) {
                 mantissa /= 10;
                 exp10++;
@@ -125,10 +205,17 @@ public final class FastDoubleParser {
                 return negative ? -v : v;
             }
         }
-        return slow(b, start, end);
+        return slow(b, start, i);
     }
 
-    private static double special(byte[] b, int start, int end, int i, boolean negative) {
+    /** A token that is not a plain decimal: nan, inf, infinity (any case, signed) or an error. */
+    private static double special(byte[] b, int start, int end) {
+        int i = start;
+        boolean negative = false;
+        if (i < end && (b[i] == '-' || b[i] == '+')) {
+            negative = b[i] == '-';
+            i++;
+        }
         int len = end - i;
         if (len == 3 && lower(b, i, "nan")) {
             return Double.NaN;

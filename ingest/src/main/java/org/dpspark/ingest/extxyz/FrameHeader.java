@@ -56,8 +56,13 @@ record FrameHeader(PropertiesLayout layout, ExtxyzUnits units, double[] cell, bo
         PropertiesLayout of(String properties);
     }
 
-    static FrameHeader of(CommentLine c, Layouts layouts, Map<String, String> userUnits, String energyKey)
-            throws Invalid {
+    /**
+     * Reads a comment line.
+     *
+     * @param defaultUnits the factors for a line without unit keys (from the user's units alone)
+     */
+    static FrameHeader of(CommentLine c, Layouts layouts, Map<String, String> userUnits, ExtxyzUnits defaultUnits,
+                          String energyKey) throws Invalid {
         PropertiesLayout layout;
         try {
             layout = layouts.of(c.get("Properties"));
@@ -66,7 +71,7 @@ record FrameHeader(PropertiesLayout layout, ExtxyzUnits units, double[] cell, bo
         }
         ExtxyzUnits units;
         try {
-            units = ExtxyzUnits.resolve(c, userUnits);
+            units = c.hasUnitKeys() ? ExtxyzUnits.resolve(c, userUnits) : defaultUnits;
         } catch (UnsupportedUnitException e) {
             throw new Invalid(RejectReason.UNSUPPORTED_UNIT, e.getMessage());
         }

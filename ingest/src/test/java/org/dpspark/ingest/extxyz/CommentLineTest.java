@@ -38,6 +38,9 @@ class CommentLineTest {
         assertEquals("T", c.get("converged"));
         assertArrayEquals(new boolean[] {true}, CommentLine.flags(c.get("converged")));
         assertEquals("3.4", c.get("cutoff"));
+        assertEquals(false, c.hasUnitKeys());
+        assertEquals(true, CommentLine.parse("energy=1 Energy-Unit=Ha").hasUnitKeys());
+        assertEquals(true, CommentLine.parse("units=real").hasUnitKeys());
     }
 
     @Test
