@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.dpspark.cli.bench.IngestBench;
+import org.dpspark.cli.bench.ReaderThroughput;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,6 +40,13 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--repeats", description = "runs of each measurement, best kept (default: 2)")
         int repeats = 2;
 
+        @Option(names = "--readers-mb", description = "size of the OUTCAR and HDF5 files of the reader benchmark, MB"
+                + " (default: 200; 0 skips it)")
+        int readersMb = 200;
+
+        @Option(names = "--shared", description = "the shared data folder (default: ../shared/data)")
+        Path shared = Path.of("..", "shared", "data");
+
         @Option(names = "--work", description = "scratch folder (default: /tmp/dpspark-bench)")
         Path work = Path.of(System.getProperty("java.io.tmpdir"), "dpspark-bench");
 
@@ -49,6 +57,10 @@ public final class BenchCommand implements Runnable {
             var results = IngestBench.run(spark, work, sizes, framesPerSystem, splitFrames, repeats);
             CommandLine cl = spec.commandLine();
             cl.getOut().print(IngestBench.render(results, spark.sparkContext().defaultParallelism()));
+            if (readersMb > 0) {
+                cl.getOut().print(ReaderThroughput.render(ReaderThroughput.run(work.resolve("readers"),
+                        shared.resolve("vasp/OUTCAR.h2o.md"), readersMb, repeats)));
+            }
             cl.getOut().flush();
             return 0;
         }

@@ -45,7 +45,8 @@ public final class Hdf5Arrays {
 
     /** The whole numeric dataset, flattened row-major. */
     public static double[] doubles(Dataset d) throws IOException {
-        return flattenDoubles(d.getData(), d.getPath());
+        // getDataFlat reads straight into one primitive array (no nested arrays to walk): several times faster.
+        return flattenDoubles(d.isScalar() ? d.getData() : d.getDataFlat(), d.getPath());
     }
 
     /** The whole integer dataset, flattened row-major. */
@@ -72,6 +73,9 @@ public final class Hdf5Arrays {
         }
         if (to == from) {
             return new double[0];
+        }
+        if (from == 0 && to == shape[0]) {
+            return doubles(d);
         }
         long[] offset = new long[shape.length];
         int[] count = new int[shape.length];
