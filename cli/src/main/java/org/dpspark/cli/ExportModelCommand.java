@@ -1,0 +1,32 @@
+package org.dpspark.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.dpspark.featurize.dpmodel.DeepPotModel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code dpspark export-model}: a dpspark model directory → DeePMD-kit's {@code .yaml} / {@code .dp}. */
+@Command(name = "export-model", mixinStandardHelpOptions = true,
+        description = "Write a dpspark model in DeePMD-kit's backend-neutral serialization (.yaml or .dp), for"
+                + " `dp convert-backend model.yaml model.pth` and LAMMPS' pair_style deepmd.")
+public final class ExportModelCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--model", required = true, description = "dpspark model directory")
+    Path model;
+
+    @Option(names = "--to", required = true, description = "output file: .yaml, .yml or .dp")
+    Path to;
+
+    @Override
+    public Integer call() throws Exception {
+        DeepPotModel m = DeepPotModel.load(model);
+        m.exportDeepmd(to);
+        spec.commandLine().getOut().printf("exported %s (type map %s) → %s%n", model, m.typeMap(), to);
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}
