@@ -7,9 +7,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 
 /**
@@ -47,16 +44,16 @@ public final class DatasetSidecar {
         return new DatasetSidecar(root);
     }
 
-    /** Reads the sidecar of {@code tableDir}, or null when it has none. */
-    public static DatasetSidecar readOrNull(Path tableDir) {
-        Path p = tableDir.resolve(FILE_NAME);
-        if (!Files.exists(p)) {
+    /** Reads the sidecar of a table folder, or null when it has none. */
+    public static DatasetSidecar readOrNull(TableFiles files, String tableDir) {
+        String text = files.readString(tableDir + "/" + FILE_NAME);
+        if (text == null) {
             return null;
         }
         try {
-            return new DatasetSidecar((ObjectNode) JSON.readTree(p.toFile()));
+            return new DatasetSidecar((ObjectNode) JSON.readTree(text));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + p, e);
+            throw new UncheckedIOException("cannot parse " + tableDir + "/" + FILE_NAME, e);
         }
     }
 
@@ -78,14 +75,10 @@ public final class DatasetSidecar {
         return run;
     }
 
-    /** Writes atomically (temporary file, then rename) into {@code tableDir}. */
-    public void write(Path tableDir) {
+    /** Writes atomically (temporary file, then rename) into a table folder. */
+    public void write(TableFiles files, String tableDir) {
         try {
-            Files.createDirectories(tableDir);
-            Path tmp = tableDir.resolve(FILE_NAME + ".tmp");
-            JSON.writeValue(tmp.toFile(), root);
-            Files.move(tmp, tableDir.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
+            files.writeStringAtomically(tableDir + "/" + FILE_NAME, JSON.writeValueAsString(root));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write sidecar in " + tableDir, e);
         }

@@ -1,0 +1,42 @@
+package org.dpspark.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the dpspark jar: one sub-command per job. */
+@Command(name = "dpspark", mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Deep Potential pipeline on Apache Spark: ingest, featurize, train, simulate.",
+        subcommands = {IngestCommand.class, StatsCommand.class, BenchCommand.class,
+                SchemaDocCommand.class})
+public final class Main implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs a command line and returns its exit code. */
+    public static int execute(String... args) {
+        return execute(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+    }
+
+    /** Runs a command line with the given output and error streams (used by tests); returns the exit code. */
+    public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("dpspark " + cmd.getCommandName() + ": error: " + e.getMessage());
+            if (System.getenv("DPSPARK_DEBUG") != null) {
+                e.printStackTrace(cmd.getErr());
+            }
+            return 2;
+        });
+        return cl.execute(args);
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+}

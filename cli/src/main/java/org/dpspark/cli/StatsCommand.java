@@ -1,0 +1,41 @@
+package org.dpspark.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.dpspark.core.plot.Charts;
+import org.dpspark.ingest.stats.DatasetStats;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code dpspark stats <table>}: print and plot dataset statistics. */
+@Command(name = "stats", mixinStandardHelpOptions = true,
+        description = "Print dataset statistics of a frames table and plot energy-per-atom and force-magnitude"
+                + " distributions (PNG).")
+public final class StatsCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin JobOptions job;
+
+    @Parameters(index = "0", description = "frames table folder")
+    String table;
+
+    @Option(names = "--plots", description = "folder for the PNG plots (default: <table>/_stats)")
+    String plots;
+
+    @Override
+    public Integer call() {
+        int bins = job.config().getInt("stats.bins");
+        DatasetStats s = DatasetStats.compute(job.spark("stats"), table, bins);
+        Path dir = Path.of(plots != null ? plots : table + "/_stats");
+        Charts.histogram(dir.resolve("energy_per_atom.png"), "Energy per atom", "E/N (eV/atom)", s.energyPerAtom);
+        Charts.histogram(dir.resolve("force_magnitude.png"), "Force magnitude", "|F| (eV/Å)", s.forceMagnitude);
+        spec.commandLine().getOut().print(s.render());
+        spec.commandLine().getOut().println("plots: " + dir.resolve("energy_per_atom.png") + ", "
+                + dir.resolve("force_magnitude.png"));
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}
