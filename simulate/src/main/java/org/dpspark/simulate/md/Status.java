@@ -1,0 +1,15 @@
+package org.dpspark.simulate.md;
+
+/** How a trajectory ended. */
+public enum Status {
+    /** All requested steps done. */
+    COMPLETED,
+    /** A position, velocity, force or energy became NaN or infinite. */
+    NAN,
+    /** Two atoms came closer than the guard's minimum distance. */
+    OVERLAP,
+    /** The temperature exceeded the guard's limit. */
+    HOT,
+    /** An observer asked to stop. */
+    STOPPED
+}
