@@ -2,6 +2,7 @@ package org.dpspark.simulate.md;
 
 import java.util.Locale;
 import org.dpspark.featurize.neighbor.NeighborList;
+import org.dpspark.simulate.potential.HalfList;
 
 /**
  * Detects trajectories that blew up, every {@code every} steps (and at step 0): NaN or infinite positions,
@@ -39,7 +40,8 @@ public record BlowUpGuard(int every, double minDistance, double maxTemperature) 
             return new RunResult(Status.NAN, bad + " at step " + s.step, s.step, rebuilds);
         }
         if (minDistance > 0) {
-            String close = overlap(s, ff.list().full());
+            VerletList vl = ff.list();
+            String close = vl.full() != null ? overlap(s, vl.full()) : overlap(vl.half());
             if (close != null) {
                 return new RunResult(Status.OVERLAP, close + " at step " + s.step, s.step, rebuilds);
             }
@@ -69,6 +71,26 @@ public record BlowUpGuard(int every, double minDistance, double maxTemperature) 
         }
         if (s.energyStep == s.step && !Double.isFinite(s.eval.energy)) {
             return "non-finite potential energy";
+        }
+        return null;
+    }
+
+    /** Over a half list refreshed at the current positions (the last force evaluation). */
+    private String overlap(HalfList hl) {
+        double[] x = hl.extendedPositions();
+        int[] off = hl.offsetArray();
+        int[] nb = hl.neighborArray();
+        double lim2 = minDistance * minDistance;
+        for (int i = 0; i < hl.natoms(); i++) {
+            for (int p = off[i]; p < off[i + 1]; p++) {
+                int j = nb[p];
+                double dx = x[3 * j] - x[3 * i], dy = x[3 * j + 1] - x[3 * i + 1], dz = x[3 * j + 2] - x[3 * i + 2];
+                double r2 = dx * dx + dy * dy + dz * dz;
+                if (r2 < lim2) {
+                    return String.format(Locale.ROOT, "atoms %d and %d at %.3f Å < %.3f Å", i, hl.owner(j),
+                            Math.sqrt(r2), minDistance);
+                }
+            }
         }
         return null;
     }

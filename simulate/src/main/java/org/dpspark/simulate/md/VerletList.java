@@ -4,6 +4,7 @@ import org.dpspark.core.CellMath;
 import org.dpspark.featurize.neighbor.NeighborList;
 import org.dpspark.featurize.neighbor.NeighborListBuilder;
 import org.dpspark.simulate.potential.HalfList;
+import org.dpspark.simulate.potential.HalfListBuilder;
 
 /**
  * Verlet neighbour list: the full list ({@link NeighborListBuilder}, cell list) built with radius
@@ -12,7 +13,8 @@ import org.dpspark.simulate.potential.HalfList;
  * positions are first wrapped into the cell (periodic directions) and the image counters updated; between
  * rebuilds positions are left alone, so the list's integer shifts stay valid.
  *
- * <p>A {@link HalfList} (ghost atoms, Newton's third law) is derived at each rebuild when requested.
+ * <p>When a half list is requested (pair potentials), it is built directly by {@link HalfListBuilder} for
+ * orthorhombic periodic boxes (the full list is then not built), else derived from the full list.
  * Buffers are reused; {@link #update} allocates only when the list outgrows its arrays.
  */
 public final class VerletList {
@@ -24,6 +26,8 @@ public final class VerletList {
     private final NeighborListBuilder builder;
     private final NeighborList full = new NeighborList();
     private final HalfList half = new HalfList();
+    private final HalfListBuilder halfBuilder = new HalfListBuilder();
+    private boolean fullValid;
     private double[] reference = new double[0];
     private double[] hinv;
     private int rebuilds;
@@ -71,8 +75,8 @@ public final class VerletList {
     /** Number of builds so far (the first one included). */
     public int rebuilds() { return rebuilds; }
 
-    /** The full list (radius cutoff + skin). */
-    public NeighborList full() { return full; }
+    /** The full list (radius cutoff + skin); null when only a half list was built at the last rebuild. */
+    public NeighborList full() { return fullValid ? full : null; }
 
     /** The half list (only when constructed with half = true). */
     public HalfList half() {
@@ -102,9 +106,14 @@ public final class VerletList {
     /** Forces a rebuild (e.g. after positions were set from outside). */
     public void rebuild(MdState s) {
         wrap(s);
-        builder.build(s.positions, s.cell, s.pbc, full);
-        if (wantHalf) {
-            half.rebuild(full, s.cell);
+        if (wantHalf && halfBuilder.build(s.positions, s.cell, s.pbc, cutoff + skin, half)) {
+            fullValid = false;
+        } else {
+            builder.build(s.positions, s.cell, s.pbc, full);
+            fullValid = true;
+            if (wantHalf) {
+                half.rebuild(full, s.cell);
+            }
         }
         if (reference.length < 3 * s.n) {
             reference = new double[3 * s.n];

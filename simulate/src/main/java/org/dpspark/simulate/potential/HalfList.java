@@ -16,17 +16,18 @@ import org.dpspark.featurize.neighbor.NeighborList;
  *
  * <p>Lifecycle: {@link #rebuild} when the full list was rebuilt (cell fixed in between), {@link #refresh} every
  * step before the kernel (copies positions, moves the ghosts with their owners), {@link #fold} after it.
- * Buffers grow only on rebuild; refresh/fold allocate nothing.
+ * Buffers grow only on rebuild; refresh/fold allocate nothing. {@link HalfListBuilder} fills it directly
+ * (without a full list) for orthorhombic periodic boxes, the fast path of the MD engine.
  */
 public final class HalfList {
-    private int natoms;
-    private int nghost;
-    private int[] offsets = new int[1];
-    private int[] neighbors = new int[0];
-    private int[] ghostOwner = new int[0];
-    private double[] ghostShift = new double[0];
-    private double[] xext = new double[0];
-    private double[] fext = new double[0];
+    int natoms;
+    int nghost;
+    int[] offsets = new int[1];
+    int[] neighbors = new int[0];
+    int[] ghostOwner = new int[0];
+    double[] ghostShift = new double[0];
+    double[] xext = new double[0];
+    double[] fext = new double[0];
     private int[] table = new int[0];
 
     /** Number of local atoms. */
@@ -121,7 +122,16 @@ public final class HalfList {
         }
     }
 
-    private static boolean lexPositive(int s0, int s1, int s2) {
+    /** Ensures room for the extended arrays after a build (package-private, for {@link HalfListBuilder}). */
+    void ensureExtended() {
+        int ext = 3 * (natoms + nghost);
+        if (xext.length < ext) {
+            xext = new double[ext + ext / 8];
+            fext = new double[ext + ext / 8];
+        }
+    }
+
+    static boolean lexPositive(int s0, int s1, int s2) {
         return s0 > 0 || (s0 == 0 && (s1 > 0 || (s1 == 0 && s2 > 0)));
     }
 
