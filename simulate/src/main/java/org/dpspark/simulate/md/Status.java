@@ -10,6 +10,11 @@ public enum Status {
     OVERLAP,
     /** The temperature exceeded the guard's limit. */
     HOT,
+    /**
+     * The engine could not continue, e.g. the neighbour search failed because atoms flew apart to absurd
+     * coordinates between two guard checks; the reason carries the exception message.
+     */
+    FAILED,
     /** An observer asked to stop. */
     STOPPED
 }

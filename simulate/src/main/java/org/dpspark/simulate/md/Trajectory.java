@@ -10,7 +10,8 @@ import org.dpspark.simulate.potential.Evaluation;
  * <p>At step 0 the forces are evaluated (with energy and virial), the guard checks and the observers are
  * called. Then each step calls {@link Integrator#step}, asking for energy and virial only on steps where an
  * observer or the guard needs them. A trajectory that blows up stops with its {@link Status} and reason
- * instead of throwing, so that an ensemble's other members continue.
+ * instead of throwing, so that an ensemble's other members continue (an exception inside a step, e.g. from
+ * the neighbour search after atoms flew apart, becomes {@link Status#FAILED}).
  *
  * <p>Deterministic: given the state (seeded) and the same components, the same numbers come out, bitwise.
  */
@@ -57,7 +58,16 @@ public final class Trajectory {
         while (s.step < end) {
             long next = s.step + 1;
             int flags = needsEnergy(next) ? Evaluation.ENERGY | Evaluation.VIRIAL : 0;
-            integrator.step(s, ff, flags);
+            try {
+                integrator.step(s, ff, flags);
+            } catch (RuntimeException e) {
+                // a blown-up state can break the neighbour search (absurd coordinates); report, never throw
+                String why = e.getClass().getSimpleName() + ": " + e.getMessage();
+                RunResult nan = guard.check(s, ff, integrator);
+                String reason = (nan != null ? nan.reason() + "; " : "") + why + " at step " + s.step;
+                Status status = nan != null ? nan.status() : Status.FAILED;
+                return new RunResult(status, reason, s.step, ff.list().rebuilds() - rebuilds0);
+            }
             bad = after(s, false);
             if (bad != null) {
                 return withRebuilds(bad, rebuilds0);
