@@ -32,12 +32,14 @@ import org.dpspark.simulate.potential.Structure;
  * dpspark and of LAMMPS ({@code lmp}, run by this program on the same input, one process, one thread) and
  * their ratio.
  *
- * <p>Two neighbour-list policies are timed: LAMMPS' in.lj policy ({@code every 20 check no}: rebuild every 20
- * steps, 5 rebuilds in 100 steps, the same work as LAMMPS) and dpspark's default (rebuild when an atom moved
- * more than skin/2; safe for any run). Timing covers the 100 steps only (as LAMMPS' "Loop time"), after
- * {@code --warmup} untimed runs for the JIT; the first (cold) run is reported too.
+ * <p>Two neighbour-list policies are timed, each in both codes: in.lj's own ({@code every 20 check no}: rebuild
+ * every 20 steps, 5 rebuilds in 100 steps) and the safe one ({@code every 1 check yes}: rebuild when an atom
+ * moved more than skin/2; dpspark's default). Timing covers the 100 steps only (as LAMMPS' "Loop time"), after
+ * {@code --warmup} untimed runs of each for the JIT; then {@code --repeat} rounds each run dpspark (both
+ * policies) and LAMMPS back to back, and medians are compared, so that both see the same load on a shared
+ * machine.
  *
- * <p>Usage: {@code LjBench [--cells 20] [--steps 100] [--warmup 3] [--repeat 3] [--lmp lmp|none]}
+ * <p>Usage: {@code LjBench [--cells 20] [--steps 100] [--warmup 2] [--repeat 5] [--lmp lmp|none]}
  */
 public final class LjBench {
     static final double EPS = 0.0104;
@@ -47,7 +49,7 @@ public final class LjBench {
     private LjBench() {}
 
     public static void main(String[] args) throws Exception {
-        int cells = 20, steps = 100, warmup = 3, repeat = 3;
+        int cells = 20, steps = 100, warmup = 2, repeat = 5;
         String lmp = "lmp";
         for (int k = 0; k < args.length; k++) {
             switch (args[k]) {
@@ -63,42 +65,57 @@ public final class LjBench {
         System.out.printf(Locale.ROOT, "LJ liquid: %d atoms, rho*=0.8442, rc=2.5 sigma, skin 0.3 sigma, NVE, dt=0.005 tau, %d steps, 1 thread%n",
                 natoms, steps);
 
-        List<String> rows = new ArrayList<>();
-        double[] oursCheck = new double[0];
-        double best20 = 0;
-        for (String policy : new String[] {"every20", "check"}) {
-            double[] rates = new double[warmup + repeat];
-            Run last = null;
-            for (int r = 0; r < warmup + repeat; r++) {
-                last = run(cells, steps, policy);
-                rates[r] = natoms * (double) steps / last.seconds;
-            }
-            double cold = rates[0];
-            double[] timed = Arrays.copyOfRange(rates, warmup, warmup + repeat);
-            Arrays.sort(timed);
-            double median = timed[timed.length / 2];
-            double best = timed[timed.length - 1];
-            if (policy.equals("every20")) {
-                best20 = median;
-            } else {
-                oursCheck = timed;
-            }
-            rows.add(String.format(Locale.ROOT,
-                    "dpspark  %-8s rebuilds %3d  cold %.3e  median %.3e  best %.3e atom-steps/s   "
-                            + "E_pair/(N eps) %.7f -> %.7f  T* %.4f -> %.4f",
-                    policy, last.rebuilds, cold, median, best, last.epair0, last.epair1, last.t0, last.t1));
+        for (int r = 0; r < warmup; r++) {
+            run(cells, steps, "every20");
+            run(cells, steps, "check");
         }
-        rows.forEach(System.out::println);
-
-        Double lammps = lmp.equals("none") ? null : runLammps(lmp, cells, steps);
-        if (lammps == null) {
-            System.out.println("LAMMPS   not run (--lmp none or lmp not found)");
+        // interleave dpspark and LAMMPS runs so both see the same machine load (shared machines are noisy)
+        double[] every20 = new double[repeat];
+        double[] check = new double[repeat];
+        double[] lammps = new double[repeat];
+        double[] lammpsCheck = new double[repeat];
+        Run last20 = null, lastCheck = null;
+        boolean haveLammps = !lmp.equals("none");
+        for (int r = 0; r < repeat; r++) {
+            last20 = run(cells, steps, "every20");
+            every20[r] = natoms * (double) steps / last20.seconds;
+            lastCheck = run(cells, steps, "check");
+            check[r] = natoms * (double) steps / lastCheck.seconds;
+            if (haveLammps) {
+                Double l = runLammps(lmp, cells, steps, "every 20 check no", r == 0);
+                Double lc = l == null ? null : runLammps(lmp, cells, steps, "every 1 check yes", r == 0);
+                if (l == null || lc == null) {
+                    haveLammps = false;
+                } else {
+                    lammps[r] = l;
+                    lammpsCheck[r] = lc;
+                }
+            }
+            System.out.printf(Locale.ROOT, "repeat %d: dpspark every20 %.3e  LAMMPS every20 %s | dpspark check %.3e  LAMMPS check %s atom-steps/s%n",
+                    r, every20[r], haveLammps ? String.format(Locale.ROOT, "%.3e", lammps[r]) : "-", check[r],
+                    haveLammps ? String.format(Locale.ROOT, "%.3e", lammpsCheck[r]) : "-");
+        }
+        System.out.printf(Locale.ROOT, "dpspark  every20  rebuilds %3d  E_pair/(N eps) %.7f -> %.7f  T* %.4f -> %.4f%n",
+                last20.rebuilds, last20.epair0, last20.epair1, last20.t0, last20.t1);
+        System.out.printf(Locale.ROOT, "dpspark  check    rebuilds %3d  E_pair/(N eps) %.7f -> %.7f  T* %.4f -> %.4f%n",
+                lastCheck.rebuilds, lastCheck.epair0, lastCheck.epair1, lastCheck.t0, lastCheck.t1);
+        double m20 = median(every20), mCheck = median(check);
+        if (!haveLammps) {
+            System.out.printf(Locale.ROOT, "RESULT dpspark %.3e (every20) %.3e (check) atom-steps/s; LAMMPS not run%n",
+                    m20, mCheck);
             return;
         }
-        System.out.printf(Locale.ROOT, "RESULT dpspark %.3e atom-steps/s (every20, median) | LAMMPS %.3e atom-steps/s | ratio %.2fx%n",
-                best20, lammps, best20 / lammps);
-        System.out.printf(Locale.ROOT, "RESULT dpspark %.3e atom-steps/s (check, median)   | LAMMPS %.3e atom-steps/s | ratio %.2fx%n",
-                oursCheck[oursCheck.length / 2], lammps, oursCheck[oursCheck.length / 2] / lammps);
+        double ml = median(lammps), mlc = median(lammpsCheck);
+        System.out.printf(Locale.ROOT, "RESULT (medians of %d) in.lj as is (every 20 check no): dpspark %.3e | LAMMPS %.3e atom-steps/s | ratio %.2fx%n",
+                repeat, m20, ml, m20 / ml);
+        System.out.printf(Locale.ROOT, "RESULT (medians of %d) safe lists (every 1 check yes):  dpspark %.3e | LAMMPS %.3e atom-steps/s | ratio %.2fx%n",
+                repeat, mCheck, mlc, mCheck / mlc);
+    }
+
+    private static double median(double[] a) {
+        double[] c = a.clone();
+        Arrays.sort(c);
+        return c.length % 2 == 1 ? c[c.length / 2] : 0.5 * (c[c.length / 2 - 1] + c[c.length / 2]);
     }
 
     record Run(double seconds, int rebuilds, double epair0, double epair1, double t0, double t1) {}
@@ -141,8 +158,8 @@ public final class LjBench {
         return m;
     }
 
-    /** LAMMPS bench/in.lj with the box size as a variable. */
-    static String inLj(int cells, int steps) {
+    /** LAMMPS bench/in.lj with the box size as a variable and the given neigh_modify policy. */
+    static String inLj(int cells, int steps, String neighModify) {
         return String.join("\n",
                 "# 3d Lennard-Jones melt (LAMMPS bench/in.lj)",
                 "variable x index 1", "variable y index 1", "variable z index 1",
@@ -154,7 +171,7 @@ public final class LjBench {
                 "create_box 1 box", "create_atoms 1 box", "mass 1 1.0",
                 "velocity all create 1.44 87287 loop geom",
                 "pair_style lj/cut 2.5", "pair_coeff 1 1 1.0 1.0 2.5",
-                "neighbor 0.3 bin", "neigh_modify delay 0 every 20 check no",
+                "neighbor 0.3 bin", "neigh_modify delay 0 " + neighModify,
                 "fix 1 all nve",
                 "run " + steps, "");
     }
@@ -163,9 +180,12 @@ public final class LjBench {
             "Loop time of ([0-9.eE+-]+) on (\\d+) procs for (\\d+) steps with (\\d+) atoms");
 
     /** Runs LAMMPS on in.lj with one process and one OpenMP thread; returns atom-steps/s or null. */
-    static Double runLammps(String lmp, int cells, int steps) throws IOException, InterruptedException {
+    static Double runLammps(String lmp, int cells, int steps, String neighModify, boolean verbose) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("ljbench");
-        Files.writeString(dir.resolve("in.lj"), inLj(cells, steps));
+        Files.writeString(dir.resolve("in.lj"), inLj(cells, steps, neighModify));
+        if (verbose) {
+            System.out.println("LAMMPS   neigh_modify delay 0 " + neighModify);
+        }
         ProcessBuilder pb = new ProcessBuilder(lmp, "-in", "in.lj", "-log", "log.lammps").directory(dir.toFile())
                 .redirectErrorStream(true);
         pb.environment().put("OMP_NUM_THREADS", "1");
@@ -188,6 +208,9 @@ public final class LjBench {
         Double rate = null;
         boolean thermo = false;
         for (String line : out) {
+            if (!verbose && !LOOP.matcher(line).find()) {
+                continue;
+            }
             if (line.startsWith("LAMMPS (")) {
                 System.out.println("LAMMPS   version: " + line);
             }
@@ -206,7 +229,9 @@ public final class LjBench {
                 long atoms = Long.parseLong(m.group(4));
                 long st = Long.parseLong(m.group(3));
                 rate = atoms * (double) st / t;
-                System.out.printf(Locale.ROOT, "LAMMPS   %s -> %.3e atom-steps/s%n", line.trim(), rate);
+                if (verbose) {
+                    System.out.printf(Locale.ROOT, "LAMMPS   %s -> %.3e atom-steps/s%n", line.trim(), rate);
+                }
             }
             if (line.startsWith("Neighbor list builds")) {
                 System.out.println("LAMMPS   " + line.trim());

@@ -29,6 +29,9 @@ public final class HalfListBuilder {
     private final int[] nin = new int[3];
     private final int[] margin = new int[3];
     private final double[] binsize = new double[3];
+    private final double[] len = new double[3];
+    private final int[] strideBin = new int[3];
+    private static final int[] STRIDE_CODE = {9, 3, 1};
 
     /** Whether {@link #build} handles this geometry. */
     public static boolean supports(double[] cell, boolean[] pbc, double rlist) {
@@ -54,7 +57,10 @@ public final class HalfListBuilder {
             return false;
         }
         int n = x.length / 3;
-        double[] len = {cell[0], cell[4], cell[8]};
+        double[] len = this.len;
+        len[0] = cell[0];
+        len[1] = cell[4];
+        len[2] = cell[8];
         out.natoms = n;
         out.nghost = 0;
         setupBins(len, rlist);
@@ -113,9 +119,10 @@ public final class HalfListBuilder {
 
     private void makeGhosts(double[] x, double[] len, double rlist, HalfList out) {
         int n = x.length / 3;
-        int strideBin0 = nb[1] * nb[2];
-        int[] strideBin = {strideBin0, nb[2], 1};
-        int[] strideCode = {9, 3, 1};
+        strideBin[0] = nb[1] * nb[2];
+        strideBin[1] = nb[2];
+        strideBin[2] = 1;
+        int[] strideCode = STRIDE_CODE;
         for (int a = 0; a < 3; a++) {
             int count = n + out.nghost;
             for (int idx = 0; idx < count; idx++) {

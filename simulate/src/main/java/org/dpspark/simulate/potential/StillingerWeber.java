@@ -104,8 +104,8 @@ public final class StillingerWeber implements Potential {
                 m++;
                 // two-body, half of the pair from this side: fforce = −φ₂'(r)/r
                 double r = Math.sqrt(r2);
-                double rp = StrictMath.pow(r, -prm.p());
-                double rq = StrictMath.pow(r, -prm.q());
+                double rp = inversePower(r, prm.p());
+                double rq = inversePower(r, prm.q());
                 double rainv = 1.0 / (r - cut);
                 double rainvsq = rainv * rainv * r;
                 double expsrainv = StrictMath.exp(prm.sigma() * rainv);
@@ -154,6 +154,22 @@ public final class StillingerWeber implements Potential {
             }
         }
         out.energy = energy;
+    }
+
+    /**
+     * r^(−e): by repeated multiplication for integer exponents 0..32 (SW's p = 4, q = 0), which is exact to an
+     * ulp or two and allocates nothing (JDK 17's StrictMath.pow allocates per call), else StrictMath.pow.
+     */
+    static double inversePower(double r, double e) {
+        if (e == Math.rint(e) && e >= 0 && e <= 32) {
+            double inv = 1.0 / r;
+            double out = 1.0;
+            for (int k = 0; k < (int) e; k++) {
+                out *= inv;
+            }
+            return out;
+        }
+        return StrictMath.pow(r, -e);
     }
 
     /** LAMMPS PairSW::threebody with r_ij at d[o1..], r_ik at d[o2..] (x, y, z, r²); returns the energy. */
