@@ -104,7 +104,7 @@ class LennardJonesTest {
     @Test
     void fccLatticeEnergyApproachesInfiniteLatticeSum() {
         // With r_c → ∞, E/N = 2ε[A12 (σ/d)¹² − A6 (σ/d)⁶], d the nearest-neighbour distance,
-        // A12 = 12.13188, A6 = 14.45392 (Jones & Ingham 1925; Kittel). With r_c = 5σ... the truncated tail
+        // A12 = 12.13188, A6 = 14.45392 (Jones & Ingham 1925; Kittel). At r_c = 5σ the truncated tail
         // −(8/3)πρε σ³[(σ/r_c)³ − (σ/r_c)⁹/3] (continuum estimate, g(r) = 1 beyond r_c) is added back;
         // the remaining error is the discreteness of the shells around r_c, bounded here by 1e-3 of E/N
         // (the tail itself is ~1.5e-2 of E/N at r_c = 5σ) plus the 6-digit precision of A12, A6.
