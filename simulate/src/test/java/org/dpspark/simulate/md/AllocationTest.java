@@ -1,0 +1,62 @@
+package org.dpspark.simulate.md;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.management.ManagementFactory;
+import java.util.function.Supplier;
+import org.dpspark.simulate.lattice.Lattice;
+import org.dpspark.simulate.potential.Evaluation;
+import org.dpspark.simulate.potential.LjSystems;
+import org.dpspark.simulate.potential.Potential;
+import org.dpspark.simulate.potential.StillingerWeber;
+import org.dpspark.simulate.potential.Structure;
+import org.junit.jupiter.api.Test;
+
+/**
+ * No allocation per step in the hot loop: after a warm-up (buffers sized, JIT done), 300 steps including
+ * neighbour-list rebuilds, energy/virial evaluations and thermostat noise allocate (almost) nothing, measured
+ * with the JVM's per-thread allocation counter. Bound 4 KiB for 300 steps, i.e. far below one array of
+ * positions (6 KiB for 256 atoms) — any per-step array would allocate ≥ 300 × that.
+ */
+class AllocationTest {
+
+    private static long allocatedBytes() {
+        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
+    }
+
+    private static long measure(Structure s, Potential p, double skin, Supplier<Integrator> integ, double t) {
+        MdState st = new MdState(s, 1L);
+        MaxwellBoltzmann.assign(st, t, true);
+        ForceField ff = new ForceField(p, skin);
+        Integrator in = integ.get();
+        ff.compute(st, Evaluation.ALL);
+        for (int k = 0; k < 3000; k++) { // warm-up: JIT and buffer growth
+            in.step(st, ff, k % 10 == 0 ? Evaluation.ENERGY | Evaluation.VIRIAL : 0);
+        }
+        int rebuilds = ff.list().rebuilds();
+        long before = allocatedBytes();
+        for (int k = 0; k < 300; k++) {
+            in.step(st, ff, k % 10 == 0 ? Evaluation.ENERGY | Evaluation.VIRIAL : 0);
+        }
+        long bytes = allocatedBytes() - before;
+        assertTrue(ff.list().rebuilds() > rebuilds, "the measured steps include rebuilds");
+        return bytes;
+    }
+
+    @Test
+    void ljLangevinAndBussiStepsDoNotAllocate() {
+        Structure s = LjSystems.fcc(4, 0.8442);
+        long a = measure(s, LjSystems.argon(false), MdFixtures.SKIN, () -> new LangevinBaoab(5.0, 150, 0.01), 150);
+        long b = measure(s, LjSystems.argon(false), MdFixtures.SKIN, () -> new BussiThermostat(5.0, 150, 100), 150);
+        System.out.printf("allocated in 300 steps: LJ Langevin %d B, LJ Bussi %d B%n", a, b);
+        assertTrue(a < 4096, "LJ Langevin allocated " + a + " bytes");
+        assertTrue(b < 4096, "LJ Bussi allocated " + b + " bytes");
+    }
+
+    @Test
+    void swVelocityVerletStepsDoNotAllocate() {
+        long a = measure(Lattice.silicon(2, 2, 2), StillingerWeber.silicon(), 0.5, () -> new VelocityVerlet(1.0), 1500);
+        System.out.printf("allocated in 300 steps: SW NVE %d B%n", a);
+        assertTrue(a < 4096, "SW allocated " + a + " bytes");
+    }
+}
