@@ -169,6 +169,9 @@ public final class DeepPotKernelEvaluator implements DeepPotCalculator, AutoClos
     /** Mode observed per kernel in the last evaluation (kernel name → description). */
     public Map<String, String> lastModesPerKernel() { return launcher.perKernel(); }
 
+    /** Wall time spent in each kernel's execute since construction (kernel name → ns), for benchmarks. */
+    public Map<String, Long> kernelNanos() { return launcher.nanosPerKernel(); }
+
     /** Atoms per chunk for the current atom count (0 before the first evaluation). */
     public int chunkAtoms() { return chunk; }
 

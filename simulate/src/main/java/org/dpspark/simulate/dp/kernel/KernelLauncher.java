@@ -28,6 +28,7 @@ final class KernelLauncher {
     private final DeviceKind required;
     private final Map<String, String> observed = new LinkedHashMap<>();
     private final Map<String, String> warned = new LinkedHashMap<>();
+    private final Map<String, Long> nanos = new LinkedHashMap<>();
 
     /** @param required the kind every run must have, or {@link DeviceKind#AUTO} for none */
     KernelLauncher(Device device, DeviceKind required) {
@@ -58,8 +59,10 @@ final class KernelLauncher {
         }
         int global = Math.max(GROUP, (count + GROUP - 1) / GROUP * GROUP);
         Range range = device.createRange(global);
+        long t0 = System.nanoTime();
         k.execute(range);
         k.get(k.witness);
+        nanos.merge(name, System.nanoTime() - t0, Long::sum);
         String mode = observe(k, name);
         observed.merge(name, mode, (a, b) -> a.equals(b) ? a : a + " + " + b);
         if (!mode.equals(requested)) {
@@ -97,6 +100,9 @@ final class KernelLauncher {
         observed.forEach((k, v) -> sb.append(' ').append(k).append('=').append(v).append(';'));
         return sb.toString();
     }
+
+    /** Wall time per kernel name spent in execute (incl. the puts it flushes), ns, since construction. */
+    Map<String, Long> nanosPerKernel() { return new LinkedHashMap<>(nanos); }
 
     /** Mode observed per kernel in the last evaluation. */
     Map<String, String> perKernel() { return new LinkedHashMap<>(observed); }

@@ -106,11 +106,17 @@ abstract class NetKernel extends WitnessKernel {
             int skip = netLayer[p + 6];
             int oo = row + netLayer[p + 7];
             for (int o = 0; o < no; o++) {
-                double acc = 0.0;
-                for (int i = 0; i < ni; i++) {
-                    acc += layerInput(l, inOff, prevOff, i) * netW[wo + i * no + o];
+                rowOut[oo + o] = 0.0;
+            }
+            for (int i = 0; i < ni; i++) {
+                double xi = layerInput(l, inOff, prevOff, i);
+                int wr = wo + i * no;
+                for (int o = 0; o < no; o++) {
+                    rowOut[oo + o] += xi * netW[wr + o];
                 }
-                double z = bo >= 0 ? acc + netB[bo + o] : acc;
+            }
+            for (int o = 0; o < no; o++) {
+                double z = bo >= 0 ? rowOut[oo + o] + netB[bo + o] : rowOut[oo + o];
                 double y = actValue(act, z);
                 double d = actDerivative(act, z, y);
                 if (to >= 0) {
