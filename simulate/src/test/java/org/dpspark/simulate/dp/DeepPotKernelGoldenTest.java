@@ -41,7 +41,7 @@ class DeepPotKernelGoldenTest {
                     + "  force %.3e  atom_virial %.3e  virial %.3e%n", r.executionMode(), dDesc, dFit, dE,
                     Math.abs(r.energy() - eRef), dF, dV, dVt);
             // The mode that ran is the one required (the evaluator also throws otherwise).
-            assertTrue(KernelDevicesAccess.isKind(r.executionMode(), kind), "ran as " + r.executionMode());
+            assertTrue(KernelDevices.isKind(r.executionMode(), kind), "ran as " + r.executionMode());
             // Same bound and reason as DeepPotGoldenTest: sums of ≤ 138 slots × 12 features of O(1) terms in an order
             // different from NumPy/PyTorch, ~1e-16 relative per operation → ≲ 1e-13 on values up to ~200 (atomic energies
             // ~ −186 eV, last bit 2.8e-14). An OpenCL compiler may also contract a·b + c into fma and its tanh/exp
@@ -56,18 +56,6 @@ class DeepPotKernelGoldenTest {
             assertTrue(dV < tol, "atomic virial max|Δ| " + dV);
             assertTrue(dVt < tol, "virial max|Δ| " + dVt);
             assertEquals(0, r.neighboursDropped());
-        }
-    }
-
-    /** Mode-name check through the public description format of {@link KernelDevices}. */
-    static final class KernelDevicesAccess {
-        static boolean isKind(String mode, DeviceKind kind) {
-            return switch (kind) {
-                case GPU -> mode.startsWith("OpenCL GPU:");
-                case OPENCL_CPU -> mode.startsWith("OpenCL CPU:");
-                case JTP -> mode.equals(KernelDevices.JTP);
-                case AUTO -> true;
-            };
         }
     }
 }

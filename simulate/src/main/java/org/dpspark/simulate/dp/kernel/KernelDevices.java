@@ -81,7 +81,7 @@ public final class KernelDevices {
     }
 
     /** Whether a described mode is of the given kind. */
-    static boolean isKind(String mode, DeviceKind kind) {
+    public static boolean isKind(String mode, DeviceKind kind) {
         return switch (kind) {
             case GPU -> mode.startsWith("OpenCL GPU:");
             case OPENCL_CPU -> mode.startsWith("OpenCL CPU:");
