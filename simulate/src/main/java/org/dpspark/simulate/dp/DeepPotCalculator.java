@@ -1,0 +1,30 @@
+package org.dpspark.simulate.dp;
+
+import org.dpspark.featurize.dpmodel.DeepPotModel;
+
+/**
+ * An implementation of DeePMD-kit's se_e2_a + ener model: energies, forces and virials of one frame.
+ * Implemented by the plain-Java reference {@link DeepPotEvaluator} and by the Aparapi kernels of
+ * {@code org.dpspark.simulate.dp.kernel.DeepPotKernelEvaluator}; consistency tests tie them together.
+ */
+public interface DeepPotCalculator {
+
+    /** The model being evaluated. */
+    DeepPotModel model();
+
+    /**
+     * Evaluates one frame.
+     *
+     * @param positions n×3 Cartesian positions, Å
+     * @param cell 3×3 row-major (rows = cell vectors), Å, periodic in all directions; null for a molecule
+     * @param types type index per atom into the model's type map (n)
+     * @param intermediates also return the descriptor and the fitting net's last hidden layer
+     * @return the frame's result, with {@link DeepPotResult#executionMode()} naming where it was computed
+     */
+    DeepPotResult evaluate(double[] positions, double[] cell, int[] types, boolean intermediates);
+
+    /** {@link #evaluate(double[], double[], int[], boolean)} without intermediates. */
+    default DeepPotResult evaluate(double[] positions, double[] cell, int[] types) {
+        return evaluate(positions, cell, types, false);
+    }
+}
