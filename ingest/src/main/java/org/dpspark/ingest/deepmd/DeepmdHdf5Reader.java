@@ -50,7 +50,7 @@ public final class DeepmdHdf5Reader implements FrameReader {
 
     @Override
     public List<InputSplit> plan(String path, ReadOptions options) throws IOException {
-        StoreReading.splitFrames(options);
+        options.splitFrames();
         List<InputSplit> splits = new ArrayList<>();
         try (HdfFile f = new HdfFile(Path.of(path))) {
             List<Group> systems = new ArrayList<>();

@@ -26,14 +26,13 @@ final class StoreReading {
     private StoreReading() {}
 
     /** Default of the {@code split_frames} option. */
-    static final int DEFAULT_SPLIT_FRAMES = 5000;
 
     /**
      * @param partPrefix prepended to set names in {@link InputSplit#part()} (an HDF5 group path + "/", or "")
      */
     static List<InputSplit> plan(SystemStore store, String path, String format, String partPrefix,
                                  ReadOptions options) {
-        int max = splitFrames(options);
+        int max = options.splitFrames();
         String whole = partPrefix.isEmpty() ? "" : partPrefix.substring(0, partPrefix.length() - 1);
         List<String> sets;
         try {
@@ -59,18 +58,6 @@ final class StoreReading {
         return splits;
     }
 
-    static int splitFrames(ReadOptions options) {
-        String v = options.option("split_frames", Integer.toString(DEFAULT_SPLIT_FRAMES));
-        try {
-            int n = Integer.parseInt(v.trim());
-            if (n > 0) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // fall through
-        }
-        throw new IllegalArgumentException("option split_frames must be a positive integer, got '" + v + "'");
-    }
 
     /**
      * Reads one set's range, or all sets when {@code set} is empty; never throws for bad content.

@@ -64,7 +64,7 @@ public class ConformerHdf5Reader implements FrameReader {
 
     @Override
     public List<InputSplit> plan(String path, ReadOptions options) throws IOException {
-        int max = splitFrames(options);
+        int max = options.splitFrames();
         List<InputSplit> splits = new ArrayList<>();
         try (HdfFile f = new HdfFile(Path.of(path))) {
             List<String> names = new ArrayList<>(f.getChildren().keySet());
@@ -97,18 +97,6 @@ public class ConformerHdf5Reader implements FrameReader {
         }
     }
 
-    private static int splitFrames(ReadOptions options) {
-        String v = options.option("split_frames", "5000");
-        try {
-            int n = Integer.parseInt(v.trim());
-            if (n > 0) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // fall through
-        }
-        throw new IllegalArgumentException("option split_frames must be a positive integer, got '" + v + "'");
-    }
 
     @Override
     public RecordStream read(InputSplit split, ReadOptions options) {

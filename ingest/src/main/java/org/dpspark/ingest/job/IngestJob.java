@@ -111,7 +111,7 @@ public final class IngestJob {
             String dataset = s.dataset() == null || s.dataset().isBlank() ? in.dataset() : s.dataset();
             IngestSettings.ReadSettings rs = s.forDataset(dataset);
             Map<String, String> options = new LinkedHashMap<>(rs.options());
-            options.putIfAbsent("split_frames", Integer.toString(s.splitFrames()));
+            options.putIfAbsent(ReadOptions.SPLIT_FRAMES, Integer.toString(s.splitFrames()));
             ReadOptions ro = new ReadOptions(dataset, rs.typeMap(), rs.units(), options);
             String path = in.path().toString();
             if (size(in.path()) == 0 && !Files.isDirectory(in.path())) {

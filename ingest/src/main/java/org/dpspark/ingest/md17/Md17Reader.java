@@ -52,7 +52,7 @@ public final class Md17Reader implements FrameReader {
 
     @Override
     public List<InputSplit> plan(String path, ReadOptions options) {
-        int max = splitFrames(options);
+        int max = options.splitFrames();
         long n;
         try (NpzReader z = new NpzReader(Path.of(path))) {
             Md17Keys k = Md17Keys.detect(z.keys());
@@ -70,18 +70,6 @@ public final class Md17Reader implements FrameReader {
         return splits;
     }
 
-    private static int splitFrames(ReadOptions options) {
-        String v = options.option("split_frames", "5000");
-        try {
-            int n = Integer.parseInt(v.trim());
-            if (n > 0) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // fall through
-        }
-        throw new IllegalArgumentException("option split_frames must be a positive integer, got '" + v + "'");
-    }
 
     @Override
     public RecordStream read(InputSplit split, ReadOptions options) {

@@ -40,6 +40,30 @@ public record ReadOptions(String dataset, List<String> typeMap, Map<String, Stri
         return options.getOrDefault(key, fallback);
     }
 
+    /** Option key of the largest number of frames one split may hold (set by the ingest job from ingest.split-frames). */
+    public static final String SPLIT_FRAMES = "split_frames";
+
+    /**
+     * The largest number of frames a reader may put into one split: the {@value #SPLIT_FRAMES} option, or no limit
+     * when it is absent (the ingest job always sets it from {@code ingest.split-frames}, whose default lives in
+     * dpspark-defaults.conf). Throws naming the option when it is not a positive integer.
+     */
+    public int splitFrames() {
+        String v = options.get(SPLIT_FRAMES);
+        if (v == null) {
+            return Integer.MAX_VALUE;
+        }
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("option " + SPLIT_FRAMES + " must be a positive integer, got '" + v + "'");
+    }
+
     public ReadOptions withDataset(String name) {
         return new ReadOptions(name, typeMap, units, options);
     }
