@@ -109,7 +109,7 @@ public final class DeepPotBench {
     }
 
     /** 64 rigid-geometry water molecules (O–H 0.9572 Å, 104.52°) on a jittered 4×4×4 lattice, random orientations. */
-    static double[] waterBox(double l, int[] types, Random rng) {
+    public static double[] waterBox(double l, int[] types, Random rng) {
         double[] pos = new double[3 * 192];
         double a = l / 4, theta = Math.toRadians(104.52), roh = 0.9572;
         int k = 0;

@@ -48,7 +48,7 @@ public final class KernelBench {
     static void bench(String label, DeepPotModel model, int rep, double seconds) {
         double l = 12.4447;
         int[] types0 = new int[192];
-        double[] pos0 = waterBox(l, types0, new Random(42));
+        double[] pos0 = org.dpspark.simulate.dp.DeepPotBench.waterBox(l, types0, new Random(42));
         int n = 192 * rep * rep * rep;
         int[] types = new int[n];
         double[] pos = new double[3 * n];
@@ -118,38 +118,4 @@ public final class KernelBench {
         return first;
     }
 
-    /** 64 rigid water molecules (O–H 0.9572 Å, 104.52°) on a jittered 4×4×4 lattice, random orientations. */
-    static double[] waterBox(double l, int[] types, Random rng) {
-        double[] pos = new double[3 * 192];
-        double a = l / 4, theta = Math.toRadians(104.52), roh = 0.9572;
-        int mol = 0;
-        for (int x = 0; x < 4; x++) {
-            for (int y = 0; y < 4; y++) {
-                for (int z = 0; z < 4; z++, mol++) {
-                    double[] o = {(x + 0.5) * a + 0.3 * rng.nextGaussian(), (y + 0.5) * a + 0.3 * rng.nextGaussian(),
-                            (z + 0.5) * a + 0.3 * rng.nextGaussian()};
-                    double[] u = unit(rng), v = unit(rng);
-                    double dot = u[0] * v[0] + u[1] * v[1] + u[2] * v[2];
-                    for (int c = 0; c < 3; c++) v[c] -= dot * u[c];
-                    double nv = Math.sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
-                    types[mol] = 0;
-                    types[64 + 2 * mol] = 1;
-                    types[65 + 2 * mol] = 1;
-                    for (int c = 0; c < 3; c++) {
-                        pos[3 * mol + c] = o[c];
-                        double w = v[c] / nv;
-                        pos[3 * (64 + 2 * mol) + c] = o[c] + roh * (Math.cos(theta / 2) * u[c] + Math.sin(theta / 2) * w);
-                        pos[3 * (65 + 2 * mol) + c] = o[c] + roh * (Math.cos(theta / 2) * u[c] - Math.sin(theta / 2) * w);
-                    }
-                }
-            }
-        }
-        return pos;
-    }
-
-    private static double[] unit(Random rng) {
-        double[] u = {rng.nextGaussian(), rng.nextGaussian(), rng.nextGaussian()};
-        double n = Math.sqrt(u[0] * u[0] + u[1] * u[1] + u[2] * u[2]);
-        return new double[] {u[0] / n, u[1] / n, u[2] / n};
-    }
 }
