@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Deep Potential pipeline on Apache Spark: ingest, featurize, train, simulate.",
         subcommands = {IngestCommand.class, StatsCommand.class, ExportCommand.class, BenchCommand.class,
-                SchemaDocCommand.class})
+                SchemaDocCommand.class, TrainCommand.class, TestCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -122,7 +122,7 @@ public final class DeepPotGraph {
             SDVariable ds = dEdG.mul(dgMat).sum(true, 2);                                         // A×N×1
             dEdR = dEdR.add(ds.mul(e0));
             // ---- per-slot g = ∂E/∂r_ij, forces, virial
-            SDVariable g = sd.reshape(sd.mmul(sd.reshape(dEdR, -1, 1, 4), deriv), -1, 3);         // (A·N)×3
+            SDVariable g = sd.reshape(dEdR, -1, 4, 1).mul(deriv).sum(false, 1);                   // (A·N)×3
             SDVariable g3 = sd.reshape(g, -1, nnei, 3);                                           // A×N×3
             forceRows.add(g3.sum(false, 1));
             forceIdx.add(ctr);
@@ -154,6 +154,14 @@ public final class DeepPotGraph {
         loss.rename(LOSS);
         sd.setLossVariables(LOSS);
 
+        // build the gradient function now, with SameDiff M2.1's per-op "Added differentiated op" prints kept out of stdout
+        java.io.PrintStream stdout = System.out;
+        try {
+            System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+            sd.createGradFunction();
+        } finally {
+            System.setOut(stdout);
+        }
         paramSizes = new long[trainable.size()];
         long total = 0;
         for (int p = 0; p < paramSizes.length; p++) {
@@ -210,7 +218,22 @@ public final class DeepPotGraph {
 
     /** ∂loss/∂θ for all trainable variables, flattened as {@link #flatParams()}. */
     public double[] gradient(Map<String, INDArray> placeholders) {
-        Map<String, INDArray> grads = sd.calculateGradients(placeholders, trainable);
+        return gradient(placeholders, new double[4]);
+    }
+
+    /**
+     * ∂loss/∂θ (flattened as {@link #flatParams()}) and, in the same pass, the loss terms
+     * {@code lossOut = {loss, loss_e, loss_f, loss_v}}.
+     */
+    public double[] gradient(Map<String, INDArray> placeholders, double[] lossOut) {
+        org.nd4j.autodiff.samediff.api.OutAndGrad og = sd.calculateGradientsAndOutputs(placeholders,
+                List.of(LOSS, LOSS_E, LOSS_F, LOSS_V), trainable);
+        Map<String, INDArray> outs = og.getOutputs();
+        lossOut[0] = outs.get(LOSS).getDouble(0);
+        lossOut[1] = outs.get(LOSS_E).getDouble(0);
+        lossOut[2] = outs.get(LOSS_F).getDouble(0);
+        lossOut[3] = outs.get(LOSS_V).getDouble(0);
+        Map<String, INDArray> grads = og.getGradients();
         double[] out = new double[(int) paramCount];
         int o = 0;
         for (String name : trainable) {
