@@ -120,6 +120,14 @@ public final class TrainJob {
         int lossSteps = 0;
         long dropped = 0;
         Metrics val = new Metrics();
+        if (step == 0) { // the starting point of the learning curve
+            driver.load(params, adam);
+            Metrics v0 = driver.evaluate(valid, 4);
+            log.add(0, lr.at(0) * factor, Double.NaN, sk.prefactors().at(lr.at(0), lr.start()),
+                    new double[] {Double.NaN, Double.NaN, Double.NaN}, v0, 0);
+            out.printf(Locale.ROOT, "step 0/%d  val E %.2f meV/atom F %.1f meV/Å (initial model)%n", sk.steps(),
+                    1000 * v0.energyRmse(), 1000 * v0.forceRmse());
+        }
         while (step < sk.steps()) {
             int k = grads ? 1 : sk.averagingFrequency();
             k = (int) Math.min(k, nextBoundary(step, sk) - step);
