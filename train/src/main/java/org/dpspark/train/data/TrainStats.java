@@ -1,0 +1,96 @@
+package org.dpspark.train.data;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.dpspark.featurize.env.SeAEnvironment;
+import org.dpspark.featurize.env.SeAFrame;
+import org.dpspark.featurize.neighbor.NeighborList;
+import org.dpspark.featurize.neighbor.NeighborListBuilder;
+import org.dpspark.featurize.stats.EnergyBias;
+import org.dpspark.featurize.stats.EnvMatStatistics;
+import org.dpspark.featurize.stats.NeighborStatistics;
+
+/**
+ * Data statistics a model starts from, computed with featurize's mergeable accumulators in executors
+ * (mapPartitions + reduce): {@code sel} (auto), davg/dstd per centre type ({@link EnvMatStatistics}, DeePMD-kit's
+ * EnvMatStatSe) and the per-type energy bias ({@link EnergyBias}, least squares). Written as JSON next to the model
+ * and accepted back through {@code --stats}.
+ *
+ * @param typeMap element per type
+ * @param rcut r_c, Å
+ * @param rcutSmth r_s, Å
+ * @param sel slots per type
+ * @param maxNeighbours largest neighbour count per type seen
+ * @param davg T×N×4, flat
+ * @param dstd T×N×4, flat
+ * @param energyBias per type, eV
+ * @param frames frames the statistics were computed from
+ */
+public record TrainStats(List<String> typeMap, double rcut, double rcutSmth, int[] sel, int[] maxNeighbours, double[] davg,
+        double[] dstd, double[] energyBias, long frames) implements Serializable {
+
+    /** Computes the statistics; {@code sel == null} means auto with {@code selRatio}. */
+    public static TrainStats compute(JavaRDD<TrainFrame> frames, List<String> typeMap, double rcut, double rcutSmth, int[] sel,
+            double selRatio) {
+        int nt = typeMap.size();
+        NeighborStatistics ns = frames.mapPartitions((Iterator<TrainFrame> it) -> {
+            NeighborStatistics s = new NeighborStatistics(nt, rcut);
+            NeighborListBuilder b = new NeighborListBuilder(rcut);
+            NeighborList nl = new NeighborList();
+            while (it.hasNext()) {
+                TrainFrame f = it.next();
+                b.build(f.positions(), f.cell(), f.pbc(), nl);
+                s.add(nl, f.types());
+            }
+            return List.of(s).iterator();
+        }).reduce(NeighborStatistics::merge);
+        int[] useSel = sel != null ? sel.clone() : ns.selAuto(selRatio);
+        if (useSel.length != nt) throw new IllegalArgumentException("sel has " + useSel.length + " entries for " + nt + " types");
+        int nnei = java.util.Arrays.stream(useSel).sum();
+        Partial p = frames.mapPartitions((Iterator<TrainFrame> it) -> {
+            Partial q = new Partial(new EnvMatStatistics(nt, nnei), new EnergyBias(nt));
+            NeighborListBuilder b = new NeighborListBuilder(rcut);
+            NeighborList nl = new NeighborList();
+            SeAEnvironment env = new SeAEnvironment(rcut, rcutSmth, useSel);
+            SeAFrame sf = new SeAFrame();
+            while (it.hasNext()) {
+                TrainFrame f = it.next();
+                b.build(f.positions(), f.cell(), f.pbc(), nl);
+                env.computeFrame(f.types(), nl, sf);
+                q.env.add(sf, f.types());
+                if (f.hasEnergy()) q.bias.addFrame(f.types(), f.energy());
+            }
+            return List.of(q).iterator();
+        }).reduce((a, b) -> new Partial(a.env.merge(b.env), a.bias.merge(b.bias)));
+        return new TrainStats(typeMap, rcut, rcutSmth, useSel, ns.maxNeighbors(), p.env.davg(), p.env.dstd(), p.bias.solve(),
+                ns.frames());
+    }
+
+    private record Partial(EnvMatStatistics env, EnergyBias bias) implements Serializable {}
+
+    public void write(Path file) throws IOException {
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), this);
+    }
+
+    public static TrainStats read(Path file) throws IOException {
+        return new ObjectMapper().readValue(file.toFile(), TrainStats.class);
+    }
+
+    /** A one-line summary for the log. */
+    public String summary() {
+        List<String> parts = new ArrayList<>();
+        for (int t = 0; t < typeMap.size(); t++) {
+            int per = davg.length / typeMap.size();
+            parts.add(String.format("%s: sel %d (max %d), davg_s %.4f, dstd_s %.4f, dstd_a %.4f, bias %.4f eV", typeMap.get(t),
+                    sel[t], maxNeighbours[t], davg[t * per], dstd[t * per], dstd[t * per + 1], energyBias[t]));
+        }
+        return "statistics of " + frames + " frames: " + String.join("; ", parts);
+    }
+}

@@ -1,0 +1,150 @@
+package org.dpspark.train.graph;
+
+import static org.dpspark.train.graph.GraphNames.*;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.dpspark.featurize.dpmodel.SeADescriptor;
+import org.dpspark.featurize.env.EnvNormalization;
+import org.dpspark.featurize.env.SeAEnvironment;
+import org.dpspark.featurize.env.SeAFrame;
+import org.dpspark.featurize.neighbor.NeighborList;
+import org.dpspark.featurize.neighbor.NeighborListBuilder;
+import org.dpspark.train.data.TrainFrame;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Builds the placeholders of {@link DeepPotGraph} for a batch of frames (any mix of systems): neighbour lists and
+ * normalised environment matrices with their derivatives are computed here, with featurize's
+ * {@link NeighborListBuilder}, {@link SeAEnvironment} and {@link EnvNormalization}, exactly as the reference
+ * evaluator does. Atoms of the batch are numbered frame by frame (batch atom index = offset of the frame + atom);
+ * the rows of each centre type are grouped in one block per type. A type absent from the batch gets one dummy
+ * row (all slots padding, mask 0), so no placeholder is empty.
+ *
+ * <p>Loss weights (PHYSICS.md, averaged over the nf frames of the batch): energy 1/(N_f²·nf), force 1/(3·N_f·nf)
+ * per atom, virial 1/(9·N_f²·nf) (0 for frames without a virial label; energy and force weights are 0 when the
+ * label is missing). Not thread-safe.
+ */
+public final class BatchBuilder {
+    private final int ntypes;
+    private final int nnei;
+    private final double[] davg;
+    private final double[] dstd;
+    private final NeighborListBuilder nlBuilder;
+    private final SeAEnvironment envBuilder;
+    private final NeighborList nl = new NeighborList();
+    private final SeAFrame frame = new SeAFrame();
+    private long neighboursDropped;
+
+    public BatchBuilder(SeADescriptor d) {
+        ntypes = d.ntypes();
+        nnei = d.nnei();
+        davg = d.davg();
+        dstd = d.dstd();
+        nlBuilder = new NeighborListBuilder(d.rcut());
+        envBuilder = new SeAEnvironment(d.rcut(), d.rcutSmth(), d.sel());
+    }
+
+    /** Neighbours dropped so far because a type exceeded sel (reported by the jobs, never silent). */
+    public long neighboursDropped() { return neighboursDropped; }
+
+    /**
+     * Placeholders for a batch.
+     *
+     * @param frames the frames (labels may be missing: then their loss weights are 0)
+     * @param prefactors p_e, p_f, p_v
+     */
+    public Map<String, INDArray> build(List<TrainFrame> frames, double[] prefactors) {
+        int nf = frames.size();
+        int natoms = 0;
+        int[] count = new int[ntypes];
+        for (TrainFrame f : frames) {
+            natoms += f.natoms();
+            for (int t : f.types()) count[t]++;
+        }
+        int[] rows = new int[ntypes];
+        double[][] env = new double[ntypes][], deriv = new double[ntypes][], rij = new double[ntypes][], mask = new double[ntypes][];
+        int[][] nbr = new int[ntypes][], ctr = new int[ntypes][], fr = new int[ntypes][];
+        for (int t = 0; t < ntypes; t++) {
+            int a = Math.max(1, count[t]);
+            env[t] = new double[a * nnei * 4];
+            deriv[t] = new double[a * nnei * 12];
+            rij[t] = new double[a * nnei * 3];
+            nbr[t] = new int[a * nnei];
+            ctr[t] = new int[a];
+            fr[t] = new int[a];
+            mask[t] = new double[a];
+            if (count[t] == 0) { // dummy row: padding everywhere (R̃ = −davg/dstd), no force, masked energy
+                for (int s = 0; s < nnei; s++) {
+                    for (int c = 0; c < 4; c++) env[t][4 * s + c] = -davg[(t * nnei + s) * 4 + c] / dstd[(t * nnei + s) * 4 + c];
+                }
+            }
+        }
+        double[] eLab = new double[nf], we = new double[nf], wv = new double[nf], vLab = new double[nf * 9];
+        double[] fLab = new double[natoms * 3], wf = new double[natoms];
+        int atomBase = 0;
+        for (int fi = 0; fi < nf; fi++) {
+            TrainFrame f = frames.get(fi);
+            int n = f.natoms();
+            int[] types = f.types();
+            nlBuilder.build(f.positions(), f.cell(), f.pbc(), nl);
+            envBuilder.computeFrame(types, nl, frame);
+            for (long x : frame.neighboursDropped()) neighboursDropped += x;
+            EnvNormalization.apply(frame, types, davg, dstd);
+            double[] fe = frame.env(), fd = frame.deriv(), fr3 = frame.rij();
+            int[] fnl = frame.nlist();
+            for (int i = 0; i < n; i++) {
+                int t = types[i];
+                int r = rows[t]++;
+                System.arraycopy(fe, i * nnei * 4, env[t], r * nnei * 4, nnei * 4);
+                System.arraycopy(fd, i * nnei * 12, deriv[t], r * nnei * 12, nnei * 12);
+                System.arraycopy(fr3, i * nnei * 3, rij[t], r * nnei * 3, nnei * 3);
+                for (int s = 0; s < nnei; s++) {
+                    int j = fnl[i * nnei + s];
+                    nbr[t][r * nnei + s] = j < 0 ? atomBase + i : atomBase + j; // padding: zero force, any index
+                }
+                ctr[t][r] = atomBase + i;
+                fr[t][r] = fi;
+                mask[t][r] = 1.0;
+            }
+            boolean hasE = f.hasEnergy();
+            eLab[fi] = hasE ? f.energy() : 0.0;
+            we[fi] = hasE ? 1.0 / ((double) n * n * nf) : 0.0;
+            if (f.virial() != null) {
+                System.arraycopy(f.virial(), 0, vLab, 9 * fi, 9);
+                wv[fi] = 1.0 / (9.0 * n * n * nf);
+            }
+            if (f.forces() != null) {
+                System.arraycopy(f.forces(), 0, fLab, 3 * atomBase, 3 * n);
+                for (int i = 0; i < n; i++) wf[atomBase + i] = 1.0 / (3.0 * n * nf);
+            }
+            atomBase += n;
+        }
+        Map<String, INDArray> ph = new HashMap<>();
+        for (int t = 0; t < ntypes; t++) {
+            long a = Math.max(1, count[t]);
+            ph.put(env(t), Nd4j.create(env[t], new long[] {a, nnei, 4}, 'c'));
+            ph.put(deriv(t), Nd4j.create(deriv[t], new long[] {a * nnei, 4, 3}, 'c'));
+            ph.put(rij(t), Nd4j.create(rij[t], new long[] {a, nnei, 3}, 'c'));
+            ph.put(neighbour(t), Nd4j.createFromArray(nbr[t]));
+            ph.put(centre(t), Nd4j.createFromArray(ctr[t]));
+            ph.put(frameOf(t), Nd4j.createFromArray(fr[t]));
+            ph.put(mask(t), Nd4j.create(mask[t], new long[] {a, 1}, 'c'));
+        }
+        ph.put(NATOMS, Nd4j.scalar(DataType.INT, natoms));
+        ph.put(NFRAMES, Nd4j.scalar(DataType.INT, nf));
+        ph.put(ENERGY_LABEL, Nd4j.create(eLab, new long[] {nf}, 'c'));
+        ph.put(ENERGY_WEIGHT, Nd4j.create(we, new long[] {nf}, 'c'));
+        ph.put(FORCE_LABEL, Nd4j.create(fLab, new long[] {natoms, 3}, 'c'));
+        ph.put(FORCE_WEIGHT, Nd4j.create(wf, new long[] {natoms, 1}, 'c'));
+        ph.put(VIRIAL_LABEL, Nd4j.create(vLab, new long[] {nf, 9}, 'c'));
+        ph.put(VIRIAL_WEIGHT, Nd4j.create(wv, new long[] {nf, 1}, 'c'));
+        ph.put(PREF_E, Nd4j.create(new double[] {prefactors[0]}, new long[] {1}, 'c'));
+        ph.put(PREF_F, Nd4j.create(new double[] {prefactors[1]}, new long[] {1}, 'c'));
+        ph.put(PREF_V, Nd4j.create(new double[] {prefactors[2]}, new long[] {1}, 'c'));
+        return ph;
+    }
+}

@@ -1,0 +1,49 @@
+package org.dpspark.train.graph;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.dpspark.featurize.dpmodel.DeepPotModel;
+import org.dpspark.train.data.TrainFrame;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** Energies, forces and virials of frames from a {@link DeepPotGraph} (inference through the training graph). */
+public final class GraphPredictor {
+    private final DeepPotGraph graph;
+    private final BatchBuilder batches;
+
+    public GraphPredictor(DeepPotGraph graph, DeepPotModel model) {
+        this.graph = graph;
+        this.batches = new BatchBuilder(model.descriptor());
+    }
+
+    /** Builds a graph from {@code model} and predicts with it. */
+    public static GraphPredictor of(DeepPotModel model) {
+        return new GraphPredictor(new DeepPotGraph(model), model);
+    }
+
+    public DeepPotGraph graph() { return graph; }
+
+    public BatchBuilder batches() { return batches; }
+
+    /** Predictions of a batch of frames (one graph evaluation). */
+    public List<Prediction> predict(List<TrainFrame> frames) {
+        Map<String, INDArray> ph = batches.build(frames, new double[] {0, 0, 0});
+        Map<String, INDArray> out = graph.output(ph, GraphNames.ENERGY, GraphNames.FORCE, GraphNames.VIRIAL);
+        double[] e = out.get(GraphNames.ENERGY).dup('c').data().asDouble();
+        double[] f = out.get(GraphNames.FORCE).dup('c').data().asDouble();
+        double[] v = out.get(GraphNames.VIRIAL).dup('c').data().asDouble();
+        List<Prediction> res = new ArrayList<>();
+        int base = 0;
+        for (int k = 0; k < frames.size(); k++) {
+            int n = frames.get(k).natoms();
+            double[] fk = new double[3 * n];
+            System.arraycopy(f, 3 * base, fk, 0, 3 * n);
+            double[] vk = new double[9];
+            System.arraycopy(v, 9 * k, vk, 0, 9);
+            res.add(new Prediction(e[k], fk, vk));
+            base += n;
+        }
+        return res;
+    }
+}

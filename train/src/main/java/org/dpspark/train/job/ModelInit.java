@@ -1,0 +1,24 @@
+package org.dpspark.train.job;
+
+import org.dpspark.featurize.dpmodel.DeepPotModel;
+import org.dpspark.featurize.dpmodel.DeepPotModels;
+import org.dpspark.featurize.dpmodel.EnerFitting;
+import org.dpspark.featurize.dpmodel.SeADescriptor;
+import org.dpspark.train.data.TrainStats;
+
+/** A freshly initialised model (DeePMD-kit's initialisation, {@link DeepPotModels}) with davg/dstd and energy bias from the data. */
+public final class ModelInit {
+    private ModelInit() {}
+
+    public static DeepPotModel create(TrainSettings s, TrainStats stats) {
+        DeepPotModels.Spec spec = new DeepPotModels.Spec(stats.typeMap(), s.rcut(), s.rcutSmth(), stats.sel(), s.neuron(),
+                s.axisNeuron(), s.typeOneSide(), s.embeddingResnetDt(), s.fittingNeuron(), s.fittingResnetDt(), s.activation());
+        DeepPotModel r = DeepPotModels.random(spec, 0, 1, 1, stats.energyBias(), s.seed());
+        SeADescriptor d = r.descriptor();
+        SeADescriptor d2 = new SeADescriptor(d.rcut(), d.rcutSmth(), d.sel(), d.neuron(), d.axisNeuron(), d.typeOneSide(),
+                d.resnetDt(), d.activation(), d.precision(), d.setDavgZero(), d.trainable(), stats.davg(), stats.dstd(),
+                d.embeddings());
+        EnerFitting f = r.fitting();
+        return new DeepPotModel(r.typeMap(), d2, f, r.outBias(), r.outStd(), null, null, r.provenance(), null);
+    }
+}

@@ -1,0 +1,146 @@
+package org.dpspark.train.job;
+
+import static org.apache.spark.sql.types.DataTypes.*;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import org.dpspark.featurize.dpmodel.DeepPotModel;
+import org.dpspark.train.data.FrameSource;
+import org.dpspark.train.data.ModelBytes;
+import org.dpspark.train.data.TrainFrame;
+import org.dpspark.train.graph.GraphPredictor;
+import org.dpspark.train.graph.Prediction;
+
+/**
+ * The test job: a model on frames of a frames table (predictions computed in executors through the DL4J graph, which
+ * equals the reference evaluator to round-off) → per-frame predictions as Parquet, metrics (energy RMSE/MAE per atom,
+ * force RMSE/MAE, virial RMSE per atom; overall, per dataset, forces per element) and parity plots.
+ */
+public final class TestJob {
+    /** Columns of the predictions table (units: eV, eV/Å, eV; arrays row-major). */
+    public static final StructType SCHEMA = new StructType()
+            .add("frame_id", StringType, false).add("dataset", StringType, false).add("natoms", IntegerType, false)
+            .add("types", createArrayType(IntegerType, false), false)
+            .add("energy", DoubleType, true).add("energy_pred", DoubleType, false)
+            .add("forces", createArrayType(DoubleType, false), true).add("forces_pred", createArrayType(DoubleType, false), false)
+            .add("virial", createArrayType(DoubleType, false), true).add("virial_pred", createArrayType(DoubleType, false), false);
+
+    private TestJob() {}
+
+    /** Runs the test; returns the metrics by key ("all", "dataset:&lt;name&gt;", "element:&lt;symbol&gt;"). */
+    public static Map<String, Metrics> run(SparkSession spark, Path modelDir, String table, List<String> datasets,
+            List<String> splits, int batchFrames, int parityMax, Path out) throws IOException {
+        DeepPotModel model = DeepPotModel.load(modelDir);
+        List<String> typeMap = model.typeMap();
+        JavaRDD<TrainFrame> frames = FrameSource.frames(FrameSource.select(spark, table, datasets, splits), typeMap);
+        Broadcast<byte[]> mb = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(ModelBytes.of(model));
+        JavaRDD<Row> rows = frames.mapPartitions((Iterator<TrainFrame> it) -> {
+            GraphPredictor p = GraphPredictor.of(ModelBytes.model(mb.value()));
+            List<Row> res = new ArrayList<>();
+            List<TrainFrame> batch = new ArrayList<>();
+            while (it.hasNext()) {
+                batch.add(it.next());
+                if (batch.size() == batchFrames || !it.hasNext()) {
+                    List<Prediction> pr = p.predict(batch);
+                    for (int k = 0; k < batch.size(); k++) res.add(row(batch.get(k), pr.get(k)));
+                    batch.clear();
+                }
+            }
+            return res.iterator();
+        });
+        Path predictions = out.resolve("predictions");
+        spark.createDataFrame(rows, SCHEMA).write().mode(SaveMode.Overwrite).parquet(predictions.toString());
+        Dataset<Row> pred = spark.read().parquet(predictions.toString());
+        Map<String, Metrics> metrics = pred.javaRDD().mapPartitions((Iterator<Row> it) -> {
+            Map<String, Metrics> m = new TreeMap<>();
+            while (it.hasNext()) addRow(m, it.next(), typeMap);
+            return List.of(m).iterator();
+        }).reduce(TestJob::merge);
+        // parity plots: every frame's energy per atom, a sample of force components
+        List<Row> eRows = pred.select("energy", "energy_pred", "natoms").filter("energy is not null").collectAsList();
+        double[] el = new double[eRows.size()], ep = new double[eRows.size()];
+        for (int k = 0; k < el.length; k++) {
+            Row r = eRows.get(k);
+            el[k] = r.getDouble(0) / r.getInt(2);
+            ep[k] = r.getDouble(1) / r.getInt(2);
+        }
+        ParityPlot.write(out.resolve("parity_energy.png"), "Energy per atom", "eV/atom", el, ep);
+        long nf = pred.count();
+        double frac = Math.min(1.0, (double) parityMax / Math.max(1, metrics.getOrDefault("all", new Metrics()).forceCount()));
+        List<Row> fRows = pred.filter("forces is not null").sample(false, Math.min(1.0, frac * 1.5 + 1e-9), 7)
+                .select("forces", "forces_pred").collectAsList();
+        List<double[]> fl = new ArrayList<>();
+        for (Row r : fRows) {
+            List<Double> a = r.getList(0), b = r.getList(1);
+            for (int k = 0; k < a.size(); k++) fl.add(new double[] {a.get(k), b.get(k)});
+        }
+        double[] fx = new double[fl.size()], fy = new double[fl.size()];
+        for (int k = 0; k < fx.length; k++) {
+            fx[k] = fl.get(k)[0];
+            fy[k] = fl.get(k)[1];
+        }
+        ParityPlot.write(out.resolve("parity_force.png"), "Force components", "eV/Å", fx, fy);
+        Files.writeString(out.resolve("metrics.csv"), csv(metrics));
+        return metrics;
+    }
+
+    private static Row row(TrainFrame f, Prediction p) {
+        return RowFactory.create(f.id(), f.dataset(), f.natoms(), f.types(), f.hasEnergy() ? f.energy() : null, p.energy(),
+                f.forces(), p.forces(), f.virial(), p.virial());
+    }
+
+    private static void addRow(Map<String, Metrics> m, Row r, List<String> typeMap) {
+        List<Integer> types = r.getList(3);
+        double[] fl = r.isNullAt(6) ? null : toArray(r.getList(6));
+        double[] vl = r.isNullAt(8) ? null : toArray(r.getList(8));
+        TrainFrame f = new TrainFrame(r.getString(1), "", types.stream().mapToInt(Integer::intValue).toArray(), null, null, null,
+                r.isNullAt(4) ? Double.NaN : r.getDouble(4), fl, vl, r.getString(0));
+        Prediction p = new Prediction(r.getDouble(5), toArray(r.getList(7)), toArray(r.getList(9)));
+        m.computeIfAbsent("all", k -> new Metrics()).add(f, p);
+        m.computeIfAbsent("dataset:" + f.dataset(), k -> new Metrics()).add(f, p);
+        if (fl != null) {
+            for (int i = 0; i < types.size(); i++) {
+                Metrics e = m.computeIfAbsent("element:" + typeMap.get(types.get(i)), k -> new Metrics());
+                for (int c = 0; c < 3; c++) e.addForce(p.forces()[3 * i + c] - fl[3 * i + c]);
+            }
+        }
+    }
+
+    private static double[] toArray(List<Double> l) {
+        double[] a = new double[l.size()];
+        for (int k = 0; k < a.length; k++) a[k] = l.get(k);
+        return a;
+    }
+
+    private static Map<String, Metrics> merge(Map<String, Metrics> a, Map<String, Metrics> b) {
+        for (Map.Entry<String, Metrics> e : b.entrySet()) a.merge(e.getKey(), e.getValue(), Metrics::merge);
+        return a;
+    }
+
+    /** Metrics as CSV: key, frames with energy, RMSE/MAE of E/atom (meV/atom), force RMSE/MAE (meV/Å), virial RMSE (meV/atom). */
+    public static String csv(Map<String, Metrics> metrics) {
+        StringBuilder sb = new StringBuilder("scope,frames,rmse_e_mev_atom,mae_e_mev_atom,rmse_f_mev_a,mae_f_mev_a,rmse_v_mev_atom\n");
+        for (Map.Entry<String, Metrics> e : metrics.entrySet()) {
+            Metrics m = e.getValue();
+            sb.append(String.format(Locale.ROOT, "%s,%d,%.4f,%.4f,%.3f,%.3f,%.4f%n", e.getKey(), m.energyCount(),
+                    1000 * m.energyRmse(), 1000 * m.energyMae(), 1000 * m.forceRmse(), 1000 * m.forceMae(), 1000 * m.virialRmse()));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,239 @@
+package org.dpspark.train.job;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.dpspark.core.Version;
+import org.dpspark.featurize.dpmodel.DeepPotModel;
+import org.dpspark.train.data.FrameSource;
+import org.dpspark.train.data.ModelBytes;
+import org.dpspark.train.data.TrainFrame;
+import org.dpspark.train.data.TrainStats;
+import org.dpspark.train.loss.Adam;
+import org.dpspark.train.loss.LearningRate;
+
+/**
+ * The training job (driver side): frames → statistics → model initialisation → data-parallel rounds on Spark
+ * ({@link RoundTask} per partition: parameter averaging by default, synchronous gradient averaging as an option) →
+ * validation, log, checkpoints → the model artifact. Each worker is one partition of the cached training frames.
+ */
+public final class TrainJob {
+    private final SparkSession spark;
+    private final TrainSettings s;
+    private final PrintWriter out;
+
+    public TrainJob(SparkSession spark, TrainSettings settings, PrintWriter out) {
+        this.spark = spark;
+        this.s = settings;
+        this.out = out;
+    }
+
+    /** Result of one training run. */
+    public record Result(Path model, long steps, double wallSeconds, Metrics validation, double framesPerSecond) {}
+
+    /**
+     * Trains one model (or an ensemble of {@code ensemble} members in {@code output/model_k}).
+     *
+     * @param stats statistics file to use (null: compute and write {@code output/stats.json})
+     */
+    public List<Result> run(String table, Path stats, Path output, boolean resume, int ensemble, Map<String, Object> provenance)
+            throws IOException {
+        Files.createDirectories(output);
+        Dataset<Row> trainRows = FrameSource.select(spark, table, s.datasets(), s.splits());
+        List<String> typeMap = s.typeMap().isEmpty() ? FrameSource.elements(trainRows) : s.typeMap();
+        JavaRDD<TrainFrame> all = FrameSource.frames(trainRows, typeMap);
+        int workers = s.workers() > 0 ? s.workers() : JavaSparkContext.fromSparkContext(spark.sparkContext()).defaultParallelism();
+        JavaRDD<TrainFrame> train = all.repartition(workers).cache();
+        long nTrain = train.count();
+        if (nTrain == 0) throw new IllegalArgumentException("no training frames in " + table + " for datasets " + s.datasets() + ", splits " + s.splits());
+        List<String> vd = s.validDatasets().isEmpty() ? s.datasets() : s.validDatasets();
+        List<TrainFrame> valid = FrameSource.frames(FrameSource.select(spark, table, vd, s.validSplits()), typeMap)
+                .takeSample(false, s.validMaxFrames(), s.seed());
+        out.printf("train: %d training frames in %d partitions (workers), %d validation frames, type map %s%n", nTrain, workers,
+                valid.size(), typeMap);
+        TrainStats st;
+        if (stats != null) {
+            st = TrainStats.read(stats);
+            if (!st.typeMap().equals(typeMap)) throw new IllegalArgumentException(stats + ": type map " + st.typeMap() + " != " + typeMap);
+        } else {
+            double frac = Math.min(1.0, (double) s.statsMaxFrames() / nTrain);
+            JavaRDD<TrainFrame> sample = frac < 1 ? train.sample(false, frac, s.seed()) : train;
+            st = TrainStats.compute(sample, typeMap, s.rcut(), s.rcutSmth(), s.sel(), s.selAutoRatio());
+            st.write(output.resolve("stats.json"));
+        }
+        out.println("train: " + st.summary());
+        out.flush();
+        List<Result> results = new ArrayList<>();
+        for (int k = 0; k < Math.max(1, ensemble); k++) {
+            Path dir = ensemble > 1 ? output.resolve("model_" + k) : output;
+            Files.createDirectories(dir);
+            TrainSettings sk = s.withSeed(s.seed() + k);
+            results.add(trainOne(sk, st, train, workers, valid, dir, resume, provenance));
+        }
+        train.unpersist();
+        return results;
+    }
+
+    private Result trainOne(TrainSettings sk, TrainStats st, JavaRDD<TrainFrame> train, int workers, List<TrainFrame> valid,
+            Path dir, boolean resume, Map<String, Object> provenance) throws IOException {
+        DeepPotModel template;
+        Checkpoint.State state = null;
+        if (resume && Checkpoint.exists(dir)) {
+            template = Checkpoint.model(dir);
+            state = Checkpoint.state(dir);
+            out.printf("train: resuming %s from step %d%n", dir, state.step());
+        } else {
+            template = ModelInit.create(sk, st);
+        }
+        Trainer driver = new Trainer(template, sk);
+        double[] params = state != null ? state.params() : driver.params().clone();
+        Adam adam = state != null ? new Adam(sk.beta1(), sk.beta2(), sk.epsilon(), state.m(), state.v(), state.adamT())
+                : new Adam(params.length, sk.beta1(), sk.beta2(), sk.epsilon());
+        long step = state != null ? state.step() : 0;
+        LearningRate lr = new LearningRate(sk.lrStart(), sk.lrStop(), sk.decaySteps(), sk.steps());
+        double factor = sk.lrFactor(workers);
+        boolean grads = sk.parallelMode().equals("gradients");
+        byte[] yaml = ModelBytes.of(template);
+        String key = RoundTask.key(template, yaml);
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Broadcast<byte[]> modelB = jsc.broadcast(yaml);
+        TrainingLog log = new TrainingLog(dir.resolve("lcurve.csv"), step);
+        out.printf("train: %s, %d parameters, %d steps, lr %.2e→%.2e (×%.3g for %d workers), mode %s%s%n", dir, params.length,
+                sk.steps(), sk.lrStart(), sk.lrStop(), factor, workers, sk.parallelMode(),
+                grads ? "" : " (average every " + sk.averagingFrequency() + " steps)");
+        out.flush();
+        long t0 = System.nanoTime();
+        long step0 = step, framesSeen = 0;
+        double[] lossAcc = new double[4];
+        int lossSteps = 0;
+        long dropped = 0;
+        Metrics val = new Metrics();
+        if (step == 0) { // the starting point of the learning curve
+            driver.load(params, adam);
+            Metrics v0 = driver.evaluate(valid, 4);
+            log.add(0, lr.at(0) * factor, Double.NaN, sk.prefactors().at(lr.at(0), lr.start()),
+                    new double[] {Double.NaN, Double.NaN, Double.NaN}, v0, 0);
+            out.printf(Locale.ROOT, "step 0/%d  val E %.2f meV/atom F %.1f meV/Å (initial model)%n", sk.steps(),
+                    1000 * v0.energyRmse(), 1000 * v0.forceRmse());
+        }
+        while (step < sk.steps()) {
+            int k = grads ? 1 : sk.averagingFrequency();
+            k = (int) Math.min(k, nextBoundary(step, sk) - step);
+            RoundTask.Input in = new RoundTask.Input(null, key, sk, params, adam.m(), adam.v(), adam.t(), step, k, grads, lr, factor);
+            Broadcast<RoundTask.Input> inB = jsc.broadcast(in);
+            List<RoundTask.Output> res = train.mapPartitionsWithIndex((p, it) -> {
+                RoundTask.Input i = inB.value();
+                RoundTask.Input full = new RoundTask.Input(modelB.value(), i.modelKey(), i.settings(), i.params(), i.m(), i.v(),
+                        i.adamT(), i.startStep(), i.steps(), i.gradientOnly(), i.lr(), i.lrFactor());
+                return RoundTask.run(p, it, full);
+            }, false).collect();
+            inB.destroy();
+            int nw = res.size();
+            if (grads) {
+                double[] g = new double[params.length];
+                for (RoundTask.Output o : res) for (int q = 0; q < g.length; q++) g[q] += o.gradient()[q] / nw;
+                adam.step(params, g, lr.at(step) * factor);
+            } else {
+                double[] p = new double[params.length], m = new double[params.length], v = new double[params.length];
+                for (RoundTask.Output o : res) {
+                    for (int q = 0; q < p.length; q++) {
+                        p[q] += o.params()[q] / nw;
+                        m[q] += o.m()[q] / nw;
+                        v[q] += o.v()[q] / nw;
+                    }
+                }
+                params = p;
+                adam = new Adam(sk.beta1(), sk.beta2(), sk.epsilon(), m, v, res.get(0).adamT());
+            }
+            for (RoundTask.Output o : res) {
+                for (int q = 0; q < 4; q++) lossAcc[q] += o.lossSums()[q] / nw;
+                dropped += o.neighboursDropped();
+            }
+            lossSteps += k;
+            framesSeen += (long) k * nw;
+            step += k;
+            boolean last = step >= sk.steps();
+            if (step % sk.dispFreq() == 0 || last) {
+                driver.load(params, adam);
+                val = driver.evaluate(valid, 4);
+                double lrNow = lr.at(step);
+                double[] pref = sk.prefactors().at(lrNow, lr.start());
+                double[] trn = {Math.sqrt(lossAcc[1] / lossSteps), Math.sqrt(lossAcc[2] / lossSteps), Math.sqrt(lossAcc[3] / lossSteps)};
+                double wall = (System.nanoTime() - t0) / 1e9;
+                log.add(step, lrNow * factor, lossAcc[0] / lossSteps, pref, trn, val, wall);
+                double rate = (step - step0) / Math.max(wall, 1e-9);
+                out.printf(Locale.ROOT, "step %d/%d  lr %.2e  loss %.3e  trn E %.2f meV/atom F %.1f meV/Å  val E %.2f meV/atom"
+                        + " F %.1f meV/Å%s  %.2f steps/s  eta %s%s%n", step, sk.steps(), lrNow * factor, lossAcc[0] / lossSteps,
+                        1000 * trn[0], 1000 * trn[1], 1000 * val.energyRmse(), 1000 * val.forceRmse(),
+                        val.virialCount() > 0 ? String.format(Locale.ROOT, " V %.2f meV/atom", 1000 * val.virialRmse()) : "",
+                        rate, eta((sk.steps() - step) / Math.max(rate, 1e-9)),
+                        dropped > 0 ? "  WARNING: " + dropped + " neighbours beyond sel dropped" : "");
+                out.flush();
+                lossAcc = new double[4];
+                lossSteps = 0;
+            }
+            if (step % sk.saveFreq() == 0 && !last) {
+                driver.load(params, adam);
+                Checkpoint.save(dir, withMeta(driver.model(), sk, st, step, provenance), new Checkpoint.State(step, params, adam.m(),
+                        adam.v(), adam.t(), sk.seed()));
+            }
+        }
+        modelB.destroy();
+        driver.load(params, adam);
+        DeepPotModel fin = withMeta(driver.model(), sk, st, step, provenance);
+        fin.save(dir);
+        Checkpoint.save(dir, fin, new Checkpoint.State(step, params, adam.m(), adam.v(), adam.t(), sk.seed()));
+        log.plot(dir.resolve("lcurve.png"));
+        double wall = (System.nanoTime() - t0) / 1e9;
+        double fps = framesSeen * avgBatch(train, sk) / Math.max(wall, 1e-9);
+        out.printf(Locale.ROOT, "train: model written to %s (%d steps, %.1f s, validation E %.2f meV/atom, F %.1f meV/Å)%n", dir,
+                step, wall, 1000 * val.energyRmse(), 1000 * val.forceRmse());
+        out.flush();
+        return new Result(dir, step, wall, val, fps);
+    }
+
+    private static double avgBatch(JavaRDD<TrainFrame> train, TrainSettings s) {
+        TrainFrame f = train.first();
+        return s.batchFrames(f.natoms());
+    }
+
+    private static long nextBoundary(long step, TrainSettings s) {
+        long d = (step / s.dispFreq() + 1) * s.dispFreq();
+        long c = (step / s.saveFreq() + 1) * s.saveFreq();
+        return Math.min(Math.min(d, c), s.steps());
+    }
+
+    private static String eta(double seconds) {
+        long t = (long) seconds;
+        return String.format(Locale.ROOT, "%02d:%02d:%02d", t / 3600, (t / 60) % 60, t % 60);
+    }
+
+    private static DeepPotModel withMeta(DeepPotModel m, TrainSettings s, TrainStats st, long step, Map<String, Object> prov) {
+        Map<String, Object> p = new LinkedHashMap<>(prov);
+        p.put("software", "dpspark " + Version.get());
+        p.put("trained_by", "dpspark train (DL4J/ND4J SameDiff)");
+        p.put("created", java.time.Instant.now().toString());
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("steps", step);
+        t.put("seed", s.seed());
+        t.put("lr_start", s.lrStart());
+        t.put("lr_stop", s.lrStop());
+        t.put("decay_steps", s.decaySteps());
+        t.put("numb_steps", s.steps());
+        t.put("parallel_mode", s.parallelMode());
+        t.put("stats_frames", st.frames());
+        return m.withMetadata(p, t);
+    }
+}

@@ -1,0 +1,75 @@
+package org.dpspark.train.graph;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.dpspark.core.testing.SharedData;
+import org.dpspark.train.data.TrainFrame;
+
+/** Real frames of the shared data for the train tests: DeePMD-kit's golden test frame and water frames. */
+public final class TestData {
+    private TestData() {}
+
+    public static Path deeppotSea() {
+        return SharedData.path("deepmd-models/deeppot_sea.yaml");
+    }
+
+    /** The 6-atom frame of deeppot_sea-testcase-block1.yaml (O, H types 0/1, 13 Å box), no labels. */
+    @SuppressWarnings("unchecked")
+    public static TrainFrame goldenFrame() throws IOException {
+        Path p = SharedData.path("deepmd-models/deeppot_sea-testcase-block1.yaml");
+        Map<String, Object> root = new ObjectMapper(new YAMLFactory()).readValue(p.toFile(), Map.class);
+        Map<String, Object> r = (Map<String, Object>) ((List<Object>) root.get("results")).get(0);
+        double[] t = doubles(r.get("atype"));
+        int[] types = new int[t.length];
+        for (int i = 0; i < t.length; i++) types[i] = (int) t[i];
+        return new TrainFrame("golden", "golden", types, doubles(r.get("coord")), doubles(r.get("box")), null, Double.NaN,
+                null, null, "golden");
+    }
+
+    /** Frame {@code k} of deepmd/water/data_{@code set} (192 atoms, O=0, H=1) with its energy and forces. */
+    public static TrainFrame water(int set, int k) throws IOException {
+        Path dir = SharedData.path("deepmd/water/data_" + set);
+        String[] ts = Files.readString(dir.resolve("type.raw")).trim().split("\\s+");
+        int[] types = new int[ts.length];
+        for (int i = 0; i < ts.length; i++) types[i] = Integer.parseInt(ts[i]);
+        int n = types.length;
+        Path s = dir.resolve("set.000");
+        return new TrainFrame("data_" + set, "data_" + set, types, row(s.resolve("coord.npy"), k, 3 * n),
+                row(s.resolve("box.npy"), k, 9), null, row(s.resolve("energy.npy"), k, 1)[0], row(s.resolve("force.npy"), k, 3 * n),
+                null, "water" + set + "_" + k);
+    }
+
+    private static double[] doubles(Object o) {
+        List<?> l = (List<?>) o;
+        double[] out = new double[l.size()];
+        for (int i = 0; i < out.length; i++) out[i] = ((Number) l.get(i)).doubleValue();
+        return out;
+    }
+
+    /** Row {@code frame} of a little-endian C-order float32/float64 .npy. */
+    static double[] row(Path p, int frame, int width) throws IOException {
+        byte[] all = Files.readAllBytes(p);
+        ByteBuffer bb = ByteBuffer.wrap(all).order(ByteOrder.LITTLE_ENDIAN);
+        int major = all[6];
+        int hlen = major == 1 ? bb.getShort(8) & 0xffff : bb.getInt(8);
+        int start = major == 1 ? 10 : 12;
+        String header = new String(all, start, hlen, StandardCharsets.ISO_8859_1);
+        Matcher d = Pattern.compile("'descr':\\s*'<f(\\d)'").matcher(header);
+        if (!d.find() || header.contains("'fortran_order': True")) throw new IOException("unsupported npy header " + header);
+        int size = Integer.parseInt(d.group(1));
+        int base = start + hlen + frame * width * size;
+        double[] out = new double[width];
+        for (int k = 0; k < width; k++) out[k] = size == 4 ? bb.getFloat(base + 4 * k) : bb.getDouble(base + 8 * k);
+        return out;
+    }
+}
