@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Deep Potential pipeline on Apache Spark: ingest, featurize, train, simulate.",
         subcommands = {IngestCommand.class, StatsCommand.class, ExportCommand.class, ImportModelCommand.class,
-                ExportModelCommand.class, BenchCommand.class,
+                ExportModelCommand.class, SimulateCommand.class, BenchCommand.class,
                 SchemaDocCommand.class})
 public final class Main implements Runnable {
 
