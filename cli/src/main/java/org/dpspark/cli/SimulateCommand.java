@@ -43,18 +43,25 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, required = true, description = "output folder (trajectories/, summary/, xyz/, plots/)")
     String output;
 
+    @Option(names = "--overwrite", description = "replace the outputs of an earlier run in --output (after the new run"
+            + " completed)")
+    boolean overwrite;
+
     @Override
     public Integer call() {
         Config config = job.config();
         SimulateSettings settings = SimulateSettings.fromConfig(config);
         String cmd = JobOptions.commandLine(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new));
         SparkSession spark = job.spark("simulate");
-        EnsembleJob.Result result = EnsembleJob.run(spark, settings, output, cmd, SimulateCommand::readExtxyz);
+        EnsembleJob.Result result = EnsembleJob.run(spark, settings, output, overwrite, cmd,
+                SimulateCommand::readExtxyz);
         var out = spec.commandLine().getOut();
         out.print(result.render());
         if (settings.xyz()) {
             int n = writeXyz(spark, output, result.modes());
             out.println("extxyz: " + n + " files in " + output + "/xyz");
+        } else if (overwrite) {
+            new TableFiles(spark.sparkContext().hadoopConfiguration()).delete(output + "/xyz"); // an earlier run's
         }
         out.flush();
         return 0;
@@ -89,6 +96,7 @@ public final class SimulateCommand implements Callable<Integer> {
     static int writeXyz(SparkSession spark, String output, List<String> modes) {
         Path dir = Path.of(output, "xyz");
         try {
+            new TableFiles(spark.sparkContext().hadoopConfiguration()).delete(dir.toString()); // an earlier run's
             Files.createDirectories(dir);
             Iterator<Row> it = spark.read().parquet(output + "/" + EnsembleJob.TRAJECTORIES)
                     .orderBy(col(TrajectoryFramesTable.TRAJECTORY_ID), col(TrajectoryFramesTable.STEP)).toLocalIterator();

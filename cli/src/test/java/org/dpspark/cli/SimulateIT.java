@@ -129,8 +129,11 @@ class SimulateIT {
                     "positions"), e.getKey());
             assertEquals(e.getValue().<String>getAs("frame_id"), second.get(e.getKey()).getAs("frame_id"));
         }
-        String exists = Cli.fail("simulate", "--conf", conf.toString(), "--output", out.toString());
+        String exists = Cli.fail("simulate", "--conf", conf.toString(), "--output", again.toString());
         assertTrue(exists.contains("already exists"), exists);
+        Cli.run("simulate", "--conf", conf.toString(), "--output", again.toString(), "--overwrite", "--set",
+                "simulate.temperatures=[300]", "--set", "simulate.xyz=false");
+        assertEquals(8, spark.read().parquet(again.resolve("summary").toString()).count(), "replaced, not appended");
     }
 
     @Test

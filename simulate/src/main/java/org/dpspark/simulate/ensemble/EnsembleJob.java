@@ -96,16 +96,19 @@ public final class EnsembleJob {
      *
      * @param spark session
      * @param settings the simulate settings
-     * @param output output folder (its trajectories/ and summary/ must not exist yet)
+     * @param output output folder
+     * @param overwrite replace an earlier run's trajectories/, summary/ and plots/ there (once the new run is
+     *        complete); otherwise their existence is an error
      * @param commandLine for provenance
      * @param extxyz reads an extxyz structure (the command line supplies the ingest reader); null: none allowed
      */
-    public static Result run(SparkSession spark, SimulateSettings settings, String output, String commandLine,
-                             Function<StructureSource.ExtxyzSource, InitialStructure> extxyz) {
+    public static Result run(SparkSession spark, SimulateSettings settings, String output, boolean overwrite,
+                             String commandLine, Function<StructureSource.ExtxyzSource, InitialStructure> extxyz) {
         TableFiles files = new TableFiles(spark.sparkContext().hadoopConfiguration());
         for (String t : List.of(TRAJECTORIES, SUMMARY)) {
-            if (files.exists(output + "/" + t)) {
-                throw new IllegalArgumentException(output + "/" + t + " already exists: choose another --output or delete it");
+            if (!overwrite && files.exists(output + "/" + t)) {
+                throw new IllegalArgumentException(output + "/" + t
+                        + " already exists: choose another --output, delete it or add --overwrite");
             }
         }
         List<InitialStructure> structures = resolve(spark, settings, extxyz);
@@ -132,8 +135,13 @@ public final class EnsembleJob {
         List<Row> rdf = union.filter(col(EnsembleRows.KIND).equalTo(EnsembleRows.RDF)).select("rdf.*").collectAsList();
         long nframes = spark.read().parquet(staging + "/" + TRAJECTORIES).count();
 
-        for (String t : List.of(TRAJECTORIES, SUMMARY)) {
-            files.rename(staging + "/" + t, output + "/" + t);
+        for (String t : List.of(TRAJECTORIES, SUMMARY, PLOTS)) {
+            if (overwrite) {
+                files.delete(output + "/" + t);
+            }
+            if (!t.equals(PLOTS)) {
+                files.rename(staging + "/" + t, output + "/" + t);
+            }
         }
         files.delete(output + "/_staging");
         TreeSet<String> modes = new TreeSet<>();
