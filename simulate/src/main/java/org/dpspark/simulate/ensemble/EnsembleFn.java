@@ -3,6 +3,7 @@ package org.dpspark.simulate.ensemble;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import org.apache.spark.TaskContext;
 import org.apache.spark.sql.Row;
 import org.dpspark.core.DataSplit;
 
@@ -15,11 +16,19 @@ import org.dpspark.core.DataSplit;
 public final class EnsembleFn {
     private EnsembleFn() {}
 
+    /**
+     * Test hook (JVM system property of the executors): when {@code true}, the first attempt of every task fails
+     * after emitting its first row, so that tests can check that Spark's re-run gives the same output, bitwise and
+     * without duplicates. Never set in production.
+     */
+    public static final String FAIL_FIRST_ATTEMPT = "dpspark.simulate.fail-first-attempt";
+
     public static Iterator<Row> call(Iterator<TrajectorySpec> specs) {
         return new Iterator<>() {
             private TrajectoryRun run;
             private DataSplit split;
             private final ArrayDeque<Row> tail = new ArrayDeque<>();
+            private int emitted;
 
             @Override
             public boolean hasNext() {
@@ -52,6 +61,13 @@ public final class EnsembleFn {
             public Row next() {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
+                }
+                if (emitted++ == 1 && Boolean.getBoolean(FAIL_FIRST_ATTEMPT)) {
+                    TaskContext task = TaskContext.get();
+                    if (task != null && task.attemptNumber() == 0) {
+                        throw new IllegalStateException("injected failure (" + FAIL_FIRST_ATTEMPT + ") in task "
+                                + task.partitionId() + " attempt 0");
+                    }
                 }
                 if (!tail.isEmpty()) {
                     return tail.poll();
