@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.dpspark.featurize.dpmodel.DeepPotModel;
 import org.dpspark.simulate.dp.DeepPotCalculator;
+import org.dpspark.simulate.dp.DeepPotCalculators;
 import org.dpspark.simulate.dp.DeepPotPotential;
 import org.dpspark.simulate.dp.ModelDeviation;
 import org.dpspark.simulate.potential.LennardJones;
@@ -30,10 +31,11 @@ import org.dpspark.simulate.potential.Structure;
  * @param shift LJ energy shift to 0 at r_c
  * @param model Deep Potential: absolute path of a dpspark model directory or a DeePMD-kit .yaml/.dp file
  * @param deviationModels absolute paths of the models whose force deviation is recorded (empty: none)
+ * @param execution Deep Potential calculator ({@link DeepPotCalculators#NAMES}), also for the deviation models
  * @param name label given by the user, or ""
  */
 public record PotentialSpec(String type, double epsilon, double sigma, double cutoff, boolean shift, String model,
-        List<String> deviationModels, String name) implements Serializable {
+        List<String> deviationModels, String execution, String name) implements Serializable {
 
     private static final Map<String, DeepPotModel> MODELS = new ConcurrentHashMap<>();
 
@@ -54,8 +56,8 @@ public record PotentialSpec(String type, double epsilon, double sigma, double cu
         String name = c.getString("name");
         return switch (type) {
             case "lj" -> new PotentialSpec(type, c.getDouble("epsilon"), c.getDouble("sigma"), c.getDouble("cutoff"),
-                    c.getBoolean("shift"), null, List.of(), name);
-            case "sw" -> new PotentialSpec(type, 0, 0, 0, false, null, List.of(), name);
+                    c.getBoolean("shift"), null, List.of(), "java", name);
+            case "sw" -> new PotentialSpec(type, 0, 0, 0, false, null, List.of(), "java", name);
             default -> {
                 List<String> dev = new ArrayList<>();
                 for (String d : c.getStringList("deviation-models")) {
@@ -64,8 +66,13 @@ public record PotentialSpec(String type, double epsilon, double sigma, double cu
                 if (dev.size() == 1) {
                     throw new IllegalArgumentException(where + ": deviation-models needs 2 or more models (or none)");
                 }
+                String execution = c.getString("execution");
+                if (!DeepPotCalculators.NAMES.contains(execution)) {
+                    throw new IllegalArgumentException(where + ": unknown execution '" + execution + "' (known: "
+                            + String.join(", ", DeepPotCalculators.NAMES) + ")");
+                }
                 yield new PotentialSpec(type, 0, 0, 0, false, Path.of(c.getString("model")).toAbsolutePath().normalize()
-                        .toString(), dev, name);
+                        .toString(), dev, execution, name);
             }
         };
     }
@@ -100,7 +107,7 @@ public record PotentialSpec(String type, double epsilon, double sigma, double cu
                 }
                 yield StillingerWeber.silicon();
             }
-            default -> DeepPotPotential.forStructure(DeepPotCalculator.java(load(model)), s);
+            default -> DeepPotPotential.forStructure(DeepPotCalculators.create(execution, load(model)), s);
         };
     }
 
@@ -111,7 +118,7 @@ public record PotentialSpec(String type, double epsilon, double sigma, double cu
         }
         List<DeepPotCalculator> calcs = new ArrayList<>();
         for (String d : deviationModels) {
-            calcs.add(DeepPotCalculator.java(load(d)));
+            calcs.add(DeepPotCalculators.create(execution, load(d)));
         }
         return new ModelDeviation(calcs);
     }

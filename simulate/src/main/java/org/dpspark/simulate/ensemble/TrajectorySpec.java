@@ -22,12 +22,14 @@ public record TrajectorySpec(InitialStructure structure, PotentialSpec potential
 
     /**
      * 16 hex characters of SHA-256 over what defines the dynamics: the structure's content, the potential and
-     * integrator labels, T, the seed, the Verlet skin (it decides when positions are wrapped, which changes the
-     * last bits) and the velocity rescaling (not the number of steps or the output intervals, which do not change the
-     * path). The same definition gives the same id on every run.
+     * integrator labels, the potential's calculator (a kernel's arithmetic differs in the last bits), T, the seed,
+     * the Verlet skin (it decides when positions are wrapped, which changes the last bits) and the velocity
+     * rescaling; not the number of steps or the output intervals, which do not change the path. The same
+     * definition gives the same id on every run.
      */
     public String id() {
         String key = structure.contentHash() + "|" + potential.label() + "|" + potential.model() + "|"
+                + potential.execution() + "|"
                 + integrator.label() + "|" + Double.toString(temperature) + "|" + seed + "|skin=" + settings.skin()
                 + "|exact=" + settings.exactTemperature();
         try {

@@ -50,6 +50,10 @@ class SimulateSettingsTest {
         e = assertThrows(IllegalArgumentException.class, () -> EnsembleConfigs.settings(
                 "simulate.structures=[{lattice=fcc,element=Ar,a=5.26}]", "simulate.potentials=[{type=morse}]"));
         assertTrue(e.getMessage().contains("morse"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> EnsembleConfigs.settings(
+                "simulate.structures=[{lattice=fcc,element=Ar,a=5.26}]",
+                "simulate.potentials=[{type=deep-potential,model=m,execution=cuda}]"));
+        assertTrue(e.getMessage().contains("cuda") && e.getMessage().contains("java"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> EnsembleConfigs.silicon("simulate.integrator.type=verlet"));
         assertThrows(IllegalArgumentException.class, () -> EnsembleConfigs.silicon("simulate.seeds=[3,3]"));
     }
