@@ -57,7 +57,9 @@ public final class SimulateCommand implements Callable<Integer> {
                 SimulateCommand::readExtxyz);
         var out = spec.commandLine().getOut();
         out.print(result.render());
-        if (settings.xyz()) {
+        if (settings.xyz() && EnsembleJob.localPath(output) == null) {
+            out.println("extxyz: skipped (" + output + " is not on the local file system)");
+        } else if (settings.xyz()) {
             int n = writeXyz(spark, output, result.modes());
             out.println("extxyz: " + n + " files in " + output + "/xyz");
         } else if (overwrite) {

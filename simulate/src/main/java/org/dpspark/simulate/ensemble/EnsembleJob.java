@@ -174,7 +174,7 @@ public final class EnsembleJob {
     }
 
     /** A local filesystem path for {@code file:} or scheme-less outputs, else null (plots are local files). */
-    static Path localPath(String output) {
+    public static Path localPath(String output) {
         if (output.startsWith("file:")) {
             return Path.of(java.net.URI.create(output));
         }
