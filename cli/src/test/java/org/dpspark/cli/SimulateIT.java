@@ -23,7 +23,9 @@ import org.dpspark.core.table.TrajectorySummaryTable;
 import org.dpspark.core.testing.LocalSpark;
 import org.dpspark.core.testing.SharedData;
 import org.dpspark.featurize.dpmodel.DeepPotModel;
+import org.dpspark.simulate.dp.DeepPotResult;
 import org.dpspark.simulate.dp.PerturbedModels;
+import org.dpspark.simulate.ensemble.PotentialSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,14 +70,14 @@ class SimulateIT {
         Path out = tmp.resolve("md");
         String printed = Cli.run("simulate", "--conf", conf.toString(), "--output", out.toString());
         assertTrue(printed.contains("trajectories: 16 (completed 8, stopped 8)"), printed);
-        assertTrue(printed.contains("execution: java"), printed);
+        assertTrue(printed.contains("execution: " + PotentialSpec.JAVA), printed);
 
         List<Row> summary = spark.read().parquet(out.resolve("summary").toString()).collectAsList();
         assertEquals(16, summary.size());
         for (Row r : summary) {
             String structure = r.getAs(TrajectorySummaryTable.STRUCTURE);
             String status = r.getAs(TrajectorySummaryTable.STATUS);
-            assertEquals("java", r.<String>getAs(TrajectorySummaryTable.EXECUTION_MODE));
+            assertEquals(PotentialSpec.JAVA, r.<String>getAs(TrajectorySummaryTable.EXECUTION_MODE));
             if (structure.equals("si")) {
                 assertEquals("completed", status, r.toString());
                 assertNull(r.getAs(TrajectorySummaryTable.REASON));
@@ -113,7 +115,7 @@ class SimulateIT {
         }
         for (String table : List.of("trajectories", "summary", "xyz")) {
             String sidecar = Files.readString(out.resolve(table).resolve(DatasetSidecar.FILE_NAME));
-            assertTrue(sidecar.contains("\"execution_modes\"") && sidecar.contains("\"java\""), sidecar);
+            assertTrue(sidecar.contains("\"execution_modes\"") && sidecar.contains(PotentialSpec.JAVA), sidecar);
         }
         assertFalse(Files.exists(out.resolve("_staging")));
 
@@ -173,6 +175,8 @@ class SimulateIT {
             assertTrue(max > 0 && max >= avg && avg >= min && min >= 0, max + " " + avg + " " + min);
             assertEquals(48, r.<Integer>getAs("natoms").intValue());
             assertEquals("H32O16", r.<String>getAs("formula"));
+            assertEquals(DeepPotResult.JAVA_REFERENCE, r.<String>getAs(TrajectoryFramesTable.EXECUTION_MODE),
+                    "the mode the Deep Potential results reported");
         }
 
         Path lj = Files.writeString(tmp.resolve("lj.conf"), """

@@ -6,8 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.dpspark.featurize.dpmodel.DeepPotModel;
-import org.dpspark.simulate.dp.DeepPotCalculator;
+import org.dpspark.simulate.dp.DeepPotEvaluator;
 import org.dpspark.simulate.dp.DeepPotPotential;
+import org.dpspark.simulate.ensemble.PotentialSpec;
 import org.dpspark.simulate.lattice.Lattice;
 import org.dpspark.simulate.lattice.WaterBox;
 import org.dpspark.simulate.md.ForceField;
@@ -38,7 +39,7 @@ public final class DeepPotMdBench {
      * @param seconds wall time of the timed steps
      * @param cpuSeconds CPU time of the benchmark thread over the timed steps (on a shared machine the wall time
      *        includes waiting for a core; per-core throughput is best read from CPU time)
-     * @param mode execution mode of the potential
+     * @param mode where the potential ran, as its results reported
      */
     public record Row(String system, int atoms, int steps, double seconds, double cpuSeconds, String mode) {
         public double atomStepsPerSecond() { return atoms * (double) steps / seconds; }
@@ -55,17 +56,16 @@ public final class DeepPotMdBench {
         List<Row> rows = new ArrayList<>();
         for (int m : molecules) {
             Structure s = WaterBox.build(m, 1.0, 1L);
-            DeepPotPotential dp = DeepPotPotential.forStructure(DeepPotCalculator.java(model), s);
-            rows.add(time(String.format(Locale.ROOT, "DP water %d H2O (deeppot_sea)", m), s, dp, 0.5, 300, seconds,
-                    dp.executionMode()));
+            DeepPotPotential dp = DeepPotPotential.forStructure(new DeepPotEvaluator(model), s);
+            rows.add(time(String.format(Locale.ROOT, "DP water %d H2O (deeppot_sea)", m), s, dp, 0.5, 300, seconds));
         }
         Structure ar = Lattice.fcc(Lattice.fccConstantForReducedDensity(3.4, 0.8442), 10, 10, 10, 18);
         rows.add(time("LJ argon liquid (rc 2.5 sigma)", ar, new LennardJones(0.0104, 3.4, 8.5, false), 5.0, 100,
-                seconds, "java"));
+                seconds));
         return rows;
     }
 
-    static Row time(String name, Structure s, Potential p, double dt, double t, double seconds, String mode) {
+    static Row time(String name, Structure s, Potential p, double dt, double t, double seconds) {
         MdState st = new MdState(s, 1L);
         MaxwellBoltzmann.assign(st, t, true);
         ForceField ff = new ForceField(p, 1.0);
@@ -86,21 +86,21 @@ public final class DeepPotMdBench {
             t1 = System.nanoTime();
         } while (steps < 3 || t1 - t0 < seconds * 1e9);
         long c1 = mx.getCurrentThreadCpuTime();
-        return new Row(name, s.natoms(), steps, (t1 - t0) * 1e-9, (c1 - c0) * 1e-9, mode);
+        return new Row(name, s.natoms(), steps, (t1 - t0) * 1e-9, (c1 - c0) * 1e-9, PotentialSpec.executionMode(p));
     }
 
     public static String render(List<Row> rows) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "MD atom-steps/s per core (one thread, NVE, energy + virial every step), %s %s%n",
                 System.getProperty("java.vm.name"), System.getProperty("java.version")));
-        sb.append(String.format(Locale.ROOT, "%-34s %7s %6s %9s %9s %-6s %14s %16s %14s%n", "system", "atoms", "steps",
-                "wall s", "cpu s", "mode", "atom-steps/s", "atom-steps/cpu-s", "us/atom-step"));
+        sb.append(String.format(Locale.ROOT, "%-34s %7s %6s %9s %9s %14s %16s %13s  %s%n", "system", "atoms", "steps",
+                "wall s", "cpu s", "atom-steps/s", "atom-steps/cpu-s", "us/atom-step", "execution mode"));
         for (Row r : rows) {
-            sb.append(String.format(Locale.ROOT, "%-34s %7d %6d %9.2f %9.2f %-6s %14.4g %16.4g %14.2f%n", r.system(),
-                    r.atoms(), r.steps(), r.seconds(), r.cpuSeconds(), r.mode(), r.atomStepsPerSecond(),
-                    r.atomStepsPerCpuSecond(), 1e6 / r.atomStepsPerCpuSecond()));
+            sb.append(String.format(Locale.ROOT, "%-34s %7d %6d %9.2f %9.2f %14.4g %16.4g %13.2f  %s%n", r.system(),
+                    r.atoms(), r.steps(), r.seconds(), r.cpuSeconds(), r.atomStepsPerSecond(),
+                    r.atomStepsPerCpuSecond(), 1e6 / r.atomStepsPerCpuSecond(), r.mode()));
         }
-        sb.append("(java: plain-Java reference calculator; us/atom-step from CPU time)\n");
+        sb.append("(us/atom-step from CPU time)\n");
         return sb.toString();
     }
 

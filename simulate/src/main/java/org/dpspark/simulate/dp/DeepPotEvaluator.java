@@ -36,7 +36,7 @@ import org.dpspark.featurize.neighbor.NeighborListBuilder;
  * <p>Allocation: buffers are sized on the first frame (and grown for larger frames) and reused across atoms and
  * frames; nothing is allocated per atom. Not thread-safe; use one evaluator per thread.
  */
-public final class DeepPotEvaluator {
+public final class DeepPotEvaluator implements DeepPotCalculator {
     private final DeepPotModel model;
     private final int ntypes;
     private final int nnei;
@@ -99,9 +99,11 @@ public final class DeepPotEvaluator {
         dG = new double[ng];
     }
 
+    @Override
     public DeepPotModel model() { return model; }
 
     /** Energies, forces and virials of one frame. See {@link #evaluate(double[], double[], int[], boolean)}. */
+    @Override
     public DeepPotResult evaluate(double[] positions, double[] cell, int[] types) {
         return evaluate(positions, cell, types, false);
     }
@@ -114,6 +116,7 @@ public final class DeepPotEvaluator {
      * @param types type index per atom into the model's type map (n)
      * @param intermediates also return the descriptor and the fitting net's last hidden layer
      */
+    @Override
     public DeepPotResult evaluate(double[] positions, double[] cell, int[] types, boolean intermediates) {
         int n = types.length;
         if (positions.length != 3 * n) throw new IllegalArgumentException("positions has " + positions.length + " values for " + n + " atoms");
@@ -224,7 +227,7 @@ public final class DeepPotEvaluator {
         double[] virial = new double[9];
         double[] atomVirial = new double[9 * n];
         ForceVirial.compute(frame, dEdR, forces, virial, atomVirial);
-        return new DeepPotResult(energy, atomE, forces, virial, atomVirial, descOut, fitLast, dropped);
+        return new DeepPotResult(energy, atomE, forces, virial, atomVirial, descOut, fitLast, dropped, DeepPotResult.JAVA_REFERENCE);
     }
 
     private NeighborList rebuild(double[] positions, double[] cell) {

@@ -1,7 +1,9 @@
 package org.dpspark.simulate.dp;
 
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.dpspark.core.Elements;
 import org.dpspark.featurize.neighbor.NeighborList;
 import org.dpspark.simulate.potential.Evaluation;
@@ -18,12 +20,17 @@ import org.dpspark.simulate.potential.Structure;
  * does not know is an error, and a neighbour that overflowed {@code sel} is an error too (never dropped
  * silently).
  *
- * <p>Stateful (the calculator's buffers and the type mapping): one instance per trajectory.
+ * <p>Where each evaluation actually ran is read from {@link DeepPotResult#executionMode()} (observed, not
+ * requested) and kept: {@link #lastExecutionMode()}, {@link #executionModes()}.
+ *
+ * <p>Stateful (the calculator's buffers, the type mapping, the modes seen): one instance per trajectory.
  */
 public final class DeepPotPotential implements Potential {
     private final DeepPotCalculator calc;
     private final int[] speciesToModelType;
     private int[] modelTypes = new int[0];
+    private String lastMode;
+    private final Set<String> modes = new LinkedHashSet<>();
 
     /**
      * @param calc the calculator
@@ -56,8 +63,11 @@ public final class DeepPotPotential implements Potential {
 
     public DeepPotCalculator calculator() { return calc; }
 
-    /** What actually ran (see {@link DeepPotCalculator#executionMode()}). */
-    public String executionMode() { return calc.executionMode(); }
+    /** Where the latest evaluation actually ran ({@link DeepPotResult#executionMode()}); null before the first. */
+    public String lastExecutionMode() { return lastMode; }
+
+    /** Every execution mode observed so far, in order of first appearance, joined by "; " ("" before the first). */
+    public String executionModes() { return String.join("; ", modes); }
 
     /** Model type index per atom for structure species {@code types} (shape natoms; reused buffer). */
     public int[] modelTypes(int[] types) {
@@ -83,6 +93,8 @@ public final class DeepPotPotential implements Potential {
             throw new IllegalStateException(r.neighboursDropped() + " neighbours beyond the model's sel "
                     + Arrays.toString(calc.model().descriptor().sel()) + " within r_c = " + cutoff() + " Å");
         }
+        lastMode = r.executionMode();
+        modes.add(lastMode);
         out.reset(n, flags);
         System.arraycopy(r.forces(), 0, out.forces, 0, 3 * n);
         out.energy = r.energy();

@@ -1,7 +1,7 @@
 package org.dpspark.simulate.dp;
 
 /**
- * Output of {@link DeepPotEvaluator#evaluate} for one frame of n atoms.
+ * Output of {@link DeepPotCalculator#evaluate} for one frame of n atoms.
  *
  * @param energy total energy E = Σ_i E_i, eV
  * @param atomEnergy E_i, n, eV
@@ -12,6 +12,19 @@ package org.dpspark.simulate.dp;
  * @param descriptor D_i, n×(M·M&lt;) (flattened M×M&lt;, row a·M&lt;+b), or null unless intermediates were requested
  * @param fittingLastLayer output of the fitting net's last hidden layer per atom, n×neuron[last], or null
  * @param neighboursDropped neighbours ignored because some type had more than sel[t] within r_c (0 if none)
+ * @param executionMode where the numbers were computed, as observed after the computation (never the requested
+ *        mode): {@link #JAVA_REFERENCE} for {@link DeepPotEvaluator}; for the Aparapi kernels e.g.
+ *        {@code "OpenCL CPU: Portable Computing Language / pthread-…"} or {@code "JTP: Aparapi Java thread pool"}
  */
 public record DeepPotResult(double energy, double[] atomEnergy, double[] forces, double[] virial, double[] atomVirial,
-        double[] descriptor, double[] fittingLastLayer, long neighboursDropped) {}
+        double[] descriptor, double[] fittingLastLayer, long neighboursDropped, String executionMode) {
+
+    /** Execution mode of the plain-Java reference evaluator. */
+    public static final String JAVA_REFERENCE = "Java reference (single thread)";
+
+    /** A result of the plain-Java reference ({@link #JAVA_REFERENCE}); the constructor before executionMode existed. */
+    public DeepPotResult(double energy, double[] atomEnergy, double[] forces, double[] virial, double[] atomVirial,
+            double[] descriptor, double[] fittingLastLayer, long neighboursDropped) {
+        this(energy, atomEnergy, forces, virial, atomVirial, descriptor, fittingLastLayer, neighboursDropped, JAVA_REFERENCE);
+    }
+}

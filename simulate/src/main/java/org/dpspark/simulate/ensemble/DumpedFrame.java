@@ -14,6 +14,8 @@ package org.dpspark.simulate.ensemble;
  * @param temperature K
  * @param pressure bar, or null without a cell
  * @param deviation {max, min, avg} force model deviation, eV/Å, or null without deviation models
+ * @param executionMode where the potential's evaluation at this step ran (observed)
  */
 public record DumpedFrame(int index, long step, double time, double[] positions, double[] forces, double energy,
-        double[] virial, double kineticEnergy, double temperature, Double pressure, double[] deviation) {}
+        double[] virial, double kineticEnergy, double temperature, Double pressure, double[] deviation,
+        String executionMode) {}

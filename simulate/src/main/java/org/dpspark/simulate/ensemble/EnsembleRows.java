@@ -91,7 +91,7 @@ public final class EnsembleRows {
         v.add(d == null ? null : d[0]);
         v.add(d == null ? null : d[1]);
         v.add(d == null ? null : d[2]);
-        v.add(run.executionMode());
+        v.add(f.executionMode());
         return RowFactory.create(v.toArray());
     }
 

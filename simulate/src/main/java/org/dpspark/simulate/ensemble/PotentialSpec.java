@@ -15,6 +15,7 @@ import org.dpspark.featurize.dpmodel.DeepPotModel;
 import org.dpspark.simulate.dp.DeepPotCalculator;
 import org.dpspark.simulate.dp.DeepPotCalculators;
 import org.dpspark.simulate.dp.DeepPotPotential;
+import org.dpspark.simulate.dp.DeepPotResult;
 import org.dpspark.simulate.dp.ModelDeviation;
 import org.dpspark.simulate.potential.LennardJones;
 import org.dpspark.simulate.potential.Potential;
@@ -123,9 +124,20 @@ public record PotentialSpec(String type, double epsilon, double sigma, double cu
         return new ModelDeviation(calcs);
     }
 
-    /** How a potential built from this spec runs: the calculator's mode for Deep Potential, else java. */
+    /** Execution mode of the reference potentials (LJ, SW): plain Java, one thread, as the DP reference. */
+    public static final String JAVA = DeepPotResult.JAVA_REFERENCE;
+
+    /**
+     * Where a potential built from this spec ran, as observed: for Deep Potential the modes its results reported
+     * ({@link DeepPotPotential#executionModes()}, "" before any evaluation), else {@link #JAVA}.
+     */
     public static String executionMode(Potential p) {
-        return p instanceof DeepPotPotential dp ? dp.executionMode() : "java";
+        return p instanceof DeepPotPotential dp ? dp.executionModes() : JAVA;
+    }
+
+    /** Where the latest evaluation of a potential ran ({@link #JAVA} for the reference potentials). */
+    public static String lastExecutionMode(Potential p) {
+        return p instanceof DeepPotPotential dp ? dp.lastExecutionMode() : JAVA;
     }
 
     /**

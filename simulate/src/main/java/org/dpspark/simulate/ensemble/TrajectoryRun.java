@@ -52,7 +52,7 @@ public final class TrajectoryRun implements Iterator<DumpedFrame> {
     private ModelDeviation deviation;
     private int[] deviationTypes;
     private Rdf rdf;
-    private String mode = "java";
+    private Potential potential;
     private boolean started;
     private boolean finished;
     private RunResult result;
@@ -75,8 +75,7 @@ public final class TrajectoryRun implements Iterator<DumpedFrame> {
         this.dumpEvery = set.dumpEvery();
         try {
             structure = spec.structure().toStructure();
-            Potential potential = spec.potential().build(structure);
-            mode = PotentialSpec.executionMode(potential);
+            potential = spec.potential().build(structure);
             deviation = spec.potential().deviation();
             if (deviation != null) {
                 deviationTypes = DeepPotPotential.typeMapping(structure, deviation.models().get(0).model().typeMap());
@@ -102,8 +101,14 @@ public final class TrajectoryRun implements Iterator<DumpedFrame> {
 
     public String id() { return id; }
 
-    /** How the potential actually runs (java, aparapi-jtp, opencl:<device>). */
-    public String executionMode() { return mode; }
+    /**
+     * Where the potential actually ran so far (observed; several modes joined by "; " if a kernel changed device
+     * during the run); the requested calculator when it never ran (set-up failure).
+     */
+    public String executionMode() {
+        String m = potential == null ? "" : PotentialSpec.executionMode(potential);
+        return m.isEmpty() ? "not run (" + spec.potential().execution() + ")" : m;
+    }
 
     /** Initial structure (null if it could not be built). */
     public Structure structure() { return structure; }
@@ -198,7 +203,8 @@ public final class TrajectoryRun implements Iterator<DumpedFrame> {
             rdf.add(pos, s.cell, s.types);
         }
         pending = new DumpedFrame(frames++, s.step, s.time, pos, s.eval.forcesCopy(), s.potentialEnergy(),
-                s.eval.virialCopy(), Thermo.kineticEnergy(s), t, Double.isNaN(p) ? null : p, dev);
+                s.eval.virialCopy(), Thermo.kineticEnergy(s), t, Double.isNaN(p) ? null : p, dev,
+                PotentialSpec.lastExecutionMode(potential));
         return true;
     }
 
@@ -220,7 +226,7 @@ public final class TrajectoryRun implements Iterator<DumpedFrame> {
         double wall = (endNanos - t0) * 1e-9;
         return new TrajectorySummary(id, result.status(), result.reason(), result.steps(), frames,
                 LinearFit.mean(temp, samples), LinearFit.std(temp, samples), drift,
-                pres == null ? Double.NaN : LinearFit.mean(pres, samples), mode, wall, time, cons, temp, pres);
+                pres == null ? Double.NaN : LinearFit.mean(pres, samples), executionMode(), wall, time, cons, temp, pres);
     }
 
     /** Atoms × steps done per wall second of this trajectory. */

@@ -42,7 +42,7 @@ class DeepPotNveTest {
     static double[] nve(MdState start, DeepPotModel m, double dt) {
         MdState s = new MdState(start.toStructure(), 0L);
         s.setVelocities(start.velocities);
-        DeepPotPotential dp = DeepPotPotential.forStructure(DeepPotCalculator.java(m), s.toStructure());
+        DeepPotPotential dp = DeepPotPotential.forStructure(new DeepPotEvaluator(m), s.toStructure());
         int steps = (int) Math.round(WINDOW_FS / dt);
         double[] e = new double[steps + 1];
         double[] dmin = {Double.POSITIVE_INFINITY};

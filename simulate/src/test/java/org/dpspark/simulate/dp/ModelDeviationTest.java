@@ -18,8 +18,8 @@ class ModelDeviationTest {
     void identicalModelsDeviateByExactlyZero() throws IOException {
         DeepPotModel sea = DeepPotNveTest.sea();
         Structure box = WaterBox.build(16, 1.0, 3L);
-        ModelDeviation dev = new ModelDeviation(List.of(DeepPotCalculator.java(sea), DeepPotCalculator.java(sea)));
-        int[] types = DeepPotPotential.forStructure(DeepPotCalculator.java(sea), box).modelTypes(box.types());
+        ModelDeviation dev = new ModelDeviation(List.of(new DeepPotEvaluator(sea), new DeepPotEvaluator(sea)));
+        int[] types = DeepPotPotential.forStructure(new DeepPotEvaluator(sea), box).modelTypes(box.types());
         double[] d = dev.evaluate(box.positions(), box.cell(), types);
         // the same deterministic evaluation twice gives bitwise equal forces: every deviation is exactly 0
         assertEquals(0.0, d[0], 0.0);
@@ -33,14 +33,14 @@ class ModelDeviationTest {
         DeepPotModel other = PerturbedModels.perturbFitting(sea, 0.2, 5L);
         DeepPotModel third = PerturbedModels.perturbFitting(sea, 0.2, 6L);
         Structure box = WaterBox.build(16, 1.0, 3L);
-        int[] types = DeepPotPotential.forStructure(DeepPotCalculator.java(sea), box).modelTypes(box.types()).clone();
+        int[] types = DeepPotPotential.forStructure(new DeepPotEvaluator(sea), box).modelTypes(box.types()).clone();
         double[] pos = box.positions();
         double[][] f = {
-            DeepPotCalculator.java(sea).evaluate(pos, box.cell(), types).forces(),
-            DeepPotCalculator.java(other).evaluate(pos, box.cell(), types).forces(),
-            DeepPotCalculator.java(third).evaluate(pos, box.cell(), types).forces()};
-        double[] d = new ModelDeviation(List.of(DeepPotCalculator.java(sea), DeepPotCalculator.java(other),
-                DeepPotCalculator.java(third))).evaluate(pos, box.cell(), types);
+            new DeepPotEvaluator(sea).evaluate(pos, box.cell(), types).forces(),
+            new DeepPotEvaluator(other).evaluate(pos, box.cell(), types).forces(),
+            new DeepPotEvaluator(third).evaluate(pos, box.cell(), types).forces()};
+        double[] d = new ModelDeviation(List.of(new DeepPotEvaluator(sea), new DeepPotEvaluator(other),
+                new DeepPotEvaluator(third))).evaluate(pos, box.cell(), types);
         assertTrue(d[0] > 0 && d[1] > 0 && d[0] >= d[2] && d[2] >= d[1], java.util.Arrays.toString(d));
         // by hand from the definition ε_i = sqrt(⟨|F_i − ⟨F_i⟩|²⟩) over the 3 models
         int n = types.length;
@@ -65,6 +65,6 @@ class ModelDeviationTest {
         // two models: ε_i = |F_i¹ − F_i²| / 2
         double[] two = ModelDeviation.perAtom(new double[][] {{1, 0, 0}, {0, 0, 0}}, 1);
         assertEquals(0.5, two[0], 1e-15);
-        assertThrows(IllegalArgumentException.class, () -> new ModelDeviation(List.of(DeepPotCalculator.java(sea))));
+        assertThrows(IllegalArgumentException.class, () -> new ModelDeviation(List.of(new DeepPotEvaluator(sea))));
     }
 }

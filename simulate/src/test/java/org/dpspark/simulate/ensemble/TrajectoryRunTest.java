@@ -69,7 +69,7 @@ class TrajectoryRunTest {
         assertEquals(200, s.stepsDone());
         assertEquals(frames.size(), s.frames());
         assertEquals(41, s.thermoTime().length, "samples every 5 steps, 0..200");
-        assertEquals("java", s.executionMode());
+        assertEquals(PotentialSpec.JAVA, s.executionMode());
         // NVE from a perfect crystal: equipartition brings T to about half the initial 300 K; its mean lies between
         assertTrue(s.meanTemperature() > 100 && s.meanTemperature() < 300, "mean T " + s.meanTemperature());
         // velocity Verlet at dt = 1 fs on SW silicon conserves energy: drift far below k_B T per atom per ps
