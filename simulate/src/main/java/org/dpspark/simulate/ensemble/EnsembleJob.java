@@ -221,17 +221,13 @@ public final class EnsembleJob {
         return out;
     }
 
-    /** Builds every (structure, potential) pair and deviation ensemble once, so bad configurations fail here. */
+    /** Checks every (structure, potential) pair once, so bad configurations fail here before Spark starts. */
     static void preflight(SimulateSettings settings, List<InitialStructure> structures) {
         for (InitialStructure is : structures) {
             Structure s = is.toStructure();
             for (PotentialSpec p : settings.potentials()) {
                 try {
-                    p.build(s);
-                    if (p.deviation() != null) {
-                        org.dpspark.simulate.dp.DeepPotPotential.typeMapping(s,
-                                p.deviation().models().get(0).model().typeMap());
-                    }
+                    p.check(s);
                 } catch (RuntimeException e) {
                     throw new IllegalArgumentException("potential " + p.label() + " on structure " + is.name() + ": "
                             + e.getMessage(), e);

@@ -112,6 +112,21 @@ public record PotentialSpec(String type, double epsilon, double sigma, double cu
         };
     }
 
+    /**
+     * Checks on the driver that this potential accepts the structure (elements of the model's type map, one-element
+     * SW) without creating device resources: Deep Potential calculators are only created in the tasks.
+     */
+    public void check(Structure s) {
+        if (!type.equals("deep-potential")) {
+            build(s);
+            return;
+        }
+        DeepPotPotential.typeMapping(s, load(model).typeMap());
+        for (String d : deviationModels) {
+            DeepPotPotential.typeMapping(s, load(d).typeMap());
+        }
+    }
+
     /** The model-deviation ensemble, or null without deviation models. */
     public ModelDeviation deviation() {
         if (deviationModels.isEmpty()) {

@@ -7,6 +7,7 @@ import org.dpspark.core.CellMath;
 import org.dpspark.core.Units;
 import org.dpspark.simulate.analysis.LinearFit;
 import org.dpspark.simulate.analysis.Rdf;
+import org.dpspark.simulate.dp.DeepPotCalculators;
 import org.dpspark.simulate.dp.DeepPotPotential;
 import org.dpspark.simulate.dp.ModelDeviation;
 import org.dpspark.simulate.md.ForceField;
@@ -155,6 +156,19 @@ public final class TrajectoryRun implements Iterator<DumpedFrame> {
         finished = true;
         result = r;
         endNanos = System.nanoTime();
+        // kernel calculators hold device resources: release them as soon as the trajectory is done
+        try {
+            if (potential instanceof DeepPotPotential dp) {
+                DeepPotCalculators.close(dp.calculator());
+            }
+            if (deviation != null) {
+                deviation.models().forEach(DeepPotCalculators::close);
+            }
+        } catch (RuntimeException e) {
+            if (result.ok()) {
+                result = new RunResult(Status.FAILED, e.getMessage(), r.steps(), r.rebuilds());
+            }
+        }
     }
 
     private double temperature(MdState s) {
