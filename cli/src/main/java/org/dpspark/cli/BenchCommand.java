@@ -76,6 +76,10 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--molecules", split = ",", description = "water-box sizes in molecules (default: 64,512,4096)")
         List<Integer> molecules = List.of(64, 512, 4096);
 
+        @Option(names = "--executions", split = ",", description = "Deep Potential calculators: java (default), auto,"
+                + " gpu, opencl-cpu, jtp (Aparapi kernels; their rows are per process, not per core)")
+        List<String> executions = List.of("java");
+
         @Option(names = "--seconds", description = "least timed seconds per size (default: 3)")
         double seconds = 3.0;
 
@@ -86,7 +90,7 @@ public final class BenchCommand implements Runnable {
         @Override
         public Integer call() {
             var m = org.dpspark.simulate.ensemble.PotentialSpec.load(model.toAbsolutePath().normalize().toString());
-            var rows = org.dpspark.simulate.bench.DeepPotMdBench.run(m, molecules, seconds);
+            var rows = org.dpspark.simulate.bench.DeepPotMdBench.run(m, molecules, executions, seconds);
             spec.commandLine().getOut().print(org.dpspark.simulate.bench.DeepPotMdBench.render(rows));
             spec.commandLine().getOut().flush();
             return 0;

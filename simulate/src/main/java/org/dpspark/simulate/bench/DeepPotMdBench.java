@@ -6,7 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.dpspark.featurize.dpmodel.DeepPotModel;
-import org.dpspark.simulate.dp.DeepPotEvaluator;
+import org.dpspark.simulate.dp.DeepPotCalculator;
+import org.dpspark.simulate.dp.DeepPotCalculators;
 import org.dpspark.simulate.dp.DeepPotPotential;
 import org.dpspark.simulate.ensemble.PotentialSpec;
 import org.dpspark.simulate.lattice.Lattice;
@@ -23,7 +24,8 @@ import org.dpspark.simulate.potential.Structure;
 /**
  * MD throughput of the ensemble's building blocks on one thread (= per core: an ensemble runs one trajectory
  * per core): NVE velocity-Verlet steps of a water box with a Deep Potential (energy and virial every step, as on
- * dump steps; the plain-Java reference calculator) for several sizes, and of a Lennard-Jones argon liquid for
+ * dump steps; the plain-Java reference calculator, or any of {@link DeepPotCalculators#NAMES}: the throughput is
+ * per thread for the reference, per process for kernels) for several sizes, and of a Lennard-Jones argon liquid for
  * scale. Reported as atom-steps per second per core. Each size runs untimed warm-up steps (JIT), then steps
  * until at least {@code seconds} have passed (and at least 3 steps).
  */
@@ -50,14 +52,23 @@ public final class DeepPotMdBench {
     /**
      * @param model Deep Potential (deeppot_sea: water, type map O, H)
      * @param molecules water-box sizes in molecules (e.g. 64, 512, 4096 = 192 … 12,288 atoms)
+     * @param executions Deep Potential calculators by name ({@link DeepPotCalculators#NAMES}, e.g. java, jtp)
      * @param seconds least timed seconds per size
      */
-    public static List<Row> run(DeepPotModel model, List<Integer> molecules, double seconds) {
+    public static List<Row> run(DeepPotModel model, List<Integer> molecules, List<String> executions, double seconds) {
         List<Row> rows = new ArrayList<>();
         for (int m : molecules) {
             Structure s = WaterBox.build(m, 1.0, 1L);
-            DeepPotPotential dp = DeepPotPotential.forStructure(new DeepPotEvaluator(model), s);
-            rows.add(time(String.format(Locale.ROOT, "DP water %d H2O (deeppot_sea)", m), s, dp, 0.5, 300, seconds));
+            for (String execution : executions) {
+                DeepPotCalculator calc = DeepPotCalculators.create(execution, model);
+                try {
+                    DeepPotPotential dp = DeepPotPotential.forStructure(calc, s);
+                    rows.add(time(String.format(Locale.ROOT, "DP water %d H2O (deeppot_sea)", m), s, dp, 0.5, 300,
+                            seconds));
+                } finally {
+                    DeepPotCalculators.close(calc);
+                }
+            }
         }
         Structure ar = Lattice.fcc(Lattice.fccConstantForReducedDensity(3.4, 0.8442), 10, 10, 10, 18);
         rows.add(time("LJ argon liquid (rc 2.5 sigma)", ar, new LennardJones(0.0104, 3.4, 8.5, false), 5.0, 100,
@@ -100,7 +111,8 @@ public final class DeepPotMdBench {
                     r.atoms(), r.steps(), r.seconds(), r.cpuSeconds(), r.atomStepsPerSecond(),
                     r.atomStepsPerCpuSecond(), 1e6 / r.atomStepsPerCpuSecond(), r.mode()));
         }
-        sb.append("(us/atom-step from CPU time)\n");
+        sb.append("(us/atom-step from the benchmark thread's CPU time: per core for the Java reference; for kernels,\n"
+                + " which run in other threads or on a device, read the wall-time column)\n");
         return sb.toString();
     }
 
@@ -108,6 +120,6 @@ public final class DeepPotMdBench {
     public static void main(String[] args) throws IOException {
         Path sea = Path.of(args.length > 0 ? args[0] : "../shared/data/deepmd-models/deeppot_sea.yaml");
         double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 3.0;
-        System.out.print(render(run(DeepPotModel.importDeepmd(sea), List.of(64, 512, 4096), seconds)));
+        System.out.print(render(run(DeepPotModel.importDeepmd(sea), List.of(64, 512, 4096), List.of("java"), seconds)));
     }
 }
