@@ -52,7 +52,8 @@ public final class TrajectoryFramesTable {
         c.add(new Column(MIN_DEVI_F, DoubleType, true, "eV/Å", "-", "min over atoms of ε_i; null without deviation models"));
         c.add(new Column(AVG_DEVI_F, DoubleType, true, "eV/Å", "-", "mean over atoms of ε_i; null without deviation models"));
         c.add(new Column(EXECUTION_MODE, StringType, false, "-", "-",
-                "how the potential actually ran: java, aparapi-jtp, opencl:<device>"));
+                "where the potential's evaluation at this step ran, as observed (not requested): Java reference (single"
+                        + " thread), JTP: Aparapi Java thread pool, OpenCL CPU: <device>, OpenCL GPU: <device>"));
         return List.copyOf(c);
     }
 }

@@ -71,7 +71,8 @@ public final class TrajectorySummaryTable {
                     new Column(MEAN_PRESSURE, DoubleType, true, "bar", "-",
                             "mean of (N k_B T + tr Ξ / 3) / V over the thermo samples; null without a cell"),
                     new Column(EXECUTION_MODE, StringType, false, "-", "-",
-                            "how the potential actually ran: java, aparapi-jtp, opencl:<device>"),
+                            "where the potential ran, as observed over the run (modes joined by \"; \" if it changed), e.g."
+                                    + " Java reference (single thread), JTP: Aparapi Java thread pool, OpenCL GPU: <device>"),
                     new Column(WALL_SECONDS, DoubleType, false, "s", "-", "wall time of the trajectory in its task"),
                     new Column(ATOM_STEPS_PER_SECOND, DoubleType, false, "1/s", "-", "N × steps done / wall seconds"),
                     new Column(THERMO_TIME, createArrayType(DoubleType, false), false, "fs", "nsamples",
