@@ -15,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code dpspark bench <stage>}: benchmarks that print figures and ratios. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks: figures and ratios.",
-        subcommands = {BenchCommand.Ingest.class})
+        subcommands = {BenchCommand.Ingest.class, BenchCommand.Simulate.class})
 public final class BenchCommand implements Runnable {
     @Spec CommandSpec spec;
 
@@ -62,6 +62,37 @@ public final class BenchCommand implements Runnable {
                         shared.resolve("vasp/OUTCAR.h2o.md"), readersMb, repeats)));
             }
             cl.getOut().flush();
+            return 0;
+        }
+    }
+
+    /** {@code dpspark bench simulate}. */
+    @Command(name = "simulate", mixinStandardHelpOptions = true,
+            description = "MD atom-steps/s per core: Deep Potential water (deeppot_sea) for 192 to 12,288 atoms, and"
+                    + " Lennard-Jones argon.")
+    static final class Simulate implements Callable<Integer> {
+        @Spec CommandSpec spec;
+
+        @Option(names = "--molecules", split = ",", description = "water-box sizes in molecules (default: 64,512,4096)")
+        List<Integer> molecules = List.of(64, 512, 4096);
+
+        @Option(names = "--executions", split = ",", description = "Deep Potential calculators: java (default), auto,"
+                + " gpu, opencl-cpu, jtp (Aparapi kernels; their rows are per process, not per core)")
+        List<String> executions = List.of("java");
+
+        @Option(names = "--seconds", description = "least timed seconds per size (default: 3)")
+        double seconds = 3.0;
+
+        @Option(names = "--model", description = "Deep Potential: model directory or DeePMD-kit file"
+                + " (default: ../shared/data/deepmd-models/deeppot_sea.yaml)")
+        Path model = Path.of("..", "shared", "data", "deepmd-models", "deeppot_sea.yaml");
+
+        @Override
+        public Integer call() {
+            var m = org.dpspark.simulate.ensemble.PotentialSpec.load(model.toAbsolutePath().normalize().toString());
+            var rows = org.dpspark.simulate.bench.DeepPotMdBench.run(m, molecules, executions, seconds);
+            spec.commandLine().getOut().print(org.dpspark.simulate.bench.DeepPotMdBench.render(rows));
+            spec.commandLine().getOut().flush();
             return 0;
         }
     }

@@ -8,7 +8,9 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Deep Potential pipeline on Apache Spark: ingest, featurize, train, simulate.",
         subcommands = {IngestCommand.class, StatsCommand.class, ExportCommand.class, ImportModelCommand.class,
-                ExportModelCommand.class, TrainCommand.class, TestCommand.class, BenchCommand.class,
+        subcommands = {IngestCommand.class, StatsCommand.class, ExportCommand.class, ImportModelCommand.class,
+                ExportModelCommand.class, TrainCommand.class, TestCommand.class, SimulateCommand.class,
+                BenchCommand.class, SchemaDocCommand.class})
                 SchemaDocCommand.class})
 public final class Main implements Runnable {
 

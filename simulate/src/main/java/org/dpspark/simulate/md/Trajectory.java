@@ -43,17 +43,44 @@ public final class Trajectory {
     public Integrator integrator() { return integrator; }
 
     /**
-     * Runs {@code nsteps} steps from the state's current positions and velocities.
+     * Runs {@code nsteps} steps from the state's current positions and velocities: {@link #start} then
+     * {@link #advance}.
      *
      * @return status, reason, steps and neighbour-list builds
      */
     public RunResult run(MdState s, long nsteps) {
         int rebuilds0 = ff.list().rebuilds();
-        ff.compute(s, Evaluation.ENERGY | Evaluation.VIRIAL);
-        RunResult bad = after(s, true);
-        if (bad != null) {
+        RunResult bad = start(s);
+        if (!bad.ok()) {
             return withRebuilds(bad, rebuilds0);
         }
+        return withRebuilds(advance(s, nsteps), rebuilds0);
+    }
+
+    /**
+     * Evaluates forces, energy and virial at the state's current positions, checks the guard and calls every
+     * observer (the step-0 part of {@link #run}). Call once before one or more {@link #advance} calls, which
+     * together give bitwise the same trajectory as one {@code run}.
+     *
+     * @return {@link Status#COMPLETED} when healthy, else the failure
+     */
+    public RunResult start(MdState s) {
+        int rebuilds0 = ff.list().rebuilds();
+        ff.compute(s, Evaluation.ENERGY | Evaluation.VIRIAL);
+        RunResult bad = after(s, true);
+        return bad != null ? withRebuilds(bad, rebuilds0)
+                : new RunResult(Status.COMPLETED, null, s.step, ff.list().rebuilds() - rebuilds0);
+    }
+
+    /**
+     * Advances {@code nsteps} steps after {@link #start} (or an earlier advance): observers and the guard fire at
+     * absolute step numbers that are multiples of their intervals, so a run may be cut into chunks (e.g. to stream
+     * frames out of a long trajectory) without changing it.
+     *
+     * @return status, reason, steps and neighbour-list builds during this call
+     */
+    public RunResult advance(MdState s, long nsteps) {
+        int rebuilds0 = ff.list().rebuilds();
         long end = s.step + nsteps;
         while (s.step < end) {
             long next = s.step + 1;
@@ -68,7 +95,7 @@ public final class Trajectory {
                 Status status = nan != null ? nan.status() : Status.FAILED;
                 return new RunResult(status, reason, s.step, ff.list().rebuilds() - rebuilds0);
             }
-            bad = after(s, false);
+            RunResult bad = after(s, false);
             if (bad != null) {
                 return withRebuilds(bad, rebuilds0);
             }

@@ -1,0 +1,125 @@
+package org.dpspark.simulate.bench;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.dpspark.featurize.dpmodel.DeepPotModel;
+import org.dpspark.simulate.dp.DeepPotCalculator;
+import org.dpspark.simulate.dp.DeepPotCalculators;
+import org.dpspark.simulate.dp.DeepPotPotential;
+import org.dpspark.simulate.ensemble.PotentialSpec;
+import org.dpspark.simulate.lattice.Lattice;
+import org.dpspark.simulate.lattice.WaterBox;
+import org.dpspark.simulate.md.ForceField;
+import org.dpspark.simulate.md.MaxwellBoltzmann;
+import org.dpspark.simulate.md.MdState;
+import org.dpspark.simulate.md.VelocityVerlet;
+import org.dpspark.simulate.potential.Evaluation;
+import org.dpspark.simulate.potential.LennardJones;
+import org.dpspark.simulate.potential.Potential;
+import org.dpspark.simulate.potential.Structure;
+
+/**
+ * MD throughput of the ensemble's building blocks on one thread (= per core: an ensemble runs one trajectory
+ * per core): NVE velocity-Verlet steps of a water box with a Deep Potential (energy and virial every step, as on
+ * dump steps; the plain-Java reference calculator, or any of {@link DeepPotCalculators#NAMES}: the throughput is
+ * per thread for the reference, per process for kernels) for several sizes, and of a Lennard-Jones argon liquid for
+ * scale. Reported as atom-steps per second per core. Each size runs untimed warm-up steps (JIT), then steps
+ * until at least {@code seconds} have passed (and at least 3 steps).
+ */
+public final class DeepPotMdBench {
+    private DeepPotMdBench() {}
+
+    /**
+     * One measurement.
+     *
+     * @param system description
+     * @param atoms N
+     * @param steps timed steps
+     * @param seconds wall time of the timed steps
+     * @param cpuSeconds CPU time of the benchmark thread over the timed steps (on a shared machine the wall time
+     *        includes waiting for a core; per-core throughput is best read from CPU time)
+     * @param mode where the potential ran, as its results reported
+     */
+    public record Row(String system, int atoms, int steps, double seconds, double cpuSeconds, String mode) {
+        public double atomStepsPerSecond() { return atoms * (double) steps / seconds; }
+
+        public double atomStepsPerCpuSecond() { return atoms * (double) steps / cpuSeconds; }
+    }
+
+    /**
+     * @param model Deep Potential (deeppot_sea: water, type map O, H)
+     * @param molecules water-box sizes in molecules (e.g. 64, 512, 4096 = 192 … 12,288 atoms)
+     * @param executions Deep Potential calculators by name ({@link DeepPotCalculators#NAMES}, e.g. java, jtp)
+     * @param seconds least timed seconds per size
+     */
+    public static List<Row> run(DeepPotModel model, List<Integer> molecules, List<String> executions, double seconds) {
+        List<Row> rows = new ArrayList<>();
+        for (int m : molecules) {
+            Structure s = WaterBox.build(m, 1.0, 1L);
+            for (String execution : executions) {
+                DeepPotCalculator calc = DeepPotCalculators.create(execution, model);
+                try {
+                    DeepPotPotential dp = DeepPotPotential.forStructure(calc, s);
+                    rows.add(time(String.format(Locale.ROOT, "DP water %d H2O (deeppot_sea)", m), s, dp, 0.5, 300,
+                            seconds));
+                } finally {
+                    DeepPotCalculators.close(calc);
+                }
+            }
+        }
+        Structure ar = Lattice.fcc(Lattice.fccConstantForReducedDensity(3.4, 0.8442), 10, 10, 10, 18);
+        rows.add(time("LJ argon liquid (rc 2.5 sigma)", ar, new LennardJones(0.0104, 3.4, 8.5, false), 5.0, 100,
+                seconds));
+        return rows;
+    }
+
+    static Row time(String name, Structure s, Potential p, double dt, double t, double seconds) {
+        MdState st = new MdState(s, 1L);
+        MaxwellBoltzmann.assign(st, t, true);
+        ForceField ff = new ForceField(p, 1.0);
+        VelocityVerlet vv = new VelocityVerlet(dt);
+        ff.compute(st, Evaluation.ENERGY | Evaluation.VIRIAL);
+        int flags = Evaluation.ENERGY | Evaluation.VIRIAL;
+        long w0 = System.nanoTime();
+        for (int k = 0; k < 3 || System.nanoTime() - w0 < 0.3 * seconds * 1e9; k++) {
+            vv.step(st, ff, flags); // warm-up (JIT)
+        }
+        int steps = 0;
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long c0 = mx.getCurrentThreadCpuTime();
+        long t0 = System.nanoTime(), t1;
+        do {
+            vv.step(st, ff, flags);
+            steps++;
+            t1 = System.nanoTime();
+        } while (steps < 3 || t1 - t0 < seconds * 1e9);
+        long c1 = mx.getCurrentThreadCpuTime();
+        return new Row(name, s.natoms(), steps, (t1 - t0) * 1e-9, (c1 - c0) * 1e-9, PotentialSpec.executionMode(p));
+    }
+
+    public static String render(List<Row> rows) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "MD atom-steps/s per core (one thread, NVE, energy + virial every step), %s %s%n",
+                System.getProperty("java.vm.name"), System.getProperty("java.version")));
+        sb.append(String.format(Locale.ROOT, "%-34s %7s %6s %9s %9s %14s %16s %13s  %s%n", "system", "atoms", "steps",
+                "wall s", "cpu s", "atom-steps/s", "atom-steps/cpu-s", "us/atom-step", "execution mode"));
+        for (Row r : rows) {
+            sb.append(String.format(Locale.ROOT, "%-34s %7d %6d %9.2f %9.2f %14.4g %16.4g %13.2f  %s%n", r.system(),
+                    r.atoms(), r.steps(), r.seconds(), r.cpuSeconds(), r.atomStepsPerSecond(),
+                    r.atomStepsPerCpuSecond(), 1e6 / r.atomStepsPerCpuSecond(), r.mode()));
+        }
+        sb.append("(us/atom-step from the benchmark thread's CPU time: per core for the Java reference; for kernels,\n"
+                + " which run in other threads or on a device, read the wall-time column)\n");
+        return sb.toString();
+    }
+
+    /** Usage: {@code DeepPotMdBench [deeppot_sea.yaml] [seconds per size]}. */
+    public static void main(String[] args) throws IOException {
+        Path sea = Path.of(args.length > 0 ? args[0] : "../shared/data/deepmd-models/deeppot_sea.yaml");
+        double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 3.0;
+        System.out.print(render(run(DeepPotModel.importDeepmd(sea), List.of(64, 512, 4096), List.of("java"), seconds)));
+    }
+}

@@ -1,0 +1,178 @@
+package org.dpspark.simulate.ensemble;
+
+import com.typesafe.config.Config;
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.dpspark.featurize.dpmodel.DeepPotModel;
+import org.dpspark.simulate.dp.DeepPotCalculator;
+import org.dpspark.simulate.dp.DeepPotCalculators;
+import org.dpspark.simulate.dp.DeepPotPotential;
+import org.dpspark.simulate.dp.DeepPotResult;
+import org.dpspark.simulate.dp.ModelDeviation;
+import org.dpspark.simulate.potential.LennardJones;
+import org.dpspark.simulate.potential.Potential;
+import org.dpspark.simulate.potential.StillingerWeber;
+import org.dpspark.simulate.potential.Structure;
+
+/**
+ * One entry of {@code simulate.potentials}, built into a {@link Potential} in each task.
+ *
+ * @param type lj, sw or deep-potential
+ * @param epsilon LJ ε, eV (every species pair)
+ * @param sigma LJ σ, Å
+ * @param cutoff LJ r_c, Å
+ * @param shift LJ energy shift to 0 at r_c
+ * @param model Deep Potential: absolute path of a dpspark model directory or a DeePMD-kit .yaml/.dp file
+ * @param deviationModels absolute paths of the models whose force deviation is recorded (empty: none)
+ * @param execution Deep Potential calculator ({@link DeepPotCalculators#NAMES}), also for the deviation models
+ * @param name label given by the user, or ""
+ */
+public record PotentialSpec(String type, double epsilon, double sigma, double cutoff, boolean shift, String model,
+        List<String> deviationModels, String execution, String name) implements Serializable {
+
+    private static final Map<String, DeepPotModel> MODELS = new ConcurrentHashMap<>();
+
+    public PotentialSpec {
+        deviationModels = List.copyOf(deviationModels);
+    }
+
+    /** Parses one entry against {@code simulate.entry-defaults}; model paths are made absolute here. */
+    static PotentialSpec parse(Config entry, Config defaults, String where) {
+        if (!entry.hasPath("type")) {
+            throw new IllegalArgumentException(where + " needs type (lj, sw, deep-potential)");
+        }
+        String type = entry.getString("type");
+        if (!List.of("lj", "sw", "deep-potential").contains(type)) {
+            throw new IllegalArgumentException(where + ": unknown potential type '" + type + "' (lj, sw, deep-potential)");
+        }
+        Config c = Entries.complete(entry, defaults.getConfig(type), where + " (" + type + ")");
+        String name = c.getString("name");
+        return switch (type) {
+            case "lj" -> new PotentialSpec(type, c.getDouble("epsilon"), c.getDouble("sigma"), c.getDouble("cutoff"),
+                    c.getBoolean("shift"), null, List.of(), "java", name);
+            case "sw" -> new PotentialSpec(type, 0, 0, 0, false, null, List.of(), "java", name);
+            default -> {
+                List<String> dev = new ArrayList<>();
+                for (String d : c.getStringList("deviation-models")) {
+                    dev.add(Path.of(d).toAbsolutePath().normalize().toString());
+                }
+                if (dev.size() == 1) {
+                    throw new IllegalArgumentException(where + ": deviation-models needs 2 or more models (or none)");
+                }
+                String execution = c.getString("execution");
+                if (!DeepPotCalculators.NAMES.contains(execution)) {
+                    throw new IllegalArgumentException(where + ": unknown execution '" + execution + "' (known: "
+                            + String.join(", ", DeepPotCalculators.NAMES) + ")");
+                }
+                yield new PotentialSpec(type, 0, 0, 0, false, Path.of(c.getString("model")).toAbsolutePath().normalize()
+                        .toString(), dev, execution, name);
+            }
+        };
+    }
+
+    /** Label with the parameters (part of the trajectory id and of the summary). */
+    public String label() {
+        if (!name.isEmpty()) {
+            return name;
+        }
+        return switch (type) {
+            case "lj" -> String.format(Locale.ROOT, "lj(epsilon=%s,sigma=%s,cutoff=%s,shift=%s)", epsilon, sigma, cutoff,
+                    shift);
+            case "sw" -> "sw(Si)";
+            default -> "deep-potential(" + Path.of(model).getFileName() + ")";
+        };
+    }
+
+    /** The potential for a structure (one instance per trajectory; Deep Potential calculators are stateful). */
+    public Potential build(Structure s) {
+        return switch (type) {
+            case "lj" -> {
+                int t = s.ntypes();
+                double[] e = new double[t * t], g = new double[t * t];
+                java.util.Arrays.fill(e, epsilon);
+                java.util.Arrays.fill(g, sigma);
+                yield new LennardJones(t, e, g, cutoff, shift);
+            }
+            case "sw" -> {
+                if (s.ntypes() != 1) {
+                    throw new IllegalArgumentException("sw (Si.sw) needs a one-element structure, got " + s.ntypes()
+                            + " species");
+                }
+                yield StillingerWeber.silicon();
+            }
+            default -> DeepPotPotential.forStructure(DeepPotCalculators.create(execution, load(model)), s);
+        };
+    }
+
+    /**
+     * Checks on the driver that this potential accepts the structure (elements of the model's type map, one-element
+     * SW) without creating device resources: Deep Potential calculators are only created in the tasks.
+     */
+    public void check(Structure s) {
+        if (!type.equals("deep-potential")) {
+            build(s);
+            return;
+        }
+        DeepPotPotential.typeMapping(s, load(model).typeMap());
+        for (String d : deviationModels) {
+            DeepPotPotential.typeMapping(s, load(d).typeMap());
+        }
+    }
+
+    /** The model-deviation ensemble, or null without deviation models. */
+    public ModelDeviation deviation() {
+        if (deviationModels.isEmpty()) {
+            return null;
+        }
+        List<DeepPotCalculator> calcs = new ArrayList<>();
+        for (String d : deviationModels) {
+            calcs.add(DeepPotCalculators.create(execution, load(d)));
+        }
+        return new ModelDeviation(calcs);
+    }
+
+    /** Execution mode of the reference potentials (LJ, SW): plain Java, one thread, as the DP reference. */
+    public static final String JAVA = DeepPotResult.JAVA_REFERENCE;
+
+    /**
+     * Where a potential built from this spec ran, as observed: for Deep Potential the modes its results reported
+     * ({@link DeepPotPotential#executionModes()}, "" before any evaluation), else {@link #JAVA}.
+     */
+    public static String executionMode(Potential p) {
+        return p instanceof DeepPotPotential dp ? dp.executionModes() : JAVA;
+    }
+
+    /** Where the latest evaluation of a potential ran ({@link #JAVA} for the reference potentials). */
+    public static String lastExecutionMode(Potential p) {
+        return p instanceof DeepPotPotential dp ? dp.lastExecutionMode() : JAVA;
+    }
+
+    /**
+     * A Deep Potential model from a dpspark model directory or a DeePMD-kit file, cached per JVM (models are
+     * immutable; an executor running many trajectories reads each file once).
+     */
+    public static DeepPotModel load(String path) {
+        return MODELS.computeIfAbsent(path, p -> {
+            Path f = Path.of(p);
+            try {
+                if (Files.isDirectory(f)) {
+                    return DeepPotModel.load(f);
+                }
+                if (Files.isRegularFile(f)) {
+                    return DeepPotModel.importDeepmd(f);
+                }
+                throw new IllegalArgumentException("model not found: " + p);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read model " + p + ": " + e.getMessage(), e);
+            }
+        });
+    }
+}

@@ -1,0 +1,103 @@
+package org.dpspark.simulate.ensemble;
+
+import com.typesafe.config.Config;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import org.dpspark.core.DataSplit;
+
+/**
+ * The {@code simulate} section of the configuration, validated (defaults in {@code dpspark-defaults.conf}).
+ *
+ * @param structures initial structure sources
+ * @param temperatures target temperatures, K
+ * @param seeds trajectory seeds
+ * @param potentials potentials
+ * @param integrators one per {@code integrator.type}
+ * @param steps steps per trajectory
+ * @param dumpEvery frame interval, steps
+ * @param thermoEvery thermo sample interval, steps
+ * @param skin Verlet skin, Å
+ * @param exactTemperature rescale initial velocities to exactly T
+ * @param guardEvery guard interval, steps
+ * @param minDistance guard minimum pair distance, Å (0 disables)
+ * @param maxTemperatureFactor guard temperature limit as a multiple of the target
+ * @param rdfRmax RDF range, Å
+ * @param rdfBins RDF bins
+ * @param xyz write extxyz files
+ * @param split train/valid/test fractions for the frames' split column (from {@code ingest.split})
+ * @param configJson the simulate section as JSON (provenance)
+ */
+public record SimulateSettings(List<StructureSource> structures, List<Double> temperatures, List<Long> seeds,
+        List<PotentialSpec> potentials, List<IntegratorSpec> integrators, long steps, int dumpEvery, int thermoEvery,
+        double skin, boolean exactTemperature, int guardEvery, double minDistance, double maxTemperatureFactor,
+        double rdfRmax, int rdfBins, boolean xyz, DataSplit split, String configJson) implements Serializable {
+
+    public static SimulateSettings fromConfig(Config config) {
+        Config c = config.getConfig("simulate");
+        Config defaults = c.getConfig("entry-defaults");
+        List<StructureSource> structures = new ArrayList<>();
+        List<? extends Config> se = c.getConfigList("structures");
+        for (int k = 0; k < se.size(); k++) {
+            structures.add(StructureSource.parse(se.get(k), defaults, "simulate.structures[" + k + "]"));
+        }
+        List<PotentialSpec> potentials = new ArrayList<>();
+        List<? extends Config> pe = c.getConfigList("potentials");
+        for (int k = 0; k < pe.size(); k++) {
+            potentials.add(PotentialSpec.parse(pe.get(k), defaults, "simulate.potentials[" + k + "]"));
+        }
+        if (structures.isEmpty()) {
+            throw new IllegalArgumentException("simulate.structures is empty: give at least one initial structure");
+        }
+        if (potentials.isEmpty()) {
+            throw new IllegalArgumentException("simulate.potentials is empty: give at least one potential");
+        }
+        Config ic = c.getConfig("integrator");
+        List<IntegratorSpec> integrators = new ArrayList<>();
+        for (String type : Entries.strings(ic, "type")) {
+            integrators.add(new IntegratorSpec(type, ic.getDouble("dt"), ic.getDouble("friction"), ic.getDouble("tau")));
+        }
+        List<Double> temps = c.getDoubleList("temperatures");
+        if (temps.isEmpty() || temps.stream().anyMatch(t -> !(t >= 0))) {
+            throw new IllegalArgumentException("simulate.temperatures must be a non-empty list of T >= 0 K: " + temps);
+        }
+        long steps = ic.getLong("steps");
+        int dump = c.getInt("dump-every"), thermo = c.getInt("thermo-every");
+        if (steps < 0 || dump < 1 || thermo < 1) {
+            throw new IllegalArgumentException("need integrator.steps >= 0, dump-every >= 1, thermo-every >= 1");
+        }
+        Config g = c.getConfig("guard");
+        return new SimulateSettings(structures, temps, Entries.seeds(c, "seeds"), potentials, integrators, steps, dump,
+                thermo, c.getDouble("skin"), c.getBoolean("exact-temperature"), g.getInt("every"),
+                g.getDouble("min-distance"), g.getDouble("max-temperature-factor"), c.getDouble("rdf.r-max"),
+                c.getInt("rdf.bins"), c.getBoolean("xyz"),
+                new DataSplit(config.getDouble("ingest.split.train"), config.getDouble("ingest.split.valid")),
+                c.root().render(com.typesafe.config.ConfigRenderOptions.concise()));
+    }
+
+    /**
+     * Every trajectory: structures × potentials × integrators × temperatures × seeds, in that nesting order.
+     *
+     * @param resolved the initial structures (all sources resolved, in order)
+     */
+    public List<TrajectorySpec> expand(List<InitialStructure> resolved) {
+        List<TrajectorySpec> specs = new ArrayList<>();
+        for (InitialStructure s : resolved) {
+            for (PotentialSpec p : potentials) {
+                for (IntegratorSpec in : integrators) {
+                    for (double t : temperatures) {
+                        for (long seed : seeds) {
+                            specs.add(new TrajectorySpec(s, p, in, t, seed, this));
+                        }
+                    }
+                }
+            }
+        }
+        long distinct = specs.stream().map(TrajectorySpec::id).distinct().count();
+        if (distinct != specs.size()) {
+            throw new IllegalArgumentException("the ensemble defines the same trajectory twice (" + specs.size()
+                    + " trajectories, " + distinct + " distinct): check for repeated structures or potentials");
+        }
+        return specs;
+    }
+}
