@@ -8,10 +8,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Deep Potential pipeline on Apache Spark: ingest, featurize, train, simulate.",
         subcommands = {IngestCommand.class, StatsCommand.class, ExportCommand.class, ImportModelCommand.class,
-        subcommands = {IngestCommand.class, StatsCommand.class, ExportCommand.class, ImportModelCommand.class,
                 ExportModelCommand.class, TrainCommand.class, TestCommand.class, SimulateCommand.class,
                 BenchCommand.class, SchemaDocCommand.class})
-                SchemaDocCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
