@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "dpspark", mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Deep Potential pipeline on Apache Spark: ingest, featurize, train, simulate.",
-        subcommands = {IngestCommand.class, StatsCommand.class, BenchCommand.class,
+        subcommands = {IngestCommand.class, FeaturizeCommand.class, SelectCommand.class, StatsCommand.class, BenchCommand.class,
                 SchemaDocCommand.class})
 public final class Main implements Runnable {
 

@@ -7,7 +7,8 @@ public final class SchemaDoc {
     private SchemaDoc() {}
 
     /** Every table schema of the project, in documentation order. */
-    public static final List<TableSchema> TABLES = List.of(FramesTable.SCHEMA, RejectsTable.SCHEMA);
+    public static final List<TableSchema> TABLES = List.of(FramesTable.SCHEMA, RejectsTable.SCHEMA,
+            DescriptorsTable.SCHEMA, EnvironmentsTable.SCHEMA);
 
     public static String markdown() {
         StringBuilder sb = new StringBuilder();
