@@ -98,11 +98,6 @@ public final class SeAEnvironment {
             order = new int[Math.max(m, 2 * order.length)];
         }
         sorter.sort(i, types, nl, order);
-        Arrays.fill(env, envOff, envOff + 4 * nnei, 0.0);
-        if (deriv != null) Arrays.fill(deriv, derivOff, derivOff + 12 * nnei, 0.0);
-        if (rij != null) Arrays.fill(rij, rijOff, rijOff + 3 * nnei, 0.0);
-        if (nlist != null) Arrays.fill(nlist, nlistOff, nlistOff + nnei, -1);
-        if (entries != null) Arrays.fill(entries, entriesOff, entriesOff + nnei, -1);
         Arrays.fill(fill, 0);
         if (counts != null) Arrays.fill(counts, 0, sel.length, 0);
         int dropped = 0;
@@ -130,6 +125,16 @@ public final class SeAEnvironment {
             }
             if (nlist != null) nlist[nlistOff + slot] = j;
             if (entries != null) entries[entriesOff + slot] = p;
+        }
+        // padding: only the slots not filled above are cleared
+        for (int t = 0; t < sel.length; t++) {
+            int a = selOffset[t] + fill[t], b = selOffset[t + 1];
+            if (a == b) continue;
+            Arrays.fill(env, envOff + 4 * a, envOff + 4 * b, 0.0);
+            if (deriv != null) Arrays.fill(deriv, derivOff + 12 * a, derivOff + 12 * b, 0.0);
+            if (rij != null) Arrays.fill(rij, rijOff + 3 * a, rijOff + 3 * b, 0.0);
+            if (nlist != null) Arrays.fill(nlist, nlistOff + a, nlistOff + b, -1);
+            if (entries != null) Arrays.fill(entries, entriesOff + a, entriesOff + b, -1);
         }
         return dropped;
     }
