@@ -28,12 +28,16 @@ public final class FeaturizeBenchCommand implements Callable<Integer> {
             description = "run the Spark speed-up (local[1] vs local[2]); --no-spark skips it")
     boolean spark = true;
 
+    @Option(names = "--kernels", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "time the single-core kernels and the peak; --no-kernels skips them")
+    boolean kernels = true;
+
     @Option(names = "--work", description = "scratch folder (default: /tmp/dpspark-bench-featurize)")
     Path work = Path.of(System.getProperty("java.io.tmpdir"), "dpspark-bench-featurize");
 
     @Override
     public Integer call() throws Exception {
-        var r = FeaturizeBench.run(water, work, seconds, repeats, spark);
+        var r = FeaturizeBench.run(water, work, seconds, repeats, kernels, spark);
         spec.commandLine().getOut().print(FeaturizeBench.render(r));
         spec.commandLine().getOut().flush();
         return 0;

@@ -218,6 +218,31 @@ class FeaturizeIT {
         assertEquals(5, new HashSet<>(ids(k)).size(), "k-means: one distinct frame per centroid");
     }
 
+    @Test
+    void environmentsTableHoldsTheLibraryMatrices() {
+        Path out = tmp.resolve("env");
+        Cli.run("featurize", "--frames", water0, "-o", out.toString(), "--type-map", "O,H", "--sel", "46,92",
+                "--environments", "--set", "featurize.descriptors=false");
+        Dataset<Row> e = spark.read().parquet(out.resolve(org.dpspark.core.table.EnvironmentsTable.FOLDER).toString());
+        assertEquals(80L * 192, e.count(), "one row per atom");
+        FrameInput f = frames(water0).get(3);
+        Row r = e.filter(e.col("frame_id").equalTo(f.frameId()).and(e.col("atom_index").equalTo(5))).first();
+        FeaturizeSettings s = settings().withSel(new int[] {46, 92});
+        Featurizer core = new Featurizer(s);
+        int[] types = core.types(f);
+        var env = core.environments(f, types);
+        int n = 138;
+        List<Double> got = r.getList(r.fieldIndex("env"));
+        List<Double> deriv = r.getList(r.fieldIndex("deriv"));
+        List<Integer> nlist = r.getList(r.fieldIndex("nlist"));
+        assertEquals(4 * n, got.size());
+        assertEquals(12 * n, deriv.size());
+        for (int k = 0; k < 4 * n; k++) assertEquals(env.env()[4 * n * 5 + k], got.get(k), 0.0, "same code, same bits");
+        for (int k = 0; k < 12 * n; k++) assertEquals(env.deriv()[12 * n * 5 + k], deriv.get(k), 0.0);
+        for (int k = 0; k < n; k++) assertEquals(env.nlist()[n * 5 + k], nlist.get(k).intValue());
+        assertEquals(types[5], r.getInt(r.fieldIndex("type")));
+    }
+
     private List<String> ids(Path table) {
         return spark.read().parquet(table.toString()).select(FramesTable.FRAME_ID)
                 .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();

@@ -36,11 +36,14 @@ public final class FeaturizeBench {
     /** Measured figures. */
     public record Result(double envAtomsPerSecond, double envFlopsPerAtom, double g24AtomsPerSecond,
                          double g24FlopsPerAtom, double peakGflops, double meanNeighbors, double candidatesPerAtom,
-                         double pairsPerAtom, double oneCoreSeconds, double twoCoreSeconds, double load) {
+                         double pairsPerAtom, double oneCoreSeconds, double twoCoreSeconds, double load,
+                         String peakKernel, double loadBefore) {
         public double speedup() { return oneCoreSeconds / twoCoreSeconds; }
     }
 
-    public static Result run(Path water, Path work, double seconds, int repeats, boolean spark) throws IOException {
+    public static Result run(Path water, Path work, double seconds, int repeats, boolean kernels, boolean spark)
+            throws IOException {
+        double loadBefore = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         deleteTree(work);
         String table = work.resolve("frames").toString();
         SparkSession s0 = SparkSessions.getOrCreate("bench featurize", "local[2]");
@@ -59,7 +62,9 @@ public final class FeaturizeBench {
         FrameInput f0 = frames.get(0);
         b.build(f0.positions(), f0.cell(), f0.pbc(), nl);
         double meanNb = (double) nl.size() / nl.natoms();
-        double candidates = stencilCandidates(f0.cell(), f0.natoms(), 6.0);
+        // NeighborListBuilder's half pair loop (small orthorhombic cell, as water's 12.44 Å box at r_c 6):
+        // (n−1)/2 pairs per atom at 20 FLOPs (3 sub, 3 × 1/L, 3 rint, 3 mul + 3 add shift, 5 for r²)
+        double candidates = (f0.natoms() - 1) / 2.0;
         long pairs = 0;
         for (int i = 0; i < nl.natoms(); i++) {
             for (int p = nl.start(i); p < nl.end(i); p++) {
@@ -71,28 +76,31 @@ public final class FeaturizeBench {
         }
         double pairsPerAtom = (double) pairs / nl.natoms();
         // FLOPs (add, mul, div, sqrt = 1 each; exp/cos = 1 each, an undercount) read off the loops:
-        // neighbour search 26 per candidate (3×(1 sub + 3 mul + 3 add) shift + 5 for r²) + 1 sqrt per neighbour;
+        // neighbour search 20 per pair examined + 1 sqrt per neighbour;
         // env slot 115 (switch 12, env row 8, switch derivative 12, 1/r powers 4, c0 4 + 3, 9 derivative entries × 8).
-        double envFlops = candidates * 26 + meanNb * (1 + 115);
+        double envFlops = candidates * 20 + meanNb * (1 + 115);
         // G2: per neighbour 8 × 6 (+ cutoff 6); G4: per (j,k) pair with r_jk < r_c: geometry and cutoff 20,
         // cos 6, 3 exp products 9, 24 parameters × (1 + λcos 2, ζ power ≤ 6, product and sum 3) = 264.
-        double g24Flops = candidates * 26 + meanNb * (1 + 54) + pairsPerAtom * 299;
+        double g24Flops = candidates * 20 + meanNb * (1 + 54) + pairsPerAtom * 299;
 
-        SeAEnvironment env = new SeAEnvironment(6.0, 0.5, new int[] {46, 92});
-        SeAFrame sf = new SeAFrame();
-        BehlerParrinello bp = new BehlerParrinello(SymmetryFunctionSet.defaults(6.0), tm.names());
-        timeEnv(frames, types, b, nl, env, sf, Math.min(2.0, seconds));
-        double envRate = 0;
-        for (int r = 0; r < repeats; r++) {
-            envRate = Math.max(envRate, timeEnv(frames, types, b, nl, env, sf, seconds) * atomsPerFrame);
+        double envRate = Double.NaN, g24Rate = Double.NaN;
+        PeakFlops.Peak peak = new PeakFlops.Peak(Double.NaN, "-");
+        if (kernels) {
+            SeAEnvironment env = new SeAEnvironment(6.0, 0.5, new int[] {46, 92});
+            SeAFrame sf = new SeAFrame();
+            BehlerParrinello bp = new BehlerParrinello(SymmetryFunctionSet.defaults(6.0), tm.names());
+            timeEnv(frames, types, b, nl, env, sf, Math.min(2.0, seconds));
+            envRate = 0;
+            for (int r = 0; r < repeats; r++) {
+                envRate = Math.max(envRate, timeEnv(frames, types, b, nl, env, sf, seconds) * atomsPerFrame);
+            }
+            timeG24(frames, types, b, nl, bp, Math.min(2.0, seconds));
+            g24Rate = 0;
+            for (int r = 0; r < repeats; r++) {
+                g24Rate = Math.max(g24Rate, timeG24(frames, types, b, nl, bp, seconds) * atomsPerFrame);
+            }
+            peak = PeakFlops.measure(seconds);
         }
-        timeG24(frames, types, b, nl, bp, Math.min(2.0, seconds));
-        double g24Rate = 0;
-        for (int r = 0; r < repeats; r++) {
-            g24Rate = Math.max(g24Rate, timeG24(frames, types, b, nl, bp, seconds) * atomsPerFrame);
-        }
-        double peak = PeakFlops.measure(seconds);
-
         double one = Double.NaN, two = Double.NaN;
         if (spark) {
             one = Double.POSITIVE_INFINITY;
@@ -105,22 +113,8 @@ public final class FeaturizeBench {
         }
         double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         deleteTree(work);
-        return new Result(envRate, envFlops, g24Rate, g24Flops, peak, meanNb, candidates, pairsPerAtom, one, two, load);
-    }
-
-    /** Atoms a centre is compared with in {@link NeighborListBuilder}'s stencil (its bin rule, for a periodic cell). */
-    static double stencilCandidates(double[] cell, int n, double rcut) {
-        double[] hinv = org.dpspark.core.CellMath.inverse(cell);
-        double stencil = 1;
-        double bins = 1;
-        for (int a = 0; a < 3; a++) {
-            double w = 1.0 / Math.sqrt(hinv[a] * hinv[a] + hinv[3 + a] * hinv[3 + a] + hinv[6 + a] * hinv[6 + a]);
-            int nb = (int) Math.max(1, Math.floor(2 * w / rcut));
-            int kb = (int) Math.ceil(rcut / (w / nb));
-            stencil *= 2 * kb + 1;
-            bins *= nb;
-        }
-        return stencil * n / bins;
+        return new Result(envRate, envFlops, g24Rate, g24Flops, peak.gflops(), meanNb, candidates, pairsPerAtom, one, two,
+                load, peak.kernel(), loadBefore);
     }
 
     private static double timeEnv(List<FrameInput> frames, int[][] types, NeighborListBuilder b, NeighborList nl,
@@ -170,26 +164,28 @@ public final class FeaturizeBench {
     public static String render(Result r) {
         StringBuilder sb = new StringBuilder();
         sb.append("featurize benchmark: shared water (deepmd/water, 400 frames × 192 atoms), one core unless stated\n");
+        if (!Double.isNaN(r.envAtomsPerSecond())) {
         sb.append(String.format(Locale.ROOT, "  neighbour list + se_e2_a env matrix + derivatives (r_c 6, sel [46, 92]):"
                 + " %,.0f atoms/s per core (target >= 100,000)%n", r.envAtomsPerSecond()));
         sb.append(String.format(Locale.ROOT, "  neighbour list + G2/G4 (8 G2 + 24 G4 per element/pair, dim 88):"
                 + " %,.0f atoms/s per core%n", r.g24AtomsPerSecond()));
-        sb.append(String.format(Locale.ROOT, "  geometry: %.1f neighbours within r_c, %.0f candidates searched, %.0f"
+        sb.append(String.format(Locale.ROOT, "  geometry: %.1f neighbours within r_c, %.1f pairs examined by the neighbour search, %.0f"
                 + " neighbour pairs within r_c per atom%n", r.meanNeighbors(), r.candidatesPerAtom(), r.pairsPerAtom()));
         sb.append(String.format(Locale.ROOT, "  FLOPs per atom (counted from the loops; +,×,/,√ and each exp/cos = 1):"
                 + " env+derivs %.0f, G2/G4 %.0f%n", r.envFlopsPerAtom(), r.g24FlopsPerAtom()));
         double envG = r.envAtomsPerSecond() * r.envFlopsPerAtom() / 1e9;
         double g24G = r.g24AtomsPerSecond() * r.g24FlopsPerAtom() / 1e9;
-        sb.append(String.format(Locale.ROOT, "  measured one-core peak (Java blocked dgemm kernel): %.2f GFLOP/s;"
-                + " achieved: env+derivs %.2f GFLOP/s (%.1f %%), G2/G4 %.2f GFLOP/s (%.1f %%)%n", r.peakGflops(),
+        sb.append(String.format(Locale.ROOT, "  measured one-core peak (Java, %s): %.2f GFLOP/s;"
+                + " achieved: env+derivs %.2f GFLOP/s (%.1f %%), G2/G4 %.2f GFLOP/s (%.1f %%)%n", r.peakKernel(), r.peakGflops(),
                 envG, 100 * envG / r.peakGflops(), g24G, 100 * g24G / r.peakGflops()));
+        }
         if (!Double.isNaN(r.oneCoreSeconds())) {
             sb.append(String.format(Locale.ROOT, "  Spark featurize job (stats + G2/G4 descriptors table, 8 partitions):"
                     + " local[1] %.1f s, local[2] %.1f s, speed-up %.2f× (target >= 1.8)%n", r.oneCoreSeconds(),
                     r.twoCoreSeconds(), r.speedup()));
         }
-        sb.append(String.format(Locale.ROOT, "  system load average at the end: %.2f on %d cores (shared machine:"
-                + " figures are best of the repeats)%n", r.load(), Runtime.getRuntime().availableProcessors()));
+        sb.append(String.format(Locale.ROOT, "  system load average: %.2f at the start, %.2f at the end, on %d cores (shared machine:"
+                + " figures are best of the repeats)%n", r.loadBefore(), r.load(), Runtime.getRuntime().availableProcessors()));
         return sb.toString();
     }
 
