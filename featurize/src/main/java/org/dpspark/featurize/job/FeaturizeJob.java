@@ -188,24 +188,30 @@ public final class FeaturizeJob {
             return; // charts are written with java.nio; on a cluster file system only stats.json is written
         }
         int nt = tm.size();
-        String[] names = new String[nt * nt];
-        double[][] xs = new double[nt * nt][];
-        double[][] ys = new double[nt * nt][];
+        List<String> names = new ArrayList<>();
+        List<double[]> xs = new ArrayList<>();
+        List<double[]> ys = new ArrayList<>();
         for (int c = 0; c < nt; c++) {
             for (int t = 0; t < nt; t++) {
                 long[] h = ns.histogram(c, t);
-                int k = c * nt + t;
-                names[k] = tm.get(c) + " centre, " + tm.get(t) + " neighbours";
-                xs[k] = new double[Math.max(1, h.length)];
-                ys[k] = new double[Math.max(1, h.length)];
-                for (int n = 0; n < h.length; n++) {
-                    xs[k][n] = n;
-                    ys[k][n] = h[n];
+                if (h.length <= 1) {
+                    continue; // no centre of type c ever has a type-t neighbour: nothing to plot
                 }
+                names.add(tm.get(c) + " centre, " + tm.get(t) + " neighbours");
+                double[] x = new double[h.length], y = new double[h.length];
+                for (int n = 0; n < h.length; n++) {
+                    x[n] = n;
+                    y[n] = h[n];
+                }
+                xs.add(x);
+                ys.add(y);
             }
+        }
+        if (names.isEmpty()) {
+            return;
         }
         Charts.lines(Path.of(java.net.URI.create(out)).resolve(HISTOGRAM_PNG),
                 "Neighbour counts within rcut per (centre, neighbour) type", "neighbours within rcut", "atoms",
-                names, xs, ys);
+                names.toArray(String[]::new), xs.toArray(double[][]::new), ys.toArray(double[][]::new));
     }
 }

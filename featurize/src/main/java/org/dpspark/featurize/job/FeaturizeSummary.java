@@ -67,7 +67,7 @@ public record FeaturizeSummary(FeaturizeSettings settings, String selSource, Nei
         }
         if (environmentRows > 0) {
             sb.append(String.format(Locale.ROOT, "  environments (nnei %d): %d rows in %s/environments%n",
-                    stats.envStatistics().count(0) >= 0 ? Arrays.stream(settings.sel()).sum() : 0, environmentRows,
+                    Arrays.stream(settings.sel()).sum(), environmentRows,
                     output));
         }
         return sb.toString();
@@ -75,10 +75,5 @@ public record FeaturizeSummary(FeaturizeSettings settings, String selSource, Nei
 
     private int descriptorDim() {
         return new Featurizer(settings).descriptor().dim();
-    }
-
-    /** sel auto per type for reporting. */
-    public static int[] selAuto(NeighborStatistics ns, double ratio) {
-        return ns.selAuto(ratio);
     }
 }
