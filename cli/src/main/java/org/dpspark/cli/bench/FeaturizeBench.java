@@ -37,7 +37,7 @@ public final class FeaturizeBench {
     public record Result(double envAtomsPerSecond, double envFlopsPerAtom, double g24AtomsPerSecond,
                          double g24FlopsPerAtom, double peakGflops, double meanNeighbors, double candidatesPerAtom,
                          double pairsPerAtom, double oneCoreSeconds, double twoCoreSeconds, double load,
-                         String peakKernel, double loadBefore) {
+                         String peakKernel, double loadBefore, double oneCoreCpu, double twoCoreCpu) {
         public double speedup() { return oneCoreSeconds / twoCoreSeconds; }
     }
 
@@ -101,20 +101,28 @@ public final class FeaturizeBench {
             }
             peak = PeakFlops.measure(seconds);
         }
-        double one = Double.NaN, two = Double.NaN;
+        double one = Double.NaN, two = Double.NaN, oneCpu = Double.NaN, twoCpu = Double.NaN;
         if (spark) {
             one = Double.POSITIVE_INFINITY;
             two = Double.POSITIVE_INFINITY;
             // alternating runs, best of each: the machine is shared
             for (int r = 0; r < repeats; r++) {
-                one = Math.min(one, sparkRun(table, work.resolve("out1").toString(), "local[1]"));
-                two = Math.min(two, sparkRun(table, work.resolve("out2").toString(), "local[2]"));
+                double[] a = sparkRun(table, work.resolve("out1").toString(), "local[1]");
+                if (a[0] < one) {
+                    one = a[0];
+                    oneCpu = a[1];
+                }
+                double[] b2 = sparkRun(table, work.resolve("out2").toString(), "local[2]");
+                if (b2[0] < two) {
+                    two = b2[0];
+                    twoCpu = b2[1];
+                }
             }
         }
         double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         deleteTree(work);
         return new Result(envRate, envFlops, g24Rate, g24Flops, peak.gflops(), meanNb, candidates, pairsPerAtom, one, two,
-                load, peak.kernel(), loadBefore);
+                load, peak.kernel(), loadBefore, oneCpu, twoCpu);
     }
 
     private static double timeEnv(List<FrameInput> frames, int[][] types, NeighborListBuilder b, NeighborList nl,
@@ -149,16 +157,20 @@ public final class FeaturizeBench {
         return count / ((System.nanoTime() - t0) * 1e-9);
     }
 
-    private static double sparkRun(String table, String out, String master) {
+    /** Wall seconds and process CPU seconds of one featurize job on a fresh session. */
+    private static double[] sparkRun(String table, String out, String master) {
         SparkSession spark = SparkSessions.getOrCreate("bench featurize " + master, master);
         FeaturizeSettings s = FeaturizeSettings.fromConfig(org.dpspark.core.JobConfig.load(null,
                         List.of("featurize.type-map=[O,H]", "featurize.partitions=8")), table, out,
                 "dpspark bench featurize", "{}");
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long c0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         FeaturizeJob.run(spark, s);
         double secs = (System.nanoTime() - t0) * 1e-9;
+        double cpu = (os.getProcessCpuTime() - c0) * 1e-9;
         spark.stop();
-        return secs;
+        return new double[] {secs, cpu};
     }
 
     public static String render(Result r) {
@@ -183,6 +195,10 @@ public final class FeaturizeBench {
             sb.append(String.format(Locale.ROOT, "  Spark featurize job (stats + G2/G4 descriptors table, 8 partitions):"
                     + " local[1] %.1f s, local[2] %.1f s, speed-up %.2f× (target >= 1.8)%n", r.oneCoreSeconds(),
                     r.twoCoreSeconds(), r.speedup()));
+            sb.append(String.format(Locale.ROOT, "    CPU used: local[1] %.1f s (%.2f cores busy), local[2] %.1f s (%.2f cores"
+                    + " busy); a speed-up below 2 with 2 cores busy means the cores were shared with other work%n",
+                    r.oneCoreCpu(), r.oneCoreCpu() / r.oneCoreSeconds(), r.twoCoreCpu(),
+                    r.twoCoreCpu() / r.twoCoreSeconds()));
         }
         sb.append(String.format(Locale.ROOT, "  system load average: %.2f at the start, %.2f at the end, on %d cores (shared machine:"
                 + " figures are best of the repeats)%n", r.loadBefore(), r.load(), Runtime.getRuntime().availableProcessors()));
