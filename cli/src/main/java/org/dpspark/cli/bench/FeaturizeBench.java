@@ -37,7 +37,8 @@ public final class FeaturizeBench {
     public record Result(double envAtomsPerSecond, double envFlopsPerAtom, double g24AtomsPerSecond,
                          double g24FlopsPerAtom, double peakGflops, double meanNeighbors, double candidatesPerAtom,
                          double pairsPerAtom, double oneCoreSeconds, double twoCoreSeconds, double load,
-                         String peakKernel, double loadBefore, double oneCoreCpu, double twoCoreCpu) {
+                         String peakKernel, double loadBefore, double oneCoreCpu, double twoCoreCpu,
+                         double oneCoreTasks, double twoCoreTasks) {
         public double speedup() { return oneCoreSeconds / twoCoreSeconds; }
     }
 
@@ -102,6 +103,7 @@ public final class FeaturizeBench {
             peak = PeakFlops.measure(seconds);
         }
         double one = Double.NaN, two = Double.NaN, oneCpu = Double.NaN, twoCpu = Double.NaN;
+        double oneTasks = Double.NaN, twoTasks = Double.NaN;
         if (spark) {
             one = Double.POSITIVE_INFINITY;
             two = Double.POSITIVE_INFINITY;
@@ -111,18 +113,20 @@ public final class FeaturizeBench {
                 if (a[0] < one) {
                     one = a[0];
                     oneCpu = a[1];
+                    oneTasks = a[2];
                 }
                 double[] b2 = sparkRun(table, work.resolve("out2").toString(), "local[2]");
                 if (b2[0] < two) {
                     two = b2[0];
                     twoCpu = b2[1];
+                    twoTasks = b2[2];
                 }
             }
         }
         double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         deleteTree(work);
         return new Result(envRate, envFlops, g24Rate, g24Flops, peak.gflops(), meanNb, candidates, pairsPerAtom, one, two,
-                load, peak.kernel(), loadBefore, oneCpu, twoCpu);
+                load, peak.kernel(), loadBefore, oneCpu, twoCpu, oneTasks, twoTasks);
     }
 
     private static double timeEnv(List<FrameInput> frames, int[][] types, NeighborListBuilder b, NeighborList nl,
@@ -157,20 +161,34 @@ public final class FeaturizeBench {
         return count / ((System.nanoTime() - t0) * 1e-9);
     }
 
-    /** Wall seconds and process CPU seconds of one featurize job on a fresh session. */
+    /**
+     * Wall seconds, process CPU seconds and summed task wall seconds (Spark listener) of one featurize job on a fresh
+     * session. Task seconds / wall seconds = how many tasks ran at once on average, whatever CPU they got.
+     */
     private static double[] sparkRun(String table, String out, String master) {
         SparkSession spark = SparkSessions.getOrCreate("bench featurize " + master, master);
         FeaturizeSettings s = FeaturizeSettings.fromConfig(org.dpspark.core.JobConfig.load(null,
                         List.of("featurize.type-map=[O,H]", "featurize.partitions=8")), table, out,
                 "dpspark bench featurize", "{}");
         var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        double[] taskSeconds = new double[1];
+        spark.sparkContext().addSparkListener(new org.apache.spark.scheduler.SparkListener() {
+            @Override
+            public void onTaskEnd(org.apache.spark.scheduler.SparkListenerTaskEnd end) {
+                synchronized (taskSeconds) {
+                    taskSeconds[0] += end.taskInfo().duration() * 1e-3;
+                }
+            }
+        });
         long c0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         FeaturizeJob.run(spark, s);
         double secs = (System.nanoTime() - t0) * 1e-9;
         double cpu = (os.getProcessCpuTime() - c0) * 1e-9;
         spark.stop();
-        return new double[] {secs, cpu};
+        synchronized (taskSeconds) {
+            return new double[] {secs, cpu, taskSeconds[0]};
+        }
     }
 
     public static String render(Result r) {
@@ -195,10 +213,15 @@ public final class FeaturizeBench {
             sb.append(String.format(Locale.ROOT, "  Spark featurize job (stats + G2/G4 descriptors table, 8 partitions):"
                     + " local[1] %.1f s, local[2] %.1f s, speed-up %.2f× (target >= 1.8)%n", r.oneCoreSeconds(),
                     r.twoCoreSeconds(), r.speedup()));
-            sb.append(String.format(Locale.ROOT, "    CPU used: local[1] %.1f s (%.2f cores busy), local[2] %.1f s (%.2f cores"
-                    + " busy); a speed-up below 2 with 2 cores busy means the cores were shared with other work%n",
-                    r.oneCoreCpu(), r.oneCoreCpu() / r.oneCoreSeconds(), r.twoCoreCpu(),
+            sb.append(String.format(Locale.ROOT, "    tasks running at once (Σ task time / wall): local[1] %.2f, local[2] %.2f;"
+                    + " CPU the process got: local[1] %.2f cores, local[2] %.2f cores (below the task count: the cores"
+                    + " were shared with other work)%n", r.oneCoreTasks() / r.oneCoreSeconds(),
+                    r.twoCoreTasks() / r.twoCoreSeconds(), r.oneCoreCpu() / r.oneCoreSeconds(),
                     r.twoCoreCpu() / r.twoCoreSeconds()));
+            double serial = Math.max(0, 1 - r.oneCoreTasks() / r.oneCoreSeconds());
+            sb.append(String.format(Locale.ROOT, "    outside tasks (driver, scheduling) in local[1]: %.0f %% of the wall time;"
+                    + " Amdahl's bound for 2 free cores: %.2f× (a prediction, not a measurement)%n", 100 * serial,
+                    1 / (serial + (1 - serial) / 2)));
         }
         sb.append(String.format(Locale.ROOT, "  system load average: %.2f at the start, %.2f at the end, on %d cores (shared machine:"
                 + " figures are best of the repeats)%n", r.loadBefore(), r.load(), Runtime.getRuntime().availableProcessors()));
