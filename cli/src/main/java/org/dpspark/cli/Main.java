@@ -7,9 +7,9 @@ import picocli.CommandLine.Command;
 @Command(name = "dpspark", mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Deep Potential pipeline on Apache Spark: ingest, featurize, train, simulate.",
-        subcommands = {IngestCommand.class, StatsCommand.class, ExportCommand.class, ImportModelCommand.class,
-                ExportModelCommand.class, TrainCommand.class, TestCommand.class, SimulateCommand.class,
-                BenchCommand.class, SchemaDocCommand.class})
+        subcommands = {IngestCommand.class, FeaturizeCommand.class, SelectCommand.class, StatsCommand.class,
+                ExportCommand.class, ImportModelCommand.class, ExportModelCommand.class, TrainCommand.class,
+                TestCommand.class, SimulateCommand.class, BenchCommand.class, SchemaDocCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -52,9 +52,8 @@ public final class IngestBench {
                 deleteTree(dir.resolve("frames"));
                 floor = Math.min(floor, DirectParquetFloor.run(spark, systemDirs, framesPerSystem, splitFrames,
                         dir.resolve("floor").toString()));
-                IngestSettings settings = new IngestSettings(List.of(dir.resolve("raw").toString()), "auto",
-                        dir.resolve("frames").toString(), "bench", List.of(), Map.of(), Map.of(), List.of(),
-                        new DataSplit(0.8, 0.1), splitFrames, "dpspark bench ingest", "{}");
+                IngestSettings settings = IngestSettings.defaults(List.of(dir.resolve("raw").toString()),
+                        dir.resolve("frames").toString(), "bench", "dpspark bench ingest");
                 summary = IngestJob.run(spark, settings);
                 ingest = Math.min(ingest, summary.seconds());
             }

@@ -8,7 +8,8 @@ public final class SchemaDoc {
 
     /** Every table schema of the project, in documentation order. */
     public static final List<TableSchema> TABLES = List.of(FramesTable.SCHEMA, RejectsTable.SCHEMA,
-            TrajectoryFramesTable.SCHEMA, TrajectorySummaryTable.SCHEMA);
+            DescriptorsTable.SCHEMA, EnvironmentsTable.SCHEMA, TrajectoryFramesTable.SCHEMA,
+            TrajectorySummaryTable.SCHEMA);
 
     public static String markdown() {
         StringBuilder sb = new StringBuilder();

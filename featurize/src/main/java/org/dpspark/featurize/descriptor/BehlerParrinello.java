@@ -28,6 +28,8 @@ public final class BehlerParrinello implements AtomicDescriptor {
     private double[] fc = new double[0];
     private double[] dfc = new double[0];
     private int[] t = new int[0];
+    private final AngularFast g4Fast;
+    private final AngularFast g5Fast;
 
     public BehlerParrinello(SymmetryFunctionSet set, List<String> typeNames) {
         this.set = set;
@@ -62,6 +64,8 @@ public final class BehlerParrinello implements AtomicDescriptor {
             }
         }
         this.names = List.copyOf(n);
+        this.g4Fast = new AngularFast(set.g4(), g4Off, true);
+        this.g5Fast = new AngularFast(set.g5(), g5Off, false);
     }
 
     private static String fmt(double v) {
@@ -97,8 +101,104 @@ public final class BehlerParrinello implements AtomicDescriptor {
             t[k] = types[nl.neighbor(p)];
         }
         radial(m, out, outOff, grad);
+        if (grad == null) {
+            if (!set.g4().isEmpty()) g4Fast.values(m, out, outOff);
+            if (!set.g5().isEmpty()) g5Fast.values(m, out, outOff);
+            return;
+        }
         if (!set.g4().isEmpty()) angular(m, out, outOff, grad, set.g4(), g4Off, true);
         if (!set.g5().isEmpty()) angular(m, out, outOff, grad, set.g5(), g5Off, false);
+    }
+
+    /**
+     * Value-only angular sums (no gradient), the same formula as {@link #angular} arranged for speed:
+     * exp(−η(r_a² + r_b² + r_ab²)) = e_a·e_b·exp(−η r_ab²) with e_k = exp(−η r_k²) computed once per neighbour and
+     * distinct η, (1 + λcosθ)^ζ by repeated multiplication for integer ζ, 2^{1−ζ} once per parameter.
+     * Results equal {@link #angular}'s to round-off (a few ulps per term).
+     */
+    private final class AngularFast {
+        private final boolean withJk;
+        private final int off;
+        private final int np;
+        private final double[] etas;      // distinct η
+        private final int[] etaOf;        // parameter → index into etas
+        private final double[] lambda;
+        private final double[] zeta;
+        private final int[] zetaInt;      // ζ when a small integer, else −1
+        private final double[] norm;
+        private double[] ek = new double[0];
+        private final double[] ev;
+
+        AngularFast(List<SymmetryFunctionSet.Angular> ps, int off, boolean withJk) {
+            this.withJk = withJk;
+            this.off = off;
+            this.np = ps.size();
+            double[] distinct = ps.stream().mapToDouble(SymmetryFunctionSet.Angular::eta).distinct().toArray();
+            this.etas = distinct;
+            this.etaOf = new int[np];
+            this.lambda = new double[np];
+            this.zeta = new double[np];
+            this.zetaInt = new int[np];
+            this.norm = new double[np];
+            for (int q = 0; q < np; q++) {
+                SymmetryFunctionSet.Angular p = ps.get(q);
+                for (int e = 0; e < distinct.length; e++) if (distinct[e] == p.eta()) etaOf[q] = e;
+                lambda[q] = p.lambda();
+                zeta[q] = p.zeta();
+                zetaInt[q] = p.zeta() == Math.rint(p.zeta()) && p.zeta() <= 64 ? (int) p.zeta() : -1;
+                norm[q] = Math.pow(2.0, 1.0 - p.zeta());
+            }
+            this.ev = new double[distinct.length];
+        }
+
+        void values(int m, double[] out, int outOff) {
+            double rc = set.rcut();
+            CutoffFunction cf = set.cutoff();
+            int ne = etas.length;
+            if (ek.length < m * ne) ek = new double[Math.max(m * ne, 2 * ek.length)];
+            for (int k = 0; k < m; k++) {
+                for (int e = 0; e < ne; e++) ek[k * ne + e] = Math.exp(-etas[e] * r[k] * r[k]);
+            }
+            for (int a = 0; a < m; a++) {
+                if (r[a] >= rc) continue;
+                double ax = d[3 * a], ay = d[3 * a + 1], az = d[3 * a + 2], ra = r[a];
+                for (int b = a + 1; b < m; b++) {
+                    if (r[b] >= rc) continue;
+                    double bx = d[3 * b], by = d[3 * b + 1], bz = d[3 * b + 2];
+                    double fcv = 1.0;
+                    double rv2 = 0.0;
+                    if (withJk) {
+                        double vx = bx - ax, vy = by - ay, vz = bz - az;
+                        rv2 = vx * vx + vy * vy + vz * vz;
+                        double rv = Math.sqrt(rv2);
+                        if (rv >= rc) continue;
+                        fcv = cf.value(rv, rc);
+                    }
+                    double cos = (ax * bx + ay * by + az * bz) / (ra * r[b]);
+                    double ff = fc[a] * fc[b] * fcv;
+                    for (int e = 0; e < ne; e++) {
+                        ev[e] = ek[a * ne + e] * ek[b * ne + e] * (withJk ? Math.exp(-etas[e] * rv2) : 1.0) * ff;
+                    }
+                    int base = outOff + off + pairIndex[t[a]][t[b]] * np;
+                    for (int q = 0; q < np; q++) {
+                        double x = 1.0 + lambda[q] * cos;
+                        double pw;
+                        int zi = zetaInt[q];
+                        if (zi >= 0) {
+                            pw = 1.0;
+                            double sq = x;
+                            for (int z = zi; z > 0; z >>= 1) {
+                                if ((z & 1) != 0) pw *= sq;
+                                sq *= sq;
+                            }
+                        } else {
+                            pw = Math.pow(x, zeta[q]);
+                        }
+                        out[base + q] += norm[q] * pw * ev[etaOf[q]];
+                    }
+                }
+            }
+        }
     }
 
     private void radial(int m, double[] out, int outOff, double[] grad) {

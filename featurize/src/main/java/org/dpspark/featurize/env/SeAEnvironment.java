@@ -31,7 +31,6 @@ public final class SeAEnvironment {
     private final SlotSorter sorter = new SlotSorter();
     private int[] order = new int[128];
     private int[] fill;
-    private final double[] u = new double[3];
 
     /**
      * @param rcut r_c, Å
@@ -98,11 +97,6 @@ public final class SeAEnvironment {
             order = new int[Math.max(m, 2 * order.length)];
         }
         sorter.sort(i, types, nl, order);
-        Arrays.fill(env, envOff, envOff + 4 * nnei, 0.0);
-        if (deriv != null) Arrays.fill(deriv, derivOff, derivOff + 12 * nnei, 0.0);
-        if (rij != null) Arrays.fill(rij, rijOff, rijOff + 3 * nnei, 0.0);
-        if (nlist != null) Arrays.fill(nlist, nlistOff, nlistOff + nnei, -1);
-        if (entries != null) Arrays.fill(entries, entriesOff, entriesOff + nnei, -1);
         Arrays.fill(fill, 0);
         if (counts != null) Arrays.fill(counts, 0, sel.length, 0);
         int dropped = 0;
@@ -131,6 +125,16 @@ public final class SeAEnvironment {
             if (nlist != null) nlist[nlistOff + slot] = j;
             if (entries != null) entries[entriesOff + slot] = p;
         }
+        // padding: only the slots not filled above are cleared
+        for (int t = 0; t < sel.length; t++) {
+            int a = selOffset[t] + fill[t], b = selOffset[t + 1];
+            if (a == b) continue;
+            Arrays.fill(env, envOff + 4 * a, envOff + 4 * b, 0.0);
+            if (deriv != null) Arrays.fill(deriv, derivOff + 12 * a, derivOff + 12 * b, 0.0);
+            if (rij != null) Arrays.fill(rij, rijOff + 3 * a, rijOff + 3 * b, 0.0);
+            if (nlist != null) Arrays.fill(nlist, nlistOff + a, nlistOff + b, -1);
+            if (entries != null) Arrays.fill(entries, entriesOff + a, entriesOff + b, -1);
+        }
         return dropped;
     }
 
@@ -148,23 +152,24 @@ public final class SeAEnvironment {
         double inr = 1.0 / r;
         double inr2 = inr * inr;
         double inr4 = inr2 * inr2;
-        double[] u = this.u;
-        u[0] = x;
-        u[1] = y;
-        u[2] = z;
         // ∂(w/r)/∂u_b = (w' /r − w/r²)·u_b/r
         double c0 = (dw * inr - w * inr2) * inr;
-        for (int b = 0; b < 3; b++) {
-            deriv[d + b] = c0 * u[b];
-        }
-        // ∂(w u_a/r²)/∂u_b = w(δ_ab/r² − 2u_a u_b/r⁴) + (u_a/r²)·w'·u_b/r
-        for (int a = 0; a < 3; a++) {
-            double ua = u[a];
-            for (int b = 0; b < 3; b++) {
-                double v = w * ((a == b ? inr2 : 0.0) - 2.0 * ua * u[b] * inr4) + ua * inr2 * dw * u[b] * inr;
-                deriv[d + 3 * (a + 1) + b] = v;
-            }
-        }
+        deriv[d] = c0 * x;
+        deriv[d + 1] = c0 * y;
+        deriv[d + 2] = c0 * z;
+        // ∂(w u_a/r²)/∂u_b = w(δ_ab/r² − 2u_a u_b/r⁴) + (u_a/r²)·w'·u_b/r, written out per (a, b) with the
+        // products grouped exactly as ((2u_a)u_b)r⁻⁴ and (((u_a r⁻²)w')u_b)r⁻¹
+        double qx = 2.0 * x, qy = 2.0 * y, qz = 2.0 * z;
+        double px = x * inr2 * dw, py = y * inr2 * dw, pz = z * inr2 * dw;
+        deriv[d + 3] = w * (inr2 - qx * x * inr4) + px * x * inr;
+        deriv[d + 4] = w * (0.0 - qx * y * inr4) + px * y * inr;
+        deriv[d + 5] = w * (0.0 - qx * z * inr4) + px * z * inr;
+        deriv[d + 6] = w * (0.0 - qy * x * inr4) + py * x * inr;
+        deriv[d + 7] = w * (inr2 - qy * y * inr4) + py * y * inr;
+        deriv[d + 8] = w * (0.0 - qy * z * inr4) + py * z * inr;
+        deriv[d + 9] = w * (0.0 - qz * x * inr4) + pz * x * inr;
+        deriv[d + 10] = w * (0.0 - qz * y * inr4) + pz * y * inr;
+        deriv[d + 11] = w * (inr2 - qz * z * inr4) + pz * z * inr;
     }
 
     /** Environment matrices of all atoms of a frame into {@code out} (resized as needed). */

@@ -90,6 +90,17 @@ public final class NeighborList {
         size = 0;
     }
 
+    /** Grows the entry arrays to hold at least {@code cap} entries (contents kept). */
+    void reserve(int cap) {
+        if (index.length < cap) {
+            int c = Math.max(cap, index.length * 2);
+            index = Arrays.copyOf(index, c);
+            shift = Arrays.copyOf(shift, 3 * c);
+            vec = Arrays.copyOf(vec, 3 * c);
+            dist = Arrays.copyOf(dist, c);
+        }
+    }
+
     void add(int j, int n0, int n1, int n2, double dx, double dy, double dz, double r) {
         if (size == index.length) {
             int cap = Math.max(64, index.length * 2);

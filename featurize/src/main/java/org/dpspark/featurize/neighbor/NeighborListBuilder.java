@@ -87,8 +87,108 @@ public final class NeighborListBuilder {
             }
         }
         setupBins(n, hinv);
+        if (allPairsApplies()) {
+            searchPairs(n, positions, out);
+            return;
+        }
         fillBins(n);
         search(n, positions, out);
+    }
+
+    /**
+     * Small orthorhombic periodic cells (r_c &lt; half of every edge, and a bin stencil that would cover the whole
+     * cell anyway): each pair has at most one image within r_c (two images differ by ≥ an edge &gt; 2r_c), the
+     * nearest one per component, so every unordered pair is examined once and entered for both atoms. Same
+     * displacements, bit for bit, as the bin search (r_j + n·h − r_i with the same n; the reverse entry is its
+     * exact negation); only the order of entries within an atom differs.
+     */
+    private boolean allPairsApplies() {
+        if (!(periodic[0] && periodic[1] && periodic[2])) return false;
+        if (h[1] != 0 || h[2] != 0 || h[3] != 0 || h[5] != 0 || h[6] != 0 || h[7] != 0) return false;
+        for (int a = 0; a < 3; a++) {
+            double edge = h[4 * a];
+            // margin 1e-9: the rounding of d/edge cannot pick the wrong image for a pair within r_c
+            if (!(2 * rcut < edge * (1 - 1e-9)) || 2 * kb[a] + 1 < nb[a]) return false;
+        }
+        return true;
+    }
+
+    private int[] pairCount = new int[0];
+    private int[] pairI = new int[0];
+    private int[] pairJ = new int[0];
+    private int[] pairT = new int[0];
+    private double[] pairD = new double[0];
+
+    private void searchPairs(int n, double[] pos, NeighborList out) {
+        out.reset(n, rcut);
+        double rc2 = rcut * rcut;
+        double lx = h[0], ly = h[4], lz = h[8];
+        double ix = 1.0 / lx, iy = 1.0 / ly, iz = 1.0 / lz;
+        if (pairCount.length < n) pairCount = new int[n];
+        java.util.Arrays.fill(pairCount, 0, n, 0);
+        int np = 0;
+        for (int i = 0; i < n; i++) {
+            double xi = pos[3 * i], yi = pos[3 * i + 1], zi = pos[3 * i + 2];
+            for (int j = i + 1; j < n; j++) {
+                double ddx = pos[3 * j] - xi, ddy = pos[3 * j + 1] - yi, ddz = pos[3 * j + 2] - zi;
+                int t0 = -(int) Math.rint(ddx * ix), t1 = -(int) Math.rint(ddy * iy), t2 = -(int) Math.rint(ddz * iz);
+                double dx = ddx + t0 * lx, dy = ddy + t1 * ly, dz = ddz + t2 * lz;
+                double r2 = dx * dx + dy * dy + dz * dz;
+                if (r2 < rc2) {
+                    if (np == pairI.length) growPairs();
+                    pairI[np] = i;
+                    pairJ[np] = j;
+                    pairT[3 * np] = t0;
+                    pairT[3 * np + 1] = t1;
+                    pairT[3 * np + 2] = t2;
+                    pairD[4 * np] = dx;
+                    pairD[4 * np + 1] = dy;
+                    pairD[4 * np + 2] = dz;
+                    pairD[4 * np + 3] = Math.sqrt(r2);
+                    pairCount[i]++;
+                    pairCount[j]++;
+                    np++;
+                }
+            }
+        }
+        int[] off = out.offsets;
+        off[0] = 0;
+        for (int i = 0; i < n; i++) off[i + 1] = off[i] + pairCount[i];
+        out.reserve(off[n]);
+        int[] cur = pairCount; // reused as the fill cursor
+        for (int i = 0; i < n; i++) cur[i] = off[i];
+        int[] idx = out.index, sh = out.shift;
+        double[] vec = out.vec, dist = out.dist;
+        for (int k = 0; k < np; k++) {
+            int i = pairI[k], j = pairJ[k];
+            int p = cur[i]++;
+            idx[p] = j;
+            sh[3 * p] = pairT[3 * k];
+            sh[3 * p + 1] = pairT[3 * k + 1];
+            sh[3 * p + 2] = pairT[3 * k + 2];
+            vec[3 * p] = pairD[4 * k];
+            vec[3 * p + 1] = pairD[4 * k + 1];
+            vec[3 * p + 2] = pairD[4 * k + 2];
+            dist[p] = pairD[4 * k + 3];
+            int q = cur[j]++;
+            idx[q] = i;
+            sh[3 * q] = -pairT[3 * k];
+            sh[3 * q + 1] = -pairT[3 * k + 1];
+            sh[3 * q + 2] = -pairT[3 * k + 2];
+            vec[3 * q] = -pairD[4 * k];
+            vec[3 * q + 1] = -pairD[4 * k + 1];
+            vec[3 * q + 2] = -pairD[4 * k + 2];
+            dist[q] = pairD[4 * k + 3];
+        }
+        out.size = off[n];
+    }
+
+    private void growPairs() {
+        int cap = Math.max(256, 2 * pairI.length);
+        pairI = java.util.Arrays.copyOf(pairI, cap);
+        pairJ = java.util.Arrays.copyOf(pairJ, cap);
+        pairT = java.util.Arrays.copyOf(pairT, 3 * cap);
+        pairD = java.util.Arrays.copyOf(pairD, 4 * cap);
     }
 
     private void setupCell(double[] cell, boolean[] pbc) {

@@ -29,6 +29,7 @@ import org.dpspark.core.RejectReason;
 import org.dpspark.core.table.FrameRows;
 import org.dpspark.core.table.FramesTable;
 import org.dpspark.core.table.RejectsTable;
+import org.dpspark.core.table.TableCommit;
 import org.dpspark.ingest.read.InputSplit;
 import org.dpspark.ingest.read.ReadOptions;
 import org.slf4j.Logger;

@@ -36,6 +36,13 @@ public record IngestSettings(List<String> inputs, String format, String output, 
                 in.getInt("split-frames"), commandLine, configJson);
     }
 
+    /** Settings with every default of dpspark-defaults.conf (for benchmarks and programmatic use). */
+    public static IngestSettings defaults(List<String> inputs, String output, String dataset, String commandLine) {
+        Config c = org.dpspark.core.JobConfig.load(null, dataset.isEmpty() ? List.of()
+                : List.of("ingest.dataset=\"" + dataset + "\""));
+        return fromConfig(c, inputs, output, commandLine, org.dpspark.core.JobConfig.json(c, "ingest"));
+    }
+
     /** Type map, units and options for an input of the given dataset name. */
     public ReadSettings forDataset(String dataset) {
         for (DatasetSettings d : perDataset) {

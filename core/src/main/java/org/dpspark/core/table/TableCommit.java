@@ -1,4 +1,4 @@
-package org.dpspark.ingest.job;
+package org.dpspark.core.table;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.row_number;
@@ -10,7 +10,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.dpspark.core.TableFiles;
-import org.dpspark.core.table.FramesTable;
 
 /**
  * Commit protocol of a table made of run folders {@code <table>/ingest_run=<id>}: a run writes into

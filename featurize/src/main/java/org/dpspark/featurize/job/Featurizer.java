@@ -1,0 +1,89 @@
+package org.dpspark.featurize.job;
+
+import org.dpspark.featurize.descriptor.AtomicDescriptor;
+import org.dpspark.featurize.descriptor.BehlerParrinello;
+import org.dpspark.featurize.descriptor.SeE2rFeatures;
+import org.dpspark.featurize.env.SeAEnvironment;
+import org.dpspark.featurize.env.SeAFrame;
+import org.dpspark.featurize.neighbor.NeighborList;
+import org.dpspark.featurize.neighbor.NeighborListBuilder;
+import org.dpspark.featurize.stats.NeighborStatistics;
+
+/**
+ * The pure-Java core of the featurize job, one instance per task (scratch buffers, not thread-safe): per frame,
+ * the neighbour list, then what each pass needs from it. The Spark partition functions only loop over rows and
+ * call this; unit tests and single-threaded reference computations call it directly.
+ */
+public final class Featurizer {
+    private final FeaturizeSettings s;
+    private final TypeMap typeMap;
+    private final NeighborListBuilder builder;
+    private final NeighborList nl = new NeighborList();
+    private final SeAEnvironment env;
+    private final SeAFrame frame = new SeAFrame();
+    private AtomicDescriptor descriptor;
+
+    /** @param s settings with a resolved type map; sel may be null for the neighbour-statistics pass only */
+    public Featurizer(FeaturizeSettings s) {
+        this.s = s;
+        this.typeMap = new TypeMap(s.typeMap());
+        this.builder = new NeighborListBuilder(s.rcut());
+        this.env = s.sel() == null ? null : new SeAEnvironment(s.rcut(), s.rcutSmth(), s.sel());
+    }
+
+    public TypeMap typeMap() { return typeMap; }
+
+    /** Type index per atom of a frame. */
+    public int[] types(FrameInput f) {
+        return typeMap.types(f.typeLabels(), f.atomicNumbers(), f.frameId());
+    }
+
+    private NeighborList neighbors(FrameInput f) {
+        builder.build(f.positions(), f.cell(), f.pbc(), nl);
+        return nl;
+    }
+
+    /** Pass 1: adds the frame's neighbour counts within r_c (all frames; gives sel auto). */
+    public void addNeighborStatistics(FrameInput f, NeighborStatistics acc) {
+        acc.add(neighbors(f), types(f));
+    }
+
+    /**
+     * Pass 2: the raw se_e2_a environment matrix with the final sel (overflow counted for every frame); davg/dstd
+     * sums and the energy bias for frames of the statistics split.
+     */
+    public void addStatistics(FrameInput f, FeaturizeStats acc) {
+        int[] types = types(f);
+        env.computeFrame(types, neighbors(f), frame);
+        acc.overflowReport().add(f.frameId(), frame);
+        boolean forStats = s.usesForStats(f.split());
+        boolean forBias = forStats && f.energy() != null;
+        if (forStats) {
+            acc.env().add(frame, types);
+        }
+        if (forBias) {
+            acc.bias().addFrame(types, f.energy());
+        }
+        acc.countFrame(types, forStats, forBias);
+    }
+
+    /** The descriptor of the settings (created on first use: its feature layout depends on the type map). */
+    public AtomicDescriptor descriptor() {
+        if (descriptor == null) {
+            descriptor = s.descriptor().equals(FeaturizeSettings.SE_E2_R)
+                    ? new SeE2rFeatures(s.rcut(), s.rcutSmth(), s.sel(), typeMap.names())
+                    : new BehlerParrinello(s.symmetry().set(s.rcut()), typeMap.names());
+        }
+        return descriptor;
+    }
+
+    /** Per-atom descriptors of a frame, shape natoms×dim. */
+    public double[] descriptors(FrameInput f) {
+        return descriptor().computeAll(types(f), neighbors(f));
+    }
+
+    /** The raw se_e2_a environment matrices of a frame (the returned object is reused by the next call). */
+    public SeAFrame environments(FrameInput f, int[] types) {
+        return env.computeFrame(types, neighbors(f), frame);
+    }
+}

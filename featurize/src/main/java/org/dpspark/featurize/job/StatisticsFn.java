@@ -1,0 +1,25 @@
+package org.dpspark.featurize.job;
+
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.sql.Row;
+
+/** Pass 2 in executors: the frames of a partition → one partial {@link FeaturizeStats} (settings with final sel). */
+public final class StatisticsFn implements FlatMapFunction<Iterator<Row>, FeaturizeStats> {
+    private final FeaturizeSettings settings;
+
+    public StatisticsFn(FeaturizeSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public Iterator<FeaturizeStats> call(Iterator<Row> rows) {
+        Featurizer core = new Featurizer(settings);
+        FeaturizeStats acc = new FeaturizeStats(settings.sel());
+        while (rows.hasNext()) {
+            core.addStatistics(FeaturizeRows.frame(rows.next()), acc);
+        }
+        return List.of(acc).iterator();
+    }
+}
