@@ -121,12 +121,53 @@ public final class Frame {
     public Double energy() { return energy; }
     /** shape: natoms×3, eV/Å, or null. */
     public double[] forces() { return forces == null ? null : forces.clone(); }
+    /** Whether the frame carries forces. */
+    public boolean hasForces() { return forces != null; }
     /** shape: 3×3, eV, or null. */
     public double[] virial() { return virial == null ? null : virial.clone(); }
     /** shape: nfparam, or null. */
     public double[] fparam() { return fparam == null ? null : fparam.clone(); }
     /** shape: natoms×naparam, or null. */
     public double[] aparam() { return aparam == null ? null : aparam.clone(); }
+    // Package-private views without copies, for FrameId's hashing (read-only by contract).
+    int[] atomicNumbersRef() { return atomicNumbers; }
+    String[] typeLabelsRef() { return typeLabels; }
+    double[] positionsRef() { return positions; }
+    double[] cellRef() { return cell; }
+    boolean[] pbcRef() { return pbc; }
+    double[] forcesRef() { return forces; }
+    double[] virialRef() { return virial; }
+    double[] fparamRef() { return fparam; }
+    double[] aparamRef() { return aparam; }
+
+    /**
+     * The first non-finite number of the frame as {@code "forces[row 2, component 1] is NaN"} (positions, forces,
+     * cell, virial, fparam, aparam, in that order; rows of 3 for the vector fields), or null when all are finite.
+     * Checks without copying the arrays.
+     */
+    public String firstNonFinite() {
+        String bad = nonFinite("positions", positions, 3);
+        if (bad == null) bad = nonFinite("forces", forces, 3);
+        if (bad == null) bad = nonFinite("cell", cell, 3);
+        if (bad == null) bad = nonFinite("virial", virial, 3);
+        if (bad == null) bad = nonFinite("fparam", fparam, 1);
+        if (bad == null) bad = nonFinite("aparam", aparam, 1);
+        return bad;
+    }
+
+    private static String nonFinite(String what, double[] a, int width) {
+        if (a == null) {
+            return null;
+        }
+        for (int i = 0; i < a.length; i++) {
+            if (!Double.isFinite(a[i])) {
+                String where = width == 1 ? "[" + i + "]" : "[row " + (i / width) + ", component " + (i % width) + "]";
+                return what + where + " is " + a[i];
+            }
+        }
+        return null;
+    }
+
     /** Whether any direction is periodic. */
     public boolean periodic() { return pbc[0] || pbc[1] || pbc[2]; }
 

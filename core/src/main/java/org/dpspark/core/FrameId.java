@@ -20,26 +20,26 @@ public final class FrameId {
 
     public static String of(Frame f) {
         MessageDigest md = sha256();
-        int[] z = f.atomicNumbers();
+        int[] z = f.atomicNumbersRef();
         ByteBuffer buf = ByteBuffer.allocate(8 * Math.max(16, 3 * z.length));
         buf.putInt(z.length);
         for (int v : z) {
             buf.putInt(v);
         }
         flush(md, buf);
-        for (String label : f.typeLabels()) {
+        for (String label : f.typeLabelsRef()) {
             md.update(label.getBytes(StandardCharsets.UTF_8));
             md.update((byte) 0);
         }
-        putArray(md, buf, 'r', f.positions());
-        putArray(md, buf, 'h', f.cell());
-        boolean[] pbc = f.pbc();
+        putArray(md, buf, 'r', f.positionsRef());
+        putArray(md, buf, 'h', f.cellRef());
+        boolean[] pbc = f.pbcRef();
         md.update(new byte[] {'p', (byte) (pbc[0] ? 1 : 0), (byte) (pbc[1] ? 1 : 0), (byte) (pbc[2] ? 1 : 0)});
         putArray(md, buf, 'e', f.energy() == null ? null : new double[] {f.energy()});
-        putArray(md, buf, 'f', f.forces());
-        putArray(md, buf, 'v', f.virial());
-        putArray(md, buf, 'q', f.fparam());
-        putArray(md, buf, 'a', f.aparam());
+        putArray(md, buf, 'f', f.forcesRef());
+        putArray(md, buf, 'v', f.virialRef());
+        putArray(md, buf, 'q', f.fparamRef());
+        putArray(md, buf, 'a', f.aparamRef());
         return HexFormat.of().formatHex(md.digest(), 0, HEX_LENGTH / 2);
     }
 

@@ -22,7 +22,9 @@ import org.dpspark.ingest.npy.NpyReader;
 
 /**
  * The floor ingest is measured against: Spark reading the same .npy arrays (same frame ranges, same
- * parallelism) and writing them straight to Parquet, with no parsing of formats, ids, validation or splits.
+ * parallelism) and writing the same per-frame arrays the frames table holds (positions, forces, cell, energy,
+ * atomic numbers, type labels, pbc) straight to Parquet, with no format handling, content ids, validation,
+ * formula, split or deduplication.
  */
 public final class DirectParquetFloor {
     private DirectParquetFloor() {}
@@ -33,6 +35,9 @@ public final class DirectParquetFloor {
     static final StructType SCHEMA = new StructType(new StructField[] {
         DataTypes.createStructField("source_file", StringType, false),
         DataTypes.createStructField("source_index", IntegerType, false),
+        DataTypes.createStructField("atomic_numbers", createArrayType(IntegerType, false), false),
+        DataTypes.createStructField("type_labels", createArrayType(StringType, false), false),
+        DataTypes.createStructField("pbc", createArrayType(DataTypes.BooleanType, false), false),
         DataTypes.createStructField("positions", createArrayType(DoubleType, false), false),
         DataTypes.createStructField("cell", createArrayType(DoubleType, false), false),
         DataTypes.createStructField("energy", DoubleType, false),
@@ -65,8 +70,18 @@ public final class DirectParquetFloor {
             double[] box = NpyReader.readRows(set.resolve("box.npy"), r.from(), r.to()).values();
             int n = (int) (r.to() - r.from());
             int w = coord.length / n;
+            // The per-atom type columns the frames table stores, read from the system like a reader does.
+            long[] typeIndex = NpyTypes.types(Path.of(r.system()));
+            List<String> names = java.nio.file.Files.readAllLines(Path.of(r.system()).resolve("type_map.raw"));
+            int natoms = typeIndex.length;
             for (int f = 0; f < n; f++) {
-                out.add(RowFactory.create(r.system(), (int) (r.from() + f),
+                int[] z = new int[natoms];
+                String[] labels = new String[natoms];
+                for (int a = 0; a < natoms; a++) {
+                    labels[a] = names.get((int) typeIndex[a]).trim();
+                    z[a] = org.dpspark.core.Elements.atomicNumber(labels[a]);
+                }
+                out.add(RowFactory.create(r.system(), (int) (r.from() + f), z, labels, new boolean[] {true, true, true},
                         java.util.Arrays.copyOfRange(coord, f * w, (f + 1) * w),
                         java.util.Arrays.copyOfRange(box, 9 * f, 9 * f + 9), energy[f],
                         java.util.Arrays.copyOfRange(force, f * w, (f + 1) * w)));

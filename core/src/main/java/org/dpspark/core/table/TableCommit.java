@@ -60,10 +60,13 @@ public final class TableCommit {
      */
     public long publish(String staged, String key, List<String> orderColumns) {
         Dataset<Row> rows = spark.read().parquet(staged);
-        long n = rows.count();
+        // Rows and distinct keys in one pass over the key column.
+        Row counts = rows.agg(org.apache.spark.sql.functions.count(org.apache.spark.sql.functions.lit(1)),
+                org.apache.spark.sql.functions.countDistinct(col(key))).first();
+        long n = counts.getLong(0);
         Dataset<Row> keys = rows.select(key);
         boolean existing = hasCommittedRuns();
-        boolean repeated = keys.distinct().count() < n;
+        boolean repeated = counts.getLong(1) < n;
         boolean known = existing && keys.join(spark.read().parquet(table).select(key), key).count() > 0;
         String toPublish = staged;
         long kept = n;

@@ -18,47 +18,17 @@ public final class FrameValidator {
         if (f.energy() == null) {
             return reject(f, format, RejectReason.MISSING_ENERGY, "frame has no energy");
         }
-        double[] forces = f.forces();
-        if (forces == null) {
+        if (!f.hasForces()) {
             return reject(f, format, RejectReason.MISSING_FORCES, "frame has no forces");
         }
         if (!Double.isFinite(f.energy())) {
             return reject(f, format, RejectReason.NAN_OR_INF, "energy is " + f.energy());
         }
-        String bad = firstNonFinite("positions", f.positions(), 3);
-        if (bad == null) {
-            bad = firstNonFinite("forces", forces, 3);
-        }
-        if (bad == null) {
-            bad = firstNonFinite("cell", f.cell(), 3);
-        }
-        if (bad == null) {
-            bad = firstNonFinite("virial", f.virial(), 3);
-        }
-        if (bad == null) {
-            bad = firstNonFinite("fparam", f.fparam(), 1);
-        }
-        if (bad == null) {
-            bad = firstNonFinite("aparam", f.aparam(), 1);
-        }
+        String bad = f.firstNonFinite();
         if (bad != null) {
             return reject(f, format, RejectReason.NAN_OR_INF, bad);
         }
         return Optional.empty();
-    }
-
-    /** "forces[atom 3, component 1] is NaN" for the first non-finite value, or null. */
-    private static String firstNonFinite(String what, double[] a, int width) {
-        if (a == null) {
-            return null;
-        }
-        for (int i = 0; i < a.length; i++) {
-            if (!Double.isFinite(a[i])) {
-                String where = width == 1 ? "[" + i + "]" : "[row " + (i / width) + ", component " + (i % width) + "]";
-                return what + where + " is " + a[i];
-            }
-        }
-        return null;
     }
 
     private static Optional<Reject> reject(Frame f, String format, RejectReason reason, String message) {
