@@ -1,17 +1,13 @@
 package org.dpspark.train.graph;
 
+import org.dpspark.core.testing.NpyRows;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.dpspark.core.testing.SharedData;
 import org.dpspark.train.data.TrainFrame;
 
@@ -44,8 +40,8 @@ public final class TestData {
         for (int i = 0; i < ts.length; i++) types[i] = Integer.parseInt(ts[i]);
         int n = types.length;
         Path s = dir.resolve("set.000");
-        return new TrainFrame("data_" + set, "data_" + set, types, row(s.resolve("coord.npy"), k, 3 * n),
-                row(s.resolve("box.npy"), k, 9), null, row(s.resolve("energy.npy"), k, 1)[0], row(s.resolve("force.npy"), k, 3 * n),
+        return new TrainFrame("data_" + set, "data_" + set, types, NpyRows.row(s.resolve("coord.npy"), k, 3 * n),
+                NpyRows.row(s.resolve("box.npy"), k, 9), null, NpyRows.row(s.resolve("energy.npy"), k, 1)[0], NpyRows.row(s.resolve("force.npy"), k, 3 * n),
                 null, "water" + set + "_" + k);
     }
 
@@ -53,23 +49,6 @@ public final class TestData {
         List<?> l = (List<?>) o;
         double[] out = new double[l.size()];
         for (int i = 0; i < out.length; i++) out[i] = ((Number) l.get(i)).doubleValue();
-        return out;
-    }
-
-    /** Row {@code frame} of a little-endian C-order float32/float64 .npy. */
-    static double[] row(Path p, int frame, int width) throws IOException {
-        byte[] all = Files.readAllBytes(p);
-        ByteBuffer bb = ByteBuffer.wrap(all).order(ByteOrder.LITTLE_ENDIAN);
-        int major = all[6];
-        int hlen = major == 1 ? bb.getShort(8) & 0xffff : bb.getInt(8);
-        int start = major == 1 ? 10 : 12;
-        String header = new String(all, start, hlen, StandardCharsets.ISO_8859_1);
-        Matcher d = Pattern.compile("'descr':\\s*'<f(\\d)'").matcher(header);
-        if (!d.find() || header.contains("'fortran_order': True")) throw new IOException("unsupported npy header " + header);
-        int size = Integer.parseInt(d.group(1));
-        int base = start + hlen + frame * width * size;
-        double[] out = new double[width];
-        for (int k = 0; k < width; k++) out[k] = size == 4 ? bb.getFloat(base + 4 * k) : bb.getDouble(base + 8 * k);
         return out;
     }
 }
