@@ -53,8 +53,7 @@ public final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             SparkSession spark = job.spark("bench ingest");
-            int splitFrames = job.config().getInt("ingest.split-frames");
-            var results = IngestBench.run(spark, work, sizes, framesPerSystem, splitFrames, repeats);
+            var results = IngestBench.run(spark, job.config(), work, sizes, framesPerSystem, repeats);
             CommandLine cl = spec.commandLine();
             cl.getOut().print(IngestBench.render(results, spark.sparkContext().defaultParallelism()));
             if (readersMb > 0) {

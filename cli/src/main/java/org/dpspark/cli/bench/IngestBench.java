@@ -1,5 +1,7 @@
 package org.dpspark.cli.bench;
 
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigValueFactory;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -8,10 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
-import org.dpspark.core.DataSplit;
+import org.dpspark.core.JobConfig;
 import org.dpspark.ingest.job.IngestJob;
 import org.dpspark.ingest.job.IngestSettings;
 import org.dpspark.ingest.job.IngestSummary;
@@ -29,8 +30,10 @@ public final class IngestBench {
         public double ratio() { return floorSeconds / ingestSeconds; }
     }
 
-    public static List<Result> run(SparkSession spark, Path work, List<Long> sizes, int framesPerSystem,
-                                   int splitFrames, int repeats) throws IOException {
+    /** @param config the job configuration: the ingest runs use its {@code ingest} section, the floor its split size */
+    public static List<Result> run(SparkSession spark, Config config, Path work, List<Long> sizes, int framesPerSystem,
+                                   int repeats) throws IOException {
+        int splitFrames = config.getInt("ingest.split-frames");
         List<Result> results = new ArrayList<>();
         MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
         for (long frames : sizes) {
@@ -52,8 +55,9 @@ public final class IngestBench {
                 deleteTree(dir.resolve("frames"));
                 floor = Math.min(floor, DirectParquetFloor.run(spark, systemDirs, framesPerSystem, splitFrames,
                         dir.resolve("floor").toString()));
-                IngestSettings settings = IngestSettings.defaults(List.of(dir.resolve("raw").toString()),
-                        dir.resolve("frames").toString(), "bench", "dpspark bench ingest");
+                IngestSettings settings = IngestSettings.fromConfig(config.withValue("ingest.dataset",
+                        ConfigValueFactory.fromAnyRef("bench")), List.of(dir.resolve("raw").toString()),
+                        dir.resolve("frames").toString(), "dpspark bench ingest", JobConfig.json(config, "ingest"));
                 summary = IngestJob.run(spark, settings);
                 ingest = Math.min(ingest, summary.seconds());
             }
