@@ -1,7 +1,5 @@
 package org.dpspark.ingest.job;
 
-import static org.apache.spark.sql.functions.col;
-
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -15,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -192,7 +191,7 @@ public final class IngestJob {
         addAll(counts, "frames_per_dataset", summary.framesByDataset());
         addAll(counts, "frames_per_split", bySplit);
         addAll(counts, "atoms_per_element", summary.atomsByElement());
-        java.util.TreeSet<String> types = new java.util.TreeSet<>(typeLabels);
+        TreeSet<String> types = new TreeSet<>(typeLabels);
         root.path("type_map").forEach(n -> types.add(n.asText()));
         ArrayNode typeMap = root.putArray("type_map");
         types.forEach(typeMap::add);
