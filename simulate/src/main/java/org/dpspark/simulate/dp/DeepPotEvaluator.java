@@ -6,7 +6,6 @@ import org.dpspark.featurize.dpmodel.SeADescriptor;
 import org.dpspark.featurize.env.EnvNormalization;
 import org.dpspark.featurize.env.ForceVirial;
 import org.dpspark.featurize.env.SeAEnvironment;
-import org.dpspark.featurize.env.SeAFrame;
 import org.dpspark.featurize.neighbor.NeighborList;
 import org.dpspark.featurize.neighbor.NeighborListBuilder;
 
@@ -33,8 +32,19 @@ import org.dpspark.featurize.neighbor.NeighborListBuilder;
  * slots → ∂E/∂r_ij = Σ_c ∂E/∂R̃_c · ∂R_c/∂r_ij / dstd_c → forces and (per-atom) virials with featurize's
  * {@link ForceVirial} (DeePMD-kit's prod_force_a / prod_virial_a convention).
  *
- * <p>Allocation: buffers are sized on the first frame (and grown for larger frames) and reused across atoms and
- * frames; nothing is allocated per atom. Not thread-safe; use one evaluator per thread.
+ * <p>Layout (for speed, not semantics): one centre atom at a time, everything fused — environment matrix
+ * ({@link SeAEnvironment#computeAtom}), normalisation (as {@link EnvNormalization}), the embedding nets evaluated
+ * as {@link BatchedNet} blocks over the real slots of each neighbour type (feature-major, inner loops over
+ * slots), the fitting net, the reverse pass and the force/virial scatter (as {@link ForceVirial}) — so the
+ * working set is one atom's nnei×19 doubles and the nets' blocks, whatever the frame size. Padding slots are
+ * frame-independent: their embedding outputs are computed once at construction (per centre type and slot) and
+ * only their terms of gr are added per atom. Every sum runs in the order of the straightforward per-slot
+ * loop, so the results are bitwise those of evaluating each slot on its own (and of the Aparapi kernels in
+ * Java thread-pool mode). {@code tanh} is {@link CompiledNet#tanh}.
+ *
+ * <p>Allocation: {@link #evaluateInto} allocates nothing once the buffers fit the frame (the MD hot loop;
+ * featurize's neighbour-list builder, which it calls, allocates its 3×3 inverse cell); {@link #evaluate}
+ * allocates the result arrays. Not thread-safe; use one evaluator per thread.
  */
 public final class DeepPotEvaluator implements DeepPotCalculator {
     private final DeepPotModel model;
@@ -43,30 +53,38 @@ public final class DeepPotEvaluator implements DeepPotCalculator {
     private final int ng;
     private final int axis;
     private final int dimD;
+    private final int[] sel;
     private final int[] selOffset;
     private final double[] davg;
     private final double[] dstd;
     private final double[] biasPerType;
-    private final CompiledNet[] embed;
+    private final boolean typeOneSide;
+    private final BatchedNet[] embed;
     private final CompiledNet[] fit;
-    private final int embedRow;
+    private final int cap;
+    /** Embedding output of each padding slot: ntypes (centre) × nnei × ng. */
+    private final double[] padG;
     private final NeighborListBuilder nlBuilder;
     private final SeAEnvironment env;
-    private final SeAFrame frame = new SeAFrame();
     private NeighborList nl;
+    private long dropped;
 
     // per-atom scratch (reused)
-    private final double[] embOut;   // N × embedRow: all embedding layer outputs per slot
-    private final double[] embDphi;  // N × embedRow: φ′·idt per slot
+    private final double[] envA;     // nnei × 4, normalised R̃
+    private final double[] derivA;   // nnei × 12, ∂R̃/∂r_ij
+    private final double[] rijA;     // nnei × 3, Å
+    private final int[] nlistA;      // nnei
+    private final int[] countsA;     // ntypes
+    private final double[] rk;       // 4 × nnei: columns of R̃ (real slots), feature-major
     private final double[] gr;       // M × 4
     private final double[] dgr;      // M × 4
     private final double[] desc;     // M·M<
     private final double[] fitOut;   // fitting row
     private final double[] fitDphi;  // fitting row
-    private final double[] dG;       // M
+    private final double[] dGs;      // M × cap: ∂E/∂G per real slot of one group
+    private final double[] dk;       // 4 × cap: direct ∂E/∂R̃ per real slot of one group
     private final double[] one = {1.0};
-    // per-frame buffers (grown)
-    private double[] dEdR = new double[0];
+    private final double[] virialScratch = new double[9];
 
     public DeepPotEvaluator(DeepPotModel model) {
         this.model = model;
@@ -76,27 +94,61 @@ public final class DeepPotEvaluator implements DeepPotCalculator {
         ng = d.embeddingWidth();
         axis = d.axisNeuron();
         dimD = d.dimOut();
+        sel = d.sel();
         selOffset = new int[ntypes + 1];
-        for (int t = 0; t < ntypes; t++) selOffset[t + 1] = selOffset[t] + d.sel()[t];
+        int maxSel = 1;
+        for (int t = 0; t < ntypes; t++) {
+            selOffset[t + 1] = selOffset[t] + sel[t];
+            maxSel = Math.max(maxSel, sel[t]);
+        }
+        cap = maxSel;
         davg = d.davg();
         dstd = d.dstd();
+        typeOneSide = d.typeOneSide();
         biasPerType = new double[ntypes];
         for (int t = 0; t < ntypes; t++) biasPerType[t] = model.fitting().biasAtomE()[t] + model.outBias()[t];
-        embed = new CompiledNet[d.embeddings().size()];
-        for (int k = 0; k < embed.length; k++) embed[k] = new CompiledNet(d.embeddings().get(k));
+        embed = new BatchedNet[d.embeddings().size()];
+        for (int k = 0; k < embed.length; k++) embed[k] = new BatchedNet(d.embeddings().get(k), cap);
         fit = new CompiledNet[ntypes];
         for (int t = 0; t < ntypes; t++) fit[t] = new CompiledNet(model.fitting().nets().get(t));
-        embedRow = embed[0].rowWidth();
         nlBuilder = new NeighborListBuilder(d.rcut());
-        env = new SeAEnvironment(d.rcut(), d.rcutSmth(), d.sel());
-        embOut = new double[nnei * embedRow];
-        embDphi = new double[nnei * embedRow];
+        env = new SeAEnvironment(d.rcut(), d.rcutSmth(), sel);
+        envA = new double[nnei * 4];
+        derivA = new double[nnei * 12];
+        rijA = new double[nnei * 3];
+        nlistA = new int[nnei];
+        countsA = new int[ntypes];
+        rk = new double[4 * nnei];
         gr = new double[ng * 4];
         dgr = new double[ng * 4];
         desc = new double[dimD];
         fitOut = new double[fit[0].rowWidth()];
         fitDphi = new double[fit[0].rowWidth()];
-        dG = new double[ng];
+        dGs = new double[ng * cap];
+        dk = new double[4 * cap];
+        padG = paddingEmbeddings(d);
+    }
+
+    /** G of every padding slot: input s̃ = (0 − davg)/dstd of (centre type, slot), as EnvNormalization makes it. */
+    private double[] paddingEmbeddings(SeADescriptor d) {
+        double[] out = new double[ntypes * nnei * ng];
+        for (int ti = 0; ti < ntypes; ti++) {
+            for (int tj = 0; tj < ntypes; tj++) {
+                CompiledNet net = new CompiledNet(d.embeddings().get(netIndex(ti, tj)));
+                double[] row = new double[net.rowWidth()];
+                for (int s = selOffset[tj]; s < selOffset[tj + 1]; s++) {
+                    int k = (ti * nnei + s) * 4;
+                    double[] x = {(0.0 - davg[k]) / dstd[k]};
+                    net.forward(x, 0, row, null, 0);
+                    System.arraycopy(row, net.outOffset(), out, (ti * nnei + s) * ng, ng);
+                }
+            }
+        }
+        return out;
+    }
+
+    private int netIndex(int ti, int tj) {
+        return typeOneSide ? tj : ti + tj * ntypes;
     }
 
     @Override
@@ -119,48 +171,61 @@ public final class DeepPotEvaluator implements DeepPotCalculator {
     @Override
     public DeepPotResult evaluate(double[] positions, double[] cell, int[] types, boolean intermediates) {
         int n = types.length;
-        if (positions.length != 3 * n) throw new IllegalArgumentException("positions has " + positions.length + " values for " + n + " atoms");
-        for (int t : types) {
-            if (t < 0 || t >= ntypes) throw new IllegalArgumentException("atom type " + t + " outside the model's " + ntypes + " types");
-        }
-        nl = nl == null ? nlBuilder.build(positions, cell, null) : rebuild(positions, cell);
-        env.computeFrame(types, nl, frame);
-        EnvNormalization.apply(frame, types, davg, dstd);
-        long dropped = 0;
-        for (long x : frame.neighboursDropped()) dropped += x;
-
-        if (dEdR.length < n * nnei * 4) dEdR = new double[n * nnei * 4];
         double[] atomE = new double[n];
         double[] descOut = intermediates ? new double[n * dimD] : null;
         int lastHidden = fit[0].lastHiddenOffset() >= 0 ? model.fitting().nets().get(0).lastHiddenWidth() : 0;
         double[] fitLast = intermediates && lastHidden > 0 ? new double[n * lastHidden] : null;
-        double[] envArr = frame.env();
-        int[] nlist = frame.nlist();
-        double energy = 0.0;
+        double[] forces = new double[3 * n];
+        double[] virial = new double[9];
+        double[] atomVirial = new double[9 * n];
+        double energy = run(positions, cell, types, forces, virial, atomE, atomVirial, descOut, fitLast, lastHidden);
+        return new DeepPotResult(energy, atomE, forces, virial, atomVirial, descOut, fitLast, dropped,
+                DeepPotResult.JAVA_REFERENCE);
+    }
 
+    /**
+     * Evaluates one frame into caller-owned buffers, allocating nothing once sized (the MD hot loop).
+     * Same values, bitwise, as {@link #evaluate}.
+     *
+     * @param positions n×3 Cartesian positions, Å
+     * @param cell 3×3 row-major, Å, or null for a molecule
+     * @param types model type per atom (n)
+     * @param forces receives n×3 forces, eV/Å (overwritten)
+     * @param virial receives the 3×3 virial, eV (overwritten); may be null
+     * @param atomEnergy receives n per-atom energies, eV; may be null
+     * @return the energy, eV ({@link #lastNeighboursDropped()} tells whether sel overflowed)
+     */
+    public double evaluateInto(double[] positions, double[] cell, int[] types, double[] forces, double[] virial,
+            double[] atomEnergy) {
+        return run(positions, cell, types, forces, virial, atomEnergy, null, null, null, 0);
+    }
+
+    /** Neighbours within r_c that did not fit in sel, summed over the atoms of the latest frame. */
+    public long lastNeighboursDropped() { return dropped; }
+
+    private double run(double[] positions, double[] cell, int[] types, double[] forces, double[] virial,
+            double[] atomE, double[] atomVirial, double[] descOut, double[] fitLast, int lastHidden) {
+        int n = types.length;
+        if (positions.length != 3 * n) throw new IllegalArgumentException("positions has " + positions.length + " values for " + n + " atoms");
+        for (int t : types) {
+            if (t < 0 || t >= ntypes) throw new IllegalArgumentException("atom type " + t + " outside the model's " + ntypes + " types");
+        }
+        if (nl == null) {
+            nl = nlBuilder.build(positions, cell, null);
+        } else {
+            nlBuilder.build(positions, cell, null, nl);
+        }
+        Arrays.fill(forces, 0, 3 * n, 0.0);
+        double[] vir = virial != null ? virial : virialScratch;
+        Arrays.fill(vir, 0.0);
+        if (atomVirial != null) Arrays.fill(atomVirial, 0, 9 * n, 0.0);
+        dropped = 0;
+        double energy = 0.0;
         for (int i = 0; i < n; i++) {
             int ti = types[i];
-            int rBase = i * nnei * 4;
-            // ---- forward: embedding per slot, gr = Σ_s G_sᵀ R̃_s
-            Arrays.fill(gr, 0.0);
-            for (int tj = 0; tj < ntypes; tj++) {
-                CompiledNet net = embed[model.descriptor().typeOneSide() ? tj : ti + tj * ntypes];
-                int gOff = net.outOffset();
-                for (int s = selOffset[tj]; s < selOffset[tj + 1]; s++) {
-                    int row = s * embedRow;
-                    int r = rBase + 4 * s;
-                    net.forward(envArr, r, embOut, embDphi, row);
-                    double r0 = envArr[r], r1 = envArr[r + 1], r2 = envArr[r + 2], r3 = envArr[r + 3];
-                    for (int a = 0; a < ng; a++) {
-                        double g = embOut[row + gOff + a];
-                        int q = 4 * a;
-                        gr[q] += g * r0;
-                        gr[q + 1] += g * r1;
-                        gr[q + 2] += g * r2;
-                        gr[q + 3] += g * r3;
-                    }
-                }
-            }
+            dropped += env.computeAtom(i, types, nl, envA, 0, derivA, 0, rijA, 0, nlistA, 0, countsA);
+            normalise(ti);
+            forwardEmbedding(ti);
             for (int q = 0; q < 4 * ng; q++) gr[q] /= nnei;
             // ---- descriptor D[a·axis + b] = Σ_k gr[a][k] gr[b][k]
             for (int a = 0; a < ng; a++) {
@@ -173,14 +238,13 @@ public final class DeepPotEvaluator implements DeepPotCalculator {
             CompiledNet f = fit[ti];
             f.forward(desc, 0, fitOut, fitDphi, 0);
             double ei = fitOut[f.outOffset()] + biasPerType[ti];
-            atomE[i] = ei;
+            if (atomE != null) atomE[i] = ei;
             energy += ei;
             if (descOut != null) System.arraycopy(desc, 0, descOut, i * dimD, dimD);
             if (fitLast != null) System.arraycopy(fitOut, f.lastHiddenOffset(), fitLast, i * lastHidden, lastHidden);
 
-            // ---- reverse: ∂E_i/∂D
+            // ---- reverse: ∂E_i/∂D, then ∂E/∂gr[a][k] = Σ_b dD[a,b] gr[b][k] + [a < axis] Σ_c dD[c,a] gr[c][k]
             double[] dD = f.backward(one, 0, fitDphi, 0);
-            // ∂E/∂gr[a][k] = Σ_b dD[a,b] gr[b][k] + [a < axis] Σ_c dD[c,a] gr[c][k]
             Arrays.fill(dgr, 0.0);
             for (int a = 0; a < ng; a++) {
                 for (int b = 0; b < axis; b++) {
@@ -192,46 +256,137 @@ public final class DeepPotEvaluator implements DeepPotCalculator {
                 }
             }
             for (int q = 0; q < 4 * ng; q++) dgr[q] /= nnei; // gr = Σ(...)/N
-            // ∂E/∂R̃_s[k] = Σ_a dgr[a][k] G_s[a] (+ ∂E/∂s̃ through the embedding for k = 0); real slots only
             for (int tj = 0; tj < ntypes; tj++) {
-                CompiledNet net = embed[model.descriptor().typeOneSide() ? tj : ti + tj * ntypes];
-                int gOff = net.outOffset();
-                for (int s = selOffset[tj]; s < selOffset[tj + 1]; s++) {
-                    int q = rBase + 4 * s;
-                    if (nlist[i * nnei + s] < 0) {
-                        dEdR[q] = dEdR[q + 1] = dEdR[q + 2] = dEdR[q + 3] = 0.0;
-                        continue;
-                    }
-                    int row = s * embedRow;
-                    double r0 = envArr[q], r1 = envArr[q + 1], r2 = envArr[q + 2], r3 = envArr[q + 3];
-                    double d0 = 0, d1 = 0, d2 = 0, d3 = 0;
-                    for (int a = 0; a < ng; a++) {
-                        double g = embOut[row + gOff + a];
-                        int p = 4 * a;
-                        double g0 = dgr[p], g1 = dgr[p + 1], g2 = dgr[p + 2], g3 = dgr[p + 3];
-                        d0 += g0 * g;
-                        d1 += g1 * g;
-                        d2 += g2 * g;
-                        d3 += g3 * g;
-                        dG[a] = g0 * r0 + g1 * r1 + g2 * r2 + g3 * r3;
-                    }
-                    double[] ds = net.backward(dG, 0, embDphi, row);
-                    dEdR[q] = d0 + ds[0];
-                    dEdR[q + 1] = d1;
-                    dEdR[q + 2] = d2;
-                    dEdR[q + 3] = d3;
-                }
+                reverseGroup(i, ti, tj, forces, vir, atomVirial);
             }
         }
-        double[] forces = new double[3 * n];
-        double[] virial = new double[9];
-        double[] atomVirial = new double[9 * n];
-        ForceVirial.compute(frame, dEdR, forces, virial, atomVirial);
-        return new DeepPotResult(energy, atomE, forces, virial, atomVirial, descOut, fitLast, dropped, DeepPotResult.JAVA_REFERENCE);
+        return energy;
     }
 
-    private NeighborList rebuild(double[] positions, double[] cell) {
-        nlBuilder.build(positions, cell, null, nl);
-        return nl;
+    /** R̃ = (R − davg)/dstd for every slot; ∂R̃/∂r = ∂R/∂r / dstd for the real slots (padding has none). */
+    private void normalise(int ti) {
+        int base = ti * nnei * 4;
+        for (int k = 0; k < 4 * nnei; k++) {
+            envA[k] = (envA[k] - davg[base + k]) / dstd[base + k];
+        }
+        for (int tj = 0; tj < ntypes; tj++) {
+            int real = Math.min(countsA[tj], sel[tj]);
+            for (int k = 4 * selOffset[tj]; k < 4 * (selOffset[tj] + real); k++) {
+                double sd = dstd[base + k];
+                derivA[3 * k] /= sd;
+                derivA[3 * k + 1] /= sd;
+                derivA[3 * k + 2] /= sd;
+            }
+        }
+    }
+
+    /** Embedding of every real slot (blocks per neighbour type) and gr = Σ_s G_sᵀ R̃_s over all slots, slot order. */
+    private void forwardEmbedding(int ti) {
+        Arrays.fill(gr, 0.0);
+        for (int tj = 0; tj < ntypes; tj++) {
+            BatchedNet net = embed[netIndex(ti, tj)];
+            int s0 = selOffset[tj], real = Math.min(countsA[tj], sel[tj]);
+            double[] in = net.in;
+            for (int s = 0; s < real; s++) {
+                int e = 4 * (s0 + s);
+                in[s] = envA[e];
+                rk[s0 + s] = envA[e];
+                rk[nnei + s0 + s] = envA[e + 1];
+                rk[2 * nnei + s0 + s] = envA[e + 2];
+                rk[3 * nnei + s0 + s] = envA[e + 3];
+            }
+            net.forward(real);
+            double[] out = net.out;
+            int padBase = ti * nnei * ng;
+            for (int a = 0; a < ng; a++) {
+                int gb = net.outBase(a);
+                int q = 4 * a;
+                double g0 = gr[q], g1 = gr[q + 1], g2 = gr[q + 2], g3 = gr[q + 3];
+                for (int s = 0; s < real; s++) {
+                    double g = out[gb + s];
+                    int r = s0 + s;
+                    g0 += g * rk[r];
+                    g1 += g * rk[nnei + r];
+                    g2 += g * rk[2 * nnei + r];
+                    g3 += g * rk[3 * nnei + r];
+                }
+                for (int slot = s0 + real; slot < selOffset[tj + 1]; slot++) {
+                    double g = padG[padBase + slot * ng + a];
+                    int e = 4 * slot;
+                    g0 += g * envA[e];
+                    g1 += g * envA[e + 1];
+                    g2 += g * envA[e + 2];
+                    g3 += g * envA[e + 3];
+                }
+                gr[q] = g0;
+                gr[q + 1] = g1;
+                gr[q + 2] = g2;
+                gr[q + 3] = g3;
+            }
+        }
+    }
+
+    /**
+     * ∂E/∂R̃_s[k] = Σ_a dgr[a][k] G_s[a] (+ ∂E/∂s̃ through the embedding for k = 0) for the real slots of type tj,
+     * then ∂E/∂r_ij and the force/virial scatter of {@link ForceVirial} (same order: slots ascending).
+     */
+    private void reverseGroup(int i, int ti, int tj, double[] forces, double[] virial, double[] atomVirial) {
+        BatchedNet net = embed[netIndex(ti, tj)];
+        int s0 = selOffset[tj], real = Math.min(countsA[tj], sel[tj]);
+        if (real == 0) return;
+        double[] out = net.out;
+        for (int a = 0; a < ng; a++) {
+            int p = 4 * a, q = a * cap;
+            double g0 = dgr[p], g1 = dgr[p + 1], g2 = dgr[p + 2], g3 = dgr[p + 3];
+            for (int s = 0; s < real; s++) {
+                int r = s0 + s;
+                dGs[q + s] = g0 * rk[r] + g1 * rk[nnei + r] + g2 * rk[2 * nnei + r] + g3 * rk[3 * nnei + r];
+            }
+        }
+        for (int k = 0; k < 4; k++) {
+            int q = k * cap;
+            for (int s = 0; s < real; s++) dk[q + s] = 0.0;
+            for (int a = 0; a < ng; a++) {
+                double gk = dgr[4 * a + k];
+                int gb = net.outBase(a);
+                for (int s = 0; s < real; s++) dk[q + s] += gk * out[gb + s];
+            }
+        }
+        double[] ds = net.backward(dGs, real);
+        for (int s = 0; s < real; s++) {
+            int slot = s0 + s;
+            int j = nlistA[slot];
+            double p0 = dk[s] + ds[s], p1 = dk[cap + s], p2 = dk[2 * cap + s], p3 = dk[3 * cap + s];
+            int d = 12 * slot;
+            double gx = 0, gy = 0, gz = 0;
+            gx += p0 * derivA[d];
+            gy += p0 * derivA[d + 1];
+            gz += p0 * derivA[d + 2];
+            gx += p1 * derivA[d + 3];
+            gy += p1 * derivA[d + 4];
+            gz += p1 * derivA[d + 5];
+            gx += p2 * derivA[d + 6];
+            gy += p2 * derivA[d + 7];
+            gz += p2 * derivA[d + 8];
+            gx += p3 * derivA[d + 9];
+            gy += p3 * derivA[d + 10];
+            gz += p3 * derivA[d + 11];
+            forces[3 * i] += gx;
+            forces[3 * i + 1] += gy;
+            forces[3 * i + 2] += gz;
+            forces[3 * j] -= gx;
+            forces[3 * j + 1] -= gy;
+            forces[3 * j + 2] -= gz;
+            double rx = rijA[3 * slot], ry = rijA[3 * slot + 1], rz = rijA[3 * slot + 2];
+            virial[0] -= gx * rx; virial[1] -= gx * ry; virial[2] -= gx * rz;
+            virial[3] -= gy * rx; virial[4] -= gy * ry; virial[5] -= gy * rz;
+            virial[6] -= gz * rx; virial[7] -= gz * ry; virial[8] -= gz * rz;
+            if (atomVirial != null) {
+                int v = 9 * j;
+                atomVirial[v] -= gx * rx; atomVirial[v + 1] -= gx * ry; atomVirial[v + 2] -= gx * rz;
+                atomVirial[v + 3] -= gy * rx; atomVirial[v + 4] -= gy * ry; atomVirial[v + 5] -= gy * rz;
+                atomVirial[v + 6] -= gz * rx; atomVirial[v + 7] -= gz * ry; atomVirial[v + 8] -= gz * rz;
+            }
+        }
     }
 }

@@ -87,12 +87,19 @@ public final class DeepPotPotential implements Potential {
     @Override
     public void compute(double[] positions, double[] cell, int[] types, NeighborList nl, int flags, Evaluation out) {
         int n = types.length;
+        if (calc instanceof DeepPotEvaluator ev && positions.length == 3 * n) {
+            // allocation-free path of the Java reference (the MD hot loop)
+            out.reset(n, flags);
+            out.energy = ev.evaluateInto(positions, cell, modelTypes(types), out.forces, out.virial,
+                    out.wants(Evaluation.ATOM_ENERGY) ? out.atomEnergy : null);
+            checkDropped(ev.lastNeighboursDropped());
+            lastMode = DeepPotResult.JAVA_REFERENCE;
+            if (modes.isEmpty()) modes.add(lastMode);
+            return;
+        }
         DeepPotResult r = calc.evaluate(n * 3 == positions.length ? positions : Arrays.copyOf(positions, 3 * n), cell,
                 modelTypes(types));
-        if (r.neighboursDropped() > 0) {
-            throw new IllegalStateException(r.neighboursDropped() + " neighbours beyond the model's sel "
-                    + Arrays.toString(calc.model().descriptor().sel()) + " within r_c = " + cutoff() + " Å");
-        }
+        checkDropped(r.neighboursDropped());
         lastMode = r.executionMode();
         modes.add(lastMode);
         out.reset(n, flags);
@@ -101,6 +108,13 @@ public final class DeepPotPotential implements Potential {
         System.arraycopy(r.virial(), 0, out.virial, 0, 9);
         if (out.wants(Evaluation.ATOM_ENERGY)) {
             System.arraycopy(r.atomEnergy(), 0, out.atomEnergy, 0, n);
+        }
+    }
+
+    private void checkDropped(long dropped) {
+        if (dropped > 0) {
+            throw new IllegalStateException(dropped + " neighbours beyond the model's sel "
+                    + Arrays.toString(calc.model().descriptor().sel()) + " within r_c = " + cutoff() + " Å");
         }
     }
 }

@@ -43,7 +43,8 @@ abstract class NetKernel extends WitnessKernel {
     double actValue(int a, double z) {
         double y = z;
         if (a == 0) {
-            y = tanh(z);
+            // tanh as the reference evaluator computes it (CompiledNet.tanh): 1 − 2/(e^{2z} + 1)
+            y = 1.0 - 2.0 / (exp(2.0 * z) + 1.0);
         } else if (a == 1) {
             y = z > 0 ? z : 0.0;
         } else if (a == 2) {
