@@ -104,7 +104,18 @@ final class BatchedNet {
                 int q = ob + o * cap;
                 for (int s = 0; s < rows; s++) out[q + s] = 0.0;
             }
-            for (int i = 0; i < ni; i++) {
+            // two inputs per pass over the block (half the loads/stores of out), same order: (acc + x_i·w) + x_{i+1}·w
+            int i = 0;
+            for (; i + 1 < ni; i += 2) {
+                int xb = srcBase + i * cap, xb1 = xb + cap;
+                int wr = i * no, wr1 = wr + no;
+                for (int o = 0; o < no; o++) {
+                    double wio = wl[wr + o], wi1 = wl[wr1 + o];
+                    int q = ob + o * cap;
+                    for (int s = 0; s < rows; s++) out[q + s] = (out[q + s] + src[xb + s] * wio) + src[xb1 + s] * wi1;
+                }
+            }
+            for (; i < ni; i++) {
                 int xb = srcBase + i * cap;
                 int wr = i * no;
                 for (int o = 0; o < no; o++) {
@@ -184,7 +195,13 @@ final class BatchedNet {
                 int xi = i * cap;
                 for (int s = 0; s < rows; s++) gx[xi + s] = 0.0;
                 int wr = i * no;
-                for (int o = 0; o < no; o++) {
+                int o = 0;
+                for (; o + 1 < no; o += 2) {
+                    double wio = wl[wr + o], wi1 = wl[wr + o + 1];
+                    int q = o * cap, q1 = q + cap;
+                    for (int s = 0; s < rows; s++) gx[xi + s] = (gx[xi + s] + wio * dz[q + s]) + wi1 * dz[q1 + s];
+                }
+                for (; o < no; o++) {
                     double wio = wl[wr + o];
                     int q = o * cap;
                     for (int s = 0; s < rows; s++) gx[xi + s] += wio * dz[q + s];

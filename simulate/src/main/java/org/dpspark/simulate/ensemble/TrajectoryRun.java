@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import org.dpspark.core.CellMath;
-import org.dpspark.core.Units;
 import org.dpspark.simulate.analysis.LinearFit;
 import org.dpspark.simulate.analysis.Rdf;
 import org.dpspark.simulate.dp.DeepPotCalculators;
@@ -33,8 +32,7 @@ import org.dpspark.simulate.potential.Structure;
  * deviation of the configured ensemble, and added to the RDF.
  *
  * <p>Pressure is PHYSICS.md's P = (N k_B T + tr Ξ/3)/V with T the instantaneous temperature (over the
- * integrator's degrees of freedom), in bar; the engine's {@link Thermo#pressureBar} uses 2E_kin/3 instead of
- * N k_B T (the two differ by the factor f/3N).
+ * integrator's degrees of freedom), in bar, from {@link Thermo#pressureBar(int, double, double[], double)}.
  *
  * <p>A trajectory that blows up (guard), hits an engine error, or cannot even be set up (e.g. an element the
  * model does not know) ends with that status and reason; it never throws. Deterministic: the same spec gives
@@ -175,14 +173,9 @@ public final class TrajectoryRun implements Iterator<DumpedFrame> {
         return Thermo.temperature(Thermo.kineticEnergy(s), integrator.degreesOfFreedom(s.natoms()));
     }
 
-    /** PHYSICS.md pressure, bar: (N k_B T + tr Ξ/3)/V; NaN without a cell. */
+    /** PHYSICS.md pressure, bar ({@link Thermo#pressureBar(int, double, double[], double)}); NaN without a cell. */
     private double pressure(MdState s, double t) {
-        if (Double.isNaN(volume)) {
-            return Double.NaN;
-        }
-        double[] w = s.eval.virial;
-        double p = (s.natoms() * Units.BOLTZMANN_EV_PER_K * t + (w[0] + w[4] + w[8]) / 3.0) / volume;
-        return p * Units.EV_PER_A3_BAR;
+        return Double.isNaN(volume) ? Double.NaN : Thermo.pressureBar(s.natoms(), t, s.eval.virial, volume);
     }
 
     private boolean sample(MdState s) {

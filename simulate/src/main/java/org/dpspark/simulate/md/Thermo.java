@@ -8,8 +8,9 @@ import org.dpspark.core.Units;
  *
  * <p>Temperature T = 2 E_kin / (f k_B) with f the integrator's degrees of freedom: 3N − 3 when total
  * momentum is conserved and was zeroed (NVE, Bussi), 3N under Langevin noise (PHYSICS.md:
- * T = 2E_kin/((3N − N_constraints) k_B)). Pressure P = (2E_kin/3 + tr(Ξ)/3)/V, i.e. (f k_B T/3 + tr Ξ/3)/V
- * (LAMMPS' convention; equal to PHYSICS.md's (N k_B T + tr Ξ/3)/V when f = 3N), in bar.
+ * T = 2E_kin/((3N − N_constraints) k_B)).
+ * Pressure P = (N k_B T + tr(Ξ)/3)/V (PHYSICS.md), with T the temperature over the integrator's degrees of
+ * freedom, in bar: the one pressure formula of dpspark (the ensemble's frames and summaries use it).
  */
 public final class Thermo {
     private Thermo() {}
@@ -36,17 +37,28 @@ public final class Thermo {
     }
 
     /**
-     * Pressure in bar from the latest evaluated virial (the step must have requested
-     * {@code Evaluation.VIRIAL}); NaN without a cell.
+     * Pressure (PHYSICS.md) P = (N k_B T + tr(Ξ)/3)/V, bar.
+     *
+     * @param natoms N
+     * @param temperature T, K (instantaneous, over the integrator's degrees of freedom)
+     * @param virial Ξ, 3×3 row-major, eV
+     * @param volume V, Å³ (NaN without a cell gives NaN)
      */
-    public static double pressureBar(MdState s) {
+    public static double pressureBar(int natoms, double temperature, double[] virial, double volume) {
+        double p = (natoms * Units.BOLTZMANN_EV_PER_K * temperature + (virial[0] + virial[4] + virial[8]) / 3.0) / volume;
+        return p * Units.EV_PER_A3_BAR;
+    }
+
+    /**
+     * Pressure in bar ({@link #pressureBar(int, double, double[], double)}) of a state, from the latest evaluated
+     * virial (the step must have requested {@code Evaluation.VIRIAL}) and T over the integrator's degrees of
+     * freedom; NaN without a cell.
+     */
+    public static double pressureBar(MdState s, Integrator integrator) {
         if (s.cell == null) {
             return Double.NaN;
         }
-        double vol = Math.abs(CellMath.determinant(s.cell));
-        double[] w = s.eval.virial;
-        double p = (2.0 * kineticEnergy(s) + w[0] + w[4] + w[8]) / (3.0 * vol);
-        return p * Units.EV_PER_A3_BAR;
+        return pressureBar(s.natoms(), temperature(s, integrator), s.eval.virial, Math.abs(CellMath.determinant(s.cell)));
     }
 
     /** Total momentum Σ m v, amu·Å/fs (length 3). */

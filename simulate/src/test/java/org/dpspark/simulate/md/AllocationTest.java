@@ -2,9 +2,15 @@ package org.dpspark.simulate.md;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.util.function.Supplier;
+import org.dpspark.core.testing.SharedData;
+import org.dpspark.featurize.dpmodel.DeepPotModel;
+import org.dpspark.simulate.dp.DeepPotEvaluator;
+import org.dpspark.simulate.dp.DeepPotPotential;
 import org.dpspark.simulate.lattice.Lattice;
+import org.dpspark.simulate.lattice.WaterBox;
 import org.dpspark.simulate.potential.Evaluation;
 import org.dpspark.simulate.potential.LjSystems;
 import org.dpspark.simulate.potential.Potential;
@@ -25,17 +31,22 @@ class AllocationTest {
     }
 
     private static long measure(Structure s, Potential p, double skin, Supplier<Integrator> integ, double t) {
+        return measure(s, p, skin, integ, t, 3000, 300);
+    }
+
+    private static long measure(Structure s, Potential p, double skin, Supplier<Integrator> integ, double t, int warmup,
+            int steps) {
         MdState st = new MdState(s, 1L);
         MaxwellBoltzmann.assign(st, t, true);
         ForceField ff = new ForceField(p, skin);
         Integrator in = integ.get();
         ff.compute(st, Evaluation.ALL);
-        for (int k = 0; k < 3000; k++) { // warm-up: JIT and buffer growth
+        for (int k = 0; k < warmup; k++) { // warm-up: JIT and buffer growth
             in.step(st, ff, k % 10 == 0 ? Evaluation.ENERGY | Evaluation.VIRIAL : 0);
         }
         int rebuilds = ff.list().rebuilds();
         long before = allocatedBytes();
-        for (int k = 0; k < 300; k++) {
+        for (int k = 0; k < steps; k++) {
             in.step(st, ff, k % 10 == 0 ? Evaluation.ENERGY | Evaluation.VIRIAL : 0);
         }
         long bytes = allocatedBytes() - before;
@@ -58,5 +69,22 @@ class AllocationTest {
         long a = measure(Lattice.silicon(2, 2, 2), StillingerWeber.silicon(), 0.5, () -> new VelocityVerlet(1.0), 1500);
         System.out.printf("allocated in 300 steps: SW NVE %d B%n", a);
         assertTrue(a < 4096, "SW allocated " + a + " bytes");
+    }
+
+    @Test
+    void deepPotVelocityVerletStepsDoNotAllocate() throws IOException {
+        // DeePMD-kit's deeppot_sea on 16 water molecules (48 atoms), the Java reference through DeepPotPotential's
+        // allocation-free path; 150 steps of 0.5 fs include Verlet-list rebuilds of the engine
+        DeepPotModel m = DeepPotModel.importDeepmd(SharedData.path("deepmd-models/deeppot_sea.yaml"));
+        Structure s = WaterBox.build(16, 1.0, 1L);
+        DeepPotPotential dp = DeepPotPotential.forStructure(new DeepPotEvaluator(m), s);
+        int steps = 150;
+        long a = measure(s, dp, 1.0, () -> new VelocityVerlet(0.5), 300, 250, steps);
+        System.out.printf("allocated in %d steps: DP water NVE %d B (%.1f B/step)%n", steps, a, a / (double) steps);
+        // The evaluator rebuilds its neighbour list every step with featurize's NeighborListBuilder, which allocates
+        // its 3×3 inverse cell per build (88 B, whatever the number of atoms); everything of simulate's DP step is
+        // reused. Bound 128 B per step: the builder's 88 B plus the engine's occasional bytes (LJ: ~3 B/step); any
+        // per-step array sized by the atoms would exceed it (the forces of 48 atoms alone are 1.2 kB).
+        assertTrue(a < 128L * steps, "DP allocated " + a + " bytes in " + steps + " steps");
     }
 }
