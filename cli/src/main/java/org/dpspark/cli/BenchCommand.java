@@ -67,8 +67,8 @@ public final class BenchCommand implements Runnable {
 
     /** {@code dpspark bench simulate}. */
     @Command(name = "simulate", mixinStandardHelpOptions = true,
-            description = "MD atom-steps/s per core: Deep Potential water (deeppot_sea) for 192 to 12,288 atoms, and"
-                    + " Lennard-Jones argon.")
+            description = "MD atom-steps/s per core: Deep Potential water (deeppot_sea) for 192 to 12,288 atoms with"
+                    + " FLOPs against the measured peak, Lennard-Jones argon, and the LJ liquid against LAMMPS.")
     static final class Simulate implements Callable<Integer> {
         @Spec CommandSpec spec;
 
@@ -86,12 +86,21 @@ public final class BenchCommand implements Runnable {
                 + " (default: ../shared/data/deepmd-models/deeppot_sea.yaml)")
         Path model = Path.of("..", "shared", "data", "deepmd-models", "deeppot_sea.yaml");
 
+        @Option(names = "--lammps-repeat", description = "rounds of the 32,000-atom LJ liquid, dpspark and LAMMPS (lmp)"
+                + " back to back, medians compared (default: 3; 0 skips it)")
+        int lammpsRepeat = 3;
+
         @Override
-        public Integer call() {
+        public Integer call() throws Exception {
+            var peak = org.dpspark.cli.bench.PeakFlops.measure(2.0);
             var m = org.dpspark.simulate.ensemble.PotentialSpec.load(model.toAbsolutePath().normalize().toString());
             var rows = org.dpspark.simulate.bench.DeepPotMdBench.run(m, molecules, executions, seconds);
-            spec.commandLine().getOut().print(org.dpspark.simulate.bench.DeepPotMdBench.render(rows));
+            spec.commandLine().getOut().print(org.dpspark.simulate.bench.DeepPotMdBench.render(rows, peak.gflops(),
+                    peak.kernel()));
             spec.commandLine().getOut().flush();
+            if (lammpsRepeat > 0) {
+                org.dpspark.simulate.bench.LjBench.main(new String[] {"--repeat", Integer.toString(lammpsRepeat)});
+            }
             return 0;
         }
     }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.dpspark.featurize.dpmodel.DeepPotModel;
 import org.dpspark.simulate.dp.DeepPotCalculator;
 import org.dpspark.simulate.dp.DeepPotCalculators;
+import org.dpspark.simulate.dp.DeepPotFlops;
 import org.dpspark.simulate.dp.DeepPotPotential;
 import org.dpspark.simulate.ensemble.PotentialSpec;
 import org.dpspark.simulate.lattice.Lattice;
@@ -42,11 +43,16 @@ public final class DeepPotMdBench {
      * @param cpuSeconds CPU time of the benchmark thread over the timed steps (on a shared machine the wall time
      *        includes waiting for a core; per-core throughput is best read from CPU time)
      * @param mode where the potential ran, as its results reported
+     * @param flopsPerAtomStep FLOPs per atom and step of the potential ({@link DeepPotFlops}); NaN when not counted
      */
-    public record Row(String system, int atoms, int steps, double seconds, double cpuSeconds, String mode) {
+    public record Row(String system, int atoms, int steps, double seconds, double cpuSeconds, String mode,
+            double flopsPerAtomStep) {
         public double atomStepsPerSecond() { return atoms * (double) steps / seconds; }
 
         public double atomStepsPerCpuSecond() { return atoms * (double) steps / cpuSeconds; }
+
+        /** GFLOP/s per core from the CPU time of the benchmark thread. */
+        public double gflopsPerCore() { return flopsPerAtomStep * atomStepsPerCpuSecond() * 1e-9; }
     }
 
     /**
@@ -63,8 +69,9 @@ public final class DeepPotMdBench {
                 DeepPotCalculator calc = DeepPotCalculators.create(execution, model);
                 try {
                     DeepPotPotential dp = DeepPotPotential.forStructure(calc, s);
-                    rows.add(time(String.format(Locale.ROOT, "DP water %d H2O (deeppot_sea)", m), s, dp, 0.5, 300,
-                            seconds));
+                    double flops = DeepPotFlops.perAtom(model, DeepPotFlops.realSlotsPerAtom(model, s.positions(),
+                            s.cell(), dp.modelTypes(s.types()).clone()));
+                    rows.add(time(String.format(Locale.ROOT, "DP water %d H2O", m), s, dp, 0.5, 300, seconds, flops));
                 } finally {
                     DeepPotCalculators.close(calc);
                 }
@@ -72,11 +79,11 @@ public final class DeepPotMdBench {
         }
         Structure ar = Lattice.fcc(Lattice.fccConstantForReducedDensity(3.4, 0.8442), 10, 10, 10, 18);
         rows.add(time("LJ argon liquid (rc 2.5 sigma)", ar, new LennardJones(0.0104, 3.4, 8.5, false), 5.0, 100,
-                seconds));
+                seconds, Double.NaN));
         return rows;
     }
 
-    static Row time(String name, Structure s, Potential p, double dt, double t, double seconds) {
+    static Row time(String name, Structure s, Potential p, double dt, double t, double seconds, double flops) {
         MdState st = new MdState(s, 1L);
         MaxwellBoltzmann.assign(st, t, true);
         ForceField ff = new ForceField(p, 1.0);
@@ -97,22 +104,41 @@ public final class DeepPotMdBench {
             t1 = System.nanoTime();
         } while (steps < 3 || t1 - t0 < seconds * 1e9);
         long c1 = mx.getCurrentThreadCpuTime();
-        return new Row(name, s.natoms(), steps, (t1 - t0) * 1e-9, (c1 - c0) * 1e-9, PotentialSpec.executionMode(p));
+        return new Row(name, s.natoms(), steps, (t1 - t0) * 1e-9, (c1 - c0) * 1e-9, PotentialSpec.executionMode(p), flops);
     }
 
     public static String render(List<Row> rows) {
+        return render(rows, Double.NaN, "");
+    }
+
+    /**
+     * @param peakGflops the measured FLOP peak of one core (NaN: not measured), for the %-of-peak column
+     * @param peakKernel how the peak was measured
+     */
+    public static String render(List<Row> rows, double peakGflops, String peakKernel) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "MD atom-steps/s per core (one thread, NVE, energy + virial every step), %s %s%n",
                 System.getProperty("java.vm.name"), System.getProperty("java.version")));
-        sb.append(String.format(Locale.ROOT, "%-34s %7s %6s %9s %9s %14s %16s %13s  %s%n", "system", "atoms", "steps",
-                "wall s", "cpu s", "atom-steps/s", "atom-steps/cpu-s", "us/atom-step", "execution mode"));
+        sb.append(String.format(Locale.ROOT, "%-31s %6s %5s %7s %7s %12s %12s %9s %9s %8s %7s  %s%n", "system", "atoms",
+                "steps", "wall s", "cpu s", "atom-steps/s", "a-s/cpu-s", "us/a-s", "kFLOP/a-s", "GFLOP/s", "% peak",
+                "execution mode"));
         for (Row r : rows) {
-            sb.append(String.format(Locale.ROOT, "%-34s %7d %6d %9.2f %9.2f %14.4g %16.4g %13.2f  %s%n", r.system(),
-                    r.atoms(), r.steps(), r.seconds(), r.cpuSeconds(), r.atomStepsPerSecond(),
-                    r.atomStepsPerCpuSecond(), 1e6 / r.atomStepsPerCpuSecond(), r.mode()));
+            boolean counted = !Double.isNaN(r.flopsPerAtomStep());
+            sb.append(String.format(Locale.ROOT, "%-31s %6d %5d %7.2f %7.2f %12.4g %12.4g %9.2f %9s %8s %7s  %s%n",
+                    r.system(), r.atoms(), r.steps(), r.seconds(), r.cpuSeconds(), r.atomStepsPerSecond(),
+                    r.atomStepsPerCpuSecond(), 1e6 / r.atomStepsPerCpuSecond(),
+                    counted ? String.format(Locale.ROOT, "%.1f", r.flopsPerAtomStep() * 1e-3) : "-",
+                    counted ? String.format(Locale.ROOT, "%.2f", r.gflopsPerCore()) : "-",
+                    counted && !Double.isNaN(peakGflops)
+                            ? String.format(Locale.ROOT, "%.1f", 100 * r.gflopsPerCore() / peakGflops) : "-",
+                    r.mode()));
         }
-        sb.append("(us/atom-step from the benchmark thread's CPU time: per core for the Java reference; for kernels,\n"
-                + " which run in other threads or on a device, read the wall-time column)\n");
+        if (!Double.isNaN(peakGflops)) {
+            sb.append(String.format(Locale.ROOT, "measured peak of one core: %.2f GFLOP/s (%s)%n", peakGflops, peakKernel));
+        }
+        sb.append("(DP water: DeePMD-kit's deeppot_sea; a-s = atom-step; per-core figures from the benchmark thread's CPU"
+                + " time;\n FLOPs counted as DeepPotFlops (work done by the Java reference, the same arithmetic for the"
+                + " kernels);\n for kernels, which run in other threads or on a device, read the wall-time column)\n");
         return sb.toString();
     }
 

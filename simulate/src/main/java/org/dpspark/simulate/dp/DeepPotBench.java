@@ -19,10 +19,7 @@ import org.dpspark.featurize.neighbor.NeighborListBuilder;
  * path given as first argument, random weights of the same shape if absent) and (2) the water-example size
  * (embedding [25,50,100], axis 16, fitting [240,240,240], sel [46,92], r_c 6 Å; random weights).
  *
- * <p>FLOP estimate per atom (2 flops per multiply-add; activations and the neighbour list not counted):
- * forward embedding N·Σ(nIn·nOut) over all N = Σsel slots (padding is evaluated, as in DeePMD-kit), gr N·M·4,
- * D M·M&lt;·4, fitting Σ(nIn·nOut); reverse fitting Σ(nIn·nOut), ∂gr 2·M·M&lt;·4, per real neighbour slot
- * M·4·2 + Σ(nIn·nOut) (embedding reverse) + 12·3 (∂E/∂r) + 9 (virial).
+ * <p>FLOPs per atom as {@link DeepPotFlops}.
  * Usage: {@code DeepPotBench [deeppot_sea.yaml] [seconds per model, default 5]}.
  */
 public final class DeepPotBench {
@@ -68,44 +65,11 @@ public final class DeepPotBench {
         } while (t1 - t0 < seconds * 1e9);
         double sec = (t1 - t0) * 1e-9;
         double atomsPerSec = (double) evals * types.length / sec;
-        double realSlots = realSlotsPerAtom(m, pos, box, types);
-        double flops = flopsPerAtom(m, realSlots);
+        double realSlots = DeepPotFlops.realSlotsPerAtom(m, pos, box, types);
+        double flops = DeepPotFlops.perAtom(m, realSlots);
         System.out.printf("%s%n  %d frames in %.2f s: %.0f atom-evaluations/s (%.1f us/atom); %.1f real of %d slots/atom;"
                 + " ~%.2f MFLOP/atom -> %.2f GFLOP/s  (E=%.6f)%n", label, evals, sec, atomsPerSec, 1e6 / atomsPerSec,
                 realSlots, m.descriptor().nnei(), flops * 1e-6, flops * atomsPerSec * 1e-9, sink / evals);
-    }
-
-    /** Average number of neighbours within r_c (capped by sel per type) per atom. */
-    static double realSlotsPerAtom(DeepPotModel m, double[] pos, double[] box, int[] types) {
-        SeADescriptor d = m.descriptor();
-        NeighborList nl = new NeighborListBuilder(d.rcut()).build(pos, box, null);
-        long total = 0;
-        int[] count = new int[d.ntypes()];
-        for (int i = 0; i < types.length; i++) {
-            java.util.Arrays.fill(count, 0);
-            for (int p = nl.start(i); p < nl.end(i); p++) {
-                if (nl.distance(p) < d.rcut()) count[types[nl.neighbor(p)]]++;
-            }
-            for (int t = 0; t < count.length; t++) total += Math.min(count[t], d.sel()[t]);
-        }
-        return (double) total / types.length;
-    }
-
-    /** Estimated flops per atom (see class comment). */
-    static double flopsPerAtom(DeepPotModel m, double realSlots) {
-        SeADescriptor d = m.descriptor();
-        long emb = macs(d.embeddings().get(0));
-        long fit = macs(m.fitting().nets().get(0));
-        int n = d.nnei(), mm = d.embeddingWidth(), ax = d.axisNeuron();
-        double macs = n * (double) emb + n * mm * 4.0 + mm * ax * 4.0 + fit   // forward
-                + fit + 2.0 * mm * ax * 4 + realSlots * (mm * 8.0 + emb + 36 + 9); // reverse
-        return 2 * macs;
-    }
-
-    static long macs(DenseNet net) {
-        long s = 0;
-        for (NetLayer l : net.layers()) s += (long) l.nIn() * l.nOut();
-        return s;
     }
 
     /** 64 rigid-geometry water molecules (O–H 0.9572 Å, 104.52°) on a jittered 4×4×4 lattice, random orientations. */

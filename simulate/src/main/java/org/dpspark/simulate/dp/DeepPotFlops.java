@@ -1,0 +1,81 @@
+package org.dpspark.simulate.dp;
+
+import org.dpspark.featurize.dpmodel.Activation;
+import org.dpspark.featurize.dpmodel.DeepPotModel;
+import org.dpspark.featurize.dpmodel.DenseNet;
+import org.dpspark.featurize.dpmodel.NetLayer;
+import org.dpspark.featurize.dpmodel.SeADescriptor;
+import org.dpspark.featurize.neighbor.NeighborList;
+import org.dpspark.featurize.neighbor.NeighborListBuilder;
+
+/**
+ * Floating-point operations per atom of one energy + force + virial evaluation by {@link DeepPotEvaluator}, counted
+ * from the model's shapes as the evaluator executes them (a multiply-add is 2 FLOPs; an add, multiply, divide or
+ * {@code exp} is 1; the neighbour search, sorting and integer work are not counted). With N = Σ sel slots, n_r
+ * real neighbours within r_c per atom (capped by sel), M = embedding width, M&lt; = axis neurons:
+ * <ul>
+ *   <li>per real slot: environment row and its derivative 70 (switch, 1/r, r/r², 12 derivative terms), its
+ *       normalisation 20 (4 subtractions, 16 divisions); embedding forward 2·Σ nIn·nOut + per output (bias 1,
+ *       tanh 5 = 2z, exp, +1, 2/·, 1−·; φ′ 2; idt 2; skip 1); gr 8M; reverse: ∂E/∂G 7M, direct ∂E/∂R̃ 8M,
+ *       embedding reverse 2·Σ nIn·nOut + per output (1 for ∂L/∂z, skip 1–2); ∂E/∂r_ij 24, force scatter 6, virial
+ *       18;</li>
+ *   <li>per padding slot (N − n_r): normalisation 8 and its gr terms 8M (its embedding is computed once per
+ *       model, not per atom);</li>
+ *   <li>per atom: gr/N 4M, D 7·M·M&lt;, fitting forward and reverse (2·Σ nIn·nOut + the per-output terms each),
+ *       ∂E/∂gr 16·M·M&lt; + 4M.</li>
+ * </ul>
+ * This is the work done, not DeePMD-kit's nominal count (which also runs the embedding net on every padding slot).
+ */
+public final class DeepPotFlops {
+    private DeepPotFlops() {}
+
+    /** FLOPs per atom for {@code realSlots} real neighbours per atom (see the class comment). */
+    public static double perAtom(DeepPotModel m, double realSlots) {
+        SeADescriptor d = m.descriptor();
+        DenseNet emb = d.embeddings().get(0);
+        DenseNet fit = m.fitting().nets().get(0);
+        int n = d.nnei(), mm = d.embeddingWidth(), ax = d.axisNeuron();
+        double perReal = 70 + 20 + forward(emb) + 8.0 * mm + 7.0 * mm + 8.0 * mm + backward(emb) + 24 + 6 + 18;
+        double perPad = 8 + 8.0 * mm;
+        double perAtom = 4.0 * mm + 7.0 * mm * ax + forward(fit) + backward(fit) + 16.0 * mm * ax + 4.0 * mm;
+        return realSlots * perReal + Math.max(0, n - realSlots) * perPad + perAtom;
+    }
+
+    static double forward(DenseNet net) {
+        double f = 0;
+        for (NetLayer l : net.layers()) {
+            int no = l.nOut();
+            f += 2.0 * l.nIn() * no;
+            double per = (l.b() != null ? 1 : 0) + (l.act() == Activation.TANH ? 5 + 2 : l.act() == Activation.LINEAR ? 0 : 3)
+                    + (l.idt() != null ? 2 : 0) + (l.skip() > 0 ? 1 : 0);
+            f += per * no;
+        }
+        return f;
+    }
+
+    static double backward(DenseNet net) {
+        double f = 0;
+        for (NetLayer l : net.layers()) {
+            f += 2.0 * l.nIn() * l.nOut() + l.nOut();
+            if (l.skip() == 1) f += l.nIn();
+            if (l.skip() == 2) f += 2.0 * l.nIn();
+        }
+        return f;
+    }
+
+    /** Mean number of neighbours within r_c per atom, capped by sel per type (the real slots). */
+    public static double realSlotsPerAtom(DeepPotModel m, double[] positions, double[] cell, int[] types) {
+        SeADescriptor d = m.descriptor();
+        NeighborList nl = new NeighborListBuilder(d.rcut()).build(positions, cell, null);
+        long total = 0;
+        int[] count = new int[d.ntypes()];
+        for (int i = 0; i < types.length; i++) {
+            java.util.Arrays.fill(count, 0);
+            for (int p = nl.start(i); p < nl.end(i); p++) {
+                if (nl.distance(p) < d.rcut()) count[types[nl.neighbor(p)]]++;
+            }
+            for (int t = 0; t < count.length; t++) total += Math.min(count[t], d.sel()[t]);
+        }
+        return (double) total / types.length;
+    }
+}
