@@ -40,8 +40,9 @@ public final class DeepPotMdBench {
      * @param atoms N
      * @param steps timed steps
      * @param seconds wall time of the timed steps
-     * @param cpuSeconds CPU time of the benchmark thread over the timed steps (on a shared machine the wall time
-     *        includes waiting for a core; per-core throughput is best read from CPU time)
+     * @param cpuSeconds CPU time of the whole process over the timed steps: the benchmark thread and any thread
+     *        pool doing its work (Aparapi's, PoCL's), so that atom-steps per CPU-second is the throughput per core
+     *        for every execution (on a shared machine the wall time includes waiting for a core)
      * @param mode where the potential ran, as its results reported
      * @param flopsPerAtomStep FLOPs per atom and step of the potential ({@link DeepPotFlops}); NaN when not counted
      */
@@ -51,7 +52,7 @@ public final class DeepPotMdBench {
 
         public double atomStepsPerCpuSecond() { return atoms * (double) steps / cpuSeconds; }
 
-        /** GFLOP/s per core from the CPU time of the benchmark thread. */
+        /** GFLOP/s per core (from the process CPU time). */
         public double gflopsPerCore() { return flopsPerAtomStep * atomStepsPerCpuSecond() * 1e-9; }
     }
 
@@ -95,15 +96,16 @@ public final class DeepPotMdBench {
             vv.step(st, ff, flags); // warm-up (JIT)
         }
         int steps = 0;
-        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
-        long c0 = mx.getCurrentThreadCpuTime();
+        com.sun.management.OperatingSystemMXBean mx = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long c0 = mx.getProcessCpuTime();
         long t0 = System.nanoTime(), t1;
         do {
             vv.step(st, ff, flags);
             steps++;
             t1 = System.nanoTime();
         } while (steps < 3 || t1 - t0 < seconds * 1e9);
-        long c1 = mx.getCurrentThreadCpuTime();
+        long c1 = mx.getProcessCpuTime();
         return new Row(name, s.natoms(), steps, (t1 - t0) * 1e-9, (c1 - c0) * 1e-9, PotentialSpec.executionMode(p), flops);
     }
 
@@ -117,8 +119,10 @@ public final class DeepPotMdBench {
      */
     public static String render(List<Row> rows, double peakGflops, String peakKernel) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "MD atom-steps/s per core (one thread, NVE, energy + virial every step), %s %s%n",
-                System.getProperty("java.vm.name"), System.getProperty("java.version")));
+        sb.append(String.format(Locale.ROOT, "MD atom-steps/s per core (NVE, energy + virial every step; Java reference"
+                + " on one thread), %s %s, %d cores, load average %.2f%n", System.getProperty("java.vm.name"),
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         sb.append(String.format(Locale.ROOT, "%-31s %6s %5s %7s %7s %12s %12s %9s %9s %8s %7s  %s%n", "system", "atoms",
                 "steps", "wall s", "cpu s", "atom-steps/s", "a-s/cpu-s", "us/a-s", "kFLOP/a-s", "GFLOP/s", "% peak",
                 "execution mode"));
@@ -135,10 +139,12 @@ public final class DeepPotMdBench {
         }
         if (!Double.isNaN(peakGflops)) {
             sb.append(String.format(Locale.ROOT, "measured peak of one core: %.2f GFLOP/s (%s)%n", peakGflops, peakKernel));
+            sb.append(String.format(Locale.ROOT, "load average at the end: %.2f%n",
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         }
-        sb.append("(DP water: DeePMD-kit's deeppot_sea; a-s = atom-step; per-core figures from the benchmark thread's CPU"
-                + " time;\n FLOPs counted as DeepPotFlops (work done by the Java reference, the same arithmetic for the"
-                + " kernels);\n for kernels, which run in other threads or on a device, read the wall-time column)\n");
+        sb.append("(DP water: DeePMD-kit's deeppot_sea; a-s = atom-step; per-core figures from the CPU time of the whole"
+                + " process,\n kernel thread pools included; FLOPs counted as DeepPotFlops, the work of the Java reference,"
+                + " the same\n arithmetic for the kernels; a GPU's rows are per device: read atom-steps/s)\n");
         return sb.toString();
     }
 

@@ -64,6 +64,8 @@ public final class DeepPotEvaluator implements DeepPotCalculator {
     private final int cap;
     /** Embedding output of each padding slot: ntypes (centre) × nnei × ng. */
     private final double[] padG;
+    /** Normalised padding row (0 − davg)/dstd of every (centre type, slot): ntypes × nnei × 4. */
+    private final double[] padR;
     private final NeighborListBuilder nlBuilder;
     private final SeAEnvironment env;
     private NeighborList nl;
@@ -126,6 +128,8 @@ public final class DeepPotEvaluator implements DeepPotCalculator {
         fitDphi = new double[fit[0].rowWidth()];
         dGs = new double[ng * cap];
         dk = new double[4 * cap];
+        padR = new double[ntypes * nnei * 4];
+        for (int k = 0; k < padR.length; k++) padR[k] = (0.0 - davg[k]) / dstd[k];
         padG = paddingEmbeddings(d);
     }
 
@@ -263,15 +267,20 @@ public final class DeepPotEvaluator implements DeepPotCalculator {
         return energy;
     }
 
-    /** R̃ = (R − davg)/dstd for every slot; ∂R̃/∂r = ∂R/∂r / dstd for the real slots (padding has none). */
+    /**
+     * R̃ = (R − davg)/dstd for every slot (padding rows, R = 0, copied from {@link #padR}: the same values);
+     * ∂R̃/∂r = ∂R/∂r / dstd for the real slots (padding has none).
+     */
     private void normalise(int ti) {
         int base = ti * nnei * 4;
-        for (int k = 0; k < 4 * nnei; k++) {
-            envA[k] = (envA[k] - davg[base + k]) / dstd[base + k];
-        }
         for (int tj = 0; tj < ntypes; tj++) {
             int real = Math.min(countsA[tj], sel[tj]);
-            for (int k = 4 * selOffset[tj]; k < 4 * (selOffset[tj] + real); k++) {
+            int k0 = 4 * selOffset[tj], k1 = 4 * (selOffset[tj] + real), k2 = 4 * selOffset[tj + 1];
+            for (int k = k0; k < k1; k++) {
+                envA[k] = (envA[k] - davg[base + k]) / dstd[base + k];
+            }
+            System.arraycopy(padR, base + k1, envA, k1, k2 - k1);
+            for (int k = k0; k < k1; k++) {
                 double sd = dstd[base + k];
                 derivA[3 * k] /= sd;
                 derivA[3 * k + 1] /= sd;
@@ -335,21 +344,26 @@ public final class DeepPotEvaluator implements DeepPotCalculator {
         int s0 = selOffset[tj], real = Math.min(countsA[tj], sel[tj]);
         if (real == 0) return;
         double[] out = net.out;
+        int c1 = cap, c2 = 2 * cap, c3 = 3 * cap;
+        for (int s = 0; s < real; s++) {
+            dk[s] = 0.0;
+            dk[c1 + s] = 0.0;
+            dk[c2 + s] = 0.0;
+            dk[c3 + s] = 0.0;
+        }
+        // one pass per feature a: ∂E/∂G_s[a] = Σ_k dgr[a][k] R̃_s[k], and the direct term Σ_a dgr[a][k] G_s[a]
+        // accumulated over a in order
         for (int a = 0; a < ng; a++) {
-            int p = 4 * a, q = a * cap;
+            int p = 4 * a, q = a * cap, gb = net.outBase(a);
             double g0 = dgr[p], g1 = dgr[p + 1], g2 = dgr[p + 2], g3 = dgr[p + 3];
             for (int s = 0; s < real; s++) {
                 int r = s0 + s;
                 dGs[q + s] = g0 * rk[r] + g1 * rk[nnei + r] + g2 * rk[2 * nnei + r] + g3 * rk[3 * nnei + r];
-            }
-        }
-        for (int k = 0; k < 4; k++) {
-            int q = k * cap;
-            for (int s = 0; s < real; s++) dk[q + s] = 0.0;
-            for (int a = 0; a < ng; a++) {
-                double gk = dgr[4 * a + k];
-                int gb = net.outBase(a);
-                for (int s = 0; s < real; s++) dk[q + s] += gk * out[gb + s];
+                double g = out[gb + s];
+                dk[s] += g0 * g;
+                dk[c1 + s] += g1 * g;
+                dk[c2 + s] += g2 * g;
+                dk[c3 + s] += g3 * g;
             }
         }
         double[] ds = net.backward(dGs, real);
