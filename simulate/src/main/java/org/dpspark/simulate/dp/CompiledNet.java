@@ -156,16 +156,34 @@ final class CompiledNet {
             int ni = nIn[l], no = nOut[l], oo = ro + off[l];
             double[] wl = w[l];
             for (int o = 0; o < no; o++) dz[o] = g[o] * dphi[oo + o];
-            for (int i = 0; i < ni; i++) {
+            // four dot products at once: independent add chains (a single one is bound by the add latency);
+            // each still sums over o in order from 0
+            int i = 0;
+            for (; i + 3 < ni; i += 4) {
+                int w0 = i * no, w1 = w0 + no, w2 = w1 + no, w3 = w2 + no;
+                double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0;
+                for (int o = 0; o < no; o++) {
+                    double d = dz[o];
+                    s0 += wl[w0 + o] * d;
+                    s1 += wl[w1 + o] * d;
+                    s2 += wl[w2 + o] * d;
+                    s3 += wl[w3 + o] * d;
+                }
+                gx[i] = s0;
+                gx[i + 1] = s1;
+                gx[i + 2] = s2;
+                gx[i + 3] = s3;
+            }
+            for (; i < ni; i++) {
                 int wr = i * no;
                 double s = 0.0;
                 for (int o = 0; o < no; o++) s += wl[wr + o] * dz[o];
                 gx[i] = s;
             }
             if (skip[l] == 1) {
-                for (int i = 0; i < ni; i++) gx[i] += g[i];
+                for (int k = 0; k < ni; k++) gx[k] += g[k];
             } else if (skip[l] == 2) {
-                for (int i = 0; i < ni; i++) gx[i] += g[i] + g[ni + i];
+                for (int k = 0; k < ni; k++) gx[k] += g[k] + g[ni + k];
             }
             double[] t = g;
             g = gx;
