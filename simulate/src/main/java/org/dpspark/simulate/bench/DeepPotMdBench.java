@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.dpspark.featurize.dpmodel.DeepPotModel;
+import org.dpspark.featurize.dpmodel.DeepPotModels;
 import org.dpspark.simulate.dp.DeepPotCalculator;
 import org.dpspark.simulate.dp.DeepPotCalculators;
 import org.dpspark.simulate.dp.DeepPotFlops;
@@ -25,10 +26,12 @@ import org.dpspark.simulate.potential.Structure;
 /**
  * MD throughput of the ensemble's building blocks on one thread (= per core: an ensemble runs one trajectory
  * per core): NVE velocity-Verlet steps of a water box with a Deep Potential (energy and virial every step, as on
- * dump steps; the plain-Java reference calculator, or any of {@link DeepPotCalculators#NAMES}: the throughput is
- * per thread for the reference, per process for kernels) for several sizes, and of a Lennard-Jones argon liquid for
- * scale. Reported as atom-steps per second per core. Each size runs untimed warm-up steps (JIT), then steps
- * until at least {@code seconds} have passed (and at least 3 steps).
+ * dump steps; the plain-Java reference calculator, or any of {@link DeepPotCalculators#NAMES}) with DeePMD-kit's
+ * deeppot_sea for several sizes and with a net of the water example's shapes for 64 molecules, and of a
+ * Lennard-Jones argon liquid for scale. Reported as atom-steps per CPU-second of the process (per core, kernel
+ * thread pools included) and, with {@link DeepPotFlops}, as GFLOP/s per core and % of a measured peak. Each row
+ * runs untimed warm-up steps (JIT; at least 1 s), then steps until at least {@code seconds} have passed (and at
+ * least 3 steps).
  */
 public final class DeepPotMdBench {
     private DeepPotMdBench() {}
@@ -78,6 +81,22 @@ public final class DeepPotMdBench {
                 }
             }
         }
+        // the production size of conf/train.conf's water example (embedding [25,50,100], axis 16, fitting
+        // [240,240,240], sel [46,92]; random weights: the throughput depends on the shapes only), 64 H2O
+        DeepPotModel large = DeepPotModels.random(DeepPotModels.Spec.waterExample(), 0.05, 0.08, 0.05,
+                new double[] {-93.6, -187.1}, 2);
+        Structure w = WaterBox.build(64, 1.0, 1L);
+        for (String execution : executions) {
+            DeepPotCalculator calc = DeepPotCalculators.create(execution, large);
+            try {
+                DeepPotPotential dp = DeepPotPotential.forStructure(calc, w);
+                double flops = DeepPotFlops.perAtom(large, DeepPotFlops.realSlotsPerAtom(large, w.positions(),
+                        w.cell(), dp.modelTypes(w.types()).clone()));
+                rows.add(time("DP water 64 H2O, water-example net", w, dp, 0.5, 300, seconds, flops));
+            } finally {
+                DeepPotCalculators.close(calc);
+            }
+        }
         Structure ar = Lattice.fcc(Lattice.fccConstantForReducedDensity(3.4, 0.8442), 10, 10, 10, 18);
         rows.add(time("LJ argon liquid (rc 2.5 sigma)", ar, new LennardJones(0.0104, 3.4, 8.5, false), 5.0, 100,
                 seconds, Double.NaN));
@@ -92,7 +111,7 @@ public final class DeepPotMdBench {
         ff.compute(st, Evaluation.ENERGY | Evaluation.VIRIAL);
         int flags = Evaluation.ENERGY | Evaluation.VIRIAL;
         long w0 = System.nanoTime();
-        for (int k = 0; k < 3 || System.nanoTime() - w0 < 0.3 * seconds * 1e9; k++) {
+        for (int k = 0; k < 3 || System.nanoTime() - w0 < Math.max(1.0, 0.5 * seconds) * 1e9; k++) {
             vv.step(st, ff, flags); // warm-up (JIT)
         }
         int steps = 0;
@@ -142,7 +161,8 @@ public final class DeepPotMdBench {
             sb.append(String.format(Locale.ROOT, "load average at the end: %.2f%n",
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         }
-        sb.append("(DP water: DeePMD-kit's deeppot_sea; a-s = atom-step; per-core figures from the CPU time of the whole"
+        sb.append("(DP water: DeePMD-kit's deeppot_sea (embedding [3,6,12], axis 2, fitting [10,10,10]); water-example net:"
+                + " embedding [25,50,100],\n axis 16, fitting [240,240,240], random weights; a-s = atom-step; per-core figures from the CPU time of the whole"
                 + " process,\n kernel thread pools included; FLOPs counted as DeepPotFlops, the work of the Java reference,"
                 + " the same\n arithmetic for the kernels; a GPU's rows are per device: read atom-steps/s)\n");
         return sb.toString();
