@@ -307,7 +307,50 @@ public final class DeepPotEvaluator implements DeepPotCalculator {
             net.forward(real);
             double[] out = net.out;
             int padBase = ti * nnei * ng;
-            for (int a = 0; a < ng; a++) {
+            int a = 0;
+            // two features at once: eight independent add chains (four are bound by the add latency); every
+            // element still sums over the slots in order
+            for (; a + 1 < ng; a += 2) {
+                int gb = net.outBase(a), gc = net.outBase(a + 1);
+                int q = 4 * a;
+                double g0 = gr[q], g1 = gr[q + 1], g2 = gr[q + 2], g3 = gr[q + 3];
+                double h0 = gr[q + 4], h1 = gr[q + 5], h2 = gr[q + 6], h3 = gr[q + 7];
+                for (int s = 0; s < real; s++) {
+                    double g = out[gb + s], h = out[gc + s];
+                    int r = s0 + s;
+                    double r0 = rk[r], r1 = rk[nnei + r], r2 = rk[2 * nnei + r], r3 = rk[3 * nnei + r];
+                    g0 += g * r0;
+                    g1 += g * r1;
+                    g2 += g * r2;
+                    g3 += g * r3;
+                    h0 += h * r0;
+                    h1 += h * r1;
+                    h2 += h * r2;
+                    h3 += h * r3;
+                }
+                for (int slot = s0 + real; slot < selOffset[tj + 1]; slot++) {
+                    double g = padG[padBase + slot * ng + a], h = padG[padBase + slot * ng + a + 1];
+                    int e = 4 * slot;
+                    double r0 = envA[e], r1 = envA[e + 1], r2 = envA[e + 2], r3 = envA[e + 3];
+                    g0 += g * r0;
+                    g1 += g * r1;
+                    g2 += g * r2;
+                    g3 += g * r3;
+                    h0 += h * r0;
+                    h1 += h * r1;
+                    h2 += h * r2;
+                    h3 += h * r3;
+                }
+                gr[q] = g0;
+                gr[q + 1] = g1;
+                gr[q + 2] = g2;
+                gr[q + 3] = g3;
+                gr[q + 4] = h0;
+                gr[q + 5] = h1;
+                gr[q + 6] = h2;
+                gr[q + 7] = h3;
+            }
+            for (; a < ng; a++) {
                 int gb = net.outBase(a);
                 int q = 4 * a;
                 double g0 = gr[q], g1 = gr[q + 1], g2 = gr[q + 2], g3 = gr[q + 3];
