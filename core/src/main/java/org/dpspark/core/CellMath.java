@@ -16,15 +16,23 @@ public final class CellMath {
 
     /** Inverse of h (row-major); throws if the cell is singular. */
     public static double[] inverse(double[] h) {
+        return inverseInto(h, new double[9]);
+    }
+
+    /** The inverse of the 3×3 cell {@code h} (row-major) written into {@code out} (9 doubles), which is returned. */
+    public static double[] inverseInto(double[] h, double[] out) {
         double det = determinant(h);
         if (Math.abs(det) < 1e-12) {
             throw new IllegalArgumentException("singular cell (volume " + det + " Å³)");
         }
         double inv = 1.0 / det;
-        return new double[] {
-            (h[4] * h[8] - h[5] * h[7]) * inv, (h[2] * h[7] - h[1] * h[8]) * inv, (h[1] * h[5] - h[2] * h[4]) * inv,
-            (h[5] * h[6] - h[3] * h[8]) * inv, (h[0] * h[8] - h[2] * h[6]) * inv, (h[2] * h[3] - h[0] * h[5]) * inv,
-            (h[3] * h[7] - h[4] * h[6]) * inv, (h[1] * h[6] - h[0] * h[7]) * inv, (h[0] * h[4] - h[1] * h[3]) * inv};
+        double a0 = (h[4] * h[8] - h[5] * h[7]) * inv, a1 = (h[2] * h[7] - h[1] * h[8]) * inv;
+        double a2 = (h[1] * h[5] - h[2] * h[4]) * inv, a3 = (h[5] * h[6] - h[3] * h[8]) * inv;
+        double a4 = (h[0] * h[8] - h[2] * h[6]) * inv, a5 = (h[2] * h[3] - h[0] * h[5]) * inv;
+        double a6 = (h[3] * h[7] - h[4] * h[6]) * inv, a7 = (h[1] * h[6] - h[0] * h[7]) * inv;
+        double a8 = (h[0] * h[4] - h[1] * h[3]) * inv;
+        out[0] = a0; out[1] = a1; out[2] = a2; out[3] = a3; out[4] = a4; out[5] = a5; out[6] = a6; out[7] = a7; out[8] = a8;
+        return out;
     }
 
     /** Cartesian positions (n×3) from fractional ones (n×3): r = s·h. */

@@ -1,5 +1,6 @@
 package org.dpspark.featurize.neighbor;
 
+import java.util.Arrays;
 import org.dpspark.core.CellMath;
 
 /**
@@ -29,6 +30,8 @@ public final class NeighborListBuilder {
     private int[] binAtoms = new int[0];
     private int[] binStart = new int[0];
     private final double[] h = new double[9];
+    /** Inverse of {@link #h} (identity for molecules), reused between builds. */
+    private final double[] hinv = new double[9];
     private final int[] nb = new int[3];
     private final int[] kb = new int[3];
     private final double[] lo = new double[3];
@@ -67,7 +70,12 @@ public final class NeighborListBuilder {
         }
         int n = positions.length / 3;
         setupCell(cell, pbc);
-        double[] hinv = cell == null ? new double[] {1, 0, 0, 0, 1, 0, 0, 0, 1} : CellMath.inverse(h);
+        if (cell == null) {
+            Arrays.fill(hinv, 0.0);
+            hinv[0] = hinv[4] = hinv[8] = 1.0;
+        } else {
+            CellMath.inverseInto(h, hinv);
+        }
         ensure(n);
         for (int i = 0; i < n; i++) {
             double x = positions[3 * i], y = positions[3 * i + 1], z = positions[3 * i + 2];
