@@ -230,11 +230,19 @@ final class LoopRunner {
     /** Appends {@code labelled.xyz} to a frames table through ingest (idempotent: ids already there are skipped). */
     private void append(Path labelDir, String dataset, String table) throws IOException {
         Path xyz = labelDir.resolve("labelled.xyz");
+        Files.deleteIfExists(labelDir.resolve("append.json"));
         if (Files.size(xyz) == 0) {
             out.println("loop: nothing labelled to append");
             return;
         }
         IngestSummary sum = IngestJob.run(spark, ingestSettings(List.of(xyz.toString()), table, dataset, "extxyz"));
+        ObjectNode n = DatasetSidecar.json().createObjectNode();
+        n.put("table", table);
+        n.put("dataset", dataset);
+        n.put("frames_written", sum.framesWritten());
+        n.put("already_there", sum.duplicates());
+        n.put("rejects", sum.rejects().size());
+        DatasetSidecar.json().writerWithDefaultPrettyPrinter().writeValue(labelDir.resolve("append.json").toFile(), n);
         out.printf("loop: appended %d frames to %s as dataset %s (%d already there)%n", sum.framesWritten(), table, dataset,
                 sum.duplicates());
     }
