@@ -36,7 +36,8 @@ import org.dpspark.train.job.TestJob;
  * state.json         finished steps (resume skips them)        report.csv/.md/.png the per-iteration report
  * </pre>
  * Steps: {@code init}, {@code testset}, then per iteration {@code train}, {@code test}, {@code explore},
- * {@code select} (stops the loop when the accurate fraction reaches {@code loop.accurate-fraction}), {@code label},
+ * {@code select} (stops the loop when the accurate fraction reaches {@code loop.accurate-fraction} in an iteration that
+ * runs the last exploration stage), {@code label},
  * {@code append}. Each step's outputs are complete before it is recorded; a step interrupted by a kill is redone
  * (training resumes from its checkpoint; appending is idempotent because ingest skips frame ids already in the table).
  */
@@ -110,7 +111,8 @@ final class LoopRunner {
             step(it + "/explore", () -> explore(ii, models, id.resolve("explore")));
             step(it + "/select", () -> select(id, ii));
             JsonNode sel = DatasetSidecar.json().readTree(id.resolve("select/summary.json").toFile());
-            boolean converged = sel.path("accurate_fraction").asDouble() >= s.accurateFraction;
+            boolean lastStage = i >= s.explore.size() - 1; // converged only over the whole exploration range
+            boolean converged = lastStage && sel.path("accurate_fraction").asDouble() >= s.accurateFraction;
             if (converged) {
                 out.printf(Locale.ROOT, "loop: converged at %s: accurate fraction %.4f >= %.4f%n", it,
                         sel.path("accurate_fraction").asDouble(), s.accurateFraction);
