@@ -24,6 +24,7 @@ final class LoopSettings {
     final String trainInit;
     final String initModel;
     final long fineTuneSteps;
+    final double fineTuneLr;
     final double trustLo, trustHi;
     final int fpTaskMax;
     final long selectSeed;
@@ -39,6 +40,7 @@ final class LoopSettings {
         trainInit = c.getString("train.init");
         initModel = c.getString("train.init-model");
         fineTuneSteps = c.getLong("train.fine-tune-steps");
+        fineTuneLr = c.getDouble("train.fine-tune-lr");
         trustLo = c.getDouble("select.trust-lo");
         trustHi = c.getDouble("select.trust-hi");
         fpTaskMax = c.getInt("select.fp-task-max");

@@ -20,7 +20,9 @@ import org.dpspark.train.job.Trainer;
  * With starting models (the previous iteration's, or {@code loop.train.init-model}: a dpspark model folder or a
  * DeePMD-kit {@code .yaml}/{@code .dp} file) each member starts from one of them instead of a random initialisation:
  * a step-0 checkpoint with its parameters (fresh Adam state) is written into {@code model_k} and training resumes from
- * it for {@code loop.train.fine-tune-steps} steps (0: {@code train.steps}). A killed training resumes from its last
+ * it for {@code loop.train.fine-tune-steps} steps (0: {@code train.steps}) from the learning rate
+ * {@code loop.train.fine-tune-lr} (0: {@code train.learning-rate.start}; a high restart undoes what the model had
+ * learnt). A killed training resumes from its last
  * checkpoint.
  */
 final class TrainStep {
@@ -31,6 +33,9 @@ final class TrainStep {
         Config root = s.root;
         if (!startFrom.isEmpty() && s.fineTuneSteps > 0) {
             root = root.withValue("train.steps", ConfigValueFactory.fromAnyRef(s.fineTuneSteps));
+        }
+        if (!startFrom.isEmpty() && s.fineTuneLr > 0) {
+            root = root.withValue("train.learning-rate.start", ConfigValueFactory.fromAnyRef(s.fineTuneLr));
         }
         TrainSettings ts = TrainSettings.from(root);
         for (int k = 0; k < s.models && !startFrom.isEmpty(); k++) {
