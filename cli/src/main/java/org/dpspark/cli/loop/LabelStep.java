@@ -1,0 +1,101 @@
+package org.dpspark.cli.loop;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.dpspark.core.DataSplit;
+import org.dpspark.core.Frame;
+import org.dpspark.core.Reject;
+import org.dpspark.core.table.FrameRows;
+import org.dpspark.core.table.FramesTable;
+import org.dpspark.core.table.RejectsTable;
+import org.dpspark.core.table.TrajectoryFramesTable;
+import org.dpspark.ingest.extxyz.ExtxyzWriter;
+
+/**
+ * Labels structures (rows of a trajectories table) in parallel over executors: one Spark task per group of frames,
+ * each frame labelled by the {@link Labeler}. Writes under {@code dir}: {@code labels/} (Parquet: frames-table
+ * columns + {@code label_error_reason}, {@code label_error_message}; every candidate, labelled or not),
+ * {@code rejects/} (the failures as a rejects table) and {@code labelled.xyz} (the labelled frames, what ingest then
+ * appends to the frames table). The frames' provenance: dataset = {@code dataset}, source file = trajectory id,
+ * source index = MD step.
+ */
+final class LabelStep {
+    private LabelStep() {}
+
+    static final String REASON = "label_error_reason";
+    static final String MESSAGE = "label_error_message";
+    static final StructType SCHEMA = FramesTable.SCHEMA.struct().add(REASON, DataTypes.StringType, true)
+            .add(MESSAGE, DataTypes.StringType, true);
+
+    /** Counts of one labelling. */
+    record Result(long candidates, long labelled, long failed) {}
+
+    static Result run(SparkSession spark, Labeler labeler, Dataset<Row> structures, String dataset, Path dir)
+            throws IOException {
+        Files.createDirectories(dir);
+        long n = structures.count();
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        int parts = (int) Math.max(1, Math.min(n, 2L * jsc.defaultParallelism()));
+        Broadcast<Labeler> lb = jsc.broadcast(labeler);
+        DataSplit none = new DataSplit(1.0, 0.0); // the split column is assigned again by ingest
+        JavaRDD<Row> rows = structures.javaRDD().repartition(parts).mapPartitions((Iterator<Row> it) -> {
+            Labeler l = lb.value();
+            List<Row> out = new ArrayList<>();
+            while (it.hasNext()) {
+                Row r = it.next();
+                String traj = r.getAs(TrajectoryFramesTable.TRAJECTORY_ID);
+                long step = r.<Long>getAs(TrajectoryFramesTable.STEP);
+                Frame f = FrameRows.fromRow(r).toBuilder().dataset(dataset).sourceFile(traj).sourceIndex((int) step)
+                        .energy(null).forces(null).virial(null).build();
+                Labeler.Outcome o = l.label(f, traj + "-" + step);
+                Frame g = o.frame() != null ? o.frame() : f;
+                Row fr = FrameRows.toRow(g, none);
+                Object[] v = new Object[fr.length() + 2];
+                for (int k = 0; k < fr.length(); k++) v[k] = fr.get(k);
+                v[fr.length()] = o.reason() == null ? null : o.reason().code();
+                v[fr.length() + 1] = o.message();
+                out.add(RowFactory.create(v));
+            }
+            return out.iterator();
+        });
+        String labels = dir.resolve("labels").toString();
+        spark.createDataFrame(rows, SCHEMA).write().mode(SaveMode.Overwrite).parquet(labels);
+        Dataset<Row> all = spark.read().parquet(labels);
+        List<Row> bad = all.filter(col(REASON).isNotNull()).collectAsList();
+        List<Row> rejects = new ArrayList<>();
+        for (Row r : bad) {
+            rejects.add(FrameRows.toRow(new Reject(dataset, r.getAs(FramesTable.SOURCE_FILE), r.<Integer>getAs(FramesTable.SOURCE_INDEX),
+                    null, "loop-label", org.dpspark.core.RejectReason.valueOf(r.<String>getAs(REASON).toUpperCase(java.util.Locale.ROOT)),
+                    r.getAs(MESSAGE))));
+        }
+        spark.createDataFrame(rejects, RejectsTable.SCHEMA.struct()).coalesce(1).write().mode(SaveMode.Overwrite)
+                .parquet(dir.resolve("rejects").toString());
+        long good = 0;
+        Path xyz = dir.resolve("labelled.xyz");
+        try (ExtxyzWriter w = ExtxyzWriter.create(xyz)) {
+            Iterator<Row> it = all.filter(col(REASON).isNull())
+                    .orderBy(col(FramesTable.SOURCE_FILE), col(FramesTable.SOURCE_INDEX)).toLocalIterator();
+            while (it.hasNext()) {
+                w.write(FrameRows.fromRow(it.next()));
+                good++;
+            }
+        }
+        return new Result(n, good, bad.size());
+    }
+}

@@ -1,0 +1,81 @@
+package org.dpspark.cli.loop;
+
+import com.typesafe.config.Config;
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.dpspark.core.Frame;
+import org.dpspark.core.RejectReason;
+import org.dpspark.ingest.label.CommandLabeler;
+import org.dpspark.ingest.label.LabelFailure;
+import org.dpspark.simulate.label.PotentialLabeler;
+
+/**
+ * The loop's labeler, shipped to executors: a reference potential ({@link PotentialLabeler}: LJ, SW or a fixed
+ * Deep Potential teacher, including an imported DeePMD-kit model) or a QM program ({@link CommandLabeler}, each
+ * task in its own folder under {@code workRoot}).
+ */
+final class Labeler implements Serializable {
+    private final PotentialLabeler potential;
+    private final CommandLabeler command;
+    private final String workRoot;
+
+    private Labeler(PotentialLabeler potential, CommandLabeler command, String workRoot) {
+        this.potential = potential;
+        this.command = command;
+        this.workRoot = workRoot;
+    }
+
+    /** Outcome of one labelling: a frame, or a reason and message. */
+    record Outcome(Frame frame, RejectReason reason, String message) {}
+
+    static Labeler of(LoopSettings s, Path loopDir) throws IOException {
+        Config l = s.c.getConfig("labeler");
+        String type = l.getString("type");
+        if (type.equals("potential")) {
+            return new Labeler(new PotentialLabeler(s.labelerPotential()), null, null);
+        }
+        if (!type.equals("command")) {
+            throw new IllegalArgumentException("loop.labeler.type must be potential or command, got " + type);
+        }
+        Config c = l.getConfig("command");
+        Path template = Path.of(c.getString("template"));
+        if (!Files.isRegularFile(template)) {
+            throw new IllegalArgumentException("loop.labeler.command.template: no file " + template);
+        }
+        List<String> files = new ArrayList<>();
+        for (String f : c.getStringList("files")) {
+            Path p = Path.of(f).toAbsolutePath().normalize();
+            if (!Files.isRegularFile(p)) throw new IllegalArgumentException("loop.labeler.command.files: no file " + p);
+            files.add(p.toString());
+        }
+        String work = c.getString("work-dir").isEmpty() ? loopDir.resolve("qm").toString() : c.getString("work-dir");
+        return new Labeler(null, new CommandLabeler(c.getString("code"), Files.readString(template), files,
+                c.getStringList("args"), c.getString("output"), c.getString("format"), c.getLong("timeout"),
+                c.getBoolean("keep")), Path.of(work).toAbsolutePath().normalize().toString());
+    }
+
+    /** Labels one frame; {@code task} names its work folder (command labeler). Never throws for a bad structure. */
+    Outcome label(Frame f, String task) throws IOException {
+        if (potential != null) {
+            try {
+                return new Outcome(potential.label(f), null, null);
+            } catch (RuntimeException e) {
+                return new Outcome(null, RejectReason.FAILED_RUN, potential.spec().label() + ": " + e.getMessage());
+            }
+        }
+        try {
+            return new Outcome(command.label(f, Path.of(workRoot, task)), null, null);
+        } catch (LabelFailure e) {
+            return new Outcome(null, e.reason(), e.getMessage());
+        }
+    }
+
+    String describe() {
+        return potential != null ? "reference potential " + potential.spec().label()
+                : "command " + String.join(" ", command.command()) + " (" + command.code() + ", read as " + command.format() + ")";
+    }
+}

@@ -1,0 +1,115 @@
+package org.dpspark.cli.loop;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueFactory;
+import java.util.List;
+import java.util.Set;
+import org.dpspark.simulate.ensemble.PotentialSpec;
+import org.dpspark.simulate.ensemble.SimulateSettings;
+
+/**
+ * The {@code loop} section (defaults in dpspark-defaults.conf), validated, plus the whole configuration: training
+ * takes the {@code train} section and MD the {@code simulate} section (structures, integrator, guard), with the
+ * loop setting the potentials, temperatures, seeds and lengths of each run.
+ */
+final class LoopSettings {
+    private static final Set<String> STAGE_KEYS = Set.of("temperatures", "steps", "seeds", "dump-every");
+
+    final Config root;
+    final Config c;
+    final int maxIterations;
+    final double accurateFraction;
+    final int models;
+    final String trainInit;
+    final String initModel;
+    final long fineTuneSteps;
+    final double fineTuneLr;
+    final double trustLo, trustHi;
+    final int fpTaskMax;
+    final long selectSeed;
+    final String execution;
+    final List<? extends Config> explore;
+
+    LoopSettings(Config root) {
+        this.root = root;
+        c = root.getConfig("loop");
+        maxIterations = c.getInt("max-iterations");
+        accurateFraction = c.getDouble("accurate-fraction");
+        models = c.getInt("models");
+        trainInit = c.getString("train.init");
+        initModel = c.getString("train.init-model");
+        fineTuneSteps = c.getLong("train.fine-tune-steps");
+        fineTuneLr = c.getDouble("train.fine-tune-lr");
+        trustLo = c.getDouble("select.trust-lo");
+        trustHi = c.getDouble("select.trust-hi");
+        fpTaskMax = c.getInt("select.fp-task-max");
+        selectSeed = c.getLong("select.seed");
+        execution = c.getString("explore-execution");
+        explore = c.getConfigList("explore");
+        if (models < 2) throw new IllegalArgumentException("loop.models must be >= 2 (model deviation needs an ensemble)");
+        if (!List.of("fresh", "previous").contains(trainInit)) {
+            throw new IllegalArgumentException("loop.train.init must be fresh or previous, got " + trainInit);
+        }
+        if (!(trustLo >= 0 && trustHi > trustLo)) {
+            throw new IllegalArgumentException("loop.select needs 0 <= trust-lo < trust-hi, got " + trustLo + ", " + trustHi);
+        }
+        if (explore.isEmpty()) throw new IllegalArgumentException("loop.explore is empty: give at least one stage");
+        for (int k = 0; k < explore.size(); k++) {
+            for (String key : explore.get(k).root().keySet()) {
+                if (!STAGE_KEYS.contains(key)) {
+                    throw new IllegalArgumentException("unknown key loop.explore[" + k + "]." + key + " (allowed: "
+                            + String.join(", ", STAGE_KEYS.stream().sorted().toList()) + ")");
+                }
+            }
+        }
+        labelerPotential(); // fails early on a bad labeler entry
+    }
+
+    /** Exploration stage of iteration i (the last stage repeats). */
+    Config stage(int i) {
+        return explore.get(Math.min(i, explore.size() - 1));
+    }
+
+    boolean testEnabled() {
+        return !c.getDoubleList("test.temperatures").isEmpty();
+    }
+
+    /**
+     * MD settings: the {@code simulate} section with these potentials, temperatures, seeds, steps and dump interval
+     * (no extxyz files).
+     */
+    SimulateSettings md(ConfigValue potentials, ConfigValue temperatures, ConfigValue seeds, long steps, int dumpEvery) {
+        Config r = root.withValue("simulate.potentials", potentials).withValue("simulate.temperatures", temperatures)
+                .withValue("simulate.seeds", seeds).withValue("simulate.integrator.steps", ConfigValueFactory.fromAnyRef(steps))
+                .withValue("simulate.dump-every", ConfigValueFactory.fromAnyRef(dumpEvery))
+                .withValue("simulate.xyz", ConfigValueFactory.fromAnyRef(false));
+        return SimulateSettings.fromConfig(r);
+    }
+
+    /** MD settings of a {@code {potential, temperatures, seeds, steps, dump-every}} section (init, test). */
+    SimulateSettings md(Config section, ConfigValue potentials) {
+        return md(potentials, section.getValue("temperatures"), section.getValue("seeds"), section.getLong("steps"),
+                section.getInt("dump-every"));
+    }
+
+    /** The labeler's reference potential (type = potential), parsed as a simulate potential entry. */
+    PotentialSpec labelerPotential() {
+        if (!c.getString("labeler.type").equals("potential")) return null;
+        ConfigValue p = c.getValue("labeler.potential");
+        if (c.getList("labeler.potential").size() != 1) {
+            throw new IllegalArgumentException("loop.labeler.potential must hold exactly one potential entry, e.g. [{ type = sw }]");
+        }
+        return SimulateSettings.fromConfig(root.withValue("simulate.potentials", p)).potentials().get(0);
+    }
+
+    /** The potentials of a one-entry list, or the labeler's potential entry when empty. */
+    ConfigValue potentialOr(String path) {
+        if (!c.getList(path).isEmpty()) return c.getValue(path);
+        if (!c.getString("labeler.type").equals("potential")) {
+            throw new IllegalArgumentException("loop." + path + " is empty and the labeler is not a potential: name the"
+                    + " potential that drives this MD");
+        }
+        return c.getValue("labeler.potential");
+    }
+}
