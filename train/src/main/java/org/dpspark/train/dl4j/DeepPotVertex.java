@@ -91,6 +91,7 @@ public class DeepPotVertex extends SameDiffVertex {
     @Override
     public SDVariable defineVertex(SameDiff sd, Map<String, SDVariable> in, Map<String, SDVariable> params,
             Map<String, SDVariable> masks) {
+        QuietStdout.install();
         DeepPotModel m = model();
         int nnei = m.descriptor().nnei();
         SDVariable header = sd.castTo(in.get("header"), DataType.INT);
