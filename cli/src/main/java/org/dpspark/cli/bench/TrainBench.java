@@ -131,7 +131,12 @@ public final class TrainBench {
         return 2.0 * 256 * 256 * 256 / t / 1e9;
     }
 
-    /** Seconds per call: best of the 1-second (or shorter) windows within {@code seconds}, after one warm-up call. */
+    /**
+     * Seconds per call: best of the 1-second (or shorter, at most 20 calls) windows within {@code seconds}, after one
+     * warm-up call. ND4J's off-heap arrays are freed only when their Java objects are collected, and a step allocates
+     * far more off-heap than heap: without a collection between windows a first run of this bench grew to 18 GB
+     * resident (2026-11-24), so every window ends with a full GC (outside the timing).
+     */
     private static double time(Runnable r, double seconds) {
         r.run();
         double best = Double.MAX_VALUE;
@@ -142,8 +147,9 @@ public final class TrainBench {
             do {
                 r.run();
                 k++;
-            } while (System.nanoTime() - t0 < 1e9 && k < 1000);
+            } while (System.nanoTime() - t0 < 1e9 && k < 20);
             best = Math.min(best, (System.nanoTime() - t0) * 1e-9 / k);
+            System.gc();
         } while (System.nanoTime() < end);
         return best;
     }

@@ -35,6 +35,7 @@ public final class BatchTask {
     /** @param dropped counts neighbours beyond sel (reported by the driver, never silent) */
     public static Iterator<MultiDataSet> run(int partition, Iterator<TrainFrame> it, byte[] modelYaml, Input in,
             org.apache.spark.util.LongAccumulator dropped) {
+        Nd4jThreads.limitToTask(); // the worker's fit runs in this task, after these batches
         List<TrainFrame> frames = new ArrayList<>();
         it.forEachRemaining(frames::add);
         if (frames.isEmpty()) return List.<MultiDataSet>of().iterator();
