@@ -15,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code dpspark bench <stage>}: benchmarks that print figures and ratios. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks: figures and ratios.",
-        subcommands = {BenchCommand.Ingest.class, FeaturizeBenchCommand.class, BenchCommand.Simulate.class})
+        subcommands = {BenchCommand.Ingest.class, FeaturizeBenchCommand.class, BenchCommand.Simulate.class, TrainBenchCommand.class})
 public final class BenchCommand implements Runnable {
     @Spec CommandSpec spec;
 

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * train and test through the command line on a local Spark, on real water data (data_0 to train, data_3 to validate
- * and test): a tiny model for a few dozen steps with two data-parallel workers; the validation force error falls,
- * the artifact loads in simulate's evaluator, --resume continues from the checkpoint, and test writes its outputs.
+ * and test): a tiny model for a few dozen steps with two data-parallel workers (dl4j-spark SparkComputationGraph,
+ * parameter averaging); the validation energy error falls, the artifact loads in simulate's evaluator, --resume
+ * continues from the checkpoint, and test writes its outputs.
  */
 class TrainIT {
     @Test
@@ -36,6 +37,8 @@ class TrainIT {
                 "--set", "train.data.valid-max-frames=4"};
         String out = Cli.run(concat(new String[] {"train", "--set", "train.steps=20"}, common));
         assertTrue(out.contains("step 20/20"), out);
+        // the default distributed path: dl4j-spark's SparkComputationGraph, parameter averaging over 2 local workers
+        assertTrue(out.contains("for 2 workers), dl4j-spark SparkComputationGraph, mode averaging"), out);
         String resumed = Cli.run(concat(new String[] {"train", "--resume", "--set", "train.steps=40"}, common));
         assertTrue(resumed.contains("resuming") && resumed.contains("step 40/40"), resumed);
         List<String> rows = Files.readAllLines(model.resolve("lcurve.csv"));

@@ -11,6 +11,7 @@ import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.dpspark.featurize.env.SeAEnvironment;
 import org.dpspark.featurize.env.SeAFrame;
+import org.dpspark.featurize.job.StatsFile;
 import org.dpspark.featurize.neighbor.NeighborList;
 import org.dpspark.featurize.neighbor.NeighborListBuilder;
 import org.dpspark.featurize.stats.EnergyBias;
@@ -81,6 +82,43 @@ public record TrainStats(List<String> typeMap, double rcut, double rcutSmth, int
 
     public static TrainStats read(Path file) throws IOException {
         return new ObjectMapper().readValue(file.toFile(), TrainStats.class);
+    }
+
+    /**
+     * Reads the statistics for a model over {@code typeMap}: a stats.json of an earlier train run (its type map must
+     * be {@code typeMap}), or featurize's stats.json ({@link StatsFile}), whose per-type rows (sel, davg/dstd, energy
+     * bias) are taken for the types of {@code typeMap} by name. Featurize's energy bias is a least-squares fit over
+     * all the data it saw; with several datasets of different references, a train run's own statistics fit better.
+     */
+    public static TrainStats read(Path file, List<String> typeMap) throws IOException {
+        String text = java.nio.file.Files.readString(file);
+        if (!new ObjectMapper().readTree(text).has("format")) {
+            TrainStats st = new ObjectMapper().readValue(text, TrainStats.class);
+            if (!st.typeMap().equals(typeMap)) throw new IllegalArgumentException(file + ": type map " + st.typeMap() + " != " + typeMap);
+            return st;
+        }
+        StatsFile f = StatsFile.parse(text);
+        int nt = typeMap.size();
+        int[] idx = new int[nt];
+        for (int t = 0; t < nt; t++) {
+            idx[t] = f.typeMap().indexOf(typeMap.get(t));
+            if (idx[t] < 0) throw new IllegalArgumentException(file + ": no statistics for type " + typeMap.get(t) + " (has " + f.typeMap() + ")");
+        }
+        int[] sel = new int[nt];
+        double[] bias = new double[nt];
+        for (int t = 0; t < nt; t++) {
+            sel[t] = f.sel()[idx[t]];
+            bias[t] = f.energyBias()[idx[t]];
+        }
+        int nnei = java.util.Arrays.stream(sel).sum();
+        double[] davg = new double[nt * nnei * 4], dstd = new double[nt * nnei * 4];
+        for (int t = 0; t < nt; t++) {
+            for (int q = 0; q < nnei; q++) {
+                System.arraycopy(f.davgPerType(), 4 * idx[t], davg, (t * nnei + q) * 4, 4);
+                System.arraycopy(f.dstdPerType(), 4 * idx[t], dstd, (t * nnei + q) * 4, 4);
+            }
+        }
+        return new TrainStats(typeMap, f.rcut(), f.rcutSmth(), sel, sel.clone(), davg, dstd, bias, 0);
     }
 
     /** A one-line summary for the log. */

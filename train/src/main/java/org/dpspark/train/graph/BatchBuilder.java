@@ -48,6 +48,11 @@ public final class BatchBuilder {
         envBuilder = new SeAEnvironment(d.rcut(), d.rcutSmth(), d.sel());
     }
 
+    public int ntypes() { return ntypes; }
+
+    /** Neighbour slots per atom, N = Σ sel. */
+    public int nnei() { return nnei; }
+
     /** Neighbours dropped so far because a type exceeded sel (reported by the jobs, never silent). */
     public long neighboursDropped() { return neighboursDropped; }
 

@@ -30,9 +30,14 @@ final class NetOps {
     /** Forward values of one layer kept for a reverse pass: the activation output a = φ(z) and the layer input x. */
     record LayerState(LayerVars vars, SDVariable a) {}
 
-    /** Creates the variables of {@code net}; {@code name.apply(l, "w"|"b"|"idt")} names them; records trainable names. */
-    static List<LayerVars> variables(SameDiff sd, DenseNet net, BiFunction<Integer, String, String> name,
-            List<String> trainable) {
+    /** Makes the variable named {@code name} with initial values {@code init} (a new SameDiff variable, or an existing one). */
+    @FunctionalInterface
+    interface VarFactory {
+        SDVariable make(String name, org.nd4j.linalg.api.ndarray.INDArray init);
+    }
+
+    /** Creates the variables of {@code net}; {@code name.apply(l, "w"|"b"|"idt")} names them, {@code vars} makes them. */
+    static List<LayerVars> variables(DenseNet net, BiFunction<Integer, String, String> name, VarFactory vars) {
         List<LayerVars> out = new ArrayList<>();
         for (int l = 0; l < net.layers().size(); l++) {
             NetLayer layer = net.layers().get(l);
@@ -41,18 +46,11 @@ final class NetOps {
                 throw new UnsupportedOperationException("the DL4J graph supports activation tanh and none/linear, not "
                         + layer.activation());
             }
-            SDVariable w = sd.var(name.apply(l, "w"), Nd4j.create(layer.w(), new long[] {layer.nIn(), layer.nOut()}, 'c'));
-            trainable.add(w.name());
-            SDVariable b = null;
-            if (layer.b() != null) {
-                b = sd.var(name.apply(l, "b"), Nd4j.create(layer.b(), new long[] {layer.nOut()}, 'c'));
-                trainable.add(b.name());
-            }
-            SDVariable idt = null;
-            if (layer.idt() != null) {
-                idt = sd.var(name.apply(l, "idt"), Nd4j.create(layer.idt(), new long[] {layer.nOut()}, 'c'));
-                trainable.add(idt.name());
-            }
+            SDVariable w = vars.make(name.apply(l, "w"), Nd4j.create(layer.w(), new long[] {layer.nIn(), layer.nOut()}, 'c'));
+            SDVariable b = layer.b() == null ? null
+                    : vars.make(name.apply(l, "b"), Nd4j.create(layer.b(), new long[] {layer.nOut()}, 'c'));
+            SDVariable idt = layer.idt() == null ? null
+                    : vars.make(name.apply(l, "idt"), Nd4j.create(layer.idt(), new long[] {layer.nOut()}, 'c'));
             out.add(new LayerVars(layer, w, b, idt));
         }
         return out;

@@ -41,6 +41,7 @@ public final class RoundTask implements Serializable {
     private RoundTask() {}
 
     public static Iterator<Output> run(int partition, Iterator<TrainFrame> it, Input in) {
+        Nd4jThreads.limitToTask();
         List<TrainFrame> frames = new ArrayList<>();
         it.forEachRemaining(frames::add);
         if (frames.isEmpty()) return List.<Output>of().iterator();

@@ -65,8 +65,7 @@ public final class TrainJob {
                 valid.size(), typeMap);
         TrainStats st;
         if (stats != null) {
-            st = TrainStats.read(stats);
-            if (!st.typeMap().equals(typeMap)) throw new IllegalArgumentException(stats + ": type map " + st.typeMap() + " != " + typeMap);
+            st = TrainStats.read(stats, typeMap);
         } else {
             double frac = Math.min(1.0, (double) s.statsMaxFrames() / nTrain);
             JavaRDD<TrainFrame> sample = frac < 1 ? train.sample(false, frac, s.seed()) : train;
@@ -110,8 +109,9 @@ public final class TrainJob {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<byte[]> modelB = jsc.broadcast(yaml);
         TrainingLog log = new TrainingLog(dir.resolve("lcurve.csv"), step);
-        out.printf("train: %s, %d parameters, %d steps, lr %.2e→%.2e (×%.3g for %d workers), mode %s%s%n", dir, params.length,
-                sk.steps(), sk.lrStart(), sk.lrStop(), factor, workers, sk.parallelMode(),
+        out.printf("train: %s, %d parameters, %d steps, lr %.2e→%.2e (×%.3g for %d workers), %s, mode %s%s%n", dir,
+                params.length, sk.steps(), sk.lrStart(), sk.lrStop(), factor, workers,
+                sk.dl4jSpark() ? "dl4j-spark SparkComputationGraph" : "own RDD loop", sk.parallelMode(),
                 grads ? "" : " (average every " + sk.averagingFrequency() + " steps)");
         out.flush();
         long t0 = System.nanoTime();
@@ -128,49 +128,72 @@ public final class TrainJob {
             out.printf(Locale.ROOT, "step 0/%d  val E %.2f meV/atom F %.1f meV/Å (initial model)%n", sk.steps(),
                     1000 * v0.energyRmse(), 1000 * v0.forceRmse());
         }
+        boolean dl4j = sk.dl4jSpark();
+        SparkGraphEngine engine = dl4j ? SparkGraphEngine.create(jsc, template, sk, workers, train, params, state != null ? adam : null)
+                : null;
+        List<TrainFrame> trainSample = dl4j ? train.takeSample(false, Math.max(1, s.validMaxFrames()), sk.seed() + 1) : List.of();
         while (step < sk.steps()) {
             int k = grads ? 1 : sk.averagingFrequency();
             k = (int) Math.min(k, nextBoundary(step, sk) - step);
-            RoundTask.Input in = new RoundTask.Input(null, key, sk, params, adam.m(), adam.v(), adam.t(), step, k, grads, lr, factor);
-            Broadcast<RoundTask.Input> inB = jsc.broadcast(in);
-            List<RoundTask.Output> res = train.mapPartitionsWithIndex((p, it) -> {
-                RoundTask.Input i = inB.value();
-                RoundTask.Input full = new RoundTask.Input(modelB.value(), i.modelKey(), i.settings(), i.params(), i.m(), i.v(),
-                        i.adamT(), i.startStep(), i.steps(), i.gradientOnly(), i.lr(), i.lrFactor());
-                return RoundTask.run(p, it, full);
-            }, false).collect();
-            inB.destroy();
-            int nw = res.size();
-            if (grads) {
-                double[] g = new double[params.length];
-                for (RoundTask.Output o : res) for (int q = 0; q < g.length; q++) g[q] += o.gradient()[q] / nw;
-                adam.step(params, g, lr.at(step) * factor);
+            if (dl4j) {
+                double lrNow = lr.at(step) * factor;
+                double score = engine.round(sk, step, k, lrNow, sk.prefactors().at(lr.at(step), lr.start()));
+                step += k;
+                params = engine.params();
+                adam = engine.adam(sk, step);
+                lossAcc[0] += score * k;
+                lossSteps += k;
+                framesSeen += (long) k * workers;
+                dropped = engine.neighboursDropped();
             } else {
-                double[] p = new double[params.length], m = new double[params.length], v = new double[params.length];
-                for (RoundTask.Output o : res) {
-                    for (int q = 0; q < p.length; q++) {
-                        p[q] += o.params()[q] / nw;
-                        m[q] += o.m()[q] / nw;
-                        v[q] += o.v()[q] / nw;
+                RoundTask.Input in = new RoundTask.Input(null, key, sk, params, adam.m(), adam.v(), adam.t(), step, k, grads, lr, factor);
+                Broadcast<RoundTask.Input> inB = jsc.broadcast(in);
+                List<RoundTask.Output> res = train.mapPartitionsWithIndex((p, it) -> {
+                    RoundTask.Input i = inB.value();
+                    RoundTask.Input full = new RoundTask.Input(modelB.value(), i.modelKey(), i.settings(), i.params(), i.m(), i.v(),
+                            i.adamT(), i.startStep(), i.steps(), i.gradientOnly(), i.lr(), i.lrFactor());
+                    return RoundTask.run(p, it, full);
+                }, false).collect();
+                inB.destroy();
+                int nw = res.size();
+                if (grads) {
+                    double[] g = new double[params.length];
+                    for (RoundTask.Output o : res) for (int q = 0; q < g.length; q++) g[q] += o.gradient()[q] / nw;
+                    adam.step(params, g, lr.at(step) * factor);
+                } else {
+                    double[] p = new double[params.length], m = new double[params.length], v = new double[params.length];
+                    for (RoundTask.Output o : res) {
+                        for (int q = 0; q < p.length; q++) {
+                            p[q] += o.params()[q] / nw;
+                            m[q] += o.m()[q] / nw;
+                            v[q] += o.v()[q] / nw;
+                        }
                     }
+                    params = p;
+                    adam = new Adam(sk.beta1(), sk.beta2(), sk.epsilon(), m, v, res.get(0).adamT());
                 }
-                params = p;
-                adam = new Adam(sk.beta1(), sk.beta2(), sk.epsilon(), m, v, res.get(0).adamT());
+                for (RoundTask.Output o : res) {
+                    for (int q = 0; q < 4; q++) lossAcc[q] += o.lossSums()[q] / nw;
+                    dropped += o.neighboursDropped();
+                }
+                lossSteps += k;
+                framesSeen += (long) k * nw;
+                step += k;
             }
-            for (RoundTask.Output o : res) {
-                for (int q = 0; q < 4; q++) lossAcc[q] += o.lossSums()[q] / nw;
-                dropped += o.neighboursDropped();
-            }
-            lossSteps += k;
-            framesSeen += (long) k * nw;
-            step += k;
             boolean last = step >= sk.steps();
             if (step % sk.dispFreq() == 0 || last) {
                 driver.load(params, adam);
                 val = driver.evaluate(valid, 4);
                 double lrNow = lr.at(step);
                 double[] pref = sk.prefactors().at(lrNow, lr.start());
-                double[] trn = {Math.sqrt(lossAcc[1] / lossSteps), Math.sqrt(lossAcc[2] / lossSteps), Math.sqrt(lossAcc[3] / lossSteps)};
+                double[] trn;
+                if (dl4j) { // the network reports the total loss only: training errors from a fixed sample of training frames
+                    Metrics tm = driver.evaluate(trainSample, 4);
+                    trn = new double[] {tm.energyRmse(), tm.forceRmse(), tm.virialCount() > 0 ? tm.virialRmse() : Double.NaN};
+                } else {
+                    trn = new double[] {Math.sqrt(lossAcc[1] / lossSteps), Math.sqrt(lossAcc[2] / lossSteps),
+                            Math.sqrt(lossAcc[3] / lossSteps)};
+                }
                 double wall = (System.nanoTime() - t0) / 1e9;
                 log.add(step, lrNow * factor, lossAcc[0] / lossSteps, pref, trn, val, wall);
                 double rate = (step - step0) / Math.max(wall, 1e-9);
@@ -191,6 +214,7 @@ public final class TrainJob {
             }
         }
         modelB.destroy();
+        if (engine != null) engine.close();
         driver.load(params, adam);
         DeepPotModel fin = withMeta(driver.model(), sk, st, step, provenance);
         fin.save(dir);
@@ -212,7 +236,8 @@ public final class TrainJob {
     private static long nextBoundary(long step, TrainSettings s) {
         long d = (step / s.dispFreq() + 1) * s.dispFreq();
         long c = (step / s.saveFreq() + 1) * s.saveFreq();
-        return Math.min(Math.min(d, c), s.steps());
+        long l = (step / s.decaySteps() + 1) * s.decaySteps(); // the learning rate is constant within a round
+        return Math.min(Math.min(Math.min(d, c), l), s.steps());
     }
 
     private static String eta(double seconds) {

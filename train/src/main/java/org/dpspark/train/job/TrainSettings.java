@@ -18,7 +18,7 @@ public record TrainSettings(List<String> typeMap, double rcut, double rcutSmth, 
         long steps, int batchSize, int batchAutoAtoms, int dispFreq, int saveFreq,
         List<String> datasets, List<String> splits, List<String> validDatasets, List<String> validSplits,
         int validMaxFrames, int statsMaxFrames,
-        int workers, String parallelMode, int averagingFrequency) implements Serializable {
+        int workers, String parallelMode, int averagingFrequency, String engine) implements Serializable {
 
     public static TrainSettings from(Config root) {
         Config c = root.getConfig("train");
@@ -54,6 +54,10 @@ public record TrainSettings(List<String> typeMap, double rcut, double rcutSmth, 
         if (!mode.equals("averaging") && !mode.equals("gradients")) {
             throw new IllegalArgumentException("train.parallel.mode must be averaging or gradients, got " + mode);
         }
+        String engine = p.getString("engine");
+        if (!engine.equals("dl4j-spark") && !engine.equals("rdd")) {
+            throw new IllegalArgumentException("train.parallel.engine must be dl4j-spark or rdd, got " + engine);
+        }
         String scale = lr.getString("scale-by-workers");
         if (!List.of("linear", "sqrt", "none").contains(scale)) {
             throw new IllegalArgumentException("train.learning-rate.scale-by-workers must be linear, sqrt or none");
@@ -66,7 +70,7 @@ public record TrainSettings(List<String> typeMap, double rcut, double rcutSmth, 
                 c.getLong("steps"), batch, autoAtoms, c.getInt("disp-freq"), c.getInt("save-freq"),
                 d.getStringList("datasets"), d.getStringList("splits"), d.getStringList("valid-datasets"),
                 d.getStringList("valid-splits"), d.getInt("valid-max-frames"), d.getInt("stats-max-frames"),
-                p.getInt("workers"), mode, p.getInt("averaging-frequency"));
+                p.getInt("workers"), mode, p.getInt("averaging-frequency"), engine);
     }
 
     private static int[] ints(Config c, String key) {
@@ -89,10 +93,13 @@ public record TrainSettings(List<String> typeMap, double rcut, double rcutSmth, 
         };
     }
 
+    /** True for the default distributed path, dl4j-spark's SparkComputationGraph. */
+    public boolean dl4jSpark() { return engine.equals("dl4j-spark"); }
+
     public TrainSettings withSeed(long s) {
         return new TrainSettings(typeMap, rcut, rcutSmth, sel, selAutoRatio, neuron, axisNeuron, typeOneSide,
                 embeddingResnetDt, fittingNeuron, fittingResnetDt, activation, s, lrStart, lrStop, decaySteps, lrScale,
                 prefactors, beta1, beta2, epsilon, steps, batchSize, batchAutoAtoms, dispFreq, saveFreq, datasets, splits,
-                validDatasets, validSplits, validMaxFrames, statsMaxFrames, workers, parallelMode, averagingFrequency);
+                validDatasets, validSplits, validMaxFrames, statsMaxFrames, workers, parallelMode, averagingFrequency, engine);
     }
 }

@@ -1,0 +1,222 @@
+package org.dpspark.cli.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.dpspark.core.JobConfig;
+import org.dpspark.core.SparkSessions;
+import org.dpspark.featurize.dpmodel.DeepPotModel;
+import org.dpspark.featurize.dpmodel.DeepPotModels;
+import org.dpspark.ingest.job.IngestJob;
+import org.dpspark.ingest.job.IngestSettings;
+import org.dpspark.train.data.FrameSource;
+import org.dpspark.train.data.TrainFrame;
+import org.dpspark.train.dl4j.DeepPotBatch;
+import org.dpspark.train.dl4j.DeepPotNetwork;
+import org.dpspark.train.graph.BatchBuilder;
+import org.dpspark.train.graph.DeepPotGraph;
+import org.dpspark.train.job.SparkGraphEngine;
+import org.dpspark.train.job.TrainSettings;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * {@code dpspark bench train}: training steps per second on one core for the library-default and the water-example
+ * networks on a water frame (192 atoms, batch 1 = DeePMD's auto batch for 192 atoms), through the SameDiff graph
+ * alone ({@link DeepPotGraph}, the rdd engine's kernel) and through the DL4J ComputationGraph (the dl4j-spark
+ * engine's kernel); FLOPs per step (counted, see {@link #flopsPerAtom}) against the measured peak; memory of a water
+ * batch; the speed-up of dl4j-spark parameter averaging from 1 worker (local[1]) to 2 workers (local[2]).
+ */
+public final class TrainBench {
+    private TrainBench() {}
+
+    /** One network's figures. */
+    public record Net(String name, int[] neuron, int axis, int[] fitting, long params, double graphStepSeconds,
+            double networkStepSeconds, double flopsPerStep, long heapBytes, long offHeapBytes) {}
+
+    public record Result(double javaPeak, double nd4jPeak, List<Net> nets, double oneWorkerFps, double twoWorkerFps,
+            int atoms, double loadBefore, double loadAfter) {}
+
+    public static Result run(Path water, Path work, double seconds, boolean spark) throws IOException {
+        double load0 = load();
+        deleteTree(work);
+        String table = work.resolve("frames").toString();
+        SparkSession s0 = SparkSessions.getOrCreate("bench train", "local[2]");
+        IngestJob.run(s0, IngestSettings.defaults(List.of(water.resolve("data_0").toString()), table, "", "dpspark bench train"));
+        List<TrainFrame> frames = FrameSource.frames(FrameSource.select(s0, table, List.of(), List.of()), List.of("O", "H")).take(4);
+        s0.stop();
+        Nd4j.getEnvironment().setMaxThreads(1);
+        Nd4j.getEnvironment().setMaxMasterThreads(1);
+        PeakFlops.Peak jp = PeakFlops.measure(Math.min(seconds, 3));
+        double np = nd4jPeak(seconds);
+        List<Net> nets = new ArrayList<>();
+        nets.add(net("library default", new int[] {10, 20, 40}, 4, new int[] {120, 120, 120}, frames, seconds));
+        nets.add(net("water example", new int[] {25, 50, 100}, 16, new int[] {240, 240, 240}, frames, seconds));
+        double f1 = Double.NaN, f2 = Double.NaN;
+        if (spark) {
+            f1 = sparkFps(table, "local[1]", 1, seconds);
+            f2 = sparkFps(table, "local[2]", 2, seconds);
+        }
+        return new Result(jp.gflops(), np, nets, f1, f2, frames.get(0).natoms(), load0, load());
+    }
+
+    private static double load() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    private static DeepPotModel model(int[] neuron, int axis, int[] fitting) {
+        DeepPotModels.Spec spec = new DeepPotModels.Spec(List.of("O", "H"), 6.0, 0.5, new int[] {46, 92}, neuron, axis, false,
+                false, fitting, true, "tanh");
+        return DeepPotModels.random(spec, 0.05, 0.1, 0.08, new double[] {-93.0, -187.0}, 7);
+    }
+
+    private static Net net(String name, int[] neuron, int axis, int[] fitting, List<TrainFrame> frames, double seconds) {
+        DeepPotModel m = model(neuron, axis, fitting);
+        DeepPotGraph g = new DeepPotGraph(m);
+        BatchBuilder bb = new BatchBuilder(m.descriptor());
+        double[] pref = {0.02, 1000, 0};
+        var ph = bb.build(List.of(frames.get(0)), pref);
+        double tg = time(() -> g.gradient(ph), seconds);
+        ComputationGraph net = DeepPotNetwork.create(m, 1e-3, 0.9, 0.999, 1e-8, 1);
+        MultiDataSet mds = DeepPotBatch.of(ph, m.ntypes(), m.descriptor().nnei(), pref);
+        System.gc();
+        long heap0 = usedHeap();
+        long off0 = org.bytedeco.javacpp.Pointer.physicalBytes();
+        double tn = time(() -> net.fit(mds), seconds);
+        long heap = Math.max(0, usedHeap() - heap0);
+        long off = Math.max(0, org.bytedeco.javacpp.Pointer.physicalBytes() - off0);
+        int[] count = new int[2];
+        for (int t : frames.get(0).types()) count[t]++;
+        double flops = 0;
+        for (int t = 0; t < 2; t++) flops += count[t] * flopsPerAtom(m, t);
+        return new Net(name, neuron, axis, fitting, g.paramCount(), tg, tn, 3 * flops, heap, off);
+    }
+
+    /**
+     * Multiply-add FLOPs (2 per multiply-add) of the forward graph per centre atom of type t, including the explicit
+     * force ops: embedding net and its forward-mode derivative over N slots (2 × Σ nIn·nOut each), R̃ᵀG (4NM), the
+     * descriptor (4·M·M&lt;), fitting net forward and its written-out reverse pass (2 × Σ nIn·nOut), ∂E/∂gr (3 products
+     * of 4·M·M&lt;), ∂E/∂R̃ and R̃·∂E/∂gr (2 × 4NM), the s̃ contraction (NM), ∂R̃/∂r (12N) and the virial (9N).
+     * Element-wise ops (tanh, adds) are not counted. A training step is counted as 3 × forward (forward + reverse-mode
+     * backward ≈ 2 × forward), the usual estimate.
+     */
+    static double flopsPerAtom(DeepPotModel m, int t) {
+        var d = m.descriptor();
+        int n = d.nnei(), mm = d.embeddingWidth(), ax = d.axisNeuron();
+        double emb = 0;
+        // every embedding net has the same widths: take net 0
+        for (var l : d.embeddings().get(0).layers()) emb += (double) l.nIn() * l.nOut();
+        double fit = 0;
+        for (var l : m.fitting().nets().get(t).layers()) fit += (double) l.nIn() * l.nOut();
+        double macs = 2 * emb * n + 4.0 * n * mm + 4.0 * mm * ax + 2 * fit + 3 * 4.0 * mm * ax + 2 * 4.0 * n * mm + n * mm + 12.0 * n
+                + 9.0 * n;
+        return 2 * macs;
+    }
+
+    private static double nd4jPeak(double seconds) {
+        INDArray a = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.DOUBLE, 256, 256);
+        INDArray b = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.DOUBLE, 256, 256);
+        INDArray c = Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.DOUBLE, 256, 256);
+        double t = time(() -> Nd4j.gemm(a, b, c, false, false, 1.0, 0.0), seconds);
+        return 2.0 * 256 * 256 * 256 / t / 1e9;
+    }
+
+    /**
+     * Seconds per call: best of the 1-second (or shorter, at most 20 calls) windows within {@code seconds}, after one
+     * warm-up call. ND4J's off-heap arrays are freed only when their Java objects are collected, and a step allocates
+     * far more off-heap than heap: without a collection between windows a first run of this bench grew to 18 GB
+     * resident (2026-11-24), so every window ends with a full GC (outside the timing).
+     */
+    private static double time(Runnable r, double seconds) {
+        r.run();
+        double best = Double.MAX_VALUE;
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        do {
+            long t0 = System.nanoTime();
+            int k = 0;
+            do {
+                r.run();
+                k++;
+            } while (System.nanoTime() - t0 < 1e9 && k < 20);
+            best = Math.min(best, (System.nanoTime() - t0) * 1e-9 / k);
+            System.gc();
+        } while (System.nanoTime() < end);
+        return best;
+    }
+
+    private static long usedHeap() {
+        Runtime rt = Runtime.getRuntime();
+        return rt.totalMemory() - rt.freeMemory();
+    }
+
+    /** Training frames per second of dl4j-spark parameter averaging (library-default net, 2 rounds × 5 steps timed). */
+    private static double sparkFps(String table, String master, int workers, double seconds) {
+        SparkSession spark = SparkSessions.getOrCreate("bench train " + master, master);
+        try {
+            TrainSettings s = TrainSettings.from(JobConfig.load(null, List.of("train.model.type-map=[O,H]",
+                    "train.model.sel=[46,92]", "train.parallel.averaging-frequency=5")));
+            JavaRDD<TrainFrame> train = FrameSource.frames(FrameSource.select(spark, table, List.of(), List.of()), List.of("O", "H"))
+                    .repartition(workers).cache();
+            train.count();
+            DeepPotModel m = model(s.neuron(), s.axisNeuron(), s.fittingNeuron());
+            try (SparkGraphEngine e = SparkGraphEngine.create(JavaSparkContext.fromSparkContext(spark.sparkContext()), m, s, workers,
+                    train, new DeepPotGraph(m).flatParams(), null)) {
+                double[] pref = {0.02, 1000, 0};
+                e.round(s, 0, 5, 1e-3, pref); // warm-up: executors build their graphs
+                int rounds = Math.max(2, (int) (seconds / 5));
+                long t0 = System.nanoTime();
+                for (int r = 0; r < rounds; r++) e.round(s, 5 + 5L * r, 5, 1e-3, pref);
+                double secs = (System.nanoTime() - t0) * 1e-9;
+                return rounds * 5.0 * workers / secs;
+            }
+        } finally {
+            spark.stop();
+        }
+    }
+
+    public static String render(Result r) {
+        StringBuilder sb = new StringBuilder();
+        double peak = Math.max(r.javaPeak(), r.nd4jPeak());
+        sb.append(String.format(Locale.ROOT, "bench train (water frame, %d atoms, batch 1; load average %.1f before, %.1f after;"
+                + " ND4J limited to 1 thread)%n", r.atoms(), r.loadBefore(), r.loadAfter()));
+        sb.append(String.format(Locale.ROOT, "  measured one-core peak: %.2f GFLOP/s (ND4J dgemm 256³), %.2f GFLOP/s (plain Java)%n",
+                r.nd4jPeak(), r.javaPeak()));
+        for (Net n : r.nets()) {
+            sb.append(String.format(Locale.ROOT, "  %s net (embedding %s, axis %d, fitting %s; %d parameters), %.2f GFLOP per step:%n",
+                    n.name(), java.util.Arrays.toString(n.neuron()), n.axis(), java.util.Arrays.toString(n.fitting()), n.params(),
+                    n.flopsPerStep() / 1e9));
+            for (int k = 0; k < 2; k++) {
+                double t = k == 0 ? n.graphStepSeconds() : n.networkStepSeconds();
+                sb.append(String.format(Locale.ROOT, "    %-36s %.3f s/step  %.2f frames/s  %.0f atom-frames/s per core  %.2f GFLOP/s"
+                        + " = %.1f %% of peak%n", k == 0 ? "SameDiff graph (engine rdd)" : "DL4J ComputationGraph (engine dl4j-spark)",
+                        t, 1 / t, r.atoms() / t, n.flopsPerStep() / t / 1e9, 100 * n.flopsPerStep() / t / 1e9 / peak));
+            }
+            sb.append(String.format(Locale.ROOT, "    memory growth while fitting a water batch: heap %.0f MB, ND4J off-heap (physical) %.0f MB%n",
+                    n.heapBytes() / 1e6, n.offHeapBytes() / 1e6));
+        }
+        if (!Double.isNaN(r.oneWorkerFps())) {
+            double sp = r.twoWorkerFps() / r.oneWorkerFps();
+            sb.append(String.format(Locale.ROOT, "  dl4j-spark parameter averaging, library-default net: local[1] 1 worker %.2f frames/s,"
+                    + " local[2] 2 workers %.2f frames/s: speed-up %.2f×, efficiency %.0f %% (target >= 85 %%)%n",
+                    r.oneWorkerFps(), r.twoWorkerFps(), sp, 50 * sp));
+        }
+        return sb.toString();
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) return;
+        try (Stream<Path> s = Files.walk(p)) {
+            for (Path q : s.sorted(Comparator.reverseOrder()).toList()) Files.delete(q);
+        }
+    }
+}
