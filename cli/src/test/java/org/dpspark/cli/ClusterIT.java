@@ -16,8 +16,10 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.Encoders;
+import org.dpspark.cli.bench.WaterDataGenerator;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.dpspark.core.DatasetSidecar;
 import org.dpspark.core.table.FrameRows;
 import org.dpspark.core.table.TrajectoryFramesTable;
@@ -28,6 +30,7 @@ import org.dpspark.featurize.dpmodel.DeepPotModel;
 import org.dpspark.simulate.dp.DeepPotEvaluator;
 import org.dpspark.simulate.dp.DeepPotResult;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -117,6 +120,56 @@ class ClusterIT {
             assertEquals(e.getValue().<Double>getAs(TrajectoryFramesTable.KINETIC_ENERGY),
                     mc.get(e.getKey()).<Double>getAs(TrajectoryFramesTable.KINETIC_ENERGY), e.getKey());
         }
+    }
+
+    /**
+     * Scaling figures for docs/cluster.md (run on demand: {@code -Dit.test=ClusterIT -Ddpspark.cluster.scaling=true}):
+     * ingest of 50,000 generated water-sized frames (465 MB of deepmd/npy) and two simulate ensembles, on a
+     * standalone cluster of 1 and of 2 one-core Workers. Prints wall times of the whole spark-submit (JVM start,
+     * executors, job) and the time the job itself reports.
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "dpspark.cluster.scaling", matches = "true")
+    void scalingFromOneToTwoWorkers(@TempDir Path tmp) throws Exception {
+        Path root = Path.of(System.getProperty("dpspark.root")).toAbsolutePath();
+        Path data = tmp.resolve("water-50k");
+        long bytes = WaterDataGenerator.write(data, 20, 2500, 1);
+        Path sea = tmp.resolve("sea");
+        DeepPotModel.importDeepmd(SharedData.path("deepmd-models/deeppot_sea.yaml")).save(sea);
+        List<String> rows = new ArrayList<>();
+        for (int workers = 1; workers <= 2; workers++) {
+            Path w = Files.createDirectories(tmp.resolve("w" + workers));
+            try (StandaloneCluster cluster = new StandaloneCluster(root, w.resolve("spark"), workers, 1, "2g")) {
+                List<String> executor = List.of("--executor-memory", "1536m");
+                String[][] commands = {
+                    {"ingest", "-i", data.toString(), "-o", w.resolve("frames").toString()},
+                    {"simulate", "--conf", root.resolve("conf/ensemble-si-sw.conf").toString(), "--output",
+                        w.resolve("md-si").toString(), "--set", "simulate.xyz=false"},
+                    {"simulate", "--conf", root.resolve("conf/ensemble-water-dp.conf").toString(), "--output",
+                        w.resolve("md-dp").toString(), "--set", "simulate.xyz=false",
+                        "--set", "simulate.potentials=[{type=deep-potential, model=\"" + sea + "\"}]"},
+                };
+                for (String[] c : commands) {
+                    long t0 = System.nanoTime();
+                    String out = cluster.submit(600, executor, c);
+                    double wall = (System.nanoTime() - t0) / 1e9;
+                    Matcher m = Pattern.compile("in ([0-9.]+) s").matcher(out);
+                    String job = m.find() ? "job " + m.group(1) + " s" : "";
+                    if (c[0].equals("simulate")) {
+                        Row sum = spark.read().parquet(c[4] + "/summary").agg(functions.sum("wall_seconds"),
+                                functions.count("*")).first();
+                        job = String.format(java.util.Locale.ROOT, "%d trajectories, sum of trajectory wall times %.1f s",
+                                sum.getLong(1), sum.getDouble(0));
+                    }
+                    rows.add(String.format(java.util.Locale.ROOT, "%d worker(s) | %s %s | submit %.1f s | %s",
+                            workers, c[0], c[0].equals("ingest") ? (bytes >> 20) + " MB" : Path.of(c[2]).getFileName(),
+                            wall, job));
+                    System.out.println("ClusterIT scaling: " + rows.get(rows.size() - 1) + "\n" + out.lines()
+                            .filter(l -> !l.matches("^\\d\\d:\\d\\d:\\d\\d .*")).collect(java.util.stream.Collectors.joining("\n")));
+                }
+            }
+        }
+        rows.forEach(r -> System.out.println("ClusterIT scaling: " + r));
     }
 
     /**
