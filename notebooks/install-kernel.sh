@@ -2,16 +2,25 @@
 # notebooks/install-kernel.sh: installs the Jupyter kernel the notebooks use, "dpspark-java": the Java kernel
 # rapaio-jupyter-kernel (Maven Central, fetched with mvn into ~/.m2) running with dpspark's jar, the Spark jars the
 # build resolved and the Java 17 options Spark needs. Builds the jar first when it is missing (mvn package).
-# Usage: notebooks/install-kernel.sh [--user | --prefix DIR]   (default --user: ~/.local/share/jupyter/kernels)
+# Usage: notebooks/install-kernel.sh [--user | --prefix DIR | --fetch-only]
+#   --user (default): into ~/.local/share/jupyter/kernels; --prefix DIR: into DIR/share/jupyter/kernels (then
+#   JUPYTER_PATH=DIR/share/jupyter); --fetch-only: only download the kernel jar into ~/.m2 (CI, before mvn verify).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 version="3.0.1"
 kernels="$HOME/.local/share/jupyter/kernels"
+fetch_only=false
 case "${1:-}" in
   --prefix) kernels="$2/share/jupyter/kernels" ;;
+  --fetch-only) fetch_only=true ;;
   --user | "") ;;
-  *) echo "usage: $0 [--user | --prefix DIR]" >&2; exit 2 ;;
+  *) echo "usage: $0 [--user | --prefix DIR | --fetch-only]" >&2; exit 2 ;;
 esac
+kernel_jar="$HOME/.m2/repository/io/github/padreati/rapaio-jupyter-kernel/$version/rapaio-jupyter-kernel-$version.jar"
+if [ ! -f "$kernel_jar" ]; then
+  (cd "$root" && mvn -B -q dependency:get -Dartifact="io.github.padreati:rapaio-jupyter-kernel:$version" -Dtransitive=false)
+fi
+$fetch_only && exit 0
 command -v jupyter >/dev/null 2>&1 || {
   echo "install-kernel: jupyter is not installed (Debian: apt-get install jupyter-nbconvert jupyter-client python3-ipykernel)" >&2
   exit 1
@@ -20,10 +29,6 @@ jar="$root/cli/target/dpspark.jar"
 if [ ! -f "$jar" ] || [ ! -f "$root/cli/target/spark-classpath.txt" ] || [ ! -f "$root/cli/target/jvm-flags.txt" ]; then
   echo "install-kernel: building the jar (mvn package -DskipTests) ..." >&2
   (cd "$root" && mvn -B -q package -DskipTests) >&2
-fi
-kernel_jar="$HOME/.m2/repository/io/github/padreati/rapaio-jupyter-kernel/$version/rapaio-jupyter-kernel-$version.jar"
-if [ ! -f "$kernel_jar" ]; then
-  (cd "$root" && mvn -B -q dependency:get -Dartifact="io.github.padreati:rapaio-jupyter-kernel:$version" -Dtransitive=false)
 fi
 dir="$kernels/dpspark-java"
 mkdir -p "$dir"
@@ -35,7 +40,7 @@ flags = open(root + "/cli/target/jvm-flags.txt").read().split()
 # RJK_CLASSPATH separates entries with ';'
 cp = ";".join([root + "/cli/target/dpspark.jar"] + open(root + "/cli/target/spark-classpath.txt").read().strip().split(":"))
 spec = {
-    "argv": ["java", "-Xmx2g"] + flags + ["-Dlog4j2.configurationFile=jar:file:" + root + "/cli/target/dpspark.jar!/log4j2.properties",
+    "argv": ["java", "-Xmx2g", "-Djava.awt.headless=true"] + flags + ["-Dlog4j2.configurationFile=jar:file:" + root + "/cli/target/dpspark.jar!/log4j2.properties",
              "-jar", kernel_jar, "{connection_file}"],
     "display_name": "Java (dpspark)",
     "language": "java",
