@@ -51,7 +51,9 @@ class ClusterIT {
         List<String> outs = new ArrayList<>();
         List<String> leftOver;
         try (StandaloneCluster cluster = new StandaloneCluster(root, tmp.resolve("spark"), 2, 1, "1g")) {
-            List<String> executor = List.of("--executor-memory", "768m");
+            // a loaded 2-core machine can starve an executor for minutes: no executor loss for a late heartbeat
+            List<String> executor = List.of("--executor-memory", "768m", "--conf", "spark.network.timeout=600s",
+                    "--conf", "spark.executor.heartbeatInterval=60s");
             for (String[] command : pipeline(root, cl, simConf)) {
                 long t0 = System.nanoTime();
                 outs.add(cluster.submit(300, executor, command));

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,7 +67,10 @@ class NotebooksIT {
         Cli.run("featurize", "--frames", frames, "--output", out.resolve("features").toString(), "--type-map", "O,H");
         Cli.run("stats", frames);
         Path sea = out.resolve("models/sea");
-        Cli.run("import-model", "--from", SharedData.path("deepmd-models/deeppot_sea.yaml").toString(), "-o", sea.toString());
+        // import-model starts no Spark, so it takes no --master (which Cli.run adds)
+        StringWriter err = new StringWriter();
+        assertEquals(0, Main.execute(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), "import-model",
+                "--from", SharedData.path("deepmd-models/deeppot_sea.yaml").toString(), "-o", sea.toString()), err.toString());
         Cli.run("simulate", "--conf", root.resolve("conf/ensemble-water-dp.conf").toString(), "--output",
                 out.resolve("md").toString(), "--set", "simulate.potentials=[{type=deep-potential, model=\"" + sea + "\"}]",
                 "--set", "simulate.integrator.steps=20");
