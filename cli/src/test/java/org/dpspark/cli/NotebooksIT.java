@@ -44,7 +44,9 @@ class NotebooksIT {
         assertTrue(notebooks.size() >= 4, notebooks.toString());
         Path executed = Files.createDirectories(tmp.resolve("executed"));
         List<String> cmd = new ArrayList<>(List.of("jupyter", "nbconvert", "--to", "notebook", "--execute",
-                "--ExecutePreprocessor.timeout=300", "--output-dir", executed.toString()));
+                "--ExecutePreprocessor.timeout=300",
+                // a kernel (JVM + JShell with ~220 jars) starts in 10-20 s on an idle machine, minutes on a loaded one
+                "--ExecutePreprocessor.startup_timeout=300", "--output-dir", executed.toString()));
         cmd.addAll(notebooks);
         long t0 = System.nanoTime();
         exec(tmp, root.resolve("notebooks"), Map.of("DPSPARK_OUT", out.toString(),
