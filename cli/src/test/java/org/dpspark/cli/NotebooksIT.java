@@ -1,0 +1,137 @@
+package org.dpspark.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.dpspark.core.DatasetSidecar;
+import org.dpspark.core.testing.SharedData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Executes every notebook in notebooks/ headless ({@code jupyter nbconvert --execute}, kernel installed by
+ * notebooks/install-kernel.sh into a private prefix) against demo outputs made here with the README main command's
+ * steps on a small input (ingest, featurize, stats, import-model, simulate with conf/ensemble-water-dp.conf, plus a
+ * tiny train and test for the learning curve and parity plots). Skipped when Jupyter is not installed.
+ */
+class NotebooksIT {
+    @Test
+    void notebooksRunOnTheDemoOutputs(@TempDir Path tmp) throws Exception {
+        assumeTrue(runs(tmp, List.of("jupyter", "nbconvert", "--version")),
+                "jupyter nbconvert is not installed: notebooks not executed (Debian: apt-get install jupyter-nbconvert"
+                        + " jupyter-client python3-ipykernel; see notebooks/README.md)");
+        Path root = Path.of(System.getProperty("dpspark.root")).toAbsolutePath();
+        Path out = demoOutputs(root, tmp.resolve("out"));
+
+        Path prefix = tmp.resolve("jupyter");
+        exec(tmp, tmp, Map.of(), 300, root.resolve("notebooks/install-kernel.sh").toString(), "--prefix", prefix.toString());
+        List<String> notebooks;
+        try (Stream<Path> s = Files.list(root.resolve("notebooks"))) {
+            notebooks = s.filter(p -> p.toString().endsWith(".ipynb")).map(Path::toString).sorted().toList();
+        }
+        assertTrue(notebooks.size() >= 4, notebooks.toString());
+        Path executed = Files.createDirectories(tmp.resolve("executed"));
+        List<String> cmd = new ArrayList<>(List.of("jupyter", "nbconvert", "--to", "notebook", "--execute",
+                "--ExecutePreprocessor.timeout=300",
+                // a kernel (JVM + JShell with ~220 jars) starts in 10-20 s on an idle machine, minutes on a loaded one
+                "--ExecutePreprocessor.startup_timeout=300", "--output-dir", executed.toString()));
+        cmd.addAll(notebooks);
+        long t0 = System.nanoTime();
+        exec(tmp, root.resolve("notebooks"), Map.of("DPSPARK_OUT", out.toString(),
+                "JUPYTER_PATH", prefix.resolve("share/jupyter").toString()), 900, cmd.toArray(String[]::new));
+        System.out.printf("NotebooksIT: %d notebooks executed in %.1f s%n", notebooks.size(), (System.nanoTime() - t0) / 1e9);
+
+        // what each notebook must have shown from these outputs (its cells print and display them)
+        assertShows(executed.resolve("01-dataset.ipynb"), 1, "data_0", "OUTCAR.h2o.md", "sel_source");
+        assertShows(executed.resolve("02-training.ipynb"), 2, "rmse_f_val", "dataset:data_3");
+        assertShows(executed.resolve("03-md.ipynb"), 3, "completed", "Java reference");
+        assertShows(executed.resolve("04-loop.ipynb"), 0, "report.csv");
+    }
+
+    /** The README main command's steps on water (data_0, data_3) and a VASP water run, and a tiny train + test. */
+    private static Path demoOutputs(Path root, Path out) {
+        String frames = out.resolve("frames").toString();
+        Cli.run("ingest", "--conf", root.resolve("conf/shared-data.conf").toString(), "-i",
+                SharedData.path("deepmd/water/data_0").toString(), SharedData.path("deepmd/water/data_3").toString(),
+                SharedData.path("vasp/OUTCAR.h2o.md").toString(), "-o", frames);
+        Cli.run("featurize", "--frames", frames, "--output", out.resolve("features").toString(), "--type-map", "O,H");
+        Cli.run("stats", frames);
+        Path sea = out.resolve("models/sea");
+        // import-model starts no Spark, so it takes no --master (which Cli.run adds)
+        StringWriter err = new StringWriter();
+        assertEquals(0, Main.execute(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), "import-model",
+                "--from", SharedData.path("deepmd-models/deeppot_sea.yaml").toString(), "-o", sea.toString()), err.toString());
+        Cli.run("simulate", "--conf", root.resolve("conf/ensemble-water-dp.conf").toString(), "--output",
+                out.resolve("md").toString(), "--set", "simulate.potentials=[{type=deep-potential, model=\"" + sea + "\"}]",
+                "--set", "simulate.integrator.steps=20");
+        String model = out.resolve("model").toString();
+        Cli.run("train", "--frames", frames, "-o", model, "--conf", root.resolve("conf/train.conf").toString(),
+                "--set", "train.data.datasets=[data_0]", "--set", "train.model.neuron=[4,8]",
+                "--set", "train.model.axis-neuron=2", "--set", "train.model.fitting-neuron=[8,8]",
+                "--set", "train.model.sel=auto", "--set", "train.steps=10", "--set", "train.disp-freq=5",
+                "--set", "train.data.valid-max-frames=2", "--set", "train.parallel.workers=2");
+        Cli.run("test", "--model", model, "--frames", frames, "--conf", root.resolve("conf/train.conf").toString());
+        return out;
+    }
+
+    /** No cell failed, at least {@code images} PNG outputs, and each text appears in some output. */
+    private static void assertShows(Path notebook, int images, String... texts) throws IOException {
+        JsonNode nb = DatasetSidecar.json().readTree(notebook.toFile());
+        StringBuilder text = new StringBuilder();
+        int png = 0;
+        for (JsonNode cell : nb.path("cells")) {
+            for (JsonNode o : cell.path("outputs")) {
+                assertTrue(!o.path("output_type").asText().equals("error"), notebook + ": " + o);
+                o.path("text").forEach(t -> text.append(t.asText()));
+                o.path("data").path("text/plain").forEach(t -> text.append(t.asText()));
+                o.path("data").path("text/html").forEach(t -> text.append(t.asText()));
+                if (o.path("data").has("image/png")) {
+                    png++;
+                }
+            }
+        }
+        assertTrue(png >= images, notebook + ": " + png + " images, expected " + images + "\n" + text);
+        for (String t : texts) {
+            assertTrue(text.toString().contains(t), notebook + " shows " + t + ":\n" + text);
+        }
+        assertTrue(!text.toString().contains("Exception"), notebook + ":\n" + text);
+    }
+
+    private static boolean runs(Path dir, List<String> cmd) {
+        try {
+            Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("probe.log").toFile()).start();
+            return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    /** Runs {@code cmd} in {@code dir} with its output in a log under {@code tmp}; fails with the log. */
+    private static void exec(Path tmp, Path dir, Map<String, String> env, int seconds, String... cmd)
+            throws IOException, InterruptedException {
+        Path log = Files.createTempFile(tmp, "exec", ".log");
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            throw new IllegalStateException(String.join(" ", cmd) + " timed out:\n" + Files.readString(log));
+        }
+        assertEquals(0, p.exitValue(), String.join(" ", cmd) + ":\n" + Files.readString(log));
+    }
+}

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# notebooks/install-kernel.sh: installs the Jupyter kernel the notebooks use, "dpspark-java": the Java kernel
+# rapaio-jupyter-kernel (Maven Central, fetched with mvn into ~/.m2) running with dpspark's jar, the Spark jars the
+# build resolved and the Java 17 options Spark needs. Builds the jar first when it is missing (mvn package).
+# Usage: notebooks/install-kernel.sh [--user | --prefix DIR | --fetch-only]
+#   --user (default): into ~/.local/share/jupyter/kernels; --prefix DIR: into DIR/share/jupyter/kernels (then
+#   JUPYTER_PATH=DIR/share/jupyter); --fetch-only: only download the kernel jar into ~/.m2 (CI, before mvn verify).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+version="3.0.1"
+kernels="$HOME/.local/share/jupyter/kernels"
+fetch_only=false
+case "${1:-}" in
+  --prefix) kernels="$2/share/jupyter/kernels" ;;
+  --fetch-only) fetch_only=true ;;
+  --user | "") ;;
+  *) echo "usage: $0 [--user | --prefix DIR | --fetch-only]" >&2; exit 2 ;;
+esac
+kernel_jar="$HOME/.m2/repository/io/github/padreati/rapaio-jupyter-kernel/$version/rapaio-jupyter-kernel-$version.jar"
+if [ ! -f "$kernel_jar" ]; then
+  (cd "$root" && mvn -B -q dependency:get -Dartifact="io.github.padreati:rapaio-jupyter-kernel:$version" -Dtransitive=false)
+fi
+$fetch_only && exit 0
+command -v jupyter >/dev/null 2>&1 || {
+  echo "install-kernel: jupyter is not installed (Debian: apt-get install jupyter-nbconvert jupyter-client python3-ipykernel)" >&2
+  exit 1
+}
+jar="$root/cli/target/dpspark.jar"
+if [ ! -f "$jar" ] || [ ! -f "$root/cli/target/spark-classpath.txt" ] || [ ! -f "$root/cli/target/jvm-flags.txt" ]; then
+  echo "install-kernel: building the jar (mvn package -DskipTests) ..." >&2
+  (cd "$root" && mvn -B -q package -DskipTests) >&2
+fi
+dir="$kernels/dpspark-java"
+mkdir -p "$dir"
+# The kernel JVM gets the JVM flags as separate argv entries; its JShell gets dpspark and Spark on the classpath.
+python3 - "$dir/kernel.json" "$kernel_jar" "$root" <<'PY'
+import json, sys
+out, kernel_jar, root = sys.argv[1:]
+flags = open(root + "/cli/target/jvm-flags.txt").read().split()
+# RJK_CLASSPATH separates entries with ';'
+cp = ";".join([root + "/cli/target/dpspark.jar"] + open(root + "/cli/target/spark-classpath.txt").read().strip().split(":"))
+spec = {
+    "argv": ["java", "-Xmx2g", "-Djava.awt.headless=true"] + flags + ["-Dlog4j2.configurationFile=jar:file:" + root + "/cli/target/dpspark.jar!/log4j2.properties",
+             "-jar", kernel_jar, "{connection_file}"],
+    "display_name": "Java (dpspark)",
+    "language": "java",
+    "interrupt_mode": "message",
+    "env": {"RJK_CLASSPATH": cp, "RJK_COMPILER_OPTIONS": "", "RJK_INIT_SCRIPT": "", "RJK_TIMEOUT_MILLIS": "-1",
+            "RJK_MIMA_CACHE": root + "/notebooks/.mima_cache", "SPARK_LOCAL_IP": "127.0.0.1"},
+}
+json.dump(spec, open(out, "w"), indent=2)
+PY
+echo "install-kernel: kernel dpspark-java installed in $dir (rapaio-jupyter-kernel $version)"
