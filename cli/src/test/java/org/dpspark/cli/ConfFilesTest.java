@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.apache.spark.internal.config.ConfigEntry;
 import org.apache.spark.sql.internal.SQLConf;
+import org.dpspark.cli.loop.LoopSettings;
 import org.dpspark.core.JobConfig;
 import org.dpspark.featurize.job.FeaturizeSettings;
 import org.dpspark.featurize.select.SelectSettings;
@@ -65,8 +66,12 @@ class ConfFilesTest {
             FeaturizeSettings.fromConfig(c, "frames", "out", "", "{}");
             SelectSettings.fromConfig(c, "frames", "out", "", "{}");
             TrainSettings.from(c);
-            // the defaults have no initial structure (simulate refuses to run without one): files with a simulate section
-            if (ConfigFactory.parseFile(p.toFile()).hasPath("simulate")) {
+            // the defaults have no initial structure (simulate refuses to run without one): files with a simulate section;
+            // a loop file's simulate section is the exploration, whose potentials the loop supplies (its trained models)
+            Config own = ConfigFactory.parseFile(p.toFile());
+            if (own.hasPath("loop")) {
+                new LoopSettings(c);
+            } else if (own.hasPath("simulate")) {
                 SimulateSettings.fromConfig(c);
             }
             c.getInt("stats.bins");

@@ -13,7 +13,7 @@ import org.dpspark.simulate.ensemble.SimulateSettings;
  * takes the {@code train} section and MD the {@code simulate} section (structures, integrator, guard), with the
  * loop setting the potentials, temperatures, seeds and lengths of each run.
  */
-final class LoopSettings {
+public final class LoopSettings {
     private static final Set<String> STAGE_KEYS = Set.of("temperatures", "steps", "seeds", "dump-every");
 
     final Config root;
@@ -31,7 +31,7 @@ final class LoopSettings {
     final String execution;
     final List<? extends Config> explore;
 
-    LoopSettings(Config root) {
+    public LoopSettings(Config root) {
         this.root = root;
         c = root.getConfig("loop");
         maxIterations = c.getInt("max-iterations");
