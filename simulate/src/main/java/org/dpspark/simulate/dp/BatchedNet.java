@@ -2,7 +2,6 @@ package org.dpspark.simulate.dp;
 
 import org.dpspark.featurize.dpmodel.Activation;
 import org.dpspark.featurize.dpmodel.DenseNet;
-import org.dpspark.featurize.dpmodel.NetLayer;
 
 /**
  * A {@link DenseNet} evaluated on a block of S rows at once (the real neighbour slots of one centre atom and one
@@ -27,6 +26,7 @@ final class BatchedNet {
     private final double[][] idt;
     private final Activation[] act;
     private final int[] skip;
+    private final long macs;
     /** Forward input, inDim × cap. */
     final double[] in;
     /** All layer outputs, rowWidth × cap. */
@@ -43,48 +43,32 @@ final class BatchedNet {
      */
     BatchedNet(DenseNet net, int cap) {
         this.cap = Math.max(1, cap);
-        nLayers = net.layers().size();
-        inDim = net.inDim();
-        outDim = net.outDim();
-        nIn = new int[nLayers];
-        nOut = new int[nLayers];
-        off = new int[nLayers];
-        w = new double[nLayers][];
-        b = new double[nLayers][];
-        idt = new double[nLayers][];
-        act = new Activation[nLayers];
-        skip = new int[nLayers];
-        int width = 0, maxW = inDim;
-        for (int l = 0; l < nLayers; l++) {
-            NetLayer layer = net.layers().get(l);
-            nIn[l] = layer.nIn();
-            nOut[l] = layer.nOut();
-            off[l] = width;
-            width += nOut[l];
-            w[l] = layer.w();
-            b[l] = layer.b();
-            idt[l] = layer.idt();
-            act[l] = layer.act();
-            skip[l] = layer.skip();
-            maxW = Math.max(maxW, nOut[l]);
-        }
+        NetLayout lay = new NetLayout(net);
+        nLayers = lay.nLayers;
+        inDim = lay.inDim;
+        outDim = lay.outDim;
+        nIn = lay.nIn;
+        nOut = lay.nOut;
+        off = lay.off;
+        w = lay.w;
+        b = lay.b;
+        idt = lay.idt;
+        act = lay.act;
+        skip = lay.skip;
+        macs = lay.macs;
         in = new double[inDim * this.cap];
-        out = new double[width * this.cap];
-        dphi = new double[width * this.cap];
-        ga = new double[maxW * this.cap];
-        gb = new double[maxW * this.cap];
-        dz = new double[maxW * this.cap];
+        out = new double[lay.rowWidth * this.cap];
+        dphi = new double[lay.rowWidth * this.cap];
+        ga = new double[lay.maxWidth * this.cap];
+        gb = new double[lay.maxWidth * this.cap];
+        dz = new double[lay.maxWidth * this.cap];
     }
 
     /** Index in {@link #out} of output feature a of row 0 (add s for row s). */
     int outBase(int a) { return (off[nLayers - 1] + a) * cap; }
 
     /** Multiply-adds of one row's forward pass (Σ nIn·nOut). */
-    long macs() {
-        long m = 0;
-        for (int l = 0; l < nLayers; l++) m += (long) nIn[l] * nOut[l];
-        return m;
-    }
+    long macs() { return macs; }
 
     /** Element-wise operations of one row's forward pass besides the multiply-adds (bias, idt, skip), per output. */
     int outputs() {

@@ -2,7 +2,6 @@ package org.dpspark.simulate.dp;
 
 import org.dpspark.featurize.dpmodel.Activation;
 import org.dpspark.featurize.dpmodel.DenseNet;
-import org.dpspark.featurize.dpmodel.NetLayer;
 
 /**
  * A {@link DenseNet} laid out for evaluation: forward pass of one input row that keeps every layer's output and
@@ -35,38 +34,23 @@ final class CompiledNet {
     private final double[] dz;
 
     CompiledNet(DenseNet net) {
-        nLayers = net.layers().size();
-        inDim = net.inDim();
-        outDim = net.outDim();
-        nIn = new int[nLayers];
-        nOut = new int[nLayers];
-        off = new int[nLayers];
-        w = new double[nLayers][];
-        b = new double[nLayers][];
-        idt = new double[nLayers][];
-        act = new Activation[nLayers];
-        skip = new int[nLayers];
-        int width = 0, maxW = inDim;
-        long m = 0;
-        for (int l = 0; l < nLayers; l++) {
-            NetLayer layer = net.layers().get(l);
-            nIn[l] = layer.nIn();
-            nOut[l] = layer.nOut();
-            off[l] = width;
-            width += nOut[l];
-            w[l] = layer.w();
-            b[l] = layer.b();
-            idt[l] = layer.idt();
-            act[l] = layer.act();
-            skip[l] = layer.skip();
-            maxW = Math.max(maxW, nOut[l]);
-            m += (long) nIn[l] * nOut[l];
-        }
-        rowWidth = width;
-        macs = m;
-        ga = new double[maxW];
-        gb = new double[maxW];
-        dz = new double[maxW];
+        NetLayout lay = new NetLayout(net);
+        nLayers = lay.nLayers;
+        inDim = lay.inDim;
+        outDim = lay.outDim;
+        nIn = lay.nIn;
+        nOut = lay.nOut;
+        off = lay.off;
+        w = lay.w;
+        b = lay.b;
+        idt = lay.idt;
+        act = lay.act;
+        skip = lay.skip;
+        rowWidth = lay.rowWidth;
+        macs = lay.macs;
+        ga = new double[lay.maxWidth];
+        gb = new double[lay.maxWidth];
+        dz = new double[lay.maxWidth];
     }
 
     /**
