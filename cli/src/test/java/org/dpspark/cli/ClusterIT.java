@@ -150,6 +150,8 @@ class ClusterIT {
                     {"simulate", "--conf", root.resolve("conf/ensemble-water-dp.conf").toString(), "--output",
                         w.resolve("md-dp").toString(), "--set", "simulate.xyz=false",
                         "--set", "simulate.potentials=[{type=deep-potential, model=\"" + sea + "\"}]"},
+                    train(root, w, "dl4j-spark", workers),
+                    train(root, w, "rdd", workers),
                 };
                 for (String[] c : commands) {
                     long t0 = System.nanoTime();
@@ -163,15 +165,37 @@ class ClusterIT {
                         job = String.format(java.util.Locale.ROOT, "%d trajectories, sum of trajectory wall times %.1f s",
                                 sum.getLong(1), sum.getDouble(0));
                     }
+                    if (c[0].equals("train")) {
+                        Matcher t = Pattern.compile("steps in ([0-9.]+) s \\(([0-9.]+) frames/s\\)").matcher(out);
+                        job = t.find() ? "training " + t.group(1) + " s, " + t.group(2) + " frames/s" : "";
+                    }
+                    String what = switch (c[0]) {
+                        case "ingest" -> (bytes >> 20) + " MB";
+                        case "train" -> "engine " + c[c.length - 1].substring(c[c.length - 1].indexOf('=') + 1);
+                        default -> Path.of(c[2]).getFileName().toString();
+                    };
                     rows.add(String.format(java.util.Locale.ROOT, "%d worker(s) | %s %s | submit %.1f s | %s",
-                            workers, c[0], c[0].equals("ingest") ? (bytes >> 20) + " MB" : Path.of(c[2]).getFileName(),
-                            wall, job));
+                            workers, c[0], what, wall, job));
                     System.out.println("ClusterIT scaling: " + rows.get(rows.size() - 1) + "\n" + out.lines()
                             .filter(l -> !l.matches("^\\d\\d:\\d\\d:\\d\\d .*")).collect(java.util.stream.Collectors.joining("\n")));
                 }
             }
         }
         rows.forEach(r -> System.out.println("ClusterIT scaling: " + r));
+    }
+
+    /**
+     * The scaling run's training: the library-default network (train's defaults) on the generated frames, batch 1
+     * per worker, 40 steps (8 averaging rounds of 5 steps), one worker per Spark worker; the engine is the last
+     * argument (the row label reads it).
+     */
+    private static String[] train(Path root, Path w, String engine, int workers) {
+        return new String[] {"train", "--frames", w.resolve("frames").toString(), "--output",
+            w.resolve("model-" + engine).toString(), "--set", "train.model.type-map=[O,H]", "--set", "train.model.sel=[46,92]",
+            "--set", "train.batch-size=1", "--set", "train.steps=40", "--set", "train.disp-freq=40",
+            "--set", "train.save-freq=40", "--set", "train.data.valid-max-frames=2",
+            "--set", "train.parallel.averaging-frequency=5", "--set", "train.parallel.workers=" + workers,
+            "--set", "train.parallel.engine=" + engine};
     }
 
     /**

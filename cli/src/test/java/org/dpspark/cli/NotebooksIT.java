@@ -29,10 +29,11 @@ import org.junit.jupiter.api.io.TempDir;
 class NotebooksIT {
     @Test
     void notebooksRunOnTheDemoOutputs(@TempDir Path tmp) throws Exception {
-        // Opt-in: on 2026-11-24 the kernel (a JVM + JShell with ~220 jars) did not answer within 300 s on the loaded
-        // 2-core machine in `mvn verify`, so the notebooks are executed only on request: -Ddpspark.notebooks=true.
-        assumeTrue(Boolean.getBoolean("dpspark.notebooks"),
-                "notebooks not executed: run with -Ddpspark.notebooks=true (needs Jupyter, see notebooks/README.md)");
+        // On by default where Jupyter is installed (.ci/run installs it); -Ddpspark.notebooks=false skips. A first
+        // full verify on 2026-11-24 failed here while other builds loaded the machine to ~10: the failure was in fact
+        // notebook 03 splitting rdf.csv's quoted series names at their commas (fixed: csvFields); the kernel itself
+        // started in ~15 s (idle) and the whole test took 148 s at load ~4.
+        assumeTrue(!"false".equals(System.getProperty("dpspark.notebooks")), "notebooks skipped: -Ddpspark.notebooks=false");
         assumeTrue(runs(tmp, List.of("jupyter", "nbconvert", "--version")),
                 "jupyter nbconvert is not installed: notebooks not executed (Debian: apt-get install jupyter-nbconvert"
                         + " jupyter-client python3-ipykernel; see notebooks/README.md)");
@@ -50,11 +51,11 @@ class NotebooksIT {
         List<String> cmd = new ArrayList<>(List.of("jupyter", "nbconvert", "--to", "notebook", "--execute",
                 "--ExecutePreprocessor.timeout=300",
                 // a kernel (JVM + JShell with ~220 jars) starts in 10-20 s on an idle machine, minutes on a loaded one
-                "--ExecutePreprocessor.startup_timeout=300", "--output-dir", executed.toString()));
+                "--ExecutePreprocessor.startup_timeout=600", "--output-dir", executed.toString()));
         cmd.addAll(notebooks);
         long t0 = System.nanoTime();
         exec(tmp, root.resolve("notebooks"), Map.of("DPSPARK_OUT", out.toString(),
-                "JUPYTER_PATH", prefix.resolve("share/jupyter").toString()), 900, cmd.toArray(String[]::new));
+                "JUPYTER_PATH", prefix.resolve("share/jupyter").toString()), 1500, cmd.toArray(String[]::new));
         System.out.printf("NotebooksIT: %d notebooks executed in %.1f s%n", notebooks.size(), (System.nanoTime() - t0) / 1e9);
 
         // what each notebook must have shown from these outputs (its cells print and display them)
