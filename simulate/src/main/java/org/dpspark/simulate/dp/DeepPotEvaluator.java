@@ -6,8 +6,6 @@ import org.dpspark.featurize.dpmodel.SeADescriptor;
 import org.dpspark.featurize.env.EnvNormalization;
 import org.dpspark.featurize.env.ForceVirial;
 import org.dpspark.featurize.env.SeAEnvironment;
-import org.dpspark.featurize.neighbor.NeighborList;
-import org.dpspark.featurize.neighbor.NeighborListBuilder;
 
 /**
  * Plain-Java double-precision reference evaluator of a Deep Potential se_e2_a + energy model, exactly as
@@ -33,7 +31,8 @@ import org.dpspark.featurize.neighbor.NeighborListBuilder;
  * {@link ForceVirial} (DeePMD-kit's prod_force_a / prod_virial_a convention).
  *
  * <p>Layout (for speed, not semantics): one centre atom at a time, everything fused — environment matrix
- * ({@link SeAEnvironment#computeAtom}), normalisation (as {@link EnvNormalization}), the embedding nets evaluated
+ * ({@link SeAEnvironment#computeAtom}'s slots and values, kept across MD steps by {@link VerletSlots}: a Verlet
+ * list with a skin instead of a neighbour search and a sort per step, bitwise the same slots), normalisation (as {@link EnvNormalization}), the embedding nets evaluated
  * as {@link BatchedNet} blocks over the real slots of each neighbour type (feature-major, inner loops over
  * slots), the fitting net, the reverse pass and the force/virial scatter (as {@link ForceVirial}) — so the
  * working set is one atom's nnei×19 doubles and the nets' blocks, whatever the frame size. Padding slots are
@@ -43,7 +42,7 @@ import org.dpspark.featurize.neighbor.NeighborListBuilder;
  * Java thread-pool mode). {@code tanh} is {@link CompiledNet#tanh}.
  *
  * <p>Allocation: {@link #evaluateInto} allocates nothing once the buffers fit the frame (the MD hot loop;
- * featurize's neighbour-list builder, which it calls, allocates its 3×3 inverse cell); {@link #evaluate}
+ * at a Verlet-list rebuild featurize's neighbour-list builder allocates its 3×3 inverse cell); {@link #evaluate}
  * allocates the result arrays. Not thread-safe; use one evaluator per thread.
  */
 public final class DeepPotEvaluator implements DeepPotCalculator {
@@ -66,9 +65,7 @@ public final class DeepPotEvaluator implements DeepPotCalculator {
     private final double[] padG;
     /** Normalised padding row (0 − davg)/dstd of every (centre type, slot): ntypes × nnei × 4. */
     private final double[] padR;
-    private final NeighborListBuilder nlBuilder;
-    private final SeAEnvironment env;
-    private NeighborList nl;
+    private final VerletSlots slots;
     private long dropped;
 
     // per-atom scratch (reused)
@@ -113,8 +110,7 @@ public final class DeepPotEvaluator implements DeepPotCalculator {
         for (int k = 0; k < embed.length; k++) embed[k] = new BatchedNet(d.embeddings().get(k), cap);
         fit = new CompiledNet[ntypes];
         for (int t = 0; t < ntypes; t++) fit[t] = new CompiledNet(model.fitting().nets().get(t));
-        nlBuilder = new NeighborListBuilder(d.rcut());
-        env = new SeAEnvironment(d.rcut(), d.rcutSmth(), sel);
+        slots = new VerletSlots(d.rcut(), d.rcutSmth(), sel, VerletSlots.DEFAULT_SKIN);
         envA = new double[nnei * 4];
         derivA = new double[nnei * 12];
         rijA = new double[nnei * 3];
@@ -214,11 +210,7 @@ public final class DeepPotEvaluator implements DeepPotCalculator {
         for (int t : types) {
             if (t < 0 || t >= ntypes) throw new IllegalArgumentException("atom type " + t + " outside the model's " + ntypes + " types");
         }
-        if (nl == null) {
-            nl = nlBuilder.build(positions, cell, null);
-        } else {
-            nlBuilder.build(positions, cell, null, nl);
-        }
+        slots.update(positions, cell, types);
         Arrays.fill(forces, 0, 3 * n, 0.0);
         double[] vir = virial != null ? virial : virialScratch;
         Arrays.fill(vir, 0.0);
@@ -227,7 +219,7 @@ public final class DeepPotEvaluator implements DeepPotCalculator {
         double energy = 0.0;
         for (int i = 0; i < n; i++) {
             int ti = types[i];
-            dropped += env.computeAtom(i, types, nl, envA, 0, derivA, 0, rijA, 0, nlistA, 0, countsA);
+            dropped += slots.computeAtom(i, envA, derivA, rijA, 0, nlistA, 0, countsA);
             normalise(ti);
             forwardEmbedding(ti);
             for (int q = 0; q < 4 * ng; q++) gr[q] /= nnei;

@@ -4,19 +4,17 @@ import java.util.Arrays;
 import java.util.Map;
 import org.dpspark.featurize.dpmodel.DeepPotModel;
 import org.dpspark.featurize.dpmodel.SeADescriptor;
-import org.dpspark.featurize.env.SeAEnvironment;
-import org.dpspark.featurize.neighbor.NeighborList;
-import org.dpspark.featurize.neighbor.NeighborListBuilder;
 import org.dpspark.simulate.dp.DeepPotCalculator;
 import org.dpspark.simulate.dp.DeepPotResult;
+import org.dpspark.simulate.dp.VerletSlots;
 
 /**
  * DeePMD-kit's se_e2_a + ener model as Aparapi kernels in double precision: on an OpenCL GPU, an OpenCL CPU
  * device (PoCL) or Aparapi's Java thread pool. Same model, same results as the reference
  * {@code org.dpspark.simulate.dp.DeepPotEvaluator} to round-off (consistency tests).
  *
- * <p>Per frame: on the host, the neighbour list and the slot assignment (featurize's {@code NeighborListBuilder}
- * and {@code SeAEnvironment.computeAtom}: r_ij and neighbour index per slot) and the reverse index
+ * <p>Per frame: on the host, the slot assignment ({@link VerletSlots}, featurize's {@code SeAEnvironment.computeAtom}
+ * slots kept across MD steps by a Verlet list: r_ij and neighbour index per slot) and the reverse index
  * ({@link ReverseIndex}); then, per chunk of B atoms, the kernels {@link EnvMatKernel} (environment matrix,
  * derivative, normalisation), {@link EmbeddingKernel} (embedding nets), {@link FittingKernel} (descriptor,
  * fitting net forward and reverse, ∂E/∂gr) and {@link SlotGradKernel} (∂E/∂R̃ → g = ∂E/∂r_ij per slot); once per
@@ -46,8 +44,8 @@ public final class DeepPotKernelEvaluator implements DeepPotCalculator, AutoClos
     private final PackedNets emb;
     private final PackedNets fit;
     private final long chunkBytes;
-    private final NeighborListBuilder nlBuilder;
-    private final SeAEnvironment env;
+    private final VerletSlots slots;
+    private final int[] selOffset;
     private final KernelLauncher launcher;
     private final EnvMatKernel envK = new EnvMatKernel();
     private final EmbeddingKernel embK = new EmbeddingKernel();
@@ -55,9 +53,7 @@ public final class DeepPotKernelEvaluator implements DeepPotCalculator, AutoClos
     private final SlotGradKernel gradK = new SlotGradKernel();
     private final ForceGatherKernel gatherK = new ForceGatherKernel();
     private final ReverseIndex reverse = new ReverseIndex();
-    private final double[] envScratch;
     private final int[] counts;
-    private NeighborList nl;
     private boolean constantsPut;
     private int natoms = -1;
     private int chunk;
@@ -110,9 +106,9 @@ public final class DeepPotKernelEvaluator implements DeepPotCalculator, AutoClos
         emb = new PackedNets(d.embeddings());
         fit = new PackedNets(model.fitting().nets());
         if (fit.outDim != 1) throw new IllegalArgumentException("fitting nets must have one output, got " + fit.outDim);
-        nlBuilder = new NeighborListBuilder(d.rcut());
-        env = new SeAEnvironment(d.rcut(), d.rcutSmth(), d.sel());
-        envScratch = new double[4 * nnei];
+        slots = new VerletSlots(d.rcut(), d.rcutSmth(), d.sel(), VerletSlots.DEFAULT_SKIN);
+        selOffset = new int[ntypes + 1];
+        for (int t = 0; t < ntypes; t++) selOffset[t + 1] = selOffset[t] + d.sel()[t];
         counts = new int[ntypes];
         launcher = new KernelLauncher(KernelDevices.select(kind), kind);
 
@@ -120,7 +116,7 @@ public final class DeepPotKernelEvaluator implements DeepPotCalculator, AutoClos
         for (int ti = 0; ti < ntypes; ti++) {
             for (int tj = 0; tj < ntypes; tj++) {
                 int net = d.typeOneSide() ? tj : ti + tj * ntypes;
-                for (int s = env.selOffset(tj); s < env.selOffset(tj + 1); s++) embNet[ti * nnei + s] = net;
+                for (int s = selOffset[tj]; s < selOffset[tj + 1]; s++) embNet[ti * nnei + s] = net;
             }
         }
         double[] bias = new double[ntypes];
@@ -184,15 +180,11 @@ public final class DeepPotKernelEvaluator implements DeepPotCalculator, AutoClos
         }
         ensureFrame(n);
         launcher.reset();
-        if (nl == null) {
-            nl = nlBuilder.build(positions, cell, null);
-        } else {
-            nlBuilder.build(positions, cell, null, nl);
-        }
         System.arraycopy(atomTypes, 0, types, 0, n);
+        slots.update(positions, cell, types);
         long dropped = 0;
         for (int i = 0; i < n; i++) {
-            dropped += env.computeAtom(i, types, nl, envScratch, 0, null, 0, rij, 3 * nnei * i, nlist, nnei * i, counts);
+            dropped += slots.computeAtom(i, null, null, rij, 3 * nnei * i, nlist, nnei * i, counts);
         }
         reverse.build(nlist, n, nnei);
         if (!constantsPut) putConstants();
