@@ -16,7 +16,8 @@ import org.dpspark.simulate.dp.VerletSlots;
  * <p>Per frame: on the host, the slot assignment ({@link VerletSlots}, featurize's {@code SeAEnvironment.computeAtom}
  * slots kept across MD steps by a Verlet list: r_ij and neighbour index per slot) and the reverse index
  * ({@link ReverseIndex}); then, per chunk of B atoms, the kernels {@link EnvMatKernel} (environment matrix,
- * derivative, normalisation), {@link EmbeddingKernel} (embedding nets), {@link FittingKernel} (descriptor,
+ * derivative, normalisation), {@link EmbeddingKernel} (embedding nets of the real slots; padding slots copy their
+ * constant G, computed once), {@link FittingKernel} (descriptor,
  * fitting net forward and reverse, ∂E/∂gr) and {@link SlotGradKernel} (∂E/∂R̃ → g = ∂E/∂r_ij per slot); once per
  * frame {@link ForceGatherKernel} (forces and per-atom virials, gathered in a fixed order: no atomics). The host
  * adds up E = Σ E_i (atom order) and the virial Ξ = −Σ_slots g ⊗ r_ij (slot order, as the reference).
@@ -130,7 +131,10 @@ public final class DeepPotKernelEvaluator implements DeepPotCalculator, AutoClos
         embK.setNets(emb);
         embK.embNet = embNet;
         embK.nnei = nnei;
+        embK.ng = ng;
+        embK.outOffset = emb.outOffset;
         embK.rowWidth = emb.rowWidth;
+        embK.padG = paddingEmbeddings(embNet, d.davg(), d.dstd());
         fitK.setNets(fit);
         fitK.bias = bias;
         fitK.nnei = nnei;
@@ -150,6 +154,29 @@ public final class DeepPotKernelEvaluator implements DeepPotCalculator, AutoClos
         gradK.rowWidth = emb.rowWidth;
         gradK.outOffset = emb.outOffset;
         for (WitnessKernel k : kernels()) k.setExplicit(true);
+    }
+
+    /**
+     * G of every padding slot (T × N × M): the embedding of the constant input (0 − davg)/dstd of (centre type,
+     * slot), evaluated on the host by the kernel's own (plain Java) {@code forwardRow}.
+     */
+    private double[] paddingEmbeddings(int[] embNet, double[] davg, double[] dstd) {
+        EmbeddingKernel host = new EmbeddingKernel();
+        host.setNets(emb);
+        host.netIn = new double[4];
+        host.rowOut = new double[emb.rowWidth];
+        host.rowDphi = new double[emb.rowWidth];
+        double[] out = new double[ntypes * nnei * ng];
+        for (int ti = 0; ti < ntypes; ti++) {
+            for (int s = 0; s < nnei; s++) {
+                int base = ti * nnei * 4 + 4 * s;
+                for (int c = 0; c < 4; c++) host.netIn[c] = (0.0 - davg[base + c]) / dstd[base + c];
+                host.forwardRow(embNet[ti * nnei + s], 0, 0);
+                System.arraycopy(host.rowOut, emb.outOffset, out, (ti * nnei + s) * ng, ng);
+            }
+        }
+        host.dispose();
+        return out;
     }
 
     private WitnessKernel[] kernels() {
@@ -189,7 +216,7 @@ public final class DeepPotKernelEvaluator implements DeepPotCalculator, AutoClos
         reverse.build(nlist, n, nnei);
         if (!constantsPut) putConstants();
         envK.put(rij).put(nlist).put(types);
-        embK.put(types);
+        embK.put(types).put(nlist);
         fitK.put(types);
         gradK.put(nlist).put(types);
 
@@ -262,7 +289,7 @@ public final class DeepPotKernelEvaluator implements DeepPotCalculator, AutoClos
     private void putConstants() {
         envK.put(envK.davg).put(envK.dstd);
         embK.putNets();
-        embK.put(embK.embNet);
+        embK.put(embK.embNet).put(embK.padG);
         fitK.putNets();
         fitK.put(fitK.bias);
         gradK.putNets();
@@ -311,6 +338,7 @@ public final class DeepPotKernelEvaluator implements DeepPotCalculator, AutoClos
         envK.env = cEnv;
         envK.deriv = cDeriv;
         embK.types = types;
+        embK.nlist = nlist;
         embK.netIn = cEnv;
         embK.rowOut = cEmbOut;
         embK.rowDphi = cEmbDphi;
