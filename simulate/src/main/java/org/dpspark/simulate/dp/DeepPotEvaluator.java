@@ -6,6 +6,7 @@ import org.dpspark.featurize.dpmodel.SeADescriptor;
 import org.dpspark.featurize.env.EnvNormalization;
 import org.dpspark.featurize.env.ForceVirial;
 import org.dpspark.featurize.env.SeAEnvironment;
+import org.dpspark.featurize.neighbor.NeighborList;
 
 /**
  * Plain-Java double-precision reference evaluator of a Deep Potential se_e2_a + energy model, exactly as
@@ -66,6 +67,8 @@ public final class DeepPotEvaluator implements DeepPotCalculator {
     /** Normalised padding row (0 − davg)/dstd of every (centre type, slot): ntypes × nnei × 4. */
     private final double[] padR;
     private final VerletSlots slots;
+    /** The caller's Verlet list during {@link #evaluateInto(double[], double[], int[], double[], double[], double[], NeighborList)}. */
+    private NeighborList verlet;
     private long dropped;
 
     // per-atom scratch (reused)
@@ -197,7 +200,24 @@ public final class DeepPotEvaluator implements DeepPotCalculator {
      */
     public double evaluateInto(double[] positions, double[] cell, int[] types, double[] forces, double[] virial,
             double[] atomEnergy) {
-        return run(positions, cell, types, forces, virial, atomEnergy, null, null, null, 0);
+        return evaluateInto(positions, cell, types, forces, virial, atomEnergy, null);
+    }
+
+    /**
+     * As {@link #evaluateInto(double[], double[], int[], double[], double[], double[])}, taking the neighbour
+     * candidates from the MD engine's Verlet list ({@link VerletSlots#update(double[], double[], int[],
+     * NeighborList)}: radius ≥ r_c, kept valid by the caller for these positions); same values, bitwise.
+     *
+     * @param verlet the engine's full neighbour list, or null (the evaluator keeps its own)
+     */
+    public double evaluateInto(double[] positions, double[] cell, int[] types, double[] forces, double[] virial,
+            double[] atomEnergy, NeighborList verlet) {
+        this.verlet = verlet;
+        try {
+            return run(positions, cell, types, forces, virial, atomEnergy, null, null, null, 0);
+        } finally {
+            this.verlet = null;
+        }
     }
 
     /** Neighbours within r_c that did not fit in sel, summed over the atoms of the latest frame. */
@@ -210,7 +230,7 @@ public final class DeepPotEvaluator implements DeepPotCalculator {
         for (int t : types) {
             if (t < 0 || t >= ntypes) throw new IllegalArgumentException("atom type " + t + " outside the model's " + ntypes + " types");
         }
-        slots.update(positions, cell, types);
+        slots.update(positions, cell, types, verlet);
         Arrays.fill(forces, 0, 3 * n, 0.0);
         double[] vir = virial != null ? virial : virialScratch;
         Arrays.fill(vir, 0.0);

@@ -41,6 +41,9 @@ public final class VerletSlots {
     private final int[] fill;
     private int natoms = -1;
     private int rebuilds;
+    private int adoptions;
+    /** The caller's list adopted last (null: the own list is in use). */
+    private NeighborList adopted;
     private double[] reference = new double[0];
     private int[] refTypes = new int[0];
     private final double[] refCell = new double[9];
@@ -79,8 +82,11 @@ public final class VerletSlots {
         builder = new NeighborListBuilder(rcut + skin);
     }
 
-    /** Number of rebuilds so far. */
+    /** Number of own list builds so far. */
     public int rebuilds() { return rebuilds; }
+
+    /** Number of times a caller's list was adopted (its entries changed). */
+    public int adoptions() { return adoptions; }
 
     /**
      * Brings the candidates up to date with the positions (rebuilding the list when needed), then recomputes
@@ -91,8 +97,26 @@ public final class VerletSlots {
      * @param types type per atom (n)
      */
     public void update(double[] positions, double[] cell, int[] types) {
+        update(positions, cell, types, null);
+    }
+
+    /**
+     * As {@link #update(double[], double[], int[])}, taking the candidates from a Verlet list that the caller keeps
+     * valid for these positions (the MD engine's: radius ≥ r_c, holding every pair within r_c, images valid for the
+     * current unwrapped positions) instead of building one: its entries are adopted (and sorted) whenever they
+     * differ from the ones adopted last, which is checked entry by entry (integers only), so no second list is
+     * built at the engine's rebuilds. A null or too short list falls back to the own Verlet list.
+     *
+     * @param verlet the caller's neighbour list, or null
+     */
+    public void update(double[] positions, double[] cell, int[] types, NeighborList verlet) {
         int n = types.length;
-        if (needsRebuild(positions, cell, types, n)) rebuild(positions, cell, types, n);
+        if (verlet != null && verlet.rcut() >= rcut && verlet.natoms() == n) {
+            if (adopted != verlet || needsAdopt(verlet, cell, types, n)) adopt(verlet, cell, types, n);
+        } else if (adopted != null || needsRebuild(positions, cell, types, n)) {
+            adopted = null;
+            rebuild(positions, cell, types, n);
+        }
         double h0 = 0, h1 = 0, h2 = 0, h3 = 0, h4 = 0, h5 = 0, h6 = 0, h7 = 0, h8 = 0;
         if (cell != null) {
             h0 = cell[0]; h1 = cell[1]; h2 = cell[2]; h3 = cell[3]; h4 = cell[4]; h5 = cell[5]; h6 = cell[6];
@@ -193,6 +217,23 @@ public final class VerletSlots {
         return false;
     }
 
+    /** Whether the caller's list (or the frame's count, types or cell) differs from what was adopted last. */
+    private boolean needsAdopt(NeighborList v, double[] cell, int[] types, int n) {
+        if (n != natoms || (cell != null) != refHasCell || v.size() != off[n]) return true;
+        if (cell != null) {
+            for (int k = 0; k < 9; k++) if (cell[k] != refCell[k]) return true;
+        }
+        for (int i = 0; i < n; i++) if (types[i] != refTypes[i]) return true;
+        int[] o = v.offsetArray();
+        for (int i = 0; i <= n; i++) if (o[i] != off[i]) return true;
+        int m = off[n];
+        int[] idx = v.indexArray();
+        for (int p = 0; p < m; p++) if (idx[p] != cj[p]) return true;
+        int[] sh = v.shiftArray();
+        for (int p = 0; p < 3 * m; p++) if (sh[p] != csh[p]) return true;
+        return false;
+    }
+
     private boolean needsRebuild(double[] positions, double[] cell, int[] types, int n) {
         if (n != natoms || (cell != null) != refHasCell) return true;
         if (cell != null) {
@@ -210,6 +251,18 @@ public final class VerletSlots {
 
     private void rebuild(double[] positions, double[] cell, int[] types, int n) {
         builder.build(positions, cell, null, nl);
+        take(nl, positions, cell, types, n);
+        rebuilds++;
+    }
+
+    private void adopt(NeighborList v, double[] cell, int[] types, int n) {
+        take(v, null, cell, types, n);
+        adopted = v;
+        adoptions++;
+    }
+
+    /** Copies the entries of {@code nl} and sorts them; positions (for the displacement check) may be null. */
+    private void take(NeighborList nl, double[] positions, double[] cell, int[] types, int n) {
         int m = nl.size();
         if (cj.length < m) {
             int cap = Math.max(m, cj.length + cj.length / 2);
@@ -247,11 +300,10 @@ public final class VerletSlots {
         }
         off[n] = m;
         natoms = n;
-        System.arraycopy(positions, 0, reference, 0, 3 * n);
+        if (positions != null) System.arraycopy(positions, 0, reference, 0, 3 * n);
         System.arraycopy(types, 0, refTypes, 0, n);
         refHasCell = cell != null;
         if (cell != null) System.arraycopy(cell, 0, refCell, 0, 9);
-        rebuilds++;
     }
 
     /** {@link SeAEnvironment}'s slot row and derivative, the same arithmetic in the same order (bitwise equal). */
