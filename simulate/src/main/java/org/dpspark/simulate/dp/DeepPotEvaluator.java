@@ -57,6 +57,8 @@ public final class DeepPotEvaluator implements DeepPotCalculator {
     private final int[] selOffset;
     private final double[] davg;
     private final double[] dstd;
+    /** dstd with every value repeated 3 times (one per derivative component): ntypes × nnei × 4 × 3. */
+    private final double[] dstd3;
     private final double[] biasPerType;
     private final boolean typeOneSide;
     private final BatchedNet[] embed;
@@ -127,6 +129,8 @@ public final class DeepPotEvaluator implements DeepPotCalculator {
         fitDphi = new double[fit[0].rowWidth()];
         dGs = new double[ng * cap];
         dk = new double[4 * cap];
+        dstd3 = new double[3 * dstd.length];
+        for (int k = 0; k < dstd3.length; k++) dstd3[k] = dstd[k / 3];
         padR = new double[ntypes * nnei * 4];
         for (int k = 0; k < padR.length; k++) padR[k] = (0.0 - davg[k]) / dstd[k];
         padG = paddingEmbeddings(d);
@@ -239,7 +243,7 @@ public final class DeepPotEvaluator implements DeepPotCalculator {
         double energy = 0.0;
         for (int i = 0; i < n; i++) {
             int ti = types[i];
-            dropped += slots.computeAtom(i, envA, derivA, rijA, 0, nlistA, 0, countsA);
+            dropped += slots.computeRealSlots(i, envA, derivA, rijA, 0, nlistA, 0, countsA); // padding rows: normalise
             normalise(ti);
             forwardEmbedding(ti);
             for (int q = 0; q < 4 * ng; q++) gr[q] /= nnei;
@@ -292,11 +296,10 @@ public final class DeepPotEvaluator implements DeepPotCalculator {
                 envA[k] = (envA[k] - davg[base + k]) / dstd[base + k];
             }
             System.arraycopy(padR, base + k1, envA, k1, k2 - k1);
-            for (int k = k0; k < k1; k++) {
-                double sd = dstd[base + k];
-                derivA[3 * k] /= sd;
-                derivA[3 * k + 1] /= sd;
-                derivA[3 * k + 2] /= sd;
+            // one flat division loop (vectorised) against dstd repeated per derivative component: same quotients
+            int base3 = 3 * base;
+            for (int q = 3 * k0; q < 3 * k1; q++) {
+                derivA[q] = derivA[q] / dstd3[base3 + q];
             }
         }
     }

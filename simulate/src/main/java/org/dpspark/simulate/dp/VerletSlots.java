@@ -155,6 +155,24 @@ public final class VerletSlots {
      */
     public int computeAtom(int i, double[] env, double[] deriv, double[] rij, int rijOff, int[] nlist, int nlistOff,
             int[] counts) {
+        int dropped = computeRealSlots(i, env, deriv, rij, rijOff, nlist, nlistOff, counts);
+        for (int t = 0; t < ntypes; t++) {
+            int a = selOffset[t] + fill[t], b = selOffset[t + 1];
+            if (a == b) continue;
+            if (env != null) Arrays.fill(env, 4 * a, 4 * b, 0.0);
+            if (env != null && deriv != null) Arrays.fill(deriv, 12 * a, 12 * b, 0.0);
+            if (rij != null) Arrays.fill(rij, rijOff + 3 * a, rijOff + 3 * b, 0.0);
+            if (nlist != null) Arrays.fill(nlist, nlistOff + a, nlistOff + b, -1);
+        }
+        return dropped;
+    }
+
+    /**
+     * As {@link #computeAtom}, writing the real slots only (the first min(counts[t], sel[t]) of each type group);
+     * padding entries are left as they were (for a caller that never reads them).
+     */
+    public int computeRealSlots(int i, double[] env, double[] deriv, double[] rij, int rijOff, int[] nlist,
+            int nlistOff, int[] counts) {
         int g = ntypes + 1;
         int dropped = 0;
         for (int t = 0; t < ntypes; t++) {
@@ -180,14 +198,6 @@ public final class VerletSlots {
             }
             if (counts != null) counts[t] = c;
             fill[t] = f;
-        }
-        for (int t = 0; t < ntypes; t++) {
-            int a = selOffset[t] + fill[t], b = selOffset[t + 1];
-            if (a == b) continue;
-            if (env != null) Arrays.fill(env, 4 * a, 4 * b, 0.0);
-            if (env != null && deriv != null) Arrays.fill(deriv, 12 * a, 12 * b, 0.0);
-            if (rij != null) Arrays.fill(rij, rijOff + 3 * a, rijOff + 3 * b, 0.0);
-            if (nlist != null) Arrays.fill(nlist, nlistOff + a, nlistOff + b, -1);
         }
         return dropped;
     }
