@@ -105,7 +105,10 @@ public final class VerletSlots {
      * valid for these positions (the MD engine's: radius ≥ r_c, holding every pair within r_c, images valid for the
      * current unwrapped positions) instead of building one: its entries are adopted (and sorted) whenever they
      * differ from the ones adopted last, which is checked entry by entry (integers only), so no second list is
-     * built at the engine's rebuilds. A null or too short list falls back to the own Verlet list.
+     * built at the engine's rebuilds. A null or too short list falls back to the own Verlet list. The caller's
+     * list also decides the periodicity (the engine's follows the structure's pbc flags; the own list treats a cell
+     * as periodic in all three directions, as the evaluators always did): the same for the usual fully periodic
+     * boxes and molecules, not for a cell with a non-periodic direction.
      *
      * @param verlet the caller's neighbour list, or null
      */
