@@ -30,7 +30,8 @@ import org.dpspark.simulate.potential.Structure;
  * 0.8442), T* = 1.44, lj/cut 2.5σ, skin 0.3σ, NVE, dt = 0.005τ, 100 steps, one thread — here in argon units
  * (ε = 0.0104 eV, σ = 3.4 Å, m = 39.948 amu; atom-steps/s do not depend on units). Prints atom-steps/s of
  * dpspark and of LAMMPS ({@code lmp}, run by this program on the same input, one process, one thread) and
- * their ratio.
+ * their ratio. Initial velocities follow in.lj's {@code velocity create} (uniform components, see
+ * {@link #uniformVelocities}).
  *
  * <p>Two neighbour-list policies are timed, each in both codes: in.lj's own ({@code every 20 check no}: rebuild
  * every 20 steps, 5 rebuilds in 100 steps) and the safe one ({@code every 1 check yes}: rebuild when an atom
@@ -134,7 +135,7 @@ public final class LjBench {
                 : new VerletList(lj.cutoff(), 0.3 * SIGMA, true);
         ForceField ff = new ForceField(lj, list);
         MdState s = new MdState(s0, 87287L);
-        MaxwellBoltzmann.assign(s, temp, true);
+        uniformVelocities(s, temp);
         VelocityVerlet vv = new VelocityVerlet(dt);
         int n = s.natoms();
         ff.compute(s, Evaluation.ENERGY);
@@ -150,6 +151,25 @@ public final class LjBench {
         double e1 = s.potentialEnergy() / (n * EPS);
         double t1 = Thermo.temperature(s, vv) * Units.BOLTZMANN_EV_PER_K / EPS;
         return new Run(seconds, list.rebuilds() - rebuilds0, e0, e1, t0, t1);
+    }
+
+    /**
+     * Initial velocities as in.lj's {@code velocity all create 1.44 87287 loop geom} draws them (LAMMPS' default
+     * {@code dist uniform mom yes rot no}): each component uniform in [−1/2, 1/2)/√m, zero total momentum, scaled to
+     * exactly T over 3N − 3 degrees of freedom. Not LAMMPS' random numbers, but their distribution: bounded (no
+     * Gaussian tail), which sets how soon the fastest atom crosses skin/2, i.e. the number of list builds of the
+     * safe policy in a 100-step run (Maxwell–Boltzmann velocities gave 14 builds against LAMMPS' 11).
+     */
+    static void uniformVelocities(MdState s, double temperature) {
+        double[] v = s.velocities;
+        for (int i = 0; i < s.natoms(); i++) {
+            double f = 1.0 / Math.sqrt(s.masses[i]);
+            for (int a = 0; a < 3; a++) v[3 * i + a] = (s.rng.nextDouble() - 0.5) * f;
+        }
+        MaxwellBoltzmann.zeroMomentum(s);
+        double t = Thermo.temperature(Thermo.kineticEnergy(s), 3 * s.natoms() - 3);
+        double scale = Math.sqrt(temperature / t);
+        for (int k = 0; k < 3 * s.natoms(); k++) v[k] *= scale;
     }
 
     private static double[] filled(int n, double v) {

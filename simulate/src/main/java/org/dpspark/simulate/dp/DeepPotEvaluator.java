@@ -7,7 +7,6 @@ import org.dpspark.featurize.env.EnvNormalization;
 import org.dpspark.featurize.env.ForceVirial;
 import org.dpspark.featurize.env.SeAEnvironment;
 import org.dpspark.featurize.neighbor.NeighborList;
-import org.dpspark.featurize.neighbor.NeighborListBuilder;
 
 /**
  * Plain-Java double-precision reference evaluator of a Deep Potential se_e2_a + energy model, exactly as
@@ -33,7 +32,8 @@ import org.dpspark.featurize.neighbor.NeighborListBuilder;
  * {@link ForceVirial} (DeePMD-kit's prod_force_a / prod_virial_a convention).
  *
  * <p>Layout (for speed, not semantics): one centre atom at a time, everything fused — environment matrix
- * ({@link SeAEnvironment#computeAtom}), normalisation (as {@link EnvNormalization}), the embedding nets evaluated
+ * ({@link SeAEnvironment#computeAtom}'s slots and values, kept across MD steps by {@link VerletSlots}: a Verlet
+ * list with a skin instead of a neighbour search and a sort per step, bitwise the same slots), normalisation (as {@link EnvNormalization}), the embedding nets evaluated
  * as {@link BatchedNet} blocks over the real slots of each neighbour type (feature-major, inner loops over
  * slots), the fitting net, the reverse pass and the force/virial scatter (as {@link ForceVirial}) — so the
  * working set is one atom's nnei×19 doubles and the nets' blocks, whatever the frame size. Padding slots are
@@ -43,7 +43,7 @@ import org.dpspark.featurize.neighbor.NeighborListBuilder;
  * Java thread-pool mode). {@code tanh} is {@link CompiledNet#tanh}.
  *
  * <p>Allocation: {@link #evaluateInto} allocates nothing once the buffers fit the frame (the MD hot loop;
- * featurize's neighbour-list builder, which it calls, allocates its 3×3 inverse cell); {@link #evaluate}
+ * at a Verlet-list rebuild featurize's neighbour-list builder allocates its 3×3 inverse cell); {@link #evaluate}
  * allocates the result arrays. Not thread-safe; use one evaluator per thread.
  */
 public final class DeepPotEvaluator implements DeepPotCalculator {
@@ -57,6 +57,8 @@ public final class DeepPotEvaluator implements DeepPotCalculator {
     private final int[] selOffset;
     private final double[] davg;
     private final double[] dstd;
+    /** dstd with every value repeated 3 times (one per derivative component): ntypes × nnei × 4 × 3. */
+    private final double[] dstd3;
     private final double[] biasPerType;
     private final boolean typeOneSide;
     private final BatchedNet[] embed;
@@ -66,9 +68,9 @@ public final class DeepPotEvaluator implements DeepPotCalculator {
     private final double[] padG;
     /** Normalised padding row (0 − davg)/dstd of every (centre type, slot): ntypes × nnei × 4. */
     private final double[] padR;
-    private final NeighborListBuilder nlBuilder;
-    private final SeAEnvironment env;
-    private NeighborList nl;
+    private final VerletSlots slots;
+    /** The caller's Verlet list during {@link #evaluateInto(double[], double[], int[], double[], double[], double[], NeighborList)}. */
+    private NeighborList verlet;
     private long dropped;
 
     // per-atom scratch (reused)
@@ -113,8 +115,7 @@ public final class DeepPotEvaluator implements DeepPotCalculator {
         for (int k = 0; k < embed.length; k++) embed[k] = new BatchedNet(d.embeddings().get(k), cap);
         fit = new CompiledNet[ntypes];
         for (int t = 0; t < ntypes; t++) fit[t] = new CompiledNet(model.fitting().nets().get(t));
-        nlBuilder = new NeighborListBuilder(d.rcut());
-        env = new SeAEnvironment(d.rcut(), d.rcutSmth(), sel);
+        slots = new VerletSlots(d.rcut(), d.rcutSmth(), sel, VerletSlots.DEFAULT_SKIN);
         envA = new double[nnei * 4];
         derivA = new double[nnei * 12];
         rijA = new double[nnei * 3];
@@ -128,6 +129,8 @@ public final class DeepPotEvaluator implements DeepPotCalculator {
         fitDphi = new double[fit[0].rowWidth()];
         dGs = new double[ng * cap];
         dk = new double[4 * cap];
+        dstd3 = new double[3 * dstd.length];
+        for (int k = 0; k < dstd3.length; k++) dstd3[k] = dstd[k / 3];
         padR = new double[ntypes * nnei * 4];
         for (int k = 0; k < padR.length; k++) padR[k] = (0.0 - davg[k]) / dstd[k];
         padG = paddingEmbeddings(d);
@@ -201,7 +204,24 @@ public final class DeepPotEvaluator implements DeepPotCalculator {
      */
     public double evaluateInto(double[] positions, double[] cell, int[] types, double[] forces, double[] virial,
             double[] atomEnergy) {
-        return run(positions, cell, types, forces, virial, atomEnergy, null, null, null, 0);
+        return evaluateInto(positions, cell, types, forces, virial, atomEnergy, null);
+    }
+
+    /**
+     * As {@link #evaluateInto(double[], double[], int[], double[], double[], double[])}, taking the neighbour
+     * candidates from the MD engine's Verlet list ({@link VerletSlots#update(double[], double[], int[],
+     * NeighborList)}: radius ≥ r_c, kept valid by the caller for these positions); same values, bitwise.
+     *
+     * @param verlet the engine's full neighbour list, or null (the evaluator keeps its own)
+     */
+    public double evaluateInto(double[] positions, double[] cell, int[] types, double[] forces, double[] virial,
+            double[] atomEnergy, NeighborList verlet) {
+        this.verlet = verlet;
+        try {
+            return run(positions, cell, types, forces, virial, atomEnergy, null, null, null, 0);
+        } finally {
+            this.verlet = null;
+        }
     }
 
     /** Neighbours within r_c that did not fit in sel, summed over the atoms of the latest frame. */
@@ -214,11 +234,7 @@ public final class DeepPotEvaluator implements DeepPotCalculator {
         for (int t : types) {
             if (t < 0 || t >= ntypes) throw new IllegalArgumentException("atom type " + t + " outside the model's " + ntypes + " types");
         }
-        if (nl == null) {
-            nl = nlBuilder.build(positions, cell, null);
-        } else {
-            nlBuilder.build(positions, cell, null, nl);
-        }
+        slots.update(positions, cell, types, verlet);
         Arrays.fill(forces, 0, 3 * n, 0.0);
         double[] vir = virial != null ? virial : virialScratch;
         Arrays.fill(vir, 0.0);
@@ -227,7 +243,7 @@ public final class DeepPotEvaluator implements DeepPotCalculator {
         double energy = 0.0;
         for (int i = 0; i < n; i++) {
             int ti = types[i];
-            dropped += env.computeAtom(i, types, nl, envA, 0, derivA, 0, rijA, 0, nlistA, 0, countsA);
+            dropped += slots.computeRealSlots(i, envA, derivA, rijA, 0, nlistA, 0, countsA); // padding rows: normalise
             normalise(ti);
             forwardEmbedding(ti);
             for (int q = 0; q < 4 * ng; q++) gr[q] /= nnei;
@@ -280,11 +296,10 @@ public final class DeepPotEvaluator implements DeepPotCalculator {
                 envA[k] = (envA[k] - davg[base + k]) / dstd[base + k];
             }
             System.arraycopy(padR, base + k1, envA, k1, k2 - k1);
-            for (int k = k0; k < k1; k++) {
-                double sd = dstd[base + k];
-                derivA[3 * k] /= sd;
-                derivA[3 * k + 1] /= sd;
-                derivA[3 * k + 2] /= sd;
+            // one flat division loop (vectorised) against dstd repeated per derivative component: same quotients
+            int base3 = 3 * base;
+            for (int q = 3 * k0; q < 3 * k1; q++) {
+                derivA[q] = derivA[q] / dstd3[base3 + q];
             }
         }
     }

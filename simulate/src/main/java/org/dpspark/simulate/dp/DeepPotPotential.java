@@ -14,8 +14,9 @@ import org.dpspark.simulate.potential.Structure;
  * A Deep Potential model as a {@link Potential} for the MD engine, through a {@link DeepPotCalculator}
  * (the plain-Java reference, or a kernel plugged in later).
  *
- * <p>The calculator builds its own neighbour list (sorted per type up to {@code sel}, as DeePMD-kit), so the
- * engine's Verlet list is used only to wrap positions and by the blow-up guard; {@link #compute} ignores it.
+ * <p>The calculator sorts the neighbours per type up to {@code sel}, as DeePMD-kit. The Java reference takes its
+ * candidates from the engine's Verlet list passed to {@link #compute} (no second list to build); the kernels keep
+ * their own ({@link VerletSlots}).
  * Structure species are mapped to model types by element symbol ({@link #forStructure}); an element the model
  * does not know is an error, and a neighbour that overflowed {@code sel} is an error too (never dropped
  * silently).
@@ -91,7 +92,7 @@ public final class DeepPotPotential implements Potential {
             // allocation-free path of the Java reference (the MD hot loop)
             out.reset(n, flags);
             out.energy = ev.evaluateInto(positions, cell, modelTypes(types), out.forces, out.virial,
-                    out.wants(Evaluation.ATOM_ENERGY) ? out.atomEnergy : null);
+                    out.wants(Evaluation.ATOM_ENERGY) ? out.atomEnergy : null, nl);
             checkDropped(ev.lastNeighboursDropped());
             lastMode = DeepPotResult.JAVA_REFERENCE;
             if (modes.isEmpty()) modes.add(lastMode);

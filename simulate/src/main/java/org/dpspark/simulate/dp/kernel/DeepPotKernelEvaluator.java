@@ -4,21 +4,20 @@ import java.util.Arrays;
 import java.util.Map;
 import org.dpspark.featurize.dpmodel.DeepPotModel;
 import org.dpspark.featurize.dpmodel.SeADescriptor;
-import org.dpspark.featurize.env.SeAEnvironment;
-import org.dpspark.featurize.neighbor.NeighborList;
-import org.dpspark.featurize.neighbor.NeighborListBuilder;
 import org.dpspark.simulate.dp.DeepPotCalculator;
 import org.dpspark.simulate.dp.DeepPotResult;
+import org.dpspark.simulate.dp.VerletSlots;
 
 /**
  * DeePMD-kit's se_e2_a + ener model as Aparapi kernels in double precision: on an OpenCL GPU, an OpenCL CPU
  * device (PoCL) or Aparapi's Java thread pool. Same model, same results as the reference
  * {@code org.dpspark.simulate.dp.DeepPotEvaluator} to round-off (consistency tests).
  *
- * <p>Per frame: on the host, the neighbour list and the slot assignment (featurize's {@code NeighborListBuilder}
- * and {@code SeAEnvironment.computeAtom}: r_ij and neighbour index per slot) and the reverse index
+ * <p>Per frame: on the host, the slot assignment ({@link VerletSlots}, featurize's {@code SeAEnvironment.computeAtom}
+ * slots kept across MD steps by a Verlet list: r_ij and neighbour index per slot) and the reverse index
  * ({@link ReverseIndex}); then, per chunk of B atoms, the kernels {@link EnvMatKernel} (environment matrix,
- * derivative, normalisation), {@link EmbeddingKernel} (embedding nets), {@link FittingKernel} (descriptor,
+ * derivative, normalisation), {@link EmbeddingKernel} (embedding nets of the real slots; padding slots copy their
+ * constant G, computed once), {@link FittingKernel} (descriptor,
  * fitting net forward and reverse, ∂E/∂gr) and {@link SlotGradKernel} (∂E/∂R̃ → g = ∂E/∂r_ij per slot); once per
  * frame {@link ForceGatherKernel} (forces and per-atom virials, gathered in a fixed order: no atomics). The host
  * adds up E = Σ E_i (atom order) and the virial Ξ = −Σ_slots g ⊗ r_ij (slot order, as the reference).
@@ -46,8 +45,8 @@ public final class DeepPotKernelEvaluator implements DeepPotCalculator, AutoClos
     private final PackedNets emb;
     private final PackedNets fit;
     private final long chunkBytes;
-    private final NeighborListBuilder nlBuilder;
-    private final SeAEnvironment env;
+    private final VerletSlots slots;
+    private final int[] selOffset;
     private final KernelLauncher launcher;
     private final EnvMatKernel envK = new EnvMatKernel();
     private final EmbeddingKernel embK = new EmbeddingKernel();
@@ -55,9 +54,7 @@ public final class DeepPotKernelEvaluator implements DeepPotCalculator, AutoClos
     private final SlotGradKernel gradK = new SlotGradKernel();
     private final ForceGatherKernel gatherK = new ForceGatherKernel();
     private final ReverseIndex reverse = new ReverseIndex();
-    private final double[] envScratch;
     private final int[] counts;
-    private NeighborList nl;
     private boolean constantsPut;
     private int natoms = -1;
     private int chunk;
@@ -110,9 +107,9 @@ public final class DeepPotKernelEvaluator implements DeepPotCalculator, AutoClos
         emb = new PackedNets(d.embeddings());
         fit = new PackedNets(model.fitting().nets());
         if (fit.outDim != 1) throw new IllegalArgumentException("fitting nets must have one output, got " + fit.outDim);
-        nlBuilder = new NeighborListBuilder(d.rcut());
-        env = new SeAEnvironment(d.rcut(), d.rcutSmth(), d.sel());
-        envScratch = new double[4 * nnei];
+        slots = new VerletSlots(d.rcut(), d.rcutSmth(), d.sel(), VerletSlots.DEFAULT_SKIN);
+        selOffset = new int[ntypes + 1];
+        for (int t = 0; t < ntypes; t++) selOffset[t + 1] = selOffset[t] + d.sel()[t];
         counts = new int[ntypes];
         launcher = new KernelLauncher(KernelDevices.select(kind), kind);
 
@@ -120,7 +117,7 @@ public final class DeepPotKernelEvaluator implements DeepPotCalculator, AutoClos
         for (int ti = 0; ti < ntypes; ti++) {
             for (int tj = 0; tj < ntypes; tj++) {
                 int net = d.typeOneSide() ? tj : ti + tj * ntypes;
-                for (int s = env.selOffset(tj); s < env.selOffset(tj + 1); s++) embNet[ti * nnei + s] = net;
+                for (int s = selOffset[tj]; s < selOffset[tj + 1]; s++) embNet[ti * nnei + s] = net;
             }
         }
         double[] bias = new double[ntypes];
@@ -134,7 +131,10 @@ public final class DeepPotKernelEvaluator implements DeepPotCalculator, AutoClos
         embK.setNets(emb);
         embK.embNet = embNet;
         embK.nnei = nnei;
+        embK.ng = ng;
+        embK.outOffset = emb.outOffset;
         embK.rowWidth = emb.rowWidth;
+        embK.padG = paddingEmbeddings(embNet, d.davg(), d.dstd());
         fitK.setNets(fit);
         fitK.bias = bias;
         fitK.nnei = nnei;
@@ -154,6 +154,29 @@ public final class DeepPotKernelEvaluator implements DeepPotCalculator, AutoClos
         gradK.rowWidth = emb.rowWidth;
         gradK.outOffset = emb.outOffset;
         for (WitnessKernel k : kernels()) k.setExplicit(true);
+    }
+
+    /**
+     * G of every padding slot (T × N × M): the embedding of the constant input (0 − davg)/dstd of (centre type,
+     * slot), evaluated on the host by the kernel's own (plain Java) {@code forwardRow}.
+     */
+    private double[] paddingEmbeddings(int[] embNet, double[] davg, double[] dstd) {
+        EmbeddingKernel host = new EmbeddingKernel();
+        host.setNets(emb);
+        host.netIn = new double[4];
+        host.rowOut = new double[emb.rowWidth];
+        host.rowDphi = new double[emb.rowWidth];
+        double[] out = new double[ntypes * nnei * ng];
+        for (int ti = 0; ti < ntypes; ti++) {
+            for (int s = 0; s < nnei; s++) {
+                int base = ti * nnei * 4 + 4 * s;
+                for (int c = 0; c < 4; c++) host.netIn[c] = (0.0 - davg[base + c]) / dstd[base + c];
+                host.forwardRow(embNet[ti * nnei + s], 0, 0);
+                System.arraycopy(host.rowOut, emb.outOffset, out, (ti * nnei + s) * ng, ng);
+            }
+        }
+        host.dispose();
+        return out;
     }
 
     private WitnessKernel[] kernels() {
@@ -184,20 +207,16 @@ public final class DeepPotKernelEvaluator implements DeepPotCalculator, AutoClos
         }
         ensureFrame(n);
         launcher.reset();
-        if (nl == null) {
-            nl = nlBuilder.build(positions, cell, null);
-        } else {
-            nlBuilder.build(positions, cell, null, nl);
-        }
         System.arraycopy(atomTypes, 0, types, 0, n);
+        slots.update(positions, cell, types);
         long dropped = 0;
         for (int i = 0; i < n; i++) {
-            dropped += env.computeAtom(i, types, nl, envScratch, 0, null, 0, rij, 3 * nnei * i, nlist, nnei * i, counts);
+            dropped += slots.computeAtom(i, null, null, rij, 3 * nnei * i, nlist, nnei * i, counts);
         }
         reverse.build(nlist, n, nnei);
         if (!constantsPut) putConstants();
         envK.put(rij).put(nlist).put(types);
-        embK.put(types);
+        embK.put(types).put(nlist);
         fitK.put(types);
         gradK.put(nlist).put(types);
 
@@ -270,7 +289,7 @@ public final class DeepPotKernelEvaluator implements DeepPotCalculator, AutoClos
     private void putConstants() {
         envK.put(envK.davg).put(envK.dstd);
         embK.putNets();
-        embK.put(embK.embNet);
+        embK.put(embK.embNet).put(embK.padG);
         fitK.putNets();
         fitK.put(fitK.bias);
         gradK.putNets();
@@ -319,6 +338,7 @@ public final class DeepPotKernelEvaluator implements DeepPotCalculator, AutoClos
         envK.env = cEnv;
         envK.deriv = cDeriv;
         embK.types = types;
+        embK.nlist = nlist;
         embK.netIn = cEnv;
         embK.rowOut = cEmbOut;
         embK.rowDphi = cEmbDphi;

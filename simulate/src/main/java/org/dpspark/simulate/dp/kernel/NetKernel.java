@@ -106,14 +106,23 @@ abstract class NetKernel extends WitnessKernel {
             int act = netLayer[p + 5];
             int skip = netLayer[p + 6];
             int oo = row + netLayer[p + 7];
-            for (int o = 0; o < no; o++) {
-                rowOut[oo + o] = 0.0;
-            }
-            for (int i = 0; i < ni; i++) {
-                double xi = layerInput(l, inOff, prevOff, i);
-                int wr = wo + i * no;
+            // z_o = ((0 + x₀w₀ₒ) + x₁w₁ₒ) + …: the reference's order per output, accumulated in a register (one
+            // loop per input source instead of a branch per multiply-add)
+            if (l == 0) {
                 for (int o = 0; o < no; o++) {
-                    rowOut[oo + o] += xi * netW[wr + o];
+                    double acc = 0.0;
+                    for (int i = 0; i < ni; i++) {
+                        acc += netIn[inOff + i] * netW[wo + i * no + o];
+                    }
+                    rowOut[oo + o] = acc;
+                }
+            } else {
+                for (int o = 0; o < no; o++) {
+                    double acc = 0.0;
+                    for (int i = 0; i < ni; i++) {
+                        acc += rowOut[prevOff + i] * netW[wo + i * no + o];
+                    }
+                    rowOut[oo + o] = acc;
                 }
             }
             for (int o = 0; o < no; o++) {
