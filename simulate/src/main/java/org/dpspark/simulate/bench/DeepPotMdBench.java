@@ -27,7 +27,7 @@ import org.dpspark.simulate.potential.Structure;
  * MD throughput of the ensemble's building blocks on one thread (= per core: an ensemble runs one trajectory
  * per core): NVE velocity-Verlet steps of a water box with a Deep Potential (energy and virial every step, as on
  * dump steps; the plain-Java reference calculator, or any of {@link DeepPotCalculators#NAMES}) with DeePMD-kit's
- * deeppot_sea for several sizes and with a net of the water example's shapes for 64 molecules, and of a
+ * deeppot_sea and with a net of the water example's shapes for several sizes, and of a
  * Lennard-Jones argon liquid for scale. Reported as atom-steps per CPU-second of the process (per core, kernel
  * thread pools included) and, with {@link DeepPotFlops}, as GFLOP/s per core and % of a measured peak. Each row
  * runs untimed warm-up steps (JIT; at least 3 s and {@code seconds}), then steps until at least {@code seconds} have
@@ -93,19 +93,22 @@ public final class DeepPotMdBench {
             }
         }
         // the production size of conf/train.conf's water example (embedding [25,50,100], axis 16, fitting
-        // [240,240,240], sel [46,92]; random weights: the throughput depends on the shapes only), 64 H2O
+        // [240,240,240], sel [46,92]; random weights: the throughput depends on the shapes only), same box sizes
         DeepPotModel large = DeepPotModels.random(DeepPotModels.Spec.waterExample(), 0.05, 0.08, 0.05,
                 new double[] {-93.6, -187.1}, 2);
-        Structure w = WaterBox.build(64, 1.0, 1L);
-        for (String execution : executions) {
-            DeepPotCalculator calc = DeepPotCalculators.create(execution, large);
-            try {
-                DeepPotPotential dp = DeepPotPotential.forStructure(calc, w);
-                double flops = DeepPotFlops.perAtom(large, DeepPotFlops.realSlotsPerAtom(large, w.positions(),
-                        w.cell(), dp.modelTypes(w.types()).clone()));
-                rows.add(time("DP water 64 H2O, water-example net", w, dp, 0.5, 300, seconds, flops));
-            } finally {
-                DeepPotCalculators.close(calc);
+        for (int m : molecules) {
+            Structure w = WaterBox.build(m, 1.0, 1L);
+            for (String execution : executions) {
+                DeepPotCalculator calc = DeepPotCalculators.create(execution, large);
+                try {
+                    DeepPotPotential dp = DeepPotPotential.forStructure(calc, w);
+                    double flops = DeepPotFlops.perAtom(large, DeepPotFlops.realSlotsPerAtom(large, w.positions(),
+                            w.cell(), dp.modelTypes(w.types()).clone()));
+                    rows.add(time(String.format(Locale.ROOT, "DP water %d H2O, water-example net", m), w, dp, 0.5, 300,
+                            seconds, flops));
+                } finally {
+                    DeepPotCalculators.close(calc);
+                }
             }
         }
         Structure ar = Lattice.fcc(Lattice.fccConstantForReducedDensity(3.4, 0.8442), 10, 10, 10, 18);
