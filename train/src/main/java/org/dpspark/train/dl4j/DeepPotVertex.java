@@ -132,6 +132,14 @@ public class DeepPotVertex extends SameDiffVertex {
         return sd.reshape(sd.castTo(column, DataType.INT), -1);
     }
 
+    /** The runtime vertex: {@link DeepPotGraphVertex} (arena-backed passes, ∂L/∂θ only). */
+    @Override
+    public org.deeplearning4j.nn.graph.vertex.GraphVertex instantiate(org.deeplearning4j.nn.graph.ComputationGraph graph,
+            String name, int idx, INDArray paramsView, boolean initializeParams, DataType networkDatatype) {
+        setName(name);
+        return new DeepPotGraphVertex(this, graph, name, idx, paramsView, initializeParams, networkDatatype);
+    }
+
     @Override
     public char paramReshapeOrder(String param) { return 'c'; }
 
