@@ -82,18 +82,23 @@ final class NetOps {
      */
     static SDVariable[] embeddingWithDerivative(SameDiff sd, List<LayerVars> net, SDVariable s) {
         SDVariable x = s;
-        SDVariable dx = sd.onesLike(s);
+        SDVariable dx = null; // dx/ds; null while it is 1 (before the first layer)
         for (LayerVars v : net) {
             NetLayer layer = v.layer();
-            SDVariable z = x.mmul(v.w());
+            // first layer (nIn = 1): x·W is the outer product s ⊗ W, a broadcast multiply instead of a K=1 gemm
+            SDVariable z = layer.nIn() == 1 ? x.mul(v.w()) : x.mmul(v.w());
             if (v.b() != null) z = z.add(v.b());
             SDVariable a = activation(sd, layer, z);
             SDVariable y = v.idt() == null ? a : a.mul(v.idt());
-            SDVariable dz = dx.mmul(v.w());
-            SDVariable dy = dz.mul(slope(layer, v, a, z));
+            // dz/ds = dx/ds·W; with dx/ds = 1 that is W itself (1×nOut), broadcast over the rows by the multiply below
+            SDVariable dz = dx == null ? v.w() : dx.mmul(v.w());
+            SDVariable dy = layer.act() == Activation.TANH || v.idt() != null ? dz.mul(slope(layer, v, a, z))
+                    : dx == null ? sd.onesLike(s).mmul(v.w()) : dz;
+            if (dx == null && layer.skip() != 0) dx = sd.onesLike(s);
             x = skip(layer, y, x);
             dx = skip(layer, dy, dx);
         }
+        if (dx == null) dx = sd.onesLike(s);
         return new SDVariable[] {x, dx};
     }
 
