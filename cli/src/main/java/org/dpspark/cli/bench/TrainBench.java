@@ -104,22 +104,29 @@ public final class TrainBench {
 
     /**
      * Multiply-add FLOPs (2 per multiply-add) of the forward graph per centre atom of type t, including the explicit
-     * force ops: embedding net and its forward-mode derivative over N slots (2 × Σ nIn·nOut each), R̃ᵀG (4NM), the
-     * descriptor (4·M·M&lt;), fitting net forward and its written-out reverse pass (2 × Σ nIn·nOut), ∂E/∂gr (3 products
-     * of 4·M·M&lt;), ∂E/∂R̃ and R̃·∂E/∂gr (2 × 4NM), the s̃ contraction (NM), ∂R̃/∂r (12N) and the virial (9N).
-     * Element-wise ops (tanh, adds) are not counted. A training step is counted as 3 × forward (forward + reverse-mode
-     * backward ≈ 2 × forward), the usual estimate.
+     * force ops, counting only products the model needs: the embedding net over N slots (Σ nIn·nOut) and its
+     * forward-mode derivative (the same without the first layer, whose dz/ds is W itself), R̃ᵀG (4NM), the descriptor
+     * (4·M·M&lt;), the fitting net forward and its written-out reverse pass (2 × Σ nIn·nOut), ∂E/∂gr (2 products of
+     * 4·M·M&lt;; the graph's padding product by the M&lt;×M identity block is not counted), ∂E/∂R̃ and R̃·∂E/∂gr
+     * (2 × 4NM), the s̃ contraction (NM), ∂R̃/∂r (12N) and the virial (9N). Element-wise ops (activations, adds) are
+     * not counted. A training step is counted as 3 × forward (forward + reverse-mode backward ≈ 2 × forward), the
+     * usual estimate; the DL4J vertex's second forward pass (see DeepPotGraphVertex) is not counted.
      */
     static double flopsPerAtom(DeepPotModel m, int t) {
         var d = m.descriptor();
         int n = d.nnei(), mm = d.embeddingWidth(), ax = d.axisNeuron();
-        double emb = 0;
+        double emb = 0, embDeriv = 0;
         // every embedding net has the same widths: take net 0
-        for (var l : d.embeddings().get(0).layers()) emb += (double) l.nIn() * l.nOut();
+        var layers = d.embeddings().get(0).layers();
+        for (int l = 0; l < layers.size(); l++) {
+            double macs = (double) layers.get(l).nIn() * layers.get(l).nOut();
+            emb += macs;
+            if (l > 0) embDeriv += macs;
+        }
         double fit = 0;
         for (var l : m.fitting().nets().get(t).layers()) fit += (double) l.nIn() * l.nOut();
-        double macs = 2 * emb * n + 4.0 * n * mm + 4.0 * mm * ax + 2 * fit + 3 * 4.0 * mm * ax + 2 * 4.0 * n * mm + n * mm + 12.0 * n
-                + 9.0 * n;
+        double macs = (emb + embDeriv) * n + 4.0 * n * mm + 4.0 * mm * ax + 2 * fit + 2 * 4.0 * mm * ax + 2 * 4.0 * n * mm + n * mm
+                + 12.0 * n + 9.0 * n;
         return 2 * macs;
     }
 

@@ -26,12 +26,14 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Contract: {@link #endStep()} may be called only once nothing computed in the step is referenced any more (the
  * caller copied the outputs and gradients it needs); then every array this manager handed out becomes reusable.
- * Arrays released by the session during the step are reused at once, as with the default manager.
- * One instance per session (per thread); not thread-safe.
+ * Arrays released by the session during the step are reused at once, as with the default manager. Memory held: the
+ * arrays of the last step (see {@link #bytes()}; one 192-atom water frame: 1.66 GB for the water-example net, 0.67 GB for the library default, measured 2026-11-24), which the default manager
+ * allocated anew every step. One instance per session (per thread); not thread-safe.
  */
 public final class StepArena extends AbstractMemoryMgr {
     private final Map<String, ArrayDeque<INDArray>> free = new HashMap<>();
     private final Map<INDArray, Boolean> out = new IdentityHashMap<>();
+    private final Map<INDArray, Boolean> step = new IdentityHashMap<>();
 
     /**
      * Installs a new arena on {@code sd}'s session for the current thread (creating the session if needed) and
@@ -55,6 +57,7 @@ public final class StepArena extends AbstractMemoryMgr {
         INDArray a = q == null ? null : q.poll();
         if (a == null) a = Nd4j.createUninitializedDetached(dt, order, shape);
         out.put(a, Boolean.TRUE);
+        step.put(a, Boolean.TRUE);
         return a;
     }
 
@@ -78,10 +81,15 @@ public final class StepArena extends AbstractMemoryMgr {
         free.computeIfAbsent(key(a.dataType(), a.ordering(), a.shape()), k -> new ArrayDeque<>()).add(a);
     }
 
-    /** Makes every array handed out since the last call reusable (see the class contract). */
+    /**
+     * Makes every array used in the step reusable and drops the arrays the step did not use (so memory stays at one
+     * step's arrays when batch shapes change, e.g. systems with other atom counts; they are then freed by the GC).
+     */
     public void endStep() {
-        List<INDArray> all = new ArrayList<>(out.keySet());
+        List<INDArray> all = new ArrayList<>(step.keySet());
+        step.clear();
         out.clear();
+        free.clear();
         for (INDArray a : all) give(a);
     }
 
@@ -97,5 +105,6 @@ public final class StepArena extends AbstractMemoryMgr {
     public void close() {
         free.clear();
         out.clear();
+        step.clear();
     }
 }
