@@ -27,8 +27,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Contract: {@link #endStep()} may be called only once nothing computed in the step is referenced any more (the
  * caller copied the outputs and gradients it needs); then every array this manager handed out becomes reusable.
  * Arrays released by the session during the step are reused at once, as with the default manager. Memory held: the
- * arrays of the last step (see {@link #bytes()}; one 192-atom water frame: 1.66 GB for the water-example net, 0.67 GB for the library default, measured 2026-11-24), which the default manager
- * allocated anew every step. One instance per session (per thread); not thread-safe.
+ * arrays of the last step ({@link #bytes()}; for one 192-atom water frame 1.66 GB with the water-example net and
+ * 0.67 GB with the library default, 2026-11-24), which the default manager allocated anew every step.
+ * One instance per session (per thread); not thread-safe.
  */
 public final class StepArena extends AbstractMemoryMgr {
     private final Map<String, ArrayDeque<INDArray>> free = new HashMap<>();
