@@ -156,7 +156,8 @@ public final class DeepPotOps {
         // forces: a segment sum of the flattened rows (component c of atom i is segment 3i+c). libnd4j's
         // unsorted_segment_sum costs ~650 ns per row of a 2-d input whatever the row width, ~100 ns per element of a
         // vector: for the 26 688 rows of a 192-atom water frame 2-d took ~20 ms forward and ~20 ms backward (~10 % of
-        // a step), flat 3× fewer. (scatter_add is not an option: its multi-threaded result is not reproducible.)
+        // a step), flat 3× fewer. (With scatter_add the finite-difference and bit-for-bit save/load tests failed:
+        // apparently a non-deterministic multi-threaded scatter; not pursued.)
         SDVariable rows = sd.reshape(sd.concat(0, forceRows.toArray(new SDVariable[0])), -1);
         SDVariable idx = sd.reshape(sd.concat(0, forceIdx.toArray(new SDVariable[0])), -1, 1);
         SDVariable idx3 = sd.reshape(idx.mul(sd.constant(Nd4j.scalar(DataType.INT, 3)))
