@@ -41,10 +41,13 @@ public final class TrainBench {
     private TrainBench() {}
 
     /** One network's figures. */
+    /** Step times in seconds: wall clock and the calling thread's CPU time (see {@link #time}). */
     public record Net(String name, int[] neuron, int axis, int[] fitting, long params, double graphStepSeconds,
-            double networkStepSeconds, double flopsPerStep, long heapBytes, long offHeapBytes) {}
+            double networkStepSeconds, double graphStepCpuSeconds, double networkStepCpuSeconds, double flopsPerStep,
+            long heapBytes, long offHeapBytes) {}
 
-    public record Result(double javaPeak, double nd4jPeak, List<Net> nets, double oneWorkerFps, double twoWorkerFps,
+    /** Peaks in GFLOP/s; nd4jPeakCpu from the gemm's thread CPU time. */
+    public record Result(double javaPeak, double nd4jPeak, double nd4jPeakCpu, List<Net> nets, double oneWorkerFps, double twoWorkerFps,
             int atoms, double loadBefore, double loadAfter) {}
 
     public static Result run(Path water, Path work, double seconds, boolean spark) throws IOException {
@@ -58,7 +61,7 @@ public final class TrainBench {
         Nd4j.getEnvironment().setMaxThreads(1);
         Nd4j.getEnvironment().setMaxMasterThreads(1);
         PeakFlops.Peak jp = PeakFlops.measure(Math.min(seconds, 3));
-        double np = nd4jPeak(seconds);
+        double[] np = nd4jPeak(seconds);
         List<Net> nets = new ArrayList<>();
         nets.add(net("library default", new int[] {10, 20, 40}, 4, new int[] {120, 120, 120}, frames, seconds));
         nets.add(net("water example", new int[] {25, 50, 100}, 16, new int[] {240, 240, 240}, frames, seconds));
@@ -67,7 +70,7 @@ public final class TrainBench {
             f1 = sparkFps(table, "local[1]", 1, seconds);
             f2 = sparkFps(table, "local[2]", 2, seconds);
         }
-        return new Result(jp.gflops(), np, nets, f1, f2, frames.get(0).natoms(), load0, load());
+        return new Result(jp.gflops(), np[0], np[1], nets, f1, f2, frames.get(0).natoms(), load0, load());
     }
 
     private static double load() {
@@ -86,49 +89,57 @@ public final class TrainBench {
         BatchBuilder bb = new BatchBuilder(m.descriptor());
         double[] pref = {0.02, 1000, 0};
         var ph = bb.build(List.of(frames.get(0)), pref);
-        double tg = time(() -> g.gradient(ph), seconds);
+        double[] tg = time(() -> g.gradient(ph), seconds);
         ComputationGraph net = DeepPotNetwork.create(m, 1e-3, 0.9, 0.999, 1e-8, 1);
         MultiDataSet mds = DeepPotBatch.of(ph, m.ntypes(), m.descriptor().nnei(), pref);
         System.gc();
         long heap0 = usedHeap();
         long off0 = org.bytedeco.javacpp.Pointer.physicalBytes();
-        double tn = time(() -> net.fit(mds), seconds);
+        double[] tn = time(() -> net.fit(mds), seconds);
         long heap = Math.max(0, usedHeap() - heap0);
         long off = Math.max(0, org.bytedeco.javacpp.Pointer.physicalBytes() - off0);
         int[] count = new int[2];
         for (int t : frames.get(0).types()) count[t]++;
         double flops = 0;
         for (int t = 0; t < 2; t++) flops += count[t] * flopsPerAtom(m, t);
-        return new Net(name, neuron, axis, fitting, g.paramCount(), tg, tn, 3 * flops, heap, off);
+        return new Net(name, neuron, axis, fitting, g.paramCount(), tg[0], tn[0], tg[1], tn[1], 3 * flops, heap, off);
     }
 
     /**
      * Multiply-add FLOPs (2 per multiply-add) of the forward graph per centre atom of type t, including the explicit
-     * force ops: embedding net and its forward-mode derivative over N slots (2 × Σ nIn·nOut each), R̃ᵀG (4NM), the
-     * descriptor (4·M·M&lt;), fitting net forward and its written-out reverse pass (2 × Σ nIn·nOut), ∂E/∂gr (3 products
-     * of 4·M·M&lt;), ∂E/∂R̃ and R̃·∂E/∂gr (2 × 4NM), the s̃ contraction (NM), ∂R̃/∂r (12N) and the virial (9N).
-     * Element-wise ops (tanh, adds) are not counted. A training step is counted as 3 × forward (forward + reverse-mode
-     * backward ≈ 2 × forward), the usual estimate.
+     * force ops, counting only products the model needs: the embedding net over N slots (Σ nIn·nOut) and its
+     * forward-mode derivative (the same without the first layer, whose dz/ds is W itself), R̃ᵀG (4NM), the descriptor
+     * (4·M·M&lt;), the fitting net forward and its written-out reverse pass (2 × Σ nIn·nOut), ∂E/∂gr (2 products of
+     * 4·M·M&lt;; the graph's padding product by the M&lt;×M identity block is not counted), ∂E/∂R̃ and R̃·∂E/∂gr
+     * (2 × 4NM), the s̃ contraction (NM), ∂R̃/∂r (12N) and the virial (9N). Element-wise ops (activations, adds) are
+     * not counted. A training step is counted as 3 × forward (forward + reverse-mode backward ≈ 2 × forward), the
+     * usual estimate; the DL4J vertex's second forward pass (see DeepPotGraphVertex) is not counted.
      */
     static double flopsPerAtom(DeepPotModel m, int t) {
         var d = m.descriptor();
         int n = d.nnei(), mm = d.embeddingWidth(), ax = d.axisNeuron();
-        double emb = 0;
+        double emb = 0, embDeriv = 0;
         // every embedding net has the same widths: take net 0
-        for (var l : d.embeddings().get(0).layers()) emb += (double) l.nIn() * l.nOut();
+        var layers = d.embeddings().get(0).layers();
+        for (int l = 0; l < layers.size(); l++) {
+            double macs = (double) layers.get(l).nIn() * layers.get(l).nOut();
+            emb += macs;
+            if (l > 0) embDeriv += macs;
+        }
         double fit = 0;
         for (var l : m.fitting().nets().get(t).layers()) fit += (double) l.nIn() * l.nOut();
-        double macs = 2 * emb * n + 4.0 * n * mm + 4.0 * mm * ax + 2 * fit + 3 * 4.0 * mm * ax + 2 * 4.0 * n * mm + n * mm + 12.0 * n
-                + 9.0 * n;
+        double macs = (emb + embDeriv) * n + 4.0 * n * mm + 4.0 * mm * ax + 2 * fit + 2 * 4.0 * mm * ax + 2 * 4.0 * n * mm + n * mm
+                + 12.0 * n + 9.0 * n;
         return 2 * macs;
     }
 
-    private static double nd4jPeak(double seconds) {
+    /** {wall, thread-CPU} GFLOP/s of a 256³ dgemm. */
+    private static double[] nd4jPeak(double seconds) {
         INDArray a = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.DOUBLE, 256, 256);
         INDArray b = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.DOUBLE, 256, 256);
         INDArray c = Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.DOUBLE, 256, 256);
-        double t = time(() -> Nd4j.gemm(a, b, c, false, false, 1.0, 0.0), seconds);
-        return 2.0 * 256 * 256 * 256 / t / 1e9;
+        double[] t = time(() -> Nd4j.gemm(a, b, c, false, false, 1.0, 0.0), seconds);
+        return new double[] {2.0 * 256 * 256 * 256 / t[0] / 1e9, 2.0 * 256 * 256 * 256 / t[1] / 1e9};
     }
 
     /**
@@ -136,22 +147,27 @@ public final class TrainBench {
      * warm-up call. ND4J's off-heap arrays are freed only when their Java objects are collected, and a step allocates
      * far more off-heap than heap: without a collection between windows a first run of this bench grew to 18 GB
      * resident (2026-11-24), so every window ends with a full GC (outside the timing).
+     * Returns {wall, CPU} seconds per call: the CPU time is the calling thread's (ND4J limited to one thread runs its
+     * ops and OpenBLAS in the caller), which is what a step costs when other jobs share the cores (on the shared
+     * 2-core machine the wall time was 2–3× the CPU time at load average 7–9).
      */
-    private static double time(Runnable r, double seconds) {
+    private static double[] time(Runnable r, double seconds) {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
         r.run();
-        double best = Double.MAX_VALUE;
+        double best = Double.MAX_VALUE, bestCpu = Double.MAX_VALUE;
         long end = System.nanoTime() + (long) (seconds * 1e9);
         do {
-            long t0 = System.nanoTime();
+            long t0 = System.nanoTime(), c0 = threads.getCurrentThreadCpuTime();
             int k = 0;
             do {
                 r.run();
                 k++;
             } while (System.nanoTime() - t0 < 1e9 && k < 20);
             best = Math.min(best, (System.nanoTime() - t0) * 1e-9 / k);
+            bestCpu = Math.min(bestCpu, (threads.getCurrentThreadCpuTime() - c0) * 1e-9 / k);
             System.gc();
         } while (System.nanoTime() < end);
-        return best;
+        return new double[] {best, bestCpu};
     }
 
     private static long usedHeap() {
@@ -191,15 +207,20 @@ public final class TrainBench {
                 + " ND4J limited to 1 thread)%n", r.atoms(), r.loadBefore(), r.loadAfter()));
         sb.append(String.format(Locale.ROOT, "  measured one-core peak: %.2f GFLOP/s (ND4J dgemm 256³), %.2f GFLOP/s (plain Java)%n",
                 r.nd4jPeak(), r.javaPeak()));
+        sb.append(String.format(Locale.ROOT, "  measured one-core peak by thread CPU time: %.2f GFLOP/s (ND4J dgemm 256³)%n",
+                r.nd4jPeakCpu()));
         for (Net n : r.nets()) {
             sb.append(String.format(Locale.ROOT, "  %s net (embedding %s, axis %d, fitting %s; %d parameters), %.2f GFLOP per step:%n",
                     n.name(), java.util.Arrays.toString(n.neuron()), n.axis(), java.util.Arrays.toString(n.fitting()), n.params(),
                     n.flopsPerStep() / 1e9));
             for (int k = 0; k < 2; k++) {
                 double t = k == 0 ? n.graphStepSeconds() : n.networkStepSeconds();
+                double tc = k == 0 ? n.graphStepCpuSeconds() : n.networkStepCpuSeconds();
                 sb.append(String.format(Locale.ROOT, "    %-36s %.3f s/step  %.2f frames/s  %.0f atom-frames/s per core  %.2f GFLOP/s"
-                        + " = %.1f %% of peak%n", k == 0 ? "SameDiff graph (engine rdd)" : "DL4J ComputationGraph (engine dl4j-spark)",
-                        t, 1 / t, r.atoms() / t, n.flopsPerStep() / t / 1e9, 100 * n.flopsPerStep() / t / 1e9 / peak));
+                        + " = %.1f %% of peak; thread CPU %.3f s/step = %.1f %% of the CPU-time peak%n",
+                        k == 0 ? "SameDiff graph (engine rdd)" : "DL4J ComputationGraph (engine dl4j-spark)",
+                        t, 1 / t, r.atoms() / t, n.flopsPerStep() / t / 1e9, 100 * n.flopsPerStep() / t / 1e9 / peak,
+                        tc, 100 * n.flopsPerStep() / tc / 1e9 / r.nd4jPeakCpu()));
             }
             sb.append(String.format(Locale.ROOT, "    memory growth while fitting a water batch: heap %.0f MB, ND4J off-heap (physical) %.0f MB%n",
                     n.heapBytes() / 1e6, n.offHeapBytes() / 1e6));

@@ -111,8 +111,9 @@ public class DeepPotVertex extends SameDiffVertex {
         DeepPotOps.Outputs o = DeepPotOps.define(sd, m, types, natoms, nframes, n -> params.get(key(n)),
                 t -> sd.constant(GraphNames.bias(t), Nd4j.createFromArray(shift[t])));
         SDVariable out = sd.concat(0, sd.reshape(o.energy(), -1, 1), sd.reshape(o.force(), -1, 1), sd.reshape(o.virial(), -1, 1));
-        // DL4J asks SameDiff for ∂L/∂input of every vertex input; the integer-valued inputs (header, indices) reach the
-        // output only through casts, which have no gradient: a zero-weighted sum gives them an (all-zero) one.
+        // DL4J's stock SameDiffGraphVertex asks SameDiff for ∂L/∂input of every vertex input; the integer-valued inputs
+        // (header, indices) reach the output only through casts, which have no gradient: a zero-weighted sum gives them
+        // an (all-zero) one. (DeepPotGraphVertex, the runtime vertex now, asks for ∂L/∂θ only; the sums cost nothing.)
         SDVariable zero = sd.sum(in.get("header")).mul(0.0).add(sd.sum(in.get(GUARD)).mul(0.0));
         for (int t = 0; t < m.ntypes(); t++) {
             for (String n : List.of(GraphNames.neighbour(t), GraphNames.centre(t), GraphNames.frameOf(t))) {
@@ -130,6 +131,14 @@ public class DeepPotVertex extends SameDiffVertex {
 
     private static SDVariable index(SameDiff sd, SDVariable column) {
         return sd.reshape(sd.castTo(column, DataType.INT), -1);
+    }
+
+    /** The runtime vertex: {@link DeepPotGraphVertex} (arena-backed passes, ∂L/∂θ only). */
+    @Override
+    public org.deeplearning4j.nn.graph.vertex.GraphVertex instantiate(org.deeplearning4j.nn.graph.ComputationGraph graph,
+            String name, int idx, INDArray paramsView, boolean initializeParams, DataType networkDatatype) {
+        setName(name);
+        return new DeepPotGraphVertex(this, graph, name, idx, paramsView, initializeParams, networkDatatype);
     }
 
     @Override

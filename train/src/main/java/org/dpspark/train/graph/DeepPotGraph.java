@@ -145,6 +145,7 @@ public final class DeepPotGraph {
      * {@code lossOut = {loss, loss_e, loss_f, loss_v}}.
      */
     public double[] gradient(Map<String, INDArray> placeholders, double[] lossOut) {
+        StepArena arena = StepArena.install(sd.getFunction("grad"));
         org.nd4j.autodiff.samediff.api.OutAndGrad og = sd.calculateGradientsAndOutputs(placeholders,
                 List.of(LOSS, LOSS_E, LOSS_F, LOSS_V), trainable);
         Map<String, INDArray> outs = og.getOutputs();
@@ -162,6 +163,7 @@ public final class DeepPotGraph {
             System.arraycopy(v, 0, out, o, v.length);
             o += v.length;
         }
+        arena.endStep(); // everything of the step is copied out
         return out;
     }
 }
