@@ -196,22 +196,27 @@ final class LoopRunner {
     }
 
     private void select(Path id, int i) throws IOException {
-        SelectStep.Result r = SelectStep.run(spark, id.resolve("explore/trajectories").toString(), s.trustLo, s.trustHi,
-                s.fpTaskMax, s.selectSeed + i, id.resolve("select/candidates").toString());
+        var stage = s.stage(i);
+        int dumpEvery = stage.hasPath("dump-every") ? stage.getInt("dump-every") : s.root.getInt("simulate.dump-every");
+        SelectStep.Result r = SelectStep.run(spark, id.resolve("explore/trajectories").toString(),
+                id.resolve("explore/summary").toString(), dumpEvery, s.trustLo, s.trustHi, s.fpTaskMax, s.selectSeed + i,
+                id.resolve("select/candidates").toString());
         ObjectNode n = DatasetSidecar.json().createObjectNode();
         n.put("frames", r.frames());
         n.put("accurate", r.accurate());
         n.put("candidates", r.candidates());
         n.put("failed", r.failed());
         n.put("selected", r.selected());
+        n.put("unreached", r.unreached());
         n.put("accurate_fraction", r.fraction(r.accurate()));
         n.put("candidate_fraction", r.fraction(r.candidates()));
         n.put("failed_fraction", r.fraction(r.failed()));
         n.put("trust_lo", s.trustLo);
         n.put("trust_hi", s.trustHi);
         DatasetSidecar.json().writerWithDefaultPrettyPrinter().writeValue(id.resolve("select/summary.json").toFile(), n);
-        out.printf(Locale.ROOT, "loop: %d frames explored: accurate %.3f, candidate %.3f, failed %.3f; %d selected%n",
-                r.frames(), r.fraction(r.accurate()), r.fraction(r.candidates()), r.fraction(r.failed()), r.selected());
+        out.printf(Locale.ROOT, "loop: %d frames explored (%d not reached by trajectories stopped early, counted as failed): "
+                + "accurate %.3f, candidate %.3f, failed %.3f; %d selected%n", r.frames(), r.unreached(),
+                r.fraction(r.accurate()), r.fraction(r.candidates()), r.fraction(r.failed()), r.selected());
     }
 
     private void label(String it, String candidates, Path where) throws IOException {

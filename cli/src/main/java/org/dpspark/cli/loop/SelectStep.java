@@ -18,27 +18,42 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.dpspark.core.table.TrajectoryFramesTable;
+import org.dpspark.core.table.TrajectorySummaryTable;
 
 /**
  * Model-deviation selection (DP-GEN, PHYSICS.md) over the explored frames: accurate if max_devi_f &lt; trust_lo,
  * candidate if trust_lo ≤ max_devi_f &lt; trust_hi, failed otherwise (also a missing or non-finite deviation). At
  * most {@code max} candidates are chosen uniformly at random with {@code seed} (keys sorted first, so the choice does
  * not depend on partitioning); they are written to {@code out} as rows of the trajectories table.
+ *
+ * <p>A trajectory that the blow-up guard stopped early dumped fewer frames than it was asked for; the frames it did
+ * not reach ({@code steps_requested / dump-every − steps_done / dump-every}) count as failed (and as explored), so a
+ * model whose MD breaks down cannot pass the accurate fraction by ending its bad trajectories before they are dumped.
  */
 final class SelectStep {
     private SelectStep() {}
 
     /** Frame counts of an exploration and the number chosen. */
-    record Result(long frames, long accurate, long candidates, long failed, long selected) {
+    record Result(long frames, long accurate, long candidates, long failed, long selected, long unreached) {
         double fraction(long k) { return frames == 0 ? 0 : (double) k / frames; }
     }
 
-    static Result run(SparkSession spark, String trajectories, double lo, double hi, int max, long seed, String out) {
+    /**
+     * @param summary the exploration's trajectory summary table (steps requested and done per trajectory)
+     * @param dumpEvery the exploration's dump interval, steps
+     */
+    static Result run(SparkSession spark, String trajectories, String summary, int dumpEvery, double lo, double hi, int max,
+            long seed, String out) {
+        long unreached = 0;
+        for (Row r : spark.read().parquet(summary).select(TrajectorySummaryTable.STEPS_REQUESTED, TrajectorySummaryTable.STEPS_DONE)
+                .collectAsList()) {
+            unreached += Math.max(0, ((Number) r.get(0)).longValue() / dumpEvery - ((Number) r.get(1)).longValue() / dumpEvery);
+        }
         Dataset<Row> t = spark.read().parquet(trajectories);
         Column d = col(TrajectoryFramesTable.MAX_DEVI_F);
         Column isCand = d.geq(lo).and(d.lt(hi));
         Row counts = t.agg(count("*"), count(when(d.lt(lo), 1)), count(when(isCand, 1))).first();
-        long frames = counts.getLong(0), accurate = counts.getLong(1), cand = counts.getLong(2);
+        long frames = counts.getLong(0) + unreached, accurate = counts.getLong(1), cand = counts.getLong(2);
         List<Row> keys = new ArrayList<>(t.filter(isCand).select(TrajectoryFramesTable.TRAJECTORY_ID,
                 TrajectoryFramesTable.STEP).collectAsList());
         keys.sort(Comparator.<Row, String>comparing(r -> r.getString(0)).thenComparingLong(r -> r.getLong(1)));
@@ -50,6 +65,6 @@ final class SelectStep {
                 col(TrajectoryFramesTable.TRAJECTORY_ID).equalTo(col("k_traj")).and(col(TrajectoryFramesTable.STEP).equalTo(col("k_step"))))
                 .drop("k_traj", "k_step");
         sel.coalesce(1).write().mode(SaveMode.Overwrite).parquet(out);
-        return new Result(frames, accurate, cand, frames - accurate - cand, chosen.size());
+        return new Result(frames, accurate, cand, frames - accurate - cand, chosen.size(), unreached);
     }
 }

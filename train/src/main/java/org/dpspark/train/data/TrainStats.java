@@ -92,7 +92,8 @@ public record TrainStats(List<String> typeMap, double rcut, double rcutSmth, int
      */
     public static TrainStats read(Path file, List<String> typeMap) throws IOException {
         String text = java.nio.file.Files.readString(file);
-        if (!new ObjectMapper().readTree(text).has("format")) {
+        com.fasterxml.jackson.databind.JsonNode tree = new ObjectMapper().readTree(text);
+        if (!tree.has("format")) {
             TrainStats st = new ObjectMapper().readValue(text, TrainStats.class);
             if (!st.typeMap().equals(typeMap)) throw new IllegalArgumentException(file + ": type map " + st.typeMap() + " != " + typeMap);
             return st;
@@ -118,7 +119,42 @@ public record TrainStats(List<String> typeMap, double rcut, double rcutSmth, int
                 System.arraycopy(f.dstdPerType(), 4 * idx[t], dstd, (t * nnei + q) * 4, 4);
             }
         }
-        return new TrainStats(typeMap, f.rcut(), f.rcutSmth(), sel, sel.clone(), davg, dstd, bias, 0);
+        // featurize's own count of the frames its davg/dstd came from (frames.statistics)
+        return new TrainStats(typeMap, f.rcut(), f.rcutSmth(), sel, sel.clone(), davg, dstd, bias,
+                tree.path("frames").path("statistics").asLong(0));
+    }
+
+    /** True for featurize's stats.json (it has a {@code format} field), false for a train run's own. */
+    public static boolean isFeaturizeFile(Path file) throws IOException {
+        return new ObjectMapper().readTree(file.toFile()).has("format");
+    }
+
+    /**
+     * This statistics with the energy bias fitted again on {@code data} (least squares over the frames with an
+     * energy, {@link EnergyBias}); kept as it is when none has an energy. For featurize's stats.json, whose bias fits
+     * every dataset of the table it featurized (several references: biases of hundreds of eV of either sign that no
+     * single training set shares), while davg/dstd only describe geometry and stay valid.
+     */
+    public TrainStats withEnergyBias(JavaRDD<TrainFrame> data) {
+        int nt = typeMap.size();
+        EnergyBias b = data.mapPartitions((Iterator<TrainFrame> it) -> {
+            EnergyBias q = new EnergyBias(nt);
+            while (it.hasNext()) {
+                TrainFrame f = it.next();
+                if (f.hasEnergy()) q.addFrame(f.types(), f.energy());
+            }
+            return List.of(q).iterator();
+        }).reduce(EnergyBias::merge);
+        return b.frames() == 0 ? this : new TrainStats(typeMap, rcut, rcutSmth, sel, maxNeighbours, davg, dstd, b.solve(), frames);
+    }
+
+    /** Throws unless these statistics were computed with the cutoffs r_c and r_s (Å) of the model to train. */
+    public TrainStats requireCutoffs(double rc, double rs, Path file) {
+        if (Math.abs(rc - rcut) > 1e-9 || Math.abs(rs - rcutSmth) > 1e-9) {
+            throw new IllegalArgumentException(file + ": statistics for rcut " + rcut + ", rcut-smth " + rcutSmth
+                    + " Å, but the model has rcut " + rc + ", rcut-smth " + rs + " Å (davg/dstd depend on both)");
+        }
+        return this;
     }
 
     /** A one-line summary for the log. */

@@ -65,7 +65,9 @@ public final class TrainJob {
                 valid.size(), typeMap);
         TrainStats st;
         if (stats != null) {
-            st = TrainStats.read(stats, typeMap);
+            st = TrainStats.read(stats, typeMap).requireCutoffs(s.rcut(), s.rcutSmth(), stats);
+            // featurize's energy bias fits every dataset of its table; refit it on the frames trained here
+            if (TrainStats.isFeaturizeFile(stats)) st = st.withEnergyBias(train);
         } else {
             double frac = Math.min(1.0, (double) s.statsMaxFrames() / nTrain);
             JavaRDD<TrainFrame> sample = frac < 1 ? train.sample(false, frac, s.seed()) : train;
