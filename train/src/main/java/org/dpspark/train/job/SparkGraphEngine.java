@@ -14,6 +14,8 @@ import org.dpspark.featurize.dpmodel.DeepPotModel;
 import org.dpspark.train.data.ModelBytes;
 import org.dpspark.train.data.TrainFrame;
 import org.dpspark.train.dl4j.DeepPotNetwork;
+import org.dpspark.train.dl4j.NativeMemory;
+import org.dpspark.train.dl4j.ReclaimHook;
 import org.dpspark.train.dl4j.StepAdam;
 import org.dpspark.train.loss.Adam;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
@@ -72,6 +74,8 @@ public final class SparkGraphEngine implements AutoCloseable {
                 .rddTrainingApproach(RDDTrainingApproach.Direct)
                 .collectTrainingStats(false)
                 .rngSeed(s.seed())
+                .trainingHooks(RoundProbe.on() ? new org.deeplearning4j.spark.api.TrainingHook[] {new ReclaimHook(), new ProbeHook()}
+                        : new org.deeplearning4j.spark.api.TrainingHook[] {new ReclaimHook()}) // bounded resident memory, see NativeMemory
                 .build();
         byte[] yaml = ModelBytes.of(template);
         return new SparkGraphEngine(jsc, net, tm, train, yaml, RoundTask.key(template, yaml));
@@ -91,7 +95,11 @@ public final class SparkGraphEngine implements AutoCloseable {
         Broadcast<byte[]> mb = modelB;
         LongAccumulator acc = dropped;
         JavaRDD<MultiDataSet> data = train.mapPartitionsWithIndex((p, it) -> BatchTask.run(p, it, mb.value(), in, acc), false);
+        long t0 = System.nanoTime();
         sparkNet.fitMultiDataSet(data);
+        data.unpersist(false); // the training master cached the round's batches (MEMORY_ONLY_SER) and leaves them
+        NativeMemory.reclaim(NativeMemory.budget());
+        RoundProbe.log(jsc, step + steps, (System.nanoTime() - t0) / 1e9);
         return sparkNet.getScore();
     }
 
