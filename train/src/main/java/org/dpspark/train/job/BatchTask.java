@@ -36,9 +36,6 @@ public final class BatchTask {
     public static Iterator<MultiDataSet> run(int partition, Iterator<TrainFrame> it, byte[] modelYaml, Input in,
             org.apache.spark.util.LongAccumulator dropped) {
         Nd4jThreads.limitToTask(); // the worker's fit runs in this task, after these batches
-        RoundProbe.BATCH_CALLS.incrementAndGet();
-        long tProbe = System.nanoTime();
-        RoundProbe.BATCHES.addAndGet(in.steps());
         List<TrainFrame> frames = new ArrayList<>();
         it.forEachRemaining(frames::add);
         if (frames.isEmpty()) return List.<MultiDataSet>of().iterator();
@@ -60,7 +57,6 @@ public final class BatchTask {
             out.add(DeepPotBatch.of(bb, batch, ntypes, nnei, in.prefactors()));
         }
         dropped.add(bb.neighboursDropped() - dropped0);
-        RoundProbe.BATCH_NANOS.addAndGet(System.nanoTime() - tProbe);
         return out.iterator();
     }
 }

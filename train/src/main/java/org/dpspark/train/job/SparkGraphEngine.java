@@ -74,8 +74,7 @@ public final class SparkGraphEngine implements AutoCloseable {
                 .rddTrainingApproach(RDDTrainingApproach.Direct)
                 .collectTrainingStats(false)
                 .rngSeed(s.seed())
-                .trainingHooks(RoundProbe.on() ? new org.deeplearning4j.spark.api.TrainingHook[] {new ReclaimHook(), new ProbeHook()}
-                        : new org.deeplearning4j.spark.api.TrainingHook[] {new ReclaimHook()}) // bounded resident memory, see NativeMemory
+                .trainingHooks(new ReclaimHook())            // resident memory: see NativeMemory
                 .build();
         byte[] yaml = ModelBytes.of(template);
         return new SparkGraphEngine(jsc, net, tm, train, yaml, RoundTask.key(template, yaml));
@@ -95,11 +94,9 @@ public final class SparkGraphEngine implements AutoCloseable {
         Broadcast<byte[]> mb = modelB;
         LongAccumulator acc = dropped;
         JavaRDD<MultiDataSet> data = train.mapPartitionsWithIndex((p, it) -> BatchTask.run(p, it, mb.value(), in, acc), false);
-        long t0 = System.nanoTime();
         sparkNet.fitMultiDataSet(data);
         data.unpersist(false); // the training master cached the round's batches (MEMORY_ONLY_SER) and leaves them
         NativeMemory.reclaim(NativeMemory.budget());
-        RoundProbe.log(jsc, step + steps, (System.nanoTime() - t0) / 1e9);
         return sparkNet.getScore();
     }
 
@@ -111,7 +108,7 @@ public final class SparkGraphEngine implements AutoCloseable {
         return new Adam(s.beta1(), s.beta2(), s.epsilon(), mv[0], mv[1], step);
     }
 
-    /** Neighbours dropped beyond sel so far (all rounds; batches are built twice per round, see README). */
+    /** Neighbours dropped beyond sel so far (all rounds; the training master caches a round's batches, built once). */
     public long neighboursDropped() { return dropped.value(); }
 
     public ComputationGraph network() { return net; }
