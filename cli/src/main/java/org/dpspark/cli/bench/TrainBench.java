@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.stream.Stream;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dpspark.core.JobConfig;
@@ -19,13 +20,17 @@ import org.dpspark.featurize.dpmodel.DeepPotModels;
 import org.dpspark.ingest.job.IngestJob;
 import org.dpspark.ingest.job.IngestSettings;
 import org.dpspark.train.data.FrameSource;
+import org.dpspark.train.data.ModelBytes;
 import org.dpspark.train.data.TrainFrame;
 import org.dpspark.train.dl4j.DeepPotBatch;
 import org.dpspark.train.dl4j.DeepPotNetwork;
 import org.dpspark.train.graph.BatchBuilder;
 import org.dpspark.train.graph.DeepPotGraph;
+import org.dpspark.train.job.RoundTask;
 import org.dpspark.train.job.SparkGraphEngine;
 import org.dpspark.train.job.TrainSettings;
+import org.dpspark.train.loss.Adam;
+import org.dpspark.train.loss.LearningRate;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -40,15 +45,15 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class TrainBench {
     private TrainBench() {}
 
-    /** One network's figures. */
-    /** Step times in seconds: wall clock and the calling thread's CPU time (see {@link #time}). */
+    /** One network's figures. Step times in seconds: wall clock and the calling thread's CPU time (see {@link #time}). */
     public record Net(String name, int[] neuron, int axis, int[] fitting, long params, double graphStepSeconds,
             double networkStepSeconds, double graphStepCpuSeconds, double networkStepCpuSeconds, double flopsPerStep,
             long heapBytes, long offHeapBytes) {}
 
-    /** Peaks in GFLOP/s; nd4jPeakCpu from the gemm's thread CPU time. */
-    public record Result(double javaPeak, double nd4jPeak, double nd4jPeakCpu, List<Net> nets, double oneWorkerFps, double twoWorkerFps,
-            int atoms, double loadBefore, double loadAfter) {}
+    /** Peaks in GFLOP/s (nd4jPeakCpu from the gemm's thread CPU time); oneWorkerFps/twoWorkerFps: dl4j-spark,
+     * rddOneFps/rddTwoFps: engine rdd (library-default net, frames/s). */
+    public record Result(double javaPeak, double nd4jPeak, double nd4jPeakCpu, List<Net> nets, double oneWorkerFps,
+            double twoWorkerFps, double rddOneFps, double rddTwoFps, int atoms, double loadBefore, double loadAfter) {}
 
     public static Result run(Path water, Path work, double seconds, boolean spark) throws IOException {
         double load0 = load();
@@ -65,12 +70,14 @@ public final class TrainBench {
         List<Net> nets = new ArrayList<>();
         nets.add(net("library default", new int[] {10, 20, 40}, 4, new int[] {120, 120, 120}, frames, seconds));
         nets.add(net("water example", new int[] {25, 50, 100}, 16, new int[] {240, 240, 240}, frames, seconds));
-        double f1 = Double.NaN, f2 = Double.NaN;
+        double f1 = Double.NaN, f2 = Double.NaN, r1 = Double.NaN, r2 = Double.NaN;
         if (spark) {
-            f1 = sparkFps(table, "local[1]", 1, seconds);
-            f2 = sparkFps(table, "local[2]", 2, seconds);
+            f1 = sparkFps(table, "local[1]", 1, seconds, true);
+            f2 = sparkFps(table, "local[2]", 2, seconds, true);
+            r1 = sparkFps(table, "local[1]", 1, seconds, false);
+            r2 = sparkFps(table, "local[2]", 2, seconds, false);
         }
-        return new Result(jp.gflops(), np[0], np[1], nets, f1, f2, frames.get(0).natoms(), load0, load());
+        return new Result(jp.gflops(), np[0], np[1], nets, f1, f2, r1, r2, frames.get(0).natoms(), load0, load());
     }
 
     private static double load() {
@@ -175,8 +182,12 @@ public final class TrainBench {
         return rt.totalMemory() - rt.freeMemory();
     }
 
-    /** Training frames per second of dl4j-spark parameter averaging (library-default net, 2 rounds × 5 steps timed). */
-    private static double sparkFps(String table, String master, int workers, double seconds) {
+    /**
+     * Training frames per second of parameter averaging every 5 steps on {@code master} with {@code workers} workers
+     * (library-default net, batch 1, a warm-up round, then at least 2 timed rounds): dl4j-spark ({@link SparkGraphEngine})
+     * or the rdd engine's rounds ({@link RoundTask} per partition, the driver averaging parameters and Adam state).
+     */
+    private static double sparkFps(String table, String master, int workers, double seconds, boolean dl4j) {
         SparkSession spark = SparkSessions.getOrCreate("bench train " + master, master);
         try {
             TrainSettings s = TrainSettings.from(JobConfig.load(null, List.of("train.model.type-map=[O,H]",
@@ -185,16 +196,41 @@ public final class TrainBench {
                     .repartition(workers).cache();
             train.count();
             DeepPotModel m = model(s.neuron(), s.axisNeuron(), s.fittingNeuron());
-            try (SparkGraphEngine e = SparkGraphEngine.create(JavaSparkContext.fromSparkContext(spark.sparkContext()), m, s, workers,
-                    train, new DeepPotGraph(m).flatParams(), null)) {
-                double[] pref = {0.02, 1000, 0};
-                e.round(s, 0, 5, 1e-3, pref); // warm-up: executors build their graphs
-                int rounds = Math.max(2, (int) (seconds / 5));
-                long t0 = System.nanoTime();
-                for (int r = 0; r < rounds; r++) e.round(s, 5 + 5L * r, 5, 1e-3, pref);
-                double secs = (System.nanoTime() - t0) * 1e-9;
-                return rounds * 5.0 * workers / secs;
+            JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+            int rounds = Math.max(2, (int) (seconds / 5));
+            double[] pref = {0.02, 1000, 0};
+            if (dl4j) {
+                try (SparkGraphEngine e = SparkGraphEngine.create(jsc, m, s, workers, train, new DeepPotGraph(m).flatParams(), null)) {
+                    e.round(s, 0, 5, 1e-3, pref); // warm-up: executors build their graphs
+                    long t0 = System.nanoTime();
+                    for (int r = 0; r < rounds; r++) e.round(s, 5 + 5L * r, 5, 1e-3, pref);
+                    return rounds * 5.0 * workers / ((System.nanoTime() - t0) * 1e-9);
+                }
             }
+            byte[] yaml = ModelBytes.of(m);
+            double[] params = new DeepPotGraph(m).flatParams();
+            Adam adam = new Adam(params.length, s.beta1(), s.beta2(), s.epsilon());
+            LearningRate lr = new LearningRate(1e-3, 1e-3, 1000, 1000);
+            long t0 = 0;
+            for (int r = 0; r <= rounds; r++) { // round 0: warm-up (executors build their graphs)
+                if (r == 1) t0 = System.nanoTime();
+                RoundTask.Input in = new RoundTask.Input(yaml, RoundTask.key(m, yaml), s, params, adam.m(), adam.v(), adam.t(),
+                        5L * r, 5, false, lr, 1.0);
+                Broadcast<RoundTask.Input> b = jsc.broadcast(in);
+                List<RoundTask.Output> res = train.mapPartitionsWithIndex((p, it) -> RoundTask.run(p, it, b.value()), false).collect();
+                b.destroy();
+                double[] p = new double[params.length], mm = new double[params.length], v = new double[params.length];
+                for (RoundTask.Output o : res) {
+                    for (int q = 0; q < p.length; q++) {
+                        p[q] += o.params()[q] / res.size();
+                        mm[q] += o.m()[q] / res.size();
+                        v[q] += o.v()[q] / res.size();
+                    }
+                }
+                params = p;
+                adam = new Adam(s.beta1(), s.beta2(), s.epsilon(), mm, v, res.get(0).adamT());
+            }
+            return rounds * 5.0 * workers / ((System.nanoTime() - t0) * 1e-9);
         } finally {
             spark.stop();
         }
@@ -226,10 +262,16 @@ public final class TrainBench {
                     n.heapBytes() / 1e6, n.offHeapBytes() / 1e6));
         }
         if (!Double.isNaN(r.oneWorkerFps())) {
-            double sp = r.twoWorkerFps() / r.oneWorkerFps();
-            sb.append(String.format(Locale.ROOT, "  dl4j-spark parameter averaging, library-default net: local[1] 1 worker %.2f frames/s,"
-                    + " local[2] 2 workers %.2f frames/s: speed-up %.2f×, efficiency %.0f %% (target >= 85 %%)%n",
-                    r.oneWorkerFps(), r.twoWorkerFps(), sp, 50 * sp));
+            int cores = Runtime.getRuntime().availableProcessors();
+            sb.append(String.format(Locale.ROOT, "  parameter averaging every 5 steps, library-default net, 1 → 2 workers (local[1] → local[2]"
+                    + " on %d cores%s; ND4J %s):%n", cores, cores <= 2 ? ": 2 workers leave the driver no core of its own" : "",
+                    "threads = the task's cores"));
+            for (int k = 0; k < 2; k++) {
+                double one = k == 0 ? r.oneWorkerFps() : r.rddOneFps(), two = k == 0 ? r.twoWorkerFps() : r.rddTwoFps();
+                double sp = two / one;
+                sb.append(String.format(Locale.ROOT, "    %-22s %.2f → %.2f frames/s: speed-up %.2f×, efficiency %.0f %% (target >= 85 %%)%n",
+                        k == 0 ? "engine dl4j-spark" : "engine rdd", one, two, sp, 50 * sp));
+            }
         }
         return sb.toString();
     }

@@ -1,6 +1,7 @@
 package org.dpspark.train.job;
 
 import org.apache.spark.TaskContext;
+import org.nd4j.linalg.api.blas.Blas;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -8,6 +9,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * Spark tasks training in one JVM (local[N], or an executor with several cores) that oversubscribes the cores, and
  * OpenMP's spinning threads then slow every task down badly. A training task limits ND4J to the cores Spark gave it
  * ({@code spark.task.cpus}). ND4J's setting is per JVM: all tasks of the executor set the same value.
+ *
+ * <p>The matrix products go to OpenBLAS, whose thread count ND4J's environment setting does not change (measured: 2
+ * BLAS threads on this 2-core machine after {@code setMaxThreads(1)}); it is set separately.
  */
 final class Nd4jThreads {
     private Nd4jThreads() {}
@@ -19,5 +23,7 @@ final class Nd4jThreads {
             Nd4j.getEnvironment().setMaxThreads(cpus);
             Nd4j.getEnvironment().setMaxMasterThreads(cpus);
         }
+        Blas blas = Nd4j.factory().blas();
+        if (blas.getMaxThreads() != cpus) blas.setMaxThreads(cpus);
     }
 }

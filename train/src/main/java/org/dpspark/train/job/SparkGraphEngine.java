@@ -14,6 +14,8 @@ import org.dpspark.featurize.dpmodel.DeepPotModel;
 import org.dpspark.train.data.ModelBytes;
 import org.dpspark.train.data.TrainFrame;
 import org.dpspark.train.dl4j.DeepPotNetwork;
+import org.dpspark.train.dl4j.NativeMemory;
+import org.dpspark.train.dl4j.ReclaimHook;
 import org.dpspark.train.dl4j.StepAdam;
 import org.dpspark.train.loss.Adam;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
@@ -72,6 +74,7 @@ public final class SparkGraphEngine implements AutoCloseable {
                 .rddTrainingApproach(RDDTrainingApproach.Direct)
                 .collectTrainingStats(false)
                 .rngSeed(s.seed())
+                .trainingHooks(new ReclaimHook())            // resident memory: see NativeMemory
                 .build();
         byte[] yaml = ModelBytes.of(template);
         return new SparkGraphEngine(jsc, net, tm, train, yaml, RoundTask.key(template, yaml));
@@ -92,6 +95,8 @@ public final class SparkGraphEngine implements AutoCloseable {
         LongAccumulator acc = dropped;
         JavaRDD<MultiDataSet> data = train.mapPartitionsWithIndex((p, it) -> BatchTask.run(p, it, mb.value(), in, acc), false);
         sparkNet.fitMultiDataSet(data);
+        data.unpersist(false); // the training master cached the round's batches (MEMORY_ONLY_SER) and leaves them
+        NativeMemory.reclaim(NativeMemory.budget());
         return sparkNet.getScore();
     }
 
@@ -103,7 +108,7 @@ public final class SparkGraphEngine implements AutoCloseable {
         return new Adam(s.beta1(), s.beta2(), s.epsilon(), mv[0], mv[1], step);
     }
 
-    /** Neighbours dropped beyond sel so far (all rounds; batches are built twice per round, see README). */
+    /** Neighbours dropped beyond sel so far (all rounds; the training master caches a round's batches, built once). */
     public long neighboursDropped() { return dropped.value(); }
 
     public ComputationGraph network() { return net; }
