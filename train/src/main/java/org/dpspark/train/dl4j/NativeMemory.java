@@ -14,7 +14,8 @@ import org.bytedeco.javacpp.Pointer;
  *
  * <p>{@link #reclaim} checks the resident size (JavaCPP's {@link Pointer#physicalBytes()}, ~µs) and, above a budget,
  * returns the freed memory ({@code malloc_trim}), then if still above collects garbage and trims again. Training
- * workers call it after every step ({@link ReclaimHook}), the driver after every round.
+ * workers call it after every step (dl4j-spark: {@link ReclaimHook}; engine rdd: {@code RoundTask}), the dl4j-spark
+ * driver after every round.
  *
  * <p>Not fixed by this: DL4J's network path (not the SameDiff graph alone) keeps ~13 MB of native memory per training
  * step that no collection or trim returns (measured without Spark, with and without rebuilding the network every 4

@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 import org.dpspark.featurize.dpmodel.DeepPotModel;
 import org.dpspark.train.data.ModelBytes;
 import org.dpspark.train.data.TrainFrame;
+import org.dpspark.train.dl4j.NativeMemory;
 import org.dpspark.train.loss.Adam;
 import org.dpspark.train.loss.LearningRate;
 
@@ -67,6 +68,9 @@ public final class RoundTask implements Serializable {
             }
             double[] l = tr.lastLoss();
             for (int q = 0; q < 4; q++) loss[q] += l[q];
+            // freed ND4J buffers back to the system when the resident size passes the budget (see NativeMemory); a
+            // loop trains many models in one process, and glibc keeps freed memory otherwise
+            NativeMemory.reclaim(NativeMemory.budget());
         }
         long dropped = tr.batches().neighboursDropped() - dropped0;
         Adam a = tr.adam();
