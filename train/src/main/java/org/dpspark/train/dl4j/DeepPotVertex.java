@@ -13,6 +13,7 @@ import org.dpspark.featurize.dpmodel.DeepPotModel;
 import org.dpspark.train.data.ModelBytes;
 import org.dpspark.train.graph.DeepPotOps;
 import org.dpspark.train.graph.GraphNames;
+import org.dpspark.train.graph.QuietStdout;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;

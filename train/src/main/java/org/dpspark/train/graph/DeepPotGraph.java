@@ -73,14 +73,10 @@ public final class DeepPotGraph {
         loss.rename(LOSS);
         sd.setLossVariables(LOSS);
 
-        // build the gradient function now, with SameDiff M2.1's per-op "Added differentiated op" prints kept out of stdout
-        java.io.PrintStream stdout = System.out;
-        try {
-            System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
-            sd.createGradFunction();
-        } finally {
-            System.setOut(stdout);
-        }
+        // build the gradient function now, with SameDiff M2.1's per-op "Added differentiated op" prints kept out of
+        // stdout by a filter installed once per JVM (swapping System.out here raced between concurrent Spark tasks)
+        QuietStdout.install();
+        sd.createGradFunction();
         paramSizes = new long[trainable.size()];
         long total = 0;
         for (int p = 0; p < paramSizes.length; p++) {
