@@ -140,6 +140,19 @@ public final class SeAEnvironment {
 
     /** Fills one slot row (and its derivative block when {@code deriv != null}) for displacement (x,y,z), r = |·|. */
     void writeSlot(double x, double y, double z, double r, double[] env, int e, double[] deriv, int d) {
+        writeSlot(rcutSmth, rcut, x, y, z, r, env, e, deriv, d);
+    }
+
+    /**
+     * One se_e2_a slot: the row (s, s·x/r, s·y/r, s·z/r) with s = w(r)/r at {@code env[e..e+3]} and, when
+     * {@code deriv != null}, its derivative with respect to the displacement (4×3, row-major) at
+     * {@code deriv[d..d+11]}; the single place of this arithmetic (MD's {@code VerletSlots} calls it too, so that
+     * its rows are bitwise featurize's).
+     *
+     * @param rcutSmth r_s, rcut r_c (Å); (x, y, z) displacement to the neighbour (Å), r its length
+     */
+    public static void writeSlot(double rcutSmth, double rcut, double x, double y, double z, double r, double[] env, int e,
+            double[] deriv, int d) {
         double w = SmoothSwitch.value(r, rcutSmth, rcut);
         double r2 = r * r;
         // value as dpmodel: t0 = 1/r, t1 = d/r², times the weight

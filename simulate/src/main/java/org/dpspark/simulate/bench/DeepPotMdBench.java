@@ -78,6 +78,22 @@ public final class DeepPotMdBench {
                 DeepPotCalculators.close(calc);
             }
         }
+        rows.addAll(waterRows(model, "", molecules, executions, seconds));
+        // the production size of conf/train.conf's water example (embedding [25,50,100], axis 16, fitting
+        // [240,240,240], sel [46,92]; random weights: the throughput depends on the shapes only), same box sizes
+        DeepPotModel large = DeepPotModels.random(DeepPotModels.Spec.waterExample(), 0.05, 0.08, 0.05,
+                new double[] {-93.6, -187.1}, 2);
+        rows.addAll(waterRows(large, ", water-example net", molecules, executions, seconds));
+        Structure ar = Lattice.fcc(Lattice.fccConstantForReducedDensity(3.4, 0.8442), 10, 10, 10, 18);
+        rows.add(time("LJ argon liquid (rc 2.5 sigma)", ar, new LennardJones(0.0104, 3.4, 8.5, false), 5.0, 100,
+                seconds, Double.NaN));
+        return rows;
+    }
+
+    /** One row per water-box size and execution for {@code model}; {@code label} is appended to the row names. */
+    private static List<Row> waterRows(DeepPotModel model, String label, List<Integer> molecules, List<String> executions,
+            double seconds) {
+        List<Row> rows = new ArrayList<>();
         for (int m : molecules) {
             Structure s = WaterBox.build(m, 1.0, 1L);
             for (String execution : executions) {
@@ -86,34 +102,13 @@ public final class DeepPotMdBench {
                     DeepPotPotential dp = DeepPotPotential.forStructure(calc, s);
                     double flops = DeepPotFlops.perAtom(model, DeepPotFlops.realSlotsPerAtom(model, s.positions(),
                             s.cell(), dp.modelTypes(s.types()).clone()));
-                    rows.add(time(String.format(Locale.ROOT, "DP water %d H2O", m), s, dp, 0.5, 300, seconds, flops));
+                    String name = String.format(Locale.ROOT, "DP water %d H2O%s", m, label);
+                    rows.add(time(name, s, dp, 0.5, 300, seconds, flops));
                 } finally {
                     DeepPotCalculators.close(calc);
                 }
             }
         }
-        // the production size of conf/train.conf's water example (embedding [25,50,100], axis 16, fitting
-        // [240,240,240], sel [46,92]; random weights: the throughput depends on the shapes only), same box sizes
-        DeepPotModel large = DeepPotModels.random(DeepPotModels.Spec.waterExample(), 0.05, 0.08, 0.05,
-                new double[] {-93.6, -187.1}, 2);
-        for (int m : molecules) {
-            Structure w = WaterBox.build(m, 1.0, 1L);
-            for (String execution : executions) {
-                DeepPotCalculator calc = DeepPotCalculators.create(execution, large);
-                try {
-                    DeepPotPotential dp = DeepPotPotential.forStructure(calc, w);
-                    double flops = DeepPotFlops.perAtom(large, DeepPotFlops.realSlotsPerAtom(large, w.positions(),
-                            w.cell(), dp.modelTypes(w.types()).clone()));
-                    rows.add(time(String.format(Locale.ROOT, "DP water %d H2O, water-example net", m), w, dp, 0.5, 300,
-                            seconds, flops));
-                } finally {
-                    DeepPotCalculators.close(calc);
-                }
-            }
-        }
-        Structure ar = Lattice.fcc(Lattice.fccConstantForReducedDensity(3.4, 0.8442), 10, 10, 10, 18);
-        rows.add(time("LJ argon liquid (rc 2.5 sigma)", ar, new LennardJones(0.0104, 3.4, 8.5, false), 5.0, 100,
-                seconds, Double.NaN));
         return rows;
     }
 

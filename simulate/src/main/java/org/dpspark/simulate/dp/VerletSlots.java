@@ -3,7 +3,6 @@ package org.dpspark.simulate.dp;
 import java.util.Arrays;
 import org.dpspark.featurize.env.SeAEnvironment;
 import org.dpspark.featurize.env.SlotSorter;
-import org.dpspark.featurize.env.SmoothSwitch;
 import org.dpspark.featurize.neighbor.NeighborList;
 import org.dpspark.featurize.neighbor.NeighborListBuilder;
 
@@ -319,33 +318,8 @@ public final class VerletSlots {
         if (cell != null) System.arraycopy(cell, 0, refCell, 0, 9);
     }
 
-    /** {@link SeAEnvironment}'s slot row and derivative, the same arithmetic in the same order (bitwise equal). */
+    /** {@link SeAEnvironment}'s slot row and derivative (its arithmetic, bitwise equal). */
     private void writeSlot(double x, double y, double z, double r, double[] env, int e, double[] deriv, int d) {
-        double w = SmoothSwitch.value(r, rcutSmth, rcut);
-        double r2 = r * r;
-        env[e] = w / r;
-        env[e + 1] = w * (x / r2);
-        env[e + 2] = w * (y / r2);
-        env[e + 3] = w * (z / r2);
-        if (deriv == null) return;
-        double dw = SmoothSwitch.derivative(r, rcutSmth, rcut);
-        double inr = 1.0 / r;
-        double inr2 = inr * inr;
-        double inr4 = inr2 * inr2;
-        double c0 = (dw * inr - w * inr2) * inr;
-        deriv[d] = c0 * x;
-        deriv[d + 1] = c0 * y;
-        deriv[d + 2] = c0 * z;
-        double qx = 2.0 * x, qy = 2.0 * y, qz = 2.0 * z;
-        double px = x * inr2 * dw, py = y * inr2 * dw, pz = z * inr2 * dw;
-        deriv[d + 3] = w * (inr2 - qx * x * inr4) + px * x * inr;
-        deriv[d + 4] = w * (0.0 - qx * y * inr4) + px * y * inr;
-        deriv[d + 5] = w * (0.0 - qx * z * inr4) + px * z * inr;
-        deriv[d + 6] = w * (0.0 - qy * x * inr4) + py * x * inr;
-        deriv[d + 7] = w * (inr2 - qy * y * inr4) + py * y * inr;
-        deriv[d + 8] = w * (0.0 - qy * z * inr4) + py * z * inr;
-        deriv[d + 9] = w * (0.0 - qz * x * inr4) + pz * x * inr;
-        deriv[d + 10] = w * (0.0 - qz * y * inr4) + pz * y * inr;
-        deriv[d + 11] = w * (inr2 - qz * z * inr4) + pz * z * inr;
+        SeAEnvironment.writeSlot(rcutSmth, rcut, x, y, z, r, env, e, deriv, d);
     }
 }
