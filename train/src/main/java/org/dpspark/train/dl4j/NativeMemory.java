@@ -17,10 +17,11 @@ import org.bytedeco.javacpp.Pointer;
  * workers call it after every step (dl4j-spark: {@link ReclaimHook}; engine rdd: {@code RoundTask}), the dl4j-spark
  * driver after every round.
  *
- * <p>Not fixed by this: DL4J's network path (not the SameDiff graph alone) keeps ~13 MB of native memory per training
+ * <p>Not fixed by this (then): DL4J's network path (not the SameDiff graph alone) keeps ~13 MB of native memory per training
  * step that no collection or trim returns (measured without Spark, with and without rebuilding the network every 4
- * steps: 1.03 → 1.58 GB resident over 40 steps), so a long dl4j-spark run still grows by ~0.26 GB per round of
- * 2 workers × 10 steps.
+ * steps: 1.03 → 1.58 GB resident over 40 steps), so a long dl4j-spark run grew by ~0.26 GB per round of
+ * 2 workers × 10 steps. That was measured with DL4J's own SameDiff vertex; with {@link DeepPotGraphVertex} (arena-backed,
+ * no memory manager per call) a 300-step 2-worker run showed no trend (4.1–6.1 GB resident throughout).
  */
 public final class NativeMemory {
     private NativeMemory() {}
