@@ -13,20 +13,8 @@ import org.dpspark.featurize.dpmodel.DenseNet;
  * <p>Buffers (allocated once, {@code cap} rows): {@link #out} and {@link #dphi} hold every layer's outputs and
  * φ′·idt; layer l's feature o of row s is at {@code (offset(l) + o)·cap + s}. Not thread-safe.
  */
-final class BatchedNet {
+final class BatchedNet extends NetLayout {
     final int cap;
-    final int inDim;
-    final int outDim;
-    private final int nLayers;
-    private final int[] nIn;
-    private final int[] nOut;
-    private final int[] off;
-    private final double[][] w;
-    private final double[][] b;
-    private final double[][] idt;
-    private final Activation[] act;
-    private final int[] skip;
-    private final long macs;
     /** Forward input, inDim × cap. */
     final double[] in;
     /** All layer outputs, rowWidth × cap. */
@@ -42,33 +30,18 @@ final class BatchedNet {
      * @param cap the largest block (rows)
      */
     BatchedNet(DenseNet net, int cap) {
+        super(net);
         this.cap = Math.max(1, cap);
-        NetLayout lay = new NetLayout(net);
-        nLayers = lay.nLayers;
-        inDim = lay.inDim;
-        outDim = lay.outDim;
-        nIn = lay.nIn;
-        nOut = lay.nOut;
-        off = lay.off;
-        w = lay.w;
-        b = lay.b;
-        idt = lay.idt;
-        act = lay.act;
-        skip = lay.skip;
-        macs = lay.macs;
         in = new double[inDim * this.cap];
-        out = new double[lay.rowWidth * this.cap];
-        dphi = new double[lay.rowWidth * this.cap];
-        ga = new double[lay.maxWidth * this.cap];
-        gb = new double[lay.maxWidth * this.cap];
-        dz = new double[lay.maxWidth * this.cap];
+        out = new double[rowWidth * this.cap];
+        dphi = new double[rowWidth * this.cap];
+        ga = new double[maxWidth * this.cap];
+        gb = new double[maxWidth * this.cap];
+        dz = new double[maxWidth * this.cap];
     }
 
     /** Index in {@link #out} of output feature a of row 0 (add s for row s). */
     int outBase(int a) { return (off[nLayers - 1] + a) * cap; }
-
-    /** Multiply-adds of one row's forward pass (Σ nIn·nOut). */
-    long macs() { return macs; }
 
     /** Element-wise operations of one row's forward pass besides the multiply-adds (bias, idt, skip), per output. */
     int outputs() {

@@ -15,42 +15,16 @@ import org.dpspark.featurize.dpmodel.DenseNet;
  * <p>Row layout: the outputs of layer l occupy {@code [off(l), off(l) + nOut(l))} of a row of
  * {@link #rowWidth()} doubles; the same layout holds φ′(z)·idt. Not thread-safe (reverse-pass scratch).
  */
-final class CompiledNet {
-    final int inDim;
-    final int outDim;
-    final int nLayers;
-    private final int[] nIn;
-    private final int[] nOut;
-    private final int[] off;
-    private final int rowWidth;
-    private final double[][] w;
-    private final double[][] b;
-    private final double[][] idt;
-    private final Activation[] act;
-    private final int[] skip;
-    private final long macs;
+final class CompiledNet extends NetLayout {
     private double[] ga;
     private double[] gb;
     private final double[] dz;
 
     CompiledNet(DenseNet net) {
-        NetLayout lay = new NetLayout(net);
-        nLayers = lay.nLayers;
-        inDim = lay.inDim;
-        outDim = lay.outDim;
-        nIn = lay.nIn;
-        nOut = lay.nOut;
-        off = lay.off;
-        w = lay.w;
-        b = lay.b;
-        idt = lay.idt;
-        act = lay.act;
-        skip = lay.skip;
-        rowWidth = lay.rowWidth;
-        macs = lay.macs;
-        ga = new double[lay.maxWidth];
-        gb = new double[lay.maxWidth];
-        dz = new double[lay.maxWidth];
+        super(net);
+        ga = new double[maxWidth];
+        gb = new double[maxWidth];
+        dz = new double[maxWidth];
     }
 
     /**
@@ -77,9 +51,6 @@ final class CompiledNet {
 
     /** Offset of the last hidden layer's output (the layer before the last); for fitting nets. */
     int lastHiddenOffset() { return nLayers >= 2 ? off[nLayers - 2] : -1; }
-
-    /** Multiply-adds of one forward pass (Σ nIn·nOut). */
-    long macs() { return macs; }
 
     /**
      * Forward pass of one row.

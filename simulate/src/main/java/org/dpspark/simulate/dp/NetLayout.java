@@ -8,8 +8,9 @@ import org.dpspark.featurize.dpmodel.NetLayer;
  * A {@link DenseNet}'s layers as flat per-layer arrays, shared by {@link CompiledNet} (one row) and
  * {@link BatchedNet} (a block of rows): widths, weights (nIn×nOut row-major), biases, idt (or null), activation,
  * skip kind, and the offset of each layer's outputs in a row of all layer outputs ({@link #rowWidth} values).
+ * The two evaluators extend it, so the layout's fields are theirs (final fields: the JIT keeps them in registers).
  */
-final class NetLayout {
+class NetLayout {
     final int nLayers;
     final int inDim;
     final int outDim;
@@ -28,6 +29,9 @@ final class NetLayout {
     final int[] skip;
     /** Multiply-adds of one row's forward pass (Σ nIn·nOut). */
     final long macs;
+
+    /** Multiply-adds of one row's forward pass (Σ nIn·nOut). */
+    long macs() { return macs; }
 
     NetLayout(DenseNet net) {
         nLayers = net.layers().size();
