@@ -1,0 +1,103 @@
+package org.dpspark.train.kernel;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.dpspark.featurize.dpmodel.DeepPotModel;
+import org.dpspark.featurize.dpmodel.DenseNet;
+import org.dpspark.featurize.dpmodel.NetLayer;
+import org.dpspark.featurize.dpmodel.SeADescriptor;
+
+/**
+ * The se_e2_a + energy architecture for {@link DeepPotKernel}: sizes, the nets as {@link KernelLayer} lists and the
+ * layout of the flat parameter vector, which is the SameDiff graph's ({@code DeepPotOps.parameters}): every
+ * embedding net in descriptor order, then the fitting net of each type; per layer w, b (if any), idt (if any).
+ */
+final class KernelModel {
+    final int ntypes;
+    final int[] sel;
+    /** First slot of each neighbour type's block, N = Σ sel slots per atom. */
+    final int[] selOffset;
+    final int nnei;
+    /** M (embedding output width) and M&lt; (axis neurons). */
+    final int m, axis;
+    final boolean typeOneSide;
+    final List<List<KernelLayer>> embeddings = new ArrayList<>();
+    final List<List<KernelLayer>> fittings = new ArrayList<>();
+    /** Per-type constant energy shift (bias_atom_e + out_bias, not trained), eV. */
+    final double[] shift;
+    final int paramCount;
+
+    KernelModel(DeepPotModel model) {
+        SeADescriptor d = model.descriptor();
+        ntypes = model.ntypes();
+        sel = d.sel().clone();
+        selOffset = new int[ntypes];
+        int off = 0;
+        for (int j = 0; j < ntypes; j++) {
+            selOffset[j] = off;
+            off += sel[j];
+        }
+        nnei = off;
+        m = d.embeddingWidth();
+        axis = d.axisNeuron();
+        typeOneSide = d.typeOneSide();
+        int[] p = {0};
+        for (DenseNet net : d.embeddings()) embeddings.add(layers(net, p));
+        for (DenseNet net : model.fitting().nets()) fittings.add(layers(net, p));
+        paramCount = p[0];
+        shift = new double[ntypes];
+        for (int t = 0; t < ntypes; t++) shift[t] = model.fitting().biasAtomE()[t] + model.outBias()[t];
+    }
+
+    private static List<KernelLayer> layers(DenseNet net, int[] p) {
+        List<KernelLayer> out = new ArrayList<>();
+        for (NetLayer l : net.layers()) {
+            int offW = p[0];
+            p[0] += l.w().length;
+            int offB = -1, offIdt = -1;
+            if (l.b() != null) {
+                offB = p[0];
+                p[0] += l.b().length;
+            }
+            if (l.idt() != null) {
+                offIdt = p[0];
+                p[0] += l.idt().length;
+            }
+            out.add(KernelLayer.of(l, offW, offB, offIdt));
+        }
+        return out;
+    }
+
+    /** The embedding net for neighbours of type j around centres of type t (DeePMD-kit's index). */
+    List<KernelLayer> embedding(int t, int j) {
+        return embeddings.get(typeOneSide ? j : t + j * ntypes);
+    }
+
+    /** Widest layer output of the embedding nets. */
+    int maxEmbeddingWidth() {
+        int w = 1;
+        for (List<KernelLayer> net : embeddings) for (KernelLayer l : net) w = Math.max(w, Math.max(l.nIn(), l.nOut()));
+        return w;
+    }
+
+    /** Σ of the embedding layers' output widths (doubles stored per slot between the passes). */
+    int embeddingActivationWidth() {
+        int w = 0;
+        for (KernelLayer l : embeddings.get(0)) w += l.nOut();
+        return w;
+    }
+
+    /** Widest input or output of the fitting layers (≥ M·M&lt;). */
+    int maxFittingWidth() {
+        int w = m * axis;
+        for (List<KernelLayer> net : fittings) for (KernelLayer l : net) w = Math.max(w, Math.max(l.nIn(), l.nOut()));
+        return w;
+    }
+
+    /** Σ over the fitting layers of (input width + output width): doubles stored per atom between the passes. */
+    int fittingStateWidth() {
+        int w = 0;
+        for (KernelLayer l : fittings.get(0)) w += l.nIn() + l.nOut();
+        return w;
+    }
+}

@@ -1,0 +1,51 @@
+package org.dpspark.train.kernel;
+
+import java.util.Map;
+import org.dpspark.train.graph.GraphNames;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The model inputs of one training batch for {@link DeepPotKernel}, per centre type t (A_t rows, N = Σ sel slots),
+ * the same arrays as the SameDiff graph's placeholders ({@code BatchBuilder}, {@link org.dpspark.train.graph.GraphNames}):
+ *
+ * @param natoms atoms of the batch (frames concatenated)
+ * @param nframes frames of the batch
+ * @param env normalised environment matrices R̃, per type A_t×N×4
+ * @param deriv ∂R̃/∂r_ij, per type (A_t·N)×4×3, 1/Å
+ * @param rij r_j − r_i per slot, per type A_t×N×3, Å (zero for padding)
+ * @param nbr batch atom index of each slot's neighbour (the centre itself for padding), per type A_t·N
+ * @param ctr batch atom index of each row, per type A_t
+ * @param frame frame index of each row, per type A_t
+ * @param mask 1 for real rows, 0 for a dummy row of a type absent from the batch, per type A_t
+ */
+public record StepBatch(int natoms, int nframes, double[][] env, double[][] deriv, double[][] rij, int[][] nbr, int[][] ctr,
+        int[][] frame, double[][] mask) {
+
+    /** Rows (atoms, plus a dummy row for an absent type) of type t. */
+    public int rows(int t) { return ctr[t].length; }
+
+    /** From the SameDiff graph's placeholders (arrays are copied to the heap). */
+    public static StepBatch of(Map<String, INDArray> ph, int ntypes) {
+        double[][] env = new double[ntypes][], deriv = new double[ntypes][], rij = new double[ntypes][], mask = new double[ntypes][];
+        int[][] nbr = new int[ntypes][], ctr = new int[ntypes][], fr = new int[ntypes][];
+        for (int t = 0; t < ntypes; t++) {
+            env[t] = ph.get(GraphNames.env(t)).dup('c').data().asDouble();
+            deriv[t] = ph.get(GraphNames.deriv(t)).dup('c').data().asDouble();
+            rij[t] = ph.get(GraphNames.rij(t)).dup('c').data().asDouble();
+            nbr[t] = ints(ph.get(GraphNames.neighbour(t)));
+            ctr[t] = ints(ph.get(GraphNames.centre(t)));
+            fr[t] = ints(ph.get(GraphNames.frameOf(t)));
+            mask[t] = ph.get(GraphNames.mask(t)).dup('c').data().asDouble();
+        }
+        return new StepBatch(ph.get(GraphNames.NATOMS).getInt(0), ph.get(GraphNames.NFRAMES).getInt(0), env, deriv, rij, nbr, ctr, fr, mask);
+    }
+
+    /** Integer indices from an int array or from doubles holding integers (DL4J's vertex inputs). */
+    public static int[] ints(INDArray a) {
+        if (a.dataType().isIntType()) return a.dup('c').data().asInt();
+        double[] d = a.dup('c').data().asDouble();
+        int[] out = new int[d.length];
+        for (int i = 0; i < d.length; i++) out[i] = (int) Math.round(d[i]);
+        return out;
+    }
+}
