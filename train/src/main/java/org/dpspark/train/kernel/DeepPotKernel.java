@@ -39,7 +39,7 @@ import org.dpspark.featurize.dpmodel.DeepPotModel;
  */
 public final class DeepPotKernel implements AutoCloseable {
     /** Slot rows per chunk (atoms per chunk = this / N): ~1,000 rows keep a chunk's M-wide arrays within L2/L3. */
-    static final int CHUNK_ROWS = 1024;
+    static final int CHUNK_ROWS = Integer.getInteger("dpspark.kernel.rows", 1024);
 
     private final KernelModel km;
     private final int chunk;

@@ -26,6 +26,16 @@ final class DualLayer {
         return 1.0 - 2.0 / (Math.exp(2.0 * z) + 1.0);
     }
 
+    /** The layer's b (zeros without a bias) and idt (ones without timesteps) as heap arrays. */
+    static double[][] biasAndIdt(KernelLayer l, Dbuf theta) {
+        int nOut = l.nOut();
+        double[] b = new double[nOut], g = new double[nOut];
+        if (l.hasBias()) theta.read(l.offB(), b, nOut);
+        if (l.hasIdt()) theta.read(l.offIdt(), g, nOut);
+        else java.util.Arrays.fill(g, 1.0);
+        return new double[][] {b, g};
+    }
+
     /**
      * Value and tangent forward. When {@code haveA}, a (R×nOut at ao) holds φ(z) already (stored by an earlier pass)
      * and z is not computed; otherwise a receives φ(z). dz receives ż (R×nOut); y, ẏ the outputs (R×nOut).
@@ -36,31 +46,50 @@ final class DualLayer {
         int nIn = l.nIn(), nOut = l.nOut();
         if (!haveA) Blas.gemm(false, false, rows, nOut, nIn, 1.0, x, xo, nIn, theta, l.offW(), nOut, 0.0, a, ao, nOut);
         if (dx != null) Blas.gemm(false, false, rows, nOut, nIn, 1.0, dx, dxo, nIn, theta, l.offW(), nOut, 0.0, dz, dzo, nOut);
-        boolean tanh = l.tanh(), idt = l.hasIdt(), bias = l.hasBias();
-        int skip = l.skip();
+        double[][] bg = biasAndIdt(l, theta);
+        double[] bias = bg[0], g = bg[1];
+        boolean tanh = l.tanh();
         for (int r = 0; r < rows; r++) {
-            int ro = r * nOut, ri = r * nIn;
-            for (int o = 0; o < nOut; o++) {
-                double av;
-                if (haveA) {
-                    av = a.get(ao + ro + o);
+            int ar = ao + r * nOut, yr = yo + r * nOut;
+            if (!haveA) {
+                if (tanh) {
+                    for (int o = 0; o < nOut; o++) a.put(ar + o, tanh(a.get(ar + o) + bias[o]));
                 } else {
-                    double z = a.get(ao + ro + o) + (bias ? theta.get(l.offB() + o) : 0.0);
-                    av = tanh ? tanh(z) : z;
-                    a.put(ao + ro + o, av);
+                    for (int o = 0; o < nOut; o++) a.put(ar + o, a.get(ar + o) + bias[o]);
                 }
-                double g = idt ? theta.get(l.offIdt() + o) : 1.0;
-                double yv = av * g;
-                if (skip != 0) yv += x.get(xo + ri + (skip == 1 ? o : o % nIn));
-                y.put(yo + ro + o, yv);
-                if (dx != null) {
-                    double dav = (tanh ? 1.0 - av * av : 1.0) * dz.get(dzo + ro + o);
-                    double dyv = dav * g;
-                    if (skip != 0) dyv += dx.get(dxo + ri + (skip == 1 ? o : o % nIn));
-                    dy.put(dyo + ro + o, dyv);
+            }
+            int xr = xo + r * nIn;
+            if (dx == null) {
+                for (int seg = 0; seg < segments(l); seg++) {
+                    int o0 = seg * nIn, o1 = l.skip() == 0 ? nOut : o0 + nIn, shift = l.skip() == 0 ? -1 : xr - o0;
+                    for (int o = o0; o < o1; o++) y.put(yr + o, a.get(ar + o) * g[o] + (shift < 0 ? 0.0 : x.get(shift + o)));
+                }
+                continue;
+            }
+            int dzr = dzo + r * nOut, dyr = dyo + r * nOut, dxr = dxo + r * nIn;
+            for (int seg = 0; seg < segments(l); seg++) {
+                int o0 = seg * nIn, o1 = l.skip() == 0 ? nOut : o0 + nIn;
+                if (l.skip() == 0) {
+                    for (int o = o0; o < o1; o++) {
+                        double av = a.get(ar + o), s = tanh ? 1.0 - av * av : 1.0;
+                        y.put(yr + o, av * g[o]);
+                        dy.put(dyr + o, s * dz.get(dzr + o) * g[o]);
+                    }
+                } else {
+                    int xs = xr - o0, dxs = dxr - o0;
+                    for (int o = o0; o < o1; o++) {
+                        double av = a.get(ar + o), s = tanh ? 1.0 - av * av : 1.0;
+                        y.put(yr + o, av * g[o] + x.get(xs + o));
+                        dy.put(dyr + o, s * dz.get(dzr + o) * g[o] + dx.get(dxs + o));
+                    }
                 }
             }
         }
+    }
+
+    /** Column segments of the skip connection: 1 (none, or y += x) or 2 (y += [x, x], one segment per copy). */
+    private static int segments(KernelLayer l) {
+        return l.skip() == 2 ? 2 : 1;
     }
 
     /**
@@ -73,33 +102,38 @@ final class DualLayer {
             Dbuf dz, int dzo, Dbuf ybar, int ybo, Dbuf dybar, int dybo, Dbuf zbar, Dbuf dzbar, Dbuf xbar, int xbo,
             Dbuf dxbar, int dxbo, double[] acc) {
         int nIn = l.nIn(), nOut = l.nOut();
-        boolean tanh = l.tanh(), idt = l.hasIdt();
+        boolean tanh = l.tanh();
+        double[] g = biasAndIdt(l, theta)[1];
         java.util.Arrays.fill(acc, 0, 2 * nOut, 0.0); // [∂b | ∂idt]
-        double[] unitW = null;
-        if (dx == null) unitW = new double[nOut];
+        double[] unitW = dx == null ? new double[nOut] : null;
         for (int r = 0; r < rows; r++) {
-            int ro = r * nOut;
-            for (int o = 0; o < nOut; o++) {
-                double av = a.get(ao + ro + o), dzv = dz.get(dzo + ro + o);
-                double s = tanh ? 1.0 - av * av : 1.0;
-                double yb = ybar.get(ybo + ro + o), dyb = dybar.get(dybo + ro + o);
-                double ab = yb, dab = dyb;
-                if (idt) {
-                    double g = theta.get(l.offIdt() + o);
+            int ar = ao + r * nOut, dzr = dzo + r * nOut, yr = ybo + r * nOut, dyr = dybo + r * nOut, zr = r * nOut;
+            if (tanh) {
+                for (int o = 0; o < nOut; o++) {
+                    double av = a.get(ar + o), dzv = dz.get(dzr + o), s = 1.0 - av * av;
+                    double yb = ybar.get(yr + o), dyb = dybar.get(dyr + o);
                     acc[nOut + o] += yb * av + dyb * s * dzv;
-                    ab = yb * g;
-                    dab = dyb * g;
+                    double ab = yb * g[o], dab = dyb * g[o];
+                    double zb = s * (ab - 2.0 * av * dzv * dab);
+                    zbar.put(zr + o, zb);
+                    dzbar.put(zr + o, s * dab);
+                    acc[o] += zb;
                 }
-                double dzb = s * dab;
-                double zb = tanh ? s * (ab - 2.0 * av * dzv * dab) : ab;
-                zbar.put(ro + o, zb);
-                dzbar.put(ro + o, dzb);
-                acc[o] += zb;
-                if (unitW != null) unitW[o] += dzb;
+            } else {
+                for (int o = 0; o < nOut; o++) {
+                    double av = a.get(ar + o), dzv = dz.get(dzr + o);
+                    double yb = ybar.get(yr + o), dyb = dybar.get(dyr + o);
+                    acc[nOut + o] += yb * av + dyb * dzv;
+                    double ab = yb * g[o], dab = dyb * g[o];
+                    zbar.put(zr + o, ab);
+                    dzbar.put(zr + o, dab);
+                    acc[o] += ab;
+                }
             }
+            if (unitW != null) for (int o = 0; o < nOut; o++) unitW[o] += dzbar.get(zr + o);
         }
         if (l.hasBias()) for (int o = 0; o < nOut; o++) grad.add(l.offB() + o, acc[o]);
-        if (idt) for (int o = 0; o < nOut; o++) grad.add(l.offIdt() + o, acc[nOut + o]);
+        if (l.hasIdt()) for (int o = 0; o < nOut; o++) grad.add(l.offIdt() + o, acc[nOut + o]);
         Blas.gemm(true, false, nIn, nOut, rows, 1.0, x, xo, nIn, zbar, 0, nOut, 1.0, grad, l.offW(), nOut);
         if (dx != null) {
             Blas.gemm(true, false, nIn, nOut, rows, 1.0, dx, dxo, nIn, dzbar, 0, nOut, 1.0, grad, l.offW(), nOut);
@@ -107,22 +141,31 @@ final class DualLayer {
             for (int o = 0; o < nOut; o++) grad.add(l.offW() + o, unitW[o]); // ẋ = 1, nIn = 1
         }
         if (xbar != null) {
-            Blas.gemm(false, true, rows, nIn, nOut, 1.0, zbar, 0, nOut, theta, l.offW(), nOut, 0.0, xbar, xbo, nIn);
-            addSkipAdjoint(l, rows, ybar, ybo, xbar, xbo);
+            double beta = setSkipAdjoint(l, rows, ybar, ybo, xbar, xbo);
+            Blas.gemm(false, true, rows, nIn, nOut, 1.0, zbar, 0, nOut, theta, l.offW(), nOut, beta, xbar, xbo, nIn);
         }
         if (dxbar != null) {
-            Blas.gemm(false, true, rows, nIn, nOut, 1.0, dzbar, 0, nOut, theta, l.offW(), nOut, 0.0, dxbar, dxbo, nIn);
-            addSkipAdjoint(l, rows, dybar, dybo, dxbar, dxbo);
+            double beta = setSkipAdjoint(l, rows, dybar, dybo, dxbar, dxbo);
+            Blas.gemm(false, true, rows, nIn, nOut, 1.0, dzbar, 0, nOut, theta, l.offW(), nOut, beta, dxbar, dxbo, nIn);
         }
     }
 
-    /** x̄ += skipᵀ(ȳ): ȳ (skip 1) or ȳ[:, :nIn] + ȳ[:, nIn:] (skip 2). */
-    static void addSkipAdjoint(KernelLayer l, int rows, Dbuf ybar, int ybo, Dbuf xbar, int xbo) {
+    /**
+     * x̄ = skipᵀ(ȳ): ȳ (skip 1) or ȳ[:, :nIn] + ȳ[:, nIn:] (skip 2); returns the β with which the product z̄·Wᵀ is then
+     * added (1, or 0 without a skip, x̄ left as it was).
+     */
+    static double setSkipAdjoint(KernelLayer l, int rows, Dbuf ybar, int ybo, Dbuf xbar, int xbo) {
         int skip = l.skip(), nIn = l.nIn(), nOut = l.nOut();
-        if (skip == 0) return;
+        if (skip == 0) return 0.0;
         for (int r = 0; r < rows; r++) {
-            for (int o = 0; o < nOut; o++) xbar.add(xbo + r * nIn + (skip == 1 ? o : o % nIn), ybar.get(ybo + r * nOut + o));
+            int yr = ybo + r * nOut, xr = xbo + r * nIn;
+            if (skip == 1) {
+                for (int o = 0; o < nIn; o++) xbar.put(xr + o, ybar.get(yr + o));
+            } else {
+                for (int o = 0; o < nIn; o++) xbar.put(xr + o, ybar.get(yr + o) + ybar.get(yr + nIn + o));
+            }
         }
+        return 1.0;
     }
 
     /**
@@ -132,17 +175,16 @@ final class DualLayer {
     static void reverseValue(KernelLayer l, Dbuf theta, int rows, Dbuf a, int ao, Dbuf ybar, int ybo, Dbuf zbar, Dbuf xbar,
             int xbo) {
         int nIn = l.nIn(), nOut = l.nOut();
-        boolean tanh = l.tanh(), idt = l.hasIdt();
+        boolean tanh = l.tanh();
+        double[] g = biasAndIdt(l, theta)[1];
         for (int r = 0; r < rows; r++) {
             int ro = r * nOut;
             for (int o = 0; o < nOut; o++) {
                 double av = a.get(ao + ro + o);
-                double v = ybar.get(ybo + ro + o) * (tanh ? 1.0 - av * av : 1.0);
-                if (idt) v *= theta.get(l.offIdt() + o);
-                zbar.put(ro + o, v);
+                zbar.put(ro + o, ybar.get(ybo + ro + o) * (tanh ? 1.0 - av * av : 1.0) * g[o]);
             }
         }
-        Blas.gemm(false, true, rows, nIn, nOut, 1.0, zbar, 0, nOut, theta, l.offW(), nOut, 0.0, xbar, xbo, nIn);
-        addSkipAdjoint(l, rows, ybar, ybo, xbar, xbo);
+        double beta = setSkipAdjoint(l, rows, ybar, ybo, xbar, xbo);
+        Blas.gemm(false, true, rows, nIn, nOut, 1.0, zbar, 0, nOut, theta, l.offW(), nOut, beta, xbar, xbo, nIn);
     }
 }
