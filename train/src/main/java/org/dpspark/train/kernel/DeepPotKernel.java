@@ -30,8 +30,9 @@ import org.dpspark.featurize.dpmodel.DeepPotModel;
  *     gr̄ = gr&lt; D̄ᵀ + pad(gr D̄) + ġr&lt; dDᵀ + pad(ġr dD)      ġr̄ = dgr
  *     Ḡ = (R̃ gr̄ + Ĥ ġr̄)/N,  Ḡ' = (R̃∘ṡ) ġr̄/N;  embedding net reverse over (G, G'):  ∂θ_emb
  * </pre>
- * ({@link DualLayer} has the layer formulas.) The first pass keeps the embedding activations (per slot Σ widths
- * doubles, {@link TypeState}); the second recomputes the tangent products ż = ẋ·W instead of storing them.
+ * ({@link DualLayer} has the layer formulas.) The embedding nets run chunk by chunk (a chunk's arrays stay in cache);
+ * the fitting net runs on all atoms of a type at once. The first pass keeps the embedding activations, G and G'
+ * ({@link TypeState}); the second recomputes the embedding's tangent products ż = ẋ·W instead of storing them.
  *
  * <p>Cost per step, water example (embedding [25,50,100], fitting [240,240,240]): 7 products of the embedding
  * layers' size per hidden layer (2 forward, 1 recomputed, 4 reverse) and 7 of the fitting layers' (the graph: 6 and
@@ -46,11 +47,9 @@ public final class DeepPotKernel implements AutoCloseable {
     private final Dbuf theta;
     private final Dbuf grad;
     private final TypeState[] state;
-    // chunk work space (embedding: chunk·N rows, block-major; fitting: chunk rows)
+    // chunk work space of the embedding nets (chunk·N rows, block-major)
     private final Dbuf[] xs, dxs, dzs;
-    private final Dbuf ones, ybar, dybar, xbar, dxbar, zbar, dzbar, hat, envS, slotK, slotP;
-    private final Dbuf dm, dbar, grDot, grBar, eOut, fy, fyb, fdyb, fxb, fdxb;
-    private final Dbuf[] fdx, fdz;
+    private final Dbuf ones, ybar, dybar, xbar, dxbar, zbar, dzbar, slotK, slotP;
     private final double[] acc;
     // the last forward's batch and results
     private StepBatch batch;
@@ -59,7 +58,7 @@ public final class DeepPotKernel implements AutoCloseable {
     /** A kernel for {@code model}'s architecture (its weights are set by {@link #setParams}). */
     public DeepPotKernel(DeepPotModel model) {
         km = new KernelModel(model);
-        int n = km.nnei, m = km.m;
+        int n = km.nnei;
         chunk = Math.max(1, CHUNK_ROWS / n);
         theta = new Dbuf(km.paramCount);
         grad = new Dbuf(km.paramCount);
@@ -67,14 +66,14 @@ public final class DeepPotKernel implements AutoCloseable {
         for (int t = 0; t < km.ntypes; t++) state[t] = new TypeState();
         List<KernelLayer> emb = km.embeddings.get(0);
         int rows = chunk * n, le = emb.size(), w = km.maxEmbeddingWidth();
-        xs = new Dbuf[le + 1];
-        dxs = new Dbuf[le + 1];
+        xs = new Dbuf[le];
+        dxs = new Dbuf[le];
         dzs = new Dbuf[le];
-        for (int l = 0; l <= le; l++) {
+        for (int l = 0; l < le; l++) {
             int width = l == 0 ? 1 : emb.get(l - 1).nOut();
             xs[l] = new Dbuf((long) rows * width);
             dxs[l] = new Dbuf((long) rows * width);
-            if (l < le) dzs[l] = new Dbuf((long) rows * emb.get(l).nOut());
+            dzs[l] = new Dbuf((long) rows * emb.get(l).nOut());
         }
         ones = new Dbuf(rows);
         for (int r = 0; r < rows; r++) ones.put(r, 1.0);
@@ -84,31 +83,11 @@ public final class DeepPotKernel implements AutoCloseable {
         dxbar = new Dbuf((long) rows * w);
         zbar = new Dbuf((long) rows * w);
         dzbar = new Dbuf((long) rows * w);
-        hat = new Dbuf((long) rows * 4);
-        envS = new Dbuf((long) rows * 4);
         int maxSel = 0;
         for (int s : km.sel) maxSel = Math.max(maxSel, s);
         slotK = new Dbuf((long) maxSel * 4);
         slotP = new Dbuf((long) maxSel * 4);
-        int fw = km.maxFittingWidth(), ma = m * km.axis;
-        dm = new Dbuf((long) chunk * ma);
-        dbar = new Dbuf((long) chunk * ma);
-        grDot = new Dbuf((long) chunk * 4 * m);
-        grBar = new Dbuf((long) chunk * 4 * m);
-        eOut = new Dbuf(chunk);
-        fy = new Dbuf((long) chunk * fw);
-        fyb = new Dbuf((long) chunk * fw);
-        fdyb = new Dbuf((long) chunk * fw);
-        fxb = new Dbuf((long) chunk * fw);
-        fdxb = new Dbuf((long) chunk * fw);
-        List<KernelLayer> fit = km.fittings.get(0);
-        fdx = new Dbuf[fit.size()];
-        fdz = new Dbuf[fit.size()];
-        for (int l = 0; l < fit.size(); l++) {
-            fdx[l] = l == 0 ? dm : new Dbuf((long) chunk * fit.get(l).nIn());
-            fdz[l] = new Dbuf((long) chunk * fit.get(l).nOut());
-        }
-        acc = new double[2 * Math.max(w, fw)];
+        acc = new double[2 * Math.max(w, km.maxFittingWidth())];
     }
 
     /** Number of trainable parameters (the SameDiff graph's flat layout). */
@@ -138,7 +117,9 @@ public final class DeepPotKernel implements AutoCloseable {
             TypeState st = state[t];
             st.size(km, rows);
             st.env.copyFrom(b.env()[t], 0, b.env()[t].length);
-            for (int a0 = 0; a0 < rows; a0 += chunk) forwardChunk(t, a0, Math.min(chunk, rows - a0));
+            for (int a0 = 0; a0 < rows; a0 += chunk) descriptorChunk(t, a0, Math.min(chunk, rows - a0));
+            fittingForward(t, rows);
+            for (int a0 = 0; a0 < rows; a0 += chunk) forceChunk(t, a0, Math.min(chunk, rows - a0));
         }
         for (int i = 0; i < virial.length; i++) virial[i] = -virial[i];
         return new double[][] {energy, force, virial};
@@ -155,59 +136,78 @@ public final class DeepPotKernel implements AutoCloseable {
         grad.zero(0, km.paramCount);
         for (int t = 0; t < km.ntypes; t++) {
             int rows = batch.rows(t);
-            for (int a0 = 0; a0 < rows; a0 += chunk) backwardChunk(t, a0, Math.min(chunk, rows - a0), dE, dF, dV);
+            slotAdjoints(t, rows, dF, dV);
+            for (int a0 = 0; a0 < rows; a0 += chunk) tangentChunk(t, a0, Math.min(chunk, rows - a0));
+            fittingReverse(t, rows, dE);
+            for (int a0 = 0; a0 < rows; a0 += chunk) embeddingReverseChunk(t, a0, Math.min(chunk, rows - a0));
         }
         double[] out = new double[km.paramCount];
         grad.copyTo(0, out, 0, km.paramCount);
         return out;
     }
 
+    /** Offset of the G/G' row block of neighbour type j for atom a of the chunk starting at a0 (nc atoms). */
+    private int gOffset(int a0, int nc, int a, int j) {
+        return (a0 * km.nnei + nc * km.selOffset[j] + a * km.sel[j]) * km.m;
+    }
+
+    /** Offset of atom i's slot block of neighbour type j in atom-major slot arrays (R̃, Ĥ; 4 per slot). */
+    private int slotOffset(int i, int j) {
+        return (i * km.nnei + km.selOffset[j]) * 4;
+    }
+
     // ---------------------------------------------------------------- pass 1
 
-    private void forwardChunk(int t, int a0, int nc) {
-        StepBatch b = batch;
+    /** Embedding nets (G, G' kept), gr and D of a chunk. */
+    private void descriptorChunk(int t, int a0, int nc) {
         TypeState st = state[t];
-        int n = km.nnei, m = km.m, ax = km.axis, ma = m * ax;
-        double invN = 1.0 / n;
+        int m = km.m, ax = km.axis, ma = m * ax;
+        double invN = 1.0 / km.nnei;
         embeddingForward(t, a0, nc, false);
-        int last = km.embeddings.get(0).size();
-        Dbuf g = xs[last], gp = dxs[last];
         for (int a = 0; a < nc; a++) {
             int grOff = (a0 + a) * 4 * m;
             boolean first = true;
             for (int j = 0; j < km.ntypes; j++) {
                 int sj = km.sel[j];
                 if (sj == 0) continue;
-                Blas.gemm(true, false, 4, m, sj, invN, st.env, ((a0 + a) * n + km.selOffset[j]) * 4, 4, g,
-                        (nc * km.selOffset[j] + a * sj) * m, m, first ? 0.0 : 1.0, st.gr, grOff, m);
+                Blas.gemm(true, false, 4, m, sj, invN, st.env, slotOffset(a0 + a, j), 4, st.g, gOffset(a0, nc, a, j), m,
+                        first ? 0.0 : 1.0, st.gr, grOff, m);
                 first = false;
             }
             Blas.gemm(true, false, m, ax, 4, 1.0, st.gr, grOff, m, st.gr, grOff, m, 0.0, st.fx[0], (a0 + a) * ma, ax);
         }
-        // fitting net: value forward (inputs and activations kept), then ∂E/∂D
+    }
+
+    /** Fitting net on all rows of type t: energies, then dD = ∂E/∂D by the value reverse. */
+    private void fittingForward(int t, int rows) {
+        TypeState st = state[t];
+        StepBatch b = batch;
         List<KernelLayer> fit = km.fittings.get(t);
         int lf = fit.size();
         for (int l = 0; l < lf; l++) {
             KernelLayer k = fit.get(l);
             boolean out = l == lf - 1;
-            DualLayer.forward(k, theta, nc, st.fx[l], a0 * k.nIn(), null, 0, st.fa[l], a0 * k.nOut(), false, null, 0,
-                    out ? eOut : st.fx[l + 1], out ? 0 : a0 * k.nOut(), null, 0);
+            DualLayer.forward(k, theta, rows, st.fx[l], 0, null, 0, st.fa[l], 0, false, null, 0, out ? st.eOut : st.fx[l + 1], 0,
+                    null, 0);
         }
-        for (int a = 0; a < nc; a++) {
-            int f = b.frame()[t][a0 + a];
-            energy[f] += b.mask()[t][a0 + a] * (eOut.get(a) + km.shift[t]);
-        }
-        Dbuf gin = fyb, gout = fxb;
-        for (int a = 0; a < nc; a++) gin.put(a, 1.0);
+        for (int a = 0; a < rows; a++) energy[b.frame()[t][a]] += b.mask()[t][a] * (st.eOut.get(a) + km.shift[t]);
+        Dbuf gin = st.fyb, gout = st.fxb;
+        for (int a = 0; a < rows; a++) gin.put(a, 1.0);
         for (int l = lf - 1; l >= 0; l--) {
             KernelLayer k = fit.get(l);
-            Dbuf target = l == 0 ? st.dD : gout;
-            DualLayer.reverseValue(k, theta, nc, st.fa[l], a0 * k.nOut(), gin, 0, zbar, target, l == 0 ? a0 * ma : 0);
+            DualLayer.reverseValue(k, theta, rows, st.fa[l], 0, gin, 0, st.fzb, l == 0 ? st.dD : gout, 0);
             Dbuf tmp = gin;
             gin = gout;
             gout = tmp;
         }
-        // dgr, then per slot ∂E/∂R̃ → g = ∂E/∂r_ij → forces, virial
+    }
+
+    /** dgr per atom, then per slot ∂E/∂R̃ → g = ∂E/∂r_ij → forces and virials. */
+    private void forceChunk(int t, int a0, int nc) {
+        StepBatch b = batch;
+        TypeState st = state[t];
+        int n = km.nnei, m = km.m, ax = km.axis, ma = m * ax;
+        double invN = 1.0 / n;
         int[] ctr = b.ctr()[t], nbr = b.nbr()[t], fr = b.frame()[t];
         double[] deriv = b.deriv()[t], rij = b.rij()[t];
         for (int a = 0; a < nc; a++) {
@@ -218,9 +218,9 @@ public final class DeepPotKernel implements AutoCloseable {
             for (int j = 0; j < km.ntypes; j++) {
                 int sj = km.sel[j];
                 if (sj == 0) continue;
-                int gOff = (nc * km.selOffset[j] + a * sj) * m;
-                Blas.gemm(false, true, sj, 4, m, invN, g, gOff, m, st.dgr, grOff, m, 0.0, slotK, 0, 4);
-                Blas.gemm(false, true, sj, 4, m, invN, gp, gOff, m, st.dgr, grOff, m, 0.0, slotP, 0, 4);
+                int gOff = gOffset(a0, nc, a, j);
+                Blas.gemm(false, true, sj, 4, m, invN, st.g, gOff, m, st.dgr, grOff, m, 0.0, slotK, 0, 4);
+                Blas.gemm(false, true, sj, 4, m, invN, st.gp, gOff, m, st.dgr, grOff, m, 0.0, slotP, 0, 4);
                 for (int q = 0; q < sj; q++) {
                     int row = (a0 + a) * n + km.selOffset[j] + q;
                     double ds = 0;
@@ -239,13 +239,13 @@ public final class DeepPotKernel implements AutoCloseable {
     }
 
     /**
-     * The embedding nets of a chunk, block by block: value and forward-mode derivative (G in xs[L], G' in dxs[L],
-     * block-major rows). First pass: activations computed and stored; second pass ({@code recompute}): read back,
-     * only the tangent products are recomputed.
+     * The embedding nets of a chunk, block by block: value and forward-mode derivative, layer inputs in xs/dxs,
+     * tangent products in dzs. First pass: activations computed and stored, G and G' written to the type's store;
+     * second pass ({@code recompute}): activations read back, the tangent products recomputed, G and G' not rewritten.
      */
     private void embeddingForward(int t, int a0, int nc, boolean recompute) {
         TypeState st = state[t];
-        int n = km.nnei, wAct = km.embeddingActivationWidth();
+        int n = km.nnei, m = km.m, wAct = km.embeddingActivationWidth();
         for (int j = 0; j < km.ntypes; j++) {
             int sj = km.sel[j];
             if (sj == 0) continue;
@@ -255,12 +255,14 @@ public final class DeepPotKernel implements AutoCloseable {
             }
             List<KernelLayer> net = km.embedding(t, j);
             long actBase = (long) a0 * n * wAct + (long) rb * wAct;
-            int cum = 0;
-            for (int l = 0; l < net.size(); l++) {
+            int cum = 0, last = net.size() - 1;
+            for (int l = 0; l <= last; l++) {
                 KernelLayer k = net.get(l);
                 int ao = (int) (actBase + (long) rows * cum);
+                Dbuf y = l < last ? xs[l + 1] : recompute ? null : st.g, dy = l < last ? dxs[l + 1] : recompute ? null : st.gp;
+                int yo = l < last ? rb * k.nOut() : (a0 * n + rb) * m;
                 DualLayer.forward(k, theta, rows, xs[l], rb * k.nIn(), l == 0 ? ones : dxs[l], rb * k.nIn(), st.act, ao,
-                        recompute, dzs[l], rb * k.nOut(), xs[l + 1], rb * k.nOut(), dxs[l + 1], rb * k.nOut());
+                        recompute, dzs[l], rb * k.nOut(), y, yo, dy, yo);
                 cum += k.nOut();
             }
         }
@@ -268,93 +270,107 @@ public final class DeepPotKernel implements AutoCloseable {
 
     // ---------------------------------------------------------------- pass 2
 
-    private void backwardChunk(int t, int a0, int nc, double[] dE, double[] dF, double[] dV) {
+    /** Ĥ (per slot, atom-major) and R̃∘ṡ for all rows of type t. */
+    private void slotAdjoints(int t, int rows, double[] dF, double[] dV) {
         StepBatch b = batch;
         TypeState st = state[t];
-        int n = km.nnei, m = km.m, ax = km.axis, ma = m * ax;
-        double invN = 1.0 / n;
-        // Ĥ (chunk rows, atom-major) and R̃∘ṡ
+        int n = km.nnei;
         int[] ctr = b.ctr()[t], nbr = b.nbr()[t], fr = b.frame()[t];
         double[] deriv = b.deriv()[t], rij = b.rij()[t];
-        for (int a = 0; a < nc; a++) {
-            int i = ctr[a0 + a], f = fr[a0 + a];
+        for (int a = 0; a < rows; a++) {
+            int i = ctr[a], f = fr[a], v0 = 9 * f;
             for (int s = 0; s < n; s++) {
-                int row = (a0 + a) * n + s, k = nbr[row], loc = (a * n + s) * 4;
+                int row = a * n + s, k = nbr[row], loc = row * 4;
                 double r0 = rij[row * 3], r1 = rij[row * 3 + 1], r2 = rij[row * 3 + 2];
-                int v0 = 9 * f;
                 double gh0 = dF[3 * i] - dF[3 * k] - (dV[v0] * r0 + dV[v0 + 1] * r1 + dV[v0 + 2] * r2);
                 double gh1 = dF[3 * i + 1] - dF[3 * k + 1] - (dV[v0 + 3] * r0 + dV[v0 + 4] * r1 + dV[v0 + 5] * r2);
                 double gh2 = dF[3 * i + 2] - dF[3 * k + 2] - (dV[v0 + 6] * r0 + dV[v0 + 7] * r1 + dV[v0 + 8] * r2);
                 int d = row * 12;
                 for (int c = 0; c < 4; c++) {
-                    hat.put(loc + c, deriv[d + 3 * c] * gh0 + deriv[d + 3 * c + 1] * gh1 + deriv[d + 3 * c + 2] * gh2);
+                    st.hat.put(loc + c, deriv[d + 3 * c] * gh0 + deriv[d + 3 * c + 1] * gh1 + deriv[d + 3 * c + 2] * gh2);
                 }
-                double sdot = hat.get(loc);
-                for (int c = 0; c < 4; c++) envS.put(loc + c, st.env.get(row * 4 + c) * sdot);
+                double sdot = st.hat.get(loc);
+                for (int c = 0; c < 4; c++) st.envS.put(loc + c, st.env.get(loc + c) * sdot);
             }
         }
-        embeddingForward(t, a0, nc, true);
-        int last = km.embeddings.get(0).size();
-        Dbuf g = xs[last], gp = dxs[last];
-        // ġr and Ḋ per atom
+    }
+
+    /** ġr = (ĤᵀG + (R̃∘ṡ)ᵀG')/N and Ḋ = ġrᵀgr&lt; + grᵀġr&lt; for the atoms of a chunk. */
+    private void tangentChunk(int t, int a0, int nc) {
+        TypeState st = state[t];
+        int m = km.m, ax = km.axis, ma = m * ax;
+        double invN = 1.0 / km.nnei;
         for (int a = 0; a < nc; a++) {
             int grOff = (a0 + a) * 4 * m;
             boolean first = true;
             for (int j = 0; j < km.ntypes; j++) {
                 int sj = km.sel[j];
                 if (sj == 0) continue;
-                int gOff = (nc * km.selOffset[j] + a * sj) * m, hOff = (a * n + km.selOffset[j]) * 4;
-                Blas.gemm(true, false, 4, m, sj, invN, hat, hOff, 4, g, gOff, m, first ? 0.0 : 1.0, grDot, a * 4 * m, m);
-                Blas.gemm(true, false, 4, m, sj, invN, envS, hOff, 4, gp, gOff, m, 1.0, grDot, a * 4 * m, m);
+                int gOff = gOffset(a0, nc, a, j), hOff = slotOffset(a0 + a, j);
+                Blas.gemm(true, false, 4, m, sj, invN, st.hat, hOff, 4, st.g, gOff, m, first ? 0.0 : 1.0, st.grDot, grOff, m);
+                Blas.gemm(true, false, 4, m, sj, invN, st.envS, hOff, 4, st.gp, gOff, m, 1.0, st.grDot, grOff, m);
                 first = false;
             }
-            Blas.gemm(true, false, m, ax, 4, 1.0, grDot, a * 4 * m, m, st.gr, grOff, m, 0.0, dm, a * ma, ax);
-            Blas.gemm(true, false, m, ax, 4, 1.0, st.gr, grOff, m, grDot, a * 4 * m, m, 1.0, dm, a * ma, ax);
+            Blas.gemm(true, false, m, ax, 4, 1.0, st.grDot, grOff, m, st.gr, grOff, m, 0.0, st.dm, (a0 + a) * ma, ax);
+            Blas.gemm(true, false, m, ax, 4, 1.0, st.gr, grOff, m, st.grDot, grOff, m, 1.0, st.dm, (a0 + a) * ma, ax);
         }
-        // fitting net on (D, Ḋ): tangent forward, then the reverse from (ε, 1)
+    }
+
+    /**
+     * Fitting net on (D, Ḋ) for all rows of type t: tangent forward, then the reverse from (Ē, Ė̄) = (ε, 1) into the
+     * gradient and D̄; then gr̄ per atom.
+     */
+    private void fittingReverse(int t, int rows, double[] dE) {
+        StepBatch b = batch;
+        TypeState st = state[t];
         List<KernelLayer> fit = km.fittings.get(t);
-        int lf = fit.size();
+        int lf = fit.size(), m = km.m, ax = km.axis, ma = m * ax;
         for (int l = 0; l < lf; l++) {
             KernelLayer k = fit.get(l);
-            Dbuf next = l == lf - 1 ? fy : fdx[l + 1];
-            DualLayer.forward(k, theta, nc, st.fx[l], a0 * k.nIn(), fdx[l], 0, st.fa[l], a0 * k.nOut(), true, fdz[l], 0, fy, 0,
-                    l == lf - 1 ? fxb : next, 0);
+            boolean out = l == lf - 1;
+            DualLayer.forward(k, theta, rows, st.fx[l], 0, st.fdx[l], 0, st.fa[l], 0, true, st.fdz[l], 0, st.fy, 0,
+                    out ? st.fxb : st.fdx[l + 1], 0);
         }
-        Dbuf yb = fyb, dyb = fdyb, xb = fxb, dxb = fdxb;
-        for (int a = 0; a < nc; a++) {
-            yb.put(a, dE[fr[a0 + a]] * b.mask()[t][a0 + a]);
+        Dbuf yb = st.fyb, dyb = st.fdyb, xb = st.fxb, dxb = st.fdxb;
+        for (int a = 0; a < rows; a++) {
+            yb.put(a, dE[b.frame()[t][a]] * b.mask()[t][a]);
             dyb.put(a, 1.0);
         }
         for (int l = lf - 1; l >= 0; l--) {
             KernelLayer k = fit.get(l);
-            DualLayer.reverse(k, theta, grad, nc, st.fx[l], a0 * k.nIn(), fdx[l], 0, st.fa[l], a0 * k.nOut(), fdz[l], 0,
-                    yb, 0, dyb, 0, zbar, dzbar, l == 0 ? dbar : xb, 0, l == 0 ? null : dxb, 0, acc);
+            DualLayer.reverse(k, theta, grad, rows, st.fx[l], 0, st.fdx[l], 0, st.fa[l], 0, st.fdz[l], 0, yb, 0, dyb, 0,
+                    st.fzb, st.fdzb, l == 0 ? st.dbar : xb, 0, l == 0 ? null : dxb, 0, acc);
             Dbuf ty = yb, tdy = dyb;
             yb = xb;
             dyb = dxb;
             xb = ty;
             dxb = tdy;
         }
-        // gr̄ per atom
-        for (int a = 0; a < nc; a++) {
-            int grOff = (a0 + a) * 4 * m, o = a * 4 * m, dOff = (a0 + a) * ma;
-            Blas.gemm(false, true, 4, m, ax, 1.0, st.gr, grOff, m, dbar, a * ma, ax, 0.0, grBar, o, m);
-            Blas.gemm(false, false, 4, ax, m, 1.0, st.gr, grOff, m, dbar, a * ma, ax, 1.0, grBar, o, m);
-            Blas.gemm(false, true, 4, m, ax, 1.0, grDot, o, m, st.dD, dOff, ax, 1.0, grBar, o, m);
-            Blas.gemm(false, false, 4, ax, m, 1.0, grDot, o, m, st.dD, dOff, ax, 1.0, grBar, o, m);
+        for (int a = 0; a < rows; a++) {
+            int o = a * 4 * m, dOff = a * ma;
+            Blas.gemm(false, true, 4, m, ax, 1.0, st.gr, o, m, st.dbar, dOff, ax, 0.0, st.grBar, o, m);
+            Blas.gemm(false, false, 4, ax, m, 1.0, st.gr, o, m, st.dbar, dOff, ax, 1.0, st.grBar, o, m);
+            Blas.gemm(false, true, 4, m, ax, 1.0, st.grDot, o, m, st.dD, dOff, ax, 1.0, st.grBar, o, m);
+            Blas.gemm(false, false, 4, ax, m, 1.0, st.grDot, o, m, st.dD, dOff, ax, 1.0, st.grBar, o, m);
         }
-        // embedding nets: Ḡ, Ḡ' of a block, then the reverse over its layers
+    }
+
+    /** Embedding nets of a chunk: layer inputs recomputed, Ḡ and Ḡ' of a block, then the reverse over its layers. */
+    private void embeddingReverseChunk(int t, int a0, int nc) {
+        TypeState st = state[t];
+        int n = km.nnei, m = km.m;
+        double invN = 1.0 / n;
+        embeddingForward(t, a0, nc, true);
         int wAct = km.embeddingActivationWidth();
         for (int j = 0; j < km.ntypes; j++) {
             int sj = km.sel[j];
             if (sj == 0) continue;
             int rb = nc * km.selOffset[j], rows = nc * sj;
             for (int a = 0; a < nc; a++) {
-                int grOff = (a0 + a) * 4 * m, o = a * sj * m;
-                int envOff = ((a0 + a) * n + km.selOffset[j]) * 4, hOff = (a * n + km.selOffset[j]) * 4;
-                Blas.gemm(false, false, sj, m, 4, invN, st.env, envOff, 4, grBar, a * 4 * m, m, 0.0, ybar, o, m);
-                Blas.gemm(false, false, sj, m, 4, invN, hat, hOff, 4, st.dgr, grOff, m, 1.0, ybar, o, m);
-                Blas.gemm(false, false, sj, m, 4, invN, envS, hOff, 4, st.dgr, grOff, m, 0.0, dybar, o, m);
+                int grOff = (a0 + a) * 4 * m, o = a * sj * m, hOff = slotOffset(a0 + a, j);
+                Blas.gemm(false, false, sj, m, 4, invN, st.env, hOff, 4, st.grBar, grOff, m, 0.0, ybar, o, m);
+                Blas.gemm(false, false, sj, m, 4, invN, st.hat, hOff, 4, st.dgr, grOff, m, 1.0, ybar, o, m);
+                Blas.gemm(false, false, sj, m, 4, invN, st.envS, hOff, 4, st.dgr, grOff, m, 0.0, dybar, o, m);
             }
             List<KernelLayer> net = km.embedding(t, j);
             long actBase = (long) a0 * n * wAct + (long) rb * wAct;

@@ -39,7 +39,8 @@ final class DualLayer {
     /**
      * Value and tangent forward. When {@code haveA}, a (R×nOut at ao) holds φ(z) already (stored by an earlier pass)
      * and z is not computed; otherwise a receives φ(z). dz receives ż (R×nOut); y, ẏ the outputs (R×nOut).
-     * A null {@code dx} skips the tangent (dz, dy untouched).
+     * A null {@code dx} skips the tangent (dz, dy untouched); a null {@code y} skips the outputs (only a and ż are
+     * wanted).
      */
     static void forward(KernelLayer l, Dbuf theta, int rows, Dbuf x, int xo, Dbuf dx, int dxo, Dbuf a, int ao, boolean haveA,
             Dbuf dz, int dzo, Dbuf y, int yo, Dbuf dy, int dyo) {
@@ -49,6 +50,7 @@ final class DualLayer {
         double[][] bg = biasAndIdt(l, theta);
         double[] bias = bg[0], g = bg[1];
         boolean tanh = l.tanh();
+        if (y == null && haveA) return;
         for (int r = 0; r < rows; r++) {
             int ar = ao + r * nOut, yr = yo + r * nOut;
             if (!haveA) {
@@ -58,6 +60,7 @@ final class DualLayer {
                     for (int o = 0; o < nOut; o++) a.put(ar + o, a.get(ar + o) + bias[o]);
                 }
             }
+            if (y == null) continue;
             int xr = xo + r * nIn;
             if (dx == null) {
                 for (int seg = 0; seg < segments(l); seg++) {
