@@ -9,7 +9,11 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.layers.samediff.SameDiffGraphVertex;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.dpspark.train.graph.DeepPotOps;
 import org.dpspark.train.graph.StepArena;
+import org.dpspark.train.kernel.DeepPotKernel;
+import org.dpspark.train.kernel.KernelCache;
+import org.dpspark.train.kernel.StepBatch;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -33,11 +37,74 @@ import org.nd4j.linalg.factory.Nd4j;
  * </ul>
  * The forward pass still runs twice per step (DL4J's loss layer needs the output before the vertex gets ∂L/∂output,
  * and SameDiff's gradient call recomputes the forward ops).
+ *
+ * <p>With {@link DeepPotVertex#isKernel()} (the default, {@code train.compute = kernel}) neither pass uses SameDiff:
+ * the forward pass is {@link DeepPotKernel#forward} (energies, forces, virials packed as the vertex output) and the
+ * backward pass {@link DeepPotKernel#backward} from the loss layer's ∂L/∂output, on the state the forward pass kept
+ * (no second forward; no SameDiff graph is built, so a network rebuilt every averaging round costs nothing). The kernel
+ * is the thread's ({@link KernelCache}).
  */
 public class DeepPotGraphVertex extends SameDiffGraphVertex {
     public DeepPotGraphVertex(DeepPotVertex config, ComputationGraph graph, String name, int vertexIndex, INDArray paramsView,
             boolean initParams, DataType dataType) {
         super(config, graph, name, vertexIndex, paramsView, initParams, dataType);
+    }
+
+    private DeepPotKernel kernel;
+    private java.util.List<String> paramKeys;
+    /** The env input of the kernel's last forward pass (to detect a backward pass on other inputs). */
+    private INDArray kernelInput;
+
+    private boolean useKernel() { return ((DeepPotVertex) config).isKernel(); }
+
+    private DeepPotKernel kernel() {
+        if (kernel == null) {
+            DeepPotVertex v = (DeepPotVertex) config;
+            kernel = KernelCache.get(v.getModelYaml(), () -> new DeepPotKernel(v.model()));
+        }
+        return kernel;
+    }
+
+    /** Kernel forward: the packed prediction row [1, K] (energies nf, forces 3·natoms, virials 9·nf). */
+    private INDArray kernelForward() {
+        DeepPotKernel k = kernel();
+        k.setParams(params.dup('c').data().asDouble());
+        double[][] p = k.forward(StepBatch.ofVertexInputs(inputs, ((DeepPotVertex) config).model().ntypes()));
+        kernelInput = inputs[1];
+        double[] row = new double[p[0].length + p[1].length + p[2].length];
+        System.arraycopy(p[0], 0, row, 0, p[0].length);
+        System.arraycopy(p[1], 0, row, p[0].length, p[1].length);
+        System.arraycopy(p[2], 0, row, p[0].length + p[1].length, p[2].length);
+        return Nd4j.create(row, new long[] {1, row.length}, 'c');
+    }
+
+    /**
+     * Kernel backward from the loss layer's error (∂L/∂output divided by {@link WeightedSquaredError#VERTEX_GRADIENT_FACTOR},
+     * which compensates the SameDiff vertex's doubling; multiplied back here) into the gradient view.
+     */
+    private void kernelBackward() {
+        if (kernelInput != inputs[1]) kernelForward();
+        int nf = (int) Math.round(inputs[0].getDouble(0, 1)), natoms = (int) Math.round(inputs[0].getDouble(0, 0));
+        double[] e = epsilon.dup('c').data().asDouble();
+        double[] dE = new double[nf], dF = new double[3 * natoms], dV = new double[9 * nf];
+        double f = WeightedSquaredError.VERTEX_GRADIENT_FACTOR;
+        for (int i = 0; i < nf; i++) dE[i] = f * e[i];
+        for (int i = 0; i < dF.length; i++) dF[i] = f * e[nf + i];
+        for (int i = 0; i < dV.length; i++) dV[i] = f * e[nf + dF.length + i];
+        double[] g = kernel().backward(dE, dF, dV);
+        if (paramKeys == null) {
+            Map<String, INDArray> ps = DeepPotOps.parameters(((DeepPotVertex) config).model());
+            paramKeys = ps.keySet().stream().map(DeepPotVertex::key).toList();
+        }
+        int o = 0;
+        for (String key : paramKeys) { // the kernel's flat layout is DeepPotOps.parameters' order, each C-order
+            INDArray view = gradTable.get(key);
+            int n = (int) view.length();
+            double[] part = new double[n];
+            System.arraycopy(g, o, part, 0, n);
+            view.assign(Nd4j.create(part, view.shape(), 'c'));
+            o += n;
+        }
     }
 
     private Map<String, INDArray> placeholders() {
@@ -52,6 +119,7 @@ public class DeepPotGraphVertex extends SameDiffGraphVertex {
     public INDArray doForward(boolean training, LayerWorkspaceMgr workspaceMgr) {
         INDArray result;
         try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            if (useKernel()) return workspaceMgr.dup(ArrayType.ACTIVATIONS, kernelForward());
             if (sameDiff == null) doInit();
             Map<String, INDArray> ph = placeholders();
             StepArena arena = StepArena.install(sameDiff);
@@ -69,6 +137,13 @@ public class DeepPotGraphVertex extends SameDiffGraphVertex {
         Gradient g = new DefaultGradient();
         INDArray[] dLdIns = new INDArray[inputs.length];
         try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            if (useKernel()) {
+                kernelBackward();
+                for (String s : paramTable.keySet()) g.gradientForVariable().put(s, gradTable.get(s));
+                for (int i = 0; i < inputs.length; i++) dLdIns[i] = Nd4j.zeros(inputs[i].dataType(), inputs[i].shape());
+                for (int i = 0; i < dLdIns.length; i++) dLdIns[i] = workspaceMgr.dup(ArrayType.ACTIVATION_GRAD, dLdIns[i]);
+                return new Pair<>(g, dLdIns);
+            }
             if (sameDiff == null) doInit();
             Map<String, INDArray> ph = placeholders();
             ph.put(fn.getGradPlaceholderName(), epsilon);

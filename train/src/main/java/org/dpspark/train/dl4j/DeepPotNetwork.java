@@ -26,10 +26,18 @@ public final class DeepPotNetwork {
 
     public static final String VERTEX = "deeppot";
 
+    /** The network with the model vertex computing steps by the hand-written kernel. */
     public static ComputationGraph create(DeepPotModel model, double lr, double beta1, double beta2, double eps, long seed) {
+        return create(model, lr, beta1, beta2, eps, seed, true);
+    }
+
+    /** @param kernel the vertex computes steps by {@code DeepPotKernel} (true) or by its SameDiff ops */
+    public static ComputationGraph create(DeepPotModel model, double lr, double beta1, double beta2, double eps, long seed,
+            boolean kernel) {
         Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
         List<String> inputs = DeepPotVertex.inputNames(model.ntypes());
         DeepPotVertex v = new DeepPotVertex(model);
+        v.setKernel(kernel);
         List<String> vertexInputs = new java.util.ArrayList<>(inputs);
         vertexInputs.add(DeepPotVertex.GUARD);
         v.setUpdater(new StepAdam(lr, beta1, beta2, eps));

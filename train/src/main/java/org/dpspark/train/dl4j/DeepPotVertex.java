@@ -34,6 +34,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public class DeepPotVertex extends SameDiffVertex {
     private String modelYaml;
+    private boolean kernel = true;
     private transient DeepPotModel model;
 
     /** For JSON. */
@@ -45,6 +46,14 @@ public class DeepPotVertex extends SameDiffVertex {
     }
 
     public String getModelYaml() { return modelYaml; }
+
+    /**
+     * Whether the runtime vertex computes the step with the hand-written {@code DeepPotKernel} (true, the default of
+     * {@code train.compute}) or with the SameDiff ops of {@link #defineVertex}.
+     */
+    public boolean isKernel() { return kernel; }
+
+    public void setKernel(boolean kernel) { this.kernel = kernel; }
 
     public void setModelYaml(String yaml) {
         this.modelYaml = yaml;
@@ -134,7 +143,7 @@ public class DeepPotVertex extends SameDiffVertex {
         return sd.reshape(sd.castTo(column, DataType.INT), -1);
     }
 
-    /** The runtime vertex: {@link DeepPotGraphVertex} (arena-backed passes, ∂L/∂θ only). */
+    /** The runtime vertex: {@link DeepPotGraphVertex} (kernel, or arena-backed SameDiff passes; ∂L/∂θ only). */
     @Override
     public org.deeplearning4j.nn.graph.vertex.GraphVertex instantiate(org.deeplearning4j.nn.graph.ComputationGraph graph,
             String name, int idx, INDArray paramsView, boolean initializeParams, DataType networkDatatype) {
@@ -152,6 +161,7 @@ public class DeepPotVertex extends SameDiffVertex {
     public GraphVertex clone() {
         DeepPotVertex v = new DeepPotVertex();
         v.modelYaml = modelYaml;
+        v.kernel = kernel;
         v.model = model;
         v.setUpdater(getUpdater() == null ? null : getUpdater().clone());
         v.setDataType(getDataType());
@@ -161,7 +171,8 @@ public class DeepPotVertex extends SameDiffVertex {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof DeepPotVertex v && Objects.equals(modelYaml, v.modelYaml) && Objects.equals(getUpdater(), v.getUpdater());
+        return o instanceof DeepPotVertex v && Objects.equals(modelYaml, v.modelYaml) && kernel == v.kernel
+                && Objects.equals(getUpdater(), v.getUpdater());
     }
 
     @Override

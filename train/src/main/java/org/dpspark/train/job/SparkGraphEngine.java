@@ -63,7 +63,7 @@ public final class SparkGraphEngine implements AutoCloseable {
                     + " ../shared/guide/STACK.md, trap 4). Use mode = averaging (dl4j-spark parameter averaging, the"
                     + " default) or engine = rdd with mode = gradients (synchronous gradient averaging on Spark RDDs).");
         }
-        ComputationGraph net = DeepPotNetwork.create(template, s.lrStart(), s.beta1(), s.beta2(), s.epsilon(), s.seed());
+        ComputationGraph net = DeepPotNetwork.create(template, s.lrStart(), s.beta1(), s.beta2(), s.epsilon(), s.seed(), s.kernel());
         DeepPotNetwork.load(net, params, adam == null ? null : adam.m(), adam == null ? null : adam.v());
         ParameterAveragingTrainingMaster tm = new ParameterAveragingTrainingMaster.Builder(workers, 1)
                 .batchSizePerWorker(1)                       // one MultiDataSet = one training batch = one step

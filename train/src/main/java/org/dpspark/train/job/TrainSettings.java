@@ -18,7 +18,7 @@ public record TrainSettings(List<String> typeMap, double rcut, double rcutSmth, 
         long steps, int batchSize, int batchAutoAtoms, int dispFreq, int saveFreq,
         List<String> datasets, List<String> splits, List<String> validDatasets, List<String> validSplits,
         int validMaxFrames, int statsMaxFrames,
-        int workers, String parallelMode, int averagingFrequency, String engine) implements Serializable {
+        int workers, String parallelMode, int averagingFrequency, String engine, String compute) implements Serializable {
 
     public static TrainSettings from(Config root) {
         Config c = root.getConfig("train");
@@ -58,6 +58,10 @@ public record TrainSettings(List<String> typeMap, double rcut, double rcutSmth, 
         if (!engine.equals("dl4j-spark") && !engine.equals("rdd")) {
             throw new IllegalArgumentException("train.parallel.engine must be dl4j-spark or rdd, got " + engine);
         }
+        String compute = c.getString("compute");
+        if (!compute.equals("kernel") && !compute.equals("samediff")) {
+            throw new IllegalArgumentException("train.compute must be kernel or samediff, got " + compute);
+        }
         String scale = lr.getString("scale-by-workers");
         if (!List.of("linear", "sqrt", "none").contains(scale)) {
             throw new IllegalArgumentException("train.learning-rate.scale-by-workers must be linear, sqrt or none");
@@ -70,7 +74,7 @@ public record TrainSettings(List<String> typeMap, double rcut, double rcutSmth, 
                 c.getLong("steps"), batch, autoAtoms, c.getInt("disp-freq"), c.getInt("save-freq"),
                 d.getStringList("datasets"), d.getStringList("splits"), d.getStringList("valid-datasets"),
                 d.getStringList("valid-splits"), d.getInt("valid-max-frames"), d.getInt("stats-max-frames"),
-                p.getInt("workers"), mode, p.getInt("averaging-frequency"), engine);
+                p.getInt("workers"), mode, p.getInt("averaging-frequency"), engine, compute);
     }
 
     private static int[] ints(Config c, String key) {
@@ -96,10 +100,14 @@ public record TrainSettings(List<String> typeMap, double rcut, double rcutSmth, 
     /** True for the default distributed path, dl4j-spark's SparkComputationGraph. */
     public boolean dl4jSpark() { return engine.equals("dl4j-spark"); }
 
+    /** True when training steps run on the hand-written kernel ({@code train.compute = kernel}), not the SameDiff graph. */
+    public boolean kernel() { return compute.equals("kernel"); }
+
     public TrainSettings withSeed(long s) {
         return new TrainSettings(typeMap, rcut, rcutSmth, sel, selAutoRatio, neuron, axisNeuron, typeOneSide,
                 embeddingResnetDt, fittingNeuron, fittingResnetDt, activation, s, lrStart, lrStop, decaySteps, lrScale,
                 prefactors, beta1, beta2, epsilon, steps, batchSize, batchAutoAtoms, dispFreq, saveFreq, datasets, splits,
-                validDatasets, validSplits, validMaxFrames, statsMaxFrames, workers, parallelMode, averagingFrequency, engine);
+                validDatasets, validSplits, validMaxFrames, statsMaxFrames, workers, parallelMode, averagingFrequency, engine,
+                compute);
     }
 }

@@ -40,6 +40,28 @@ public record StepBatch(int natoms, int nframes, double[][] env, double[][] deri
         return new StepBatch(ph.get(GraphNames.NATOMS).getInt(0), ph.get(GraphNames.NFRAMES).getInt(0), env, deriv, rij, nbr, ctr, fr, mask);
     }
 
+    /**
+     * From the inputs of the DL4J model vertex ({@code DeepPotVertex.inputNames}: header [1, 2] = (natoms, nframes),
+     * then per type env [A, N·4], deriv [A·N, 12], rij [A, N·3], nbr [A·N, 1], ctr [A, 1], frame [A, 1], mask [A, 1],
+     * indices as doubles); arrays are copied to the heap.
+     */
+    public static StepBatch ofVertexInputs(INDArray[] in, int ntypes) {
+        double[][] env = new double[ntypes][], deriv = new double[ntypes][], rij = new double[ntypes][], mask = new double[ntypes][];
+        int[][] nbr = new int[ntypes][], ctr = new int[ntypes][], fr = new int[ntypes][];
+        for (int t = 0; t < ntypes; t++) {
+            int o = 1 + 7 * t;
+            env[t] = in[o].dup('c').data().asDouble();
+            deriv[t] = in[o + 1].dup('c').data().asDouble();
+            rij[t] = in[o + 2].dup('c').data().asDouble();
+            nbr[t] = ints(in[o + 3]);
+            ctr[t] = ints(in[o + 4]);
+            fr[t] = ints(in[o + 5]);
+            mask[t] = in[o + 6].dup('c').data().asDouble();
+        }
+        return new StepBatch((int) Math.round(in[0].getDouble(0, 0)), (int) Math.round(in[0].getDouble(0, 1)), env, deriv, rij,
+                nbr, ctr, fr, mask);
+    }
+
     /** Integer indices from an int array or from doubles holding integers (DL4J's vertex inputs). */
     public static int[] ints(INDArray a) {
         if (a.dataType().isIntType()) return a.dup('c').data().asInt();

@@ -12,21 +12,23 @@ import org.dpspark.train.data.TrainFrame;
 import org.dpspark.train.graph.BatchBuilder;
 import org.dpspark.train.graph.DeepPotGraph;
 import org.dpspark.train.graph.TestData;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
 
 /**
- * The DL4J ComputationGraph (DeepPotVertex + WeightedSquaredError) computes the same loss and the same ∂loss/∂θ as
- * {@link DeepPotGraph} on a mixed batch of real water frames (energy, force and virial terms), its parameters are laid
+ * The DL4J ComputationGraph (DeepPotVertex + WeightedSquaredError), with the vertex on the hand-written kernel and on
+ * its SameDiff ops, computes the same loss and the same ∂loss/∂θ as {@link DeepPotGraph} on a mixed batch of real water frames (energy, force and virial terms), its parameters are laid
  * out as DeepPotGraph's, and its configuration survives the JSON round trip that ships it to Spark executors.
  */
 class DeepPotNetworkTest {
     static final DeepPotModels.Spec SPEC = new DeepPotModels.Spec(List.of("O", "H"), 6.0, 0.5, new int[] {46, 92},
             new int[] {4, 8}, 4, false, true, new int[] {16, 16}, true, "tanh");
 
-    @Test
-    void networkLossAndGradientEqualTheGraphs() throws Exception {
+    @ParameterizedTest(name = "kernel = {0}")
+    @ValueSource(booleans = {true, false})
+    void networkLossAndGradientEqualTheGraphs(boolean kernel) throws Exception {
         DeepPotModel model = DeepPotModels.random(SPEC, 0.05, 0.1, 0.08, new double[] {-93.0, -187.0}, 5);
         TrainFrame a = TestData.water(0, 1), b0 = TestData.water(1, 2);
         double[] vir = {1.5, 0.2, -0.1, 0.2, 0.7, 0.3, -0.1, 0.3, -2.0}; // an arbitrary virial label (eV) so the term is live
@@ -40,7 +42,7 @@ class DeepPotNetworkTest {
         double[] loss = new double[4];
         double[] gRef = graph.gradient(ph, loss);
 
-        ComputationGraph net = DeepPotNetwork.create(model, 1e-3, 0.9, 0.999, 1e-8, 1);
+        ComputationGraph net = DeepPotNetwork.create(model, 1e-3, 0.9, 0.999, 1e-8, 1, kernel);
         assertEquals(graph.paramCount(), net.getVertex(DeepPotNetwork.VERTEX).params().length());
         double[] p = DeepPotNetwork.params(net), pRef = graph.flatParams();
         for (int i = 0; i < p.length; i++) assertEquals(pRef[i], p[i], 0.0, "parameter " + i);
@@ -50,8 +52,9 @@ class DeepPotNetworkTest {
         net.computeGradientAndScore();
         double score = net.score();
         double[] g = vertexGradient(net, model);
-        // Same ops in the same order on the same inputs, except the loss (DL4J's layer vs SameDiff's sum): relative
-        // round-off ~1e-15 of the loss, and of each gradient component relative to the largest one.
+        // SameDiff vertex: the same ops in the same order on the same inputs, except the loss (DL4J's layer vs SameDiff's
+        // sum); kernel: the same functions in another order (DeepPotKernelTest). Either way relative round-off ~1e-15 of
+        // the loss, and of each gradient component relative to the largest one.
         assertEquals(loss[0], score, 1e-12 * Math.abs(loss[0]), "loss");
         // and it is the derivative of the score: central differences (h = 1e-6) on a few parameters; their truncation
         // (h²/6·∂³L) and round-off (1e-16·L/h ≈ 5e-10) errors are ~1e-9 here, so 1e-5 relative + 1e-9 absolute still
@@ -73,7 +76,7 @@ class DeepPotNetworkTest {
             gMax = Math.max(gMax, Math.abs(gRef[i]));
             dMax = Math.max(dMax, Math.abs(g[i] - gRef[i]));
         }
-        System.out.printf("DL4J network vs DeepPotGraph: loss %.6e vs %.6e, max|Δ∂L/∂θ| %.2e of max %.2e (%d parameters)%n",
+        System.out.printf("DL4J network (kernel " + kernel + ") vs DeepPotGraph: loss %.6e vs %.6e, max|Δ∂L/∂θ| %.2e of max %.2e (%d parameters)%n",
                 score, loss[0], dMax, gMax, g.length);
         assertTrue(dMax < 1e-10 * gMax, "gradient max|Δ| " + dMax + " of " + gMax);
 
