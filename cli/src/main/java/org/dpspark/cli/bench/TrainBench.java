@@ -26,6 +26,9 @@ import org.dpspark.train.dl4j.DeepPotBatch;
 import org.dpspark.train.dl4j.DeepPotNetwork;
 import org.dpspark.train.graph.BatchBuilder;
 import org.dpspark.train.graph.DeepPotGraph;
+import org.dpspark.train.kernel.DeepPotKernel;
+import org.dpspark.train.kernel.KernelLoss;
+import org.dpspark.train.kernel.StepBatch;
 import org.dpspark.train.job.RoundTask;
 import org.dpspark.train.job.SparkGraphEngine;
 import org.dpspark.train.job.TrainSettings;
@@ -38,8 +41,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * {@code dpspark bench train}: training steps per second on one core for the library-default and the water-example
  * networks on a water frame (192 atoms, batch 1 = DeePMD's auto batch for 192 atoms), through the SameDiff graph
- * alone ({@link DeepPotGraph}, the rdd engine's kernel) and through the DL4J ComputationGraph (the dl4j-spark
- * engine's kernel); FLOPs per step (counted, see {@link #flopsPerAtom}) against the measured peak; memory of a water
+ * ({@link DeepPotGraph}, {@code train.compute = samediff}), the hand-written {@link DeepPotKernel} (the default, as
+ * the rdd engine runs it) and the DL4J ComputationGraph with the kernel vertex (as the dl4j-spark engine runs it); FLOPs per step (counted, see {@link #flopsPerAtom}) against the measured peak; memory of a water
  * batch; the speed-up of dl4j-spark parameter averaging from 1 worker (local[1]) to 2 workers (local[2]).
  */
 public final class TrainBench {
@@ -47,8 +50,8 @@ public final class TrainBench {
 
     /** One network's figures. Step times in seconds: wall clock and the calling thread's CPU time (see {@link #time}). */
     public record Net(String name, int[] neuron, int axis, int[] fitting, long params, double graphStepSeconds,
-            double networkStepSeconds, double graphStepCpuSeconds, double networkStepCpuSeconds, double flopsPerStep,
-            long heapBytes, long offHeapBytes) {}
+            double kernelStepSeconds, double networkStepSeconds, double graphStepCpuSeconds, double kernelStepCpuSeconds,
+            double networkStepCpuSeconds, double flopsPerStep, long heapBytes, long offHeapBytes) {}
 
     /** Peaks in GFLOP/s (nd4jPeakCpu from the gemm's thread CPU time); oneWorkerFps/twoWorkerFps: dl4j-spark,
      * rddOneFps/rddTwoFps: engine rdd (library-default net, frames/s). */
@@ -97,6 +100,15 @@ public final class TrainBench {
         double[] pref = {0.02, 1000, 0};
         var ph = bb.build(List.of(frames.get(0)), pref);
         double[] tg = time(() -> g.gradient(ph), seconds);
+        double[] tk;
+        try (DeepPotKernel k = new DeepPotKernel(m)) {
+            double[] p0 = g.flatParams();
+            tk = time(() -> { // what Trainer does per step after building the batch (train.compute = kernel)
+                k.setParams(p0);
+                KernelLoss l = KernelLoss.of(k.forward(StepBatch.of(ph, m.ntypes())), ph);
+                k.backward(l.dE(), l.dF(), l.dV());
+            }, seconds);
+        }
         ComputationGraph net = DeepPotNetwork.create(m, 1e-3, 0.9, 0.999, 1e-8, 1);
         MultiDataSet mds = DeepPotBatch.of(ph, m.ntypes(), m.descriptor().nnei(), pref);
         System.gc();
@@ -109,7 +121,7 @@ public final class TrainBench {
         for (int t : frames.get(0).types()) count[t]++;
         double flops = 0;
         for (int t = 0; t < 2; t++) flops += count[t] * flopsPerAtom(m, t);
-        return new Net(name, neuron, axis, fitting, g.paramCount(), tg[0], tn[0], tg[1], tn[1], 3 * flops, heap, off);
+        return new Net(name, neuron, axis, fitting, g.paramCount(), tg[0], tk[0], tn[0], tg[1], tk[1], tn[1], 3 * flops, heap, off);
     }
 
     /**
@@ -120,7 +132,9 @@ public final class TrainBench {
      * 4·M·M&lt;; the graph's padding product by the M&lt;×M identity block is not counted), ∂E/∂R̃ and R̃·∂E/∂gr
      * (2 × 4NM), the s̃ contraction (NM), ∂R̃/∂r (12N) and the virial (9N). Element-wise ops (activations, adds) are
      * not counted. A training step is counted as 3 × forward (forward + reverse-mode backward ≈ 2 × forward), the
-     * usual estimate; the DL4J vertex's second forward pass (see DeepPotGraphVertex) is not counted.
+     * usual estimate; work an implementation adds is not counted: the SameDiff vertex's second forward pass (see
+     * DeepPotGraphVertex), the kernel's recomputed embedding tangent products (7 products per hidden embedding layer
+     * executed where the count has 6) and its fitting net's reverse over dual numbers (7 per layer, counted 6).
      */
     static double flopsPerAtom(DeepPotModel m, int t) {
         var d = m.descriptor();
@@ -249,12 +263,13 @@ public final class TrainBench {
             sb.append(String.format(Locale.ROOT, "  %s net (embedding %s, axis %d, fitting %s; %d parameters), %.2f GFLOP per step:%n",
                     n.name(), java.util.Arrays.toString(n.neuron()), n.axis(), java.util.Arrays.toString(n.fitting()), n.params(),
                     n.flopsPerStep() / 1e9));
-            for (int k = 0; k < 2; k++) {
-                double t = k == 0 ? n.graphStepSeconds() : n.networkStepSeconds();
-                double tc = k == 0 ? n.graphStepCpuSeconds() : n.networkStepCpuSeconds();
-                sb.append(String.format(Locale.ROOT, "    %-36s %.3f s/step  %.2f frames/s  %.0f atom-frames/s per core  %.2f GFLOP/s"
-                        + " = %.1f %% of peak; thread CPU %.3f s/step = %.1f %% of the CPU-time peak%n",
-                        k == 0 ? "SameDiff graph (engine rdd)" : "DL4J ComputationGraph (engine dl4j-spark)",
+            String[] rows = {"SameDiff graph (compute samediff)", "kernel (compute kernel, engine rdd)",
+                "DL4J network, kernel vertex (dl4j-spark)"};
+            for (int k = 0; k < 3; k++) {
+                double t = k == 0 ? n.graphStepSeconds() : k == 1 ? n.kernelStepSeconds() : n.networkStepSeconds();
+                double tc = k == 0 ? n.graphStepCpuSeconds() : k == 1 ? n.kernelStepCpuSeconds() : n.networkStepCpuSeconds();
+                sb.append(String.format(Locale.ROOT, "    %-42s %.3f s/step  %.2f frames/s  %.0f atom-frames/s per core  %.2f GFLOP/s"
+                        + " = %.1f %% of peak; thread CPU %.3f s/step = %.1f %% of the CPU-time peak%n", rows[k],
                         t, 1 / t, r.atoms() / t, n.flopsPerStep() / t / 1e9, 100 * n.flopsPerStep() / t / 1e9 / peak,
                         tc, 100 * n.flopsPerStep() / tc / 1e9 / r.nd4jPeakCpu()));
             }
