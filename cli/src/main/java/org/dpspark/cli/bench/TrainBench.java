@@ -133,8 +133,8 @@ public final class TrainBench {
      * (2 × 4NM), the s̃ contraction (NM), ∂R̃/∂r (12N) and the virial (9N). Element-wise ops (activations, adds) are
      * not counted. A training step is counted as 3 × forward (forward + reverse-mode backward ≈ 2 × forward), the
      * usual estimate; work an implementation adds is not counted: the SameDiff vertex's second forward pass (see
-     * DeepPotGraphVertex), the kernel's recomputed embedding tangent products (7 products per hidden embedding layer
-     * executed where the count has 6) and its fitting net's reverse over dual numbers (7 per layer, counted 6).
+     * DeepPotGraphVertex) and the kernel's fitting net's reverse over dual numbers (7 products per layer executed where
+     * the count has 6; its embedding layers execute the 6 counted).
      */
     static double flopsPerAtom(DeepPotModel m, int t) {
         var d = m.descriptor();

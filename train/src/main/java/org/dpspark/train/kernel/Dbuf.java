@@ -53,6 +53,27 @@ final class Dbuf implements AutoCloseable {
 
     void add(int i, double v) { put(i, get(i) + v); }
 
+    /**
+     * Native address of element {@code i}, for hot loops that step a {@code long} address themselves ({@link #ld},
+     * {@link #st}): C2 compiles {@code get(int)}'s int-to-address arithmetic per access, which made the kernel's
+     * element-wise loops 2× slower than stepping addresses (1.36 vs 0.65 ns per element, 2026-11-24). The caller asserts
+     * the range it will touch with {@link #span}.
+     */
+    long addr(int i) {
+        assert i >= 0 && i <= length : i;
+        return address + ((long) i << 3);
+    }
+
+    /** Asserts that elements [off, off + n) are inside the buffer (Java assertions only, as for {@link #get}). */
+    boolean span(int off, long n) {
+        assert off >= 0 && off + n <= length : "[" + off + ", " + (off + n) + ") outside [0, " + length + ")";
+        return true;
+    }
+
+    static double ld(long address) { return U.getDouble(address); }
+
+    static void st(long address, double v) { U.putDouble(address, v); }
+
     /** Sets elements [off, off + n) to 0. */
     void zero(int off, int n) {
         assert off >= 0 && off + n <= length;

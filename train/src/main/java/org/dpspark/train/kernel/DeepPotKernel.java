@@ -32,11 +32,12 @@ import org.dpspark.featurize.dpmodel.DeepPotModel;
  * </pre>
  * ({@link DualLayer} has the layer formulas.) The embedding nets run chunk by chunk (a chunk's arrays stay in cache);
  * the fitting net runs on all atoms of a type at once. The first pass keeps the embedding activations, G and G'
- * ({@link TypeState}); the second recomputes the embedding's tangent products ż = ẋ·W instead of storing them.
+ * and the embedding's tangent products ż = ẋ·W ({@link TypeState}); the second pass reads them back (recomputing ż
+ * cost a ~8 ms product per step, storing it ~3 ms of memory traffic, water example).
  *
- * <p>Cost per step, water example (embedding [25,50,100], fitting [240,240,240]): 7 products of the embedding
- * layers' size per hidden layer (2 forward, 1 recomputed, 4 reverse) and 7 of the fitting layers' (the graph: 6 and
- * 6). Single-threaded except inside OpenBLAS. Not thread-safe: one kernel per training thread.
+ * <p>Products per step: 6 of each embedding layer's size per hidden layer (2 forward, 4 reverse; the graph: 6) and 7
+ * of each fitting layer's (value forward and reverse, tangent forward, 4 reverse; the graph: 6). Single-threaded
+ * except inside OpenBLAS. Not thread-safe: one kernel per training thread ({@link KernelCache}).
  */
 public final class DeepPotKernel implements AutoCloseable {
     /** Slot rows per chunk (atoms per chunk = this / N): ~1,000 rows keep a chunk's M-wide arrays within L2/L3. */
@@ -48,7 +49,7 @@ public final class DeepPotKernel implements AutoCloseable {
     private final Dbuf grad;
     private final TypeState[] state;
     // chunk work space of the embedding nets (chunk·N rows, block-major)
-    private final Dbuf[] xs, dxs, dzs;
+    private final Dbuf[] xs, dxs;
     private final Dbuf ones, ybar, dybar, xbar, dxbar, zbar, dzbar, slotK, slotP;
     private final double[] acc;
     // the last forward's batch and results
@@ -68,12 +69,10 @@ public final class DeepPotKernel implements AutoCloseable {
         int rows = chunk * n, le = emb.size(), w = km.maxEmbeddingWidth();
         xs = new Dbuf[le];
         dxs = new Dbuf[le];
-        dzs = new Dbuf[le];
         for (int l = 0; l < le; l++) {
             int width = l == 0 ? 1 : emb.get(l - 1).nOut();
             xs[l] = new Dbuf((long) rows * width);
             dxs[l] = new Dbuf((long) rows * width);
-            dzs[l] = new Dbuf((long) rows * emb.get(l).nOut());
         }
         ones = new Dbuf(rows);
         for (int r = 0; r < rows; r++) ones.put(r, 1.0);
@@ -187,7 +186,7 @@ public final class DeepPotKernel implements AutoCloseable {
         for (int l = 0; l < lf; l++) {
             KernelLayer k = fit.get(l);
             boolean out = l == lf - 1;
-            DualLayer.forward(k, theta, rows, st.fx[l], 0, null, 0, st.fa[l], 0, false, null, 0, out ? st.eOut : st.fx[l + 1], 0,
+            DualLayer.forward(k, theta, rows, st.fx[l], 0, null, 0, st.fa[l], 0, false, null, 0, false, out ? st.eOut : st.fx[l + 1], 0,
                     null, 0);
         }
         for (int a = 0; a < rows; a++) energy[b.frame()[t][a]] += b.mask()[t][a] * (st.eOut.get(a) + km.shift[t]);
@@ -240,8 +239,8 @@ public final class DeepPotKernel implements AutoCloseable {
 
     /**
      * The embedding nets of a chunk, block by block: value and forward-mode derivative, layer inputs in xs/dxs,
-     * tangent products in dzs. First pass: activations computed and stored, G and G' written to the type's store;
-     * second pass ({@code recompute}): activations read back, the tangent products recomputed, G and G' not rewritten.
+     * activations and tangent products in the type's store. First pass: computed and stored, G and G' written to the
+     * type's store; second pass ({@code recompute}): activations and tangent products read back, G and G' not rewritten.
      */
     private void embeddingForward(int t, int a0, int nc, boolean recompute) {
         TypeState st = state[t];
@@ -262,7 +261,7 @@ public final class DeepPotKernel implements AutoCloseable {
                 Dbuf y = l < last ? xs[l + 1] : recompute ? null : st.g, dy = l < last ? dxs[l + 1] : recompute ? null : st.gp;
                 int yo = l < last ? rb * k.nOut() : (a0 * n + rb) * m;
                 DualLayer.forward(k, theta, rows, xs[l], rb * k.nIn(), l == 0 ? ones : dxs[l], rb * k.nIn(), st.act, ao,
-                        recompute, dzs[l], rb * k.nOut(), y, yo, dy, yo);
+                        recompute, st.dz, ao, recompute, y, yo, dy, yo);
                 cum += k.nOut();
             }
         }
@@ -328,7 +327,7 @@ public final class DeepPotKernel implements AutoCloseable {
         for (int l = 0; l < lf; l++) {
             KernelLayer k = fit.get(l);
             boolean out = l == lf - 1;
-            DualLayer.forward(k, theta, rows, st.fx[l], 0, st.fdx[l], 0, st.fa[l], 0, true, st.fdz[l], 0, st.fy, 0,
+            DualLayer.forward(k, theta, rows, st.fx[l], 0, st.fdx[l], 0, st.fa[l], 0, true, st.fdz[l], 0, false, st.fy, 0,
                     out ? st.fxb : st.fdx[l + 1], 0);
         }
         Dbuf yb = st.fyb, dyb = st.fdyb, xb = st.fxb, dxb = st.fdxb;
@@ -355,7 +354,7 @@ public final class DeepPotKernel implements AutoCloseable {
         }
     }
 
-    /** Embedding nets of a chunk: layer inputs recomputed, Ḡ and Ḡ' of a block, then the reverse over its layers. */
+    /** Embedding nets of a chunk: layer inputs rebuilt from the store, Ḡ and Ḡ' of a block, then the reverse over its layers. */
     private void embeddingReverseChunk(int t, int a0, int nc) {
         TypeState st = state[t];
         int n = km.nnei, m = km.m;
@@ -382,7 +381,7 @@ public final class DeepPotKernel implements AutoCloseable {
                 int ao = (int) (actBase + (long) rows * cum[l]);
                 boolean input = l == 0;
                 DualLayer.reverse(k, theta, grad, rows, xs[l], rb * k.nIn(), input ? null : dxs[l], rb * k.nIn(), st.act, ao,
-                        dzs[l], rb * k.nOut(), ey, 0, edy, 0, zbar, dzbar, input ? null : ex, 0, input ? null : edx, 0, acc);
+                        st.dz, ao, ey, 0, edy, 0, zbar, dzbar, input ? null : ex, 0, input ? null : edx, 0, acc);
                 Dbuf ty = ey, tdy = edy;
                 ey = ex;
                 edy = edx;

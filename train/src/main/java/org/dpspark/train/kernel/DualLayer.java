@@ -38,61 +38,65 @@ final class DualLayer {
 
     /**
      * Value and tangent forward. When {@code haveA}, a (R×nOut at ao) holds φ(z) already (stored by an earlier pass)
-     * and z is not computed; otherwise a receives φ(z). dz receives ż (R×nOut); y, ẏ the outputs (R×nOut).
+     * and z is not computed; otherwise a receives φ(z). Likewise dz holds ż (R×nOut) when {@code haveDz}, else receives
+     * it. y, ẏ receive the outputs (R×nOut).
      * A null {@code dx} skips the tangent (dz, dy untouched); a null {@code y} skips the outputs (only a and ż are
      * wanted).
      */
     static void forward(KernelLayer l, Dbuf theta, int rows, Dbuf x, int xo, Dbuf dx, int dxo, Dbuf a, int ao, boolean haveA,
-            Dbuf dz, int dzo, Dbuf y, int yo, Dbuf dy, int dyo) {
+            Dbuf dz, int dzo, boolean haveDz, Dbuf y, int yo, Dbuf dy, int dyo) {
         int nIn = l.nIn(), nOut = l.nOut();
         if (!haveA) Blas.gemm(false, false, rows, nOut, nIn, 1.0, x, xo, nIn, theta, l.offW(), nOut, 0.0, a, ao, nOut);
-        if (dx != null) Blas.gemm(false, false, rows, nOut, nIn, 1.0, dx, dxo, nIn, theta, l.offW(), nOut, 0.0, dz, dzo, nOut);
+        if (dx != null && !haveDz) {
+            Blas.gemm(false, false, rows, nOut, nIn, 1.0, dx, dxo, nIn, theta, l.offW(), nOut, 0.0, dz, dzo, nOut);
+        }
         double[][] bg = biasAndIdt(l, theta);
         double[] bias = bg[0], g = bg[1];
         boolean tanh = l.tanh();
         if (y == null && haveA) return;
-        for (int r = 0; r < rows; r++) {
-            int ar = ao + r * nOut, yr = yo + r * nOut;
+        assert a.span(ao, (long) rows * nOut) && (y == null || y.span(yo, (long) rows * nOut) && x.span(xo, (long) rows * nIn));
+        assert dx == null || y == null || dz.span(dzo, (long) rows * nOut) && dy.span(dyo, (long) rows * nOut)
+                && dx.span(dxo, (long) rows * nIn);
+        int skip = l.skip(), segs = skip == 2 ? 2 : 1, segLen = skip == 0 ? nOut : nIn;
+        long rowOut = 8L * nOut, rowIn = 8L * nIn;
+        long ar = a.addr(ao), yr = y == null ? 0 : y.addr(yo), xr = y == null ? 0 : x.addr(xo);
+        long dzr = dx == null || y == null ? 0 : dz.addr(dzo), dyr = dx == null || y == null ? 0 : dy.addr(dyo);
+        long dxr = dx == null || y == null ? 0 : dx.addr(dxo);
+        for (int r = 0; r < rows; r++, ar += rowOut, yr += rowOut, xr += rowIn, dzr += rowOut, dyr += rowOut, dxr += rowIn) {
             if (!haveA) {
                 if (tanh) {
-                    for (int o = 0; o < nOut; o++) a.put(ar + o, tanh(a.get(ar + o) + bias[o]));
+                    for (int o = 0; o < nOut; o++) Dbuf.st(ar + 8L * o, tanh(Dbuf.ld(ar + 8L * o) + bias[o]));
                 } else {
-                    for (int o = 0; o < nOut; o++) a.put(ar + o, a.get(ar + o) + bias[o]);
+                    for (int o = 0; o < nOut; o++) Dbuf.st(ar + 8L * o, Dbuf.ld(ar + 8L * o) + bias[o]);
                 }
             }
             if (y == null) continue;
-            int xr = xo + r * nIn;
-            if (dx == null) {
-                for (int seg = 0; seg < segments(l); seg++) {
-                    int o0 = seg * nIn, o1 = l.skip() == 0 ? nOut : o0 + nIn, shift = l.skip() == 0 ? -1 : xr - o0;
-                    for (int o = o0; o < o1; o++) y.put(yr + o, a.get(ar + o) * g[o] + (shift < 0 ? 0.0 : x.get(shift + o)));
-                }
-                continue;
-            }
-            int dzr = dzo + r * nOut, dyr = dyo + r * nOut, dxr = dxo + r * nIn;
-            for (int seg = 0; seg < segments(l); seg++) {
-                int o0 = seg * nIn, o1 = l.skip() == 0 ? nOut : o0 + nIn;
-                if (l.skip() == 0) {
-                    for (int o = o0; o < o1; o++) {
-                        double av = a.get(ar + o), s = tanh ? 1.0 - av * av : 1.0;
-                        y.put(yr + o, av * g[o]);
-                        dy.put(dyr + o, s * dz.get(dzr + o) * g[o]);
+            for (int seg = 0; seg < segs; seg++) {
+                int o0 = seg * nIn;
+                long sa = ar + 8L * o0, sy = yr + 8L * o0, sdz = dzr + 8L * o0, sdy = dyr + 8L * o0;
+                if (dx == null) {
+                    if (skip == 0) {
+                        for (int o = 0; o < segLen; o++) Dbuf.st(sy + 8L * o, Dbuf.ld(sa + 8L * o) * g[o0 + o]);
+                    } else {
+                        for (int o = 0; o < segLen; o++) Dbuf.st(sy + 8L * o, Dbuf.ld(sa + 8L * o) * g[o0 + o] + Dbuf.ld(xr + 8L * o));
+                    }
+                } else if (skip == 0) {
+                    for (int o = 0; o < segLen; o++) {
+                        long k = 8L * o;
+                        double av = Dbuf.ld(sa + k), s = tanh ? 1.0 - av * av : 1.0, gv = g[o0 + o];
+                        Dbuf.st(sy + k, av * gv);
+                        Dbuf.st(sdy + k, s * Dbuf.ld(sdz + k) * gv);
                     }
                 } else {
-                    int xs = xr - o0, dxs = dxr - o0;
-                    for (int o = o0; o < o1; o++) {
-                        double av = a.get(ar + o), s = tanh ? 1.0 - av * av : 1.0;
-                        y.put(yr + o, av * g[o] + x.get(xs + o));
-                        dy.put(dyr + o, s * dz.get(dzr + o) * g[o] + dx.get(dxs + o));
+                    for (int o = 0; o < segLen; o++) {
+                        long k = 8L * o;
+                        double av = Dbuf.ld(sa + k), s = tanh ? 1.0 - av * av : 1.0, gv = g[o0 + o];
+                        Dbuf.st(sy + k, av * gv + Dbuf.ld(xr + k));
+                        Dbuf.st(sdy + k, s * Dbuf.ld(sdz + k) * gv + Dbuf.ld(dxr + k));
                     }
                 }
             }
         }
-    }
-
-    /** Column segments of the skip connection: 1 (none, or y += x) or 2 (y += [x, x], one segment per copy). */
-    private static int segments(KernelLayer l) {
-        return l.skip() == 2 ? 2 : 1;
     }
 
     /**
@@ -109,31 +113,36 @@ final class DualLayer {
         double[] g = biasAndIdt(l, theta)[1];
         java.util.Arrays.fill(acc, 0, 2 * nOut, 0.0); // [∂b | ∂idt]
         double[] unitW = dx == null ? new double[nOut] : null;
-        for (int r = 0; r < rows; r++) {
-            int ar = ao + r * nOut, dzr = dzo + r * nOut, yr = ybo + r * nOut, dyr = dybo + r * nOut, zr = r * nOut;
+        assert a.span(ao, (long) rows * nOut) && dz.span(dzo, (long) rows * nOut) && ybar.span(ybo, (long) rows * nOut)
+                && dybar.span(dybo, (long) rows * nOut) && zbar.span(0, (long) rows * nOut) && dzbar.span(0, (long) rows * nOut);
+        long row = 8L * nOut;
+        long ar = a.addr(ao), dzr = dz.addr(dzo), yr = ybar.addr(ybo), dyr = dybar.addr(dybo), zr = zbar.addr(0), dzbr = dzbar.addr(0);
+        for (int r = 0; r < rows; r++, ar += row, dzr += row, yr += row, dyr += row, zr += row, dzbr += row) {
             if (tanh) {
                 for (int o = 0; o < nOut; o++) {
-                    double av = a.get(ar + o), dzv = dz.get(dzr + o), s = 1.0 - av * av;
-                    double yb = ybar.get(yr + o), dyb = dybar.get(dyr + o);
+                    long k = 8L * o;
+                    double av = Dbuf.ld(ar + k), dzv = Dbuf.ld(dzr + k), s = 1.0 - av * av;
+                    double yb = Dbuf.ld(yr + k), dyb = Dbuf.ld(dyr + k);
                     acc[nOut + o] += yb * av + dyb * s * dzv;
                     double ab = yb * g[o], dab = dyb * g[o];
                     double zb = s * (ab - 2.0 * av * dzv * dab);
-                    zbar.put(zr + o, zb);
-                    dzbar.put(zr + o, s * dab);
+                    Dbuf.st(zr + k, zb);
+                    Dbuf.st(dzbr + k, s * dab);
                     acc[o] += zb;
                 }
             } else {
                 for (int o = 0; o < nOut; o++) {
-                    double av = a.get(ar + o), dzv = dz.get(dzr + o);
-                    double yb = ybar.get(yr + o), dyb = dybar.get(dyr + o);
+                    long k = 8L * o;
+                    double av = Dbuf.ld(ar + k), dzv = Dbuf.ld(dzr + k);
+                    double yb = Dbuf.ld(yr + k), dyb = Dbuf.ld(dyr + k);
                     acc[nOut + o] += yb * av + dyb * dzv;
                     double ab = yb * g[o], dab = dyb * g[o];
-                    zbar.put(zr + o, ab);
-                    dzbar.put(zr + o, dab);
+                    Dbuf.st(zr + k, ab);
+                    Dbuf.st(dzbr + k, dab);
                     acc[o] += ab;
                 }
             }
-            if (unitW != null) for (int o = 0; o < nOut; o++) unitW[o] += dzbar.get(zr + o);
+            if (unitW != null) for (int o = 0; o < nOut; o++) unitW[o] += Dbuf.ld(dzbr + 8L * o);
         }
         if (l.hasBias()) for (int o = 0; o < nOut; o++) grad.add(l.offB() + o, acc[o]);
         if (l.hasIdt()) for (int o = 0; o < nOut; o++) grad.add(l.offIdt() + o, acc[nOut + o]);
@@ -160,12 +169,13 @@ final class DualLayer {
     static double setSkipAdjoint(KernelLayer l, int rows, Dbuf ybar, int ybo, Dbuf xbar, int xbo) {
         int skip = l.skip(), nIn = l.nIn(), nOut = l.nOut();
         if (skip == 0) return 0.0;
-        for (int r = 0; r < rows; r++) {
-            int yr = ybo + r * nOut, xr = xbo + r * nIn;
+        assert ybar.span(ybo, (long) rows * nOut) && xbar.span(xbo, (long) rows * nIn);
+        long yr = ybar.addr(ybo), xr = xbar.addr(xbo), half = 8L * nIn;
+        for (int r = 0; r < rows; r++, yr += 8L * nOut, xr += 8L * nIn) {
             if (skip == 1) {
-                for (int o = 0; o < nIn; o++) xbar.put(xr + o, ybar.get(yr + o));
+                for (int o = 0; o < nIn; o++) Dbuf.st(xr + 8L * o, Dbuf.ld(yr + 8L * o));
             } else {
-                for (int o = 0; o < nIn; o++) xbar.put(xr + o, ybar.get(yr + o) + ybar.get(yr + nIn + o));
+                for (int o = 0; o < nIn; o++) Dbuf.st(xr + 8L * o, Dbuf.ld(yr + 8L * o) + Dbuf.ld(yr + half + 8L * o));
             }
         }
         return 1.0;

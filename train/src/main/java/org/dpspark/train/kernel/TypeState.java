@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * The per-step arrays of {@link DeepPotKernel} for the centres of one type (A rows, N slots): what the first pass
- * keeps for the second — the embedding layers' activations a = φ(z) (A·N × Σ widths, chunk by chunk, block by block),
+ * keeps for the second — the embedding layers' activations a = φ(z) and tangent products ż (A·N × Σ widths each,
+ * chunk by chunk, block by block),
  * G and G' = dG/ds̃ (A·N × M, same order), per atom gr = R̃ᵀG/N (4×M), ∂E/∂D (M×M&lt;), dgr = gr&lt;·∂E/∂Dᵀ +
  * pad(gr·∂E/∂D) (4×M), the fitting net's layer inputs x_l and activations a_l — and the second pass's per-atom
  * arrays (Ĥ and R̃∘ṡ per slot, ġr, gr̄, Ḋ, D̄, the fitting net's tangents and adjoints). The fitting net runs on all A
@@ -14,6 +15,7 @@ import java.util.List;
 final class TypeState {
     Dbuf env = new Dbuf(0);
     Dbuf act = new Dbuf(0);
+    Dbuf dz = new Dbuf(0);
     Dbuf gr = new Dbuf(0);
     Dbuf dD = new Dbuf(0);
     Dbuf dgr = new Dbuf(0);
@@ -43,6 +45,7 @@ final class TypeState {
         close();
         env = new Dbuf((long) rows * n * 4);
         act = new Dbuf((long) rows * n * km.embeddingActivationWidth());
+        dz = new Dbuf((long) rows * n * km.embeddingActivationWidth());
         gr = new Dbuf((long) rows * 4 * m);
         dgr = new Dbuf((long) rows * 4 * m);
         dD = new Dbuf((long) rows * m * km.axis);
@@ -78,7 +81,7 @@ final class TypeState {
     }
 
     void close() {
-        for (Dbuf b : new Dbuf[] {env, act, gr, dgr, dD, g, gp, hat, envS, grDot, grBar, dm, dbar, eOut, fy, fyb, fdyb, fxb, fdxb, fzb, fdzb}) {
+        for (Dbuf b : new Dbuf[] {env, act, dz, gr, dgr, dD, g, gp, hat, envS, grDot, grBar, dm, dbar, eOut, fy, fyb, fdyb, fxb, fdxb, fzb, fdzb}) {
             b.close();
         }
         for (Dbuf[] bs : new Dbuf[][] {fx, fa, fdx, fdz}) {
