@@ -20,6 +20,7 @@ final class Dbuf implements AutoCloseable {
     private final DoublePointer ptr;
     private final long address;
     private final long length;
+    private final java.nio.ByteBuffer bytes;
 
     private static Unsafe unsafe() {
         try {
@@ -37,6 +38,8 @@ final class Dbuf implements AutoCloseable {
         ptr = new DoublePointer(Math.max(1, length));
         address = ptr.address();
         ptr.zero();
+        long nbytes = Math.max(1, length) * 8;
+        bytes = nbytes <= Integer.MAX_VALUE ? ptr.asByteBuffer().order(java.nio.ByteOrder.nativeOrder()) : null;
     }
 
     long length() { return length; }
@@ -69,6 +72,9 @@ final class Dbuf implements AutoCloseable {
         assert off >= 0 && off + n <= length : "[" + off + ", " + (off + n) + ") outside [0, " + length + ")";
         return true;
     }
+
+    /** A direct byte view of the whole buffer (native order), or null above 2 GB (ByteBuffer's int limit). */
+    java.nio.ByteBuffer bytes() { return bytes; }
 
     static double ld(long address) { return U.getDouble(address); }
 

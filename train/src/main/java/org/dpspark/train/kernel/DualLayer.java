@@ -58,13 +58,16 @@ final class DualLayer {
         assert dx == null || y == null || dz.span(dzo, (long) rows * nOut) && dy.span(dyo, (long) rows * nOut)
                 && dx.span(dxo, (long) rows * nIn);
         int skip = l.skip(), segs = skip == 2 ? 2 : 1, segLen = skip == 0 ? nOut : nIn;
+        boolean vector = VectorTanh.available();
         long rowOut = 8L * nOut, rowIn = 8L * nIn;
         long ar = a.addr(ao), yr = y == null ? 0 : y.addr(yo), xr = y == null ? 0 : x.addr(xo);
         long dzr = dx == null || y == null ? 0 : dz.addr(dzo), dyr = dx == null || y == null ? 0 : dy.addr(dyo);
         long dxr = dx == null || y == null ? 0 : dx.addr(dxo);
         for (int r = 0; r < rows; r++, ar += rowOut, yr += rowOut, xr += rowIn, dzr += rowOut, dyr += rowOut, dxr += rowIn) {
             if (!haveA) {
-                if (tanh) {
+                if (tanh && vector && a.bytes() != null) {
+                    VectorTanh.tanhRow(a.bytes(), ao + r * nOut, bias, nOut);
+                } else if (tanh) {
                     for (int o = 0; o < nOut; o++) Dbuf.st(ar + 8L * o, tanh(Dbuf.ld(ar + 8L * o) + bias[o]));
                 } else {
                     for (int o = 0; o < nOut; o++) Dbuf.st(ar + 8L * o, Dbuf.ld(ar + 8L * o) + bias[o]);
