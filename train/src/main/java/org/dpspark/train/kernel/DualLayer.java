@@ -63,11 +63,11 @@ final class DualLayer {
         long ar = a.addr(ao), yr = y == null ? 0 : y.addr(yo), xr = y == null ? 0 : x.addr(xo);
         long dzr = dx == null || y == null ? 0 : dz.addr(dzo), dyr = dx == null || y == null ? 0 : dy.addr(dyo);
         long dxr = dx == null || y == null ? 0 : dx.addr(dxo);
+        boolean vectorTanh = !haveA && tanh && vector && a.bytes() != null;
+        if (vectorTanh) VectorTanh.tanhBlock(a.bytes(), ao, rows * nOut, VectorTanh.biasTile(bias), nOut);
         for (int r = 0; r < rows; r++, ar += rowOut, yr += rowOut, xr += rowIn, dzr += rowOut, dyr += rowOut, dxr += rowIn) {
-            if (!haveA) {
-                if (tanh && vector && a.bytes() != null) {
-                    VectorTanh.tanhRow(a.bytes(), ao + r * nOut, bias, nOut);
-                } else if (tanh) {
+            if (!haveA && !vectorTanh) {
+                if (tanh) {
                     for (int o = 0; o < nOut; o++) Dbuf.st(ar + 8L * o, tanh(Dbuf.ld(ar + 8L * o) + bias[o]));
                 } else {
                     for (int o = 0; o < nOut; o++) Dbuf.st(ar + 8L * o, Dbuf.ld(ar + 8L * o) + bias[o]);

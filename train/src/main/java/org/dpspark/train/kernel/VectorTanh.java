@@ -59,19 +59,33 @@ final class VectorTanh {
                 && !Boolean.getBoolean("dpspark.kernel.scalar");
     }
 
-    /** Elements [off, off + n) of {@code row} (a direct buffer, byte offset {@code off·8}) ← tanh(row + bias[0..n)). */
-    static void tanhRow(ByteBuffer row, int off, double[] bias, int n) {
-        int l = S.length(), o = 0;
+    /** bias repeated to length n + lanes, so that lanes consecutive columns from any column m are tile[m..m+lanes). */
+    static double[] biasTile(double[] bias) {
+        int n = bias.length;
+        double[] tile = new double[n + S.length()];
+        for (int j = 0; j < tile.length; j++) tile[j] = bias[j % n];
+        return tile;
+    }
+
+    /**
+     * Elements [off, off + count) of {@code block} (a direct buffer; rows of n columns, starting at a row) ←
+     * tanh(block + bias of the column), {@code tile} from {@link #biasTile}. One pass over the whole block: per-row
+     * calls with their tails were 1.3 instead of 0.84 ns per element (n = 25, 2026-11-24).
+     */
+    static void tanhBlock(ByteBuffer block, int off, int count, double[] tile, int n) {
+        int l = S.length(), i = 0, m = 0;
         long base = (long) off << 3;
-        for (; o <= n - l; o += l) {
-            int at = (int) (base + ((long) o << 3));
-            DoubleVector z = DoubleVector.fromByteBuffer(S, row, at, ORDER).add(DoubleVector.fromArray(S, bias, o));
+        for (; i <= count - l; i += l) {
+            int at = (int) (base + ((long) i << 3));
+            DoubleVector z = DoubleVector.fromByteBuffer(S, block, at, ORDER).add(DoubleVector.fromArray(S, tile, m));
             DoubleVector e = exp(z.mul(2.0).max(-40.0).min(40.0)).add(1.0);
-            DoubleVector.broadcast(S, 2.0).div(e).neg().add(1.0).intoByteBuffer(row, at, ORDER);
+            DoubleVector.broadcast(S, 2.0).div(e).neg().add(1.0).intoByteBuffer(block, at, ORDER);
+            m = (m + l) % n;
         }
-        for (; o < n; o++) {
-            int at = (int) (base + ((long) o << 3));
-            row.putDouble(at, DualLayer.tanh(row.getDouble(at) + bias[o]));
+        for (; i < count; i++) {
+            int at = (int) (base + ((long) i << 3));
+            block.putDouble(at, DualLayer.tanh(block.getDouble(at) + tile[m]));
+            if (++m >= n) m -= n;
         }
     }
 }
