@@ -165,15 +165,23 @@ public final class DeepPotKernel implements AutoCloseable {
         embeddingForward(t, a0, nc, false);
         for (int a = 0; a < nc; a++) {
             int grOff = (a0 + a) * 4 * m;
-            boolean first = true;
-            for (int j = 0; j < km.ntypes; j++) {
-                int sj = km.sel[j];
-                if (sj == 0) continue;
-                Blas.gemm(true, false, 4, m, sj, invN, st.env, slotOffset(a0 + a, j), 4, st.g, gOffset(a0, nc, a, j), m,
-                        first ? 0.0 : 1.0, st.gr, grOff, m);
-                first = false;
-            }
+            contractSlots(st.env, st.g, a0, nc, a, 0.0, st.gr, grOff);
             Blas.gemm(true, false, m, ax, 4, 1.0, st.gr, grOff, m, st.gr, grOff, m, 0.0, st.fx[0], (a0 + a) * ma, ax);
+        }
+    }
+
+    /**
+     * out (4×M at outOff) = β·out + Σ_j leftᵀ·right / N over atom a's slot blocks: left per slot 4 values (atom-major,
+     * R̃, Ĥ or R̃∘ṡ), right per slot M values (block-major G or G').
+     */
+    private void contractSlots(Dbuf left, Dbuf right, int a0, int nc, int a, double beta, Dbuf out, int outOff) {
+        double invN = 1.0 / km.nnei;
+        for (int j = 0; j < km.ntypes; j++) {
+            int sj = km.sel[j];
+            if (sj == 0) continue;
+            Blas.gemm(true, false, 4, km.m, sj, invN, left, slotOffset(a0 + a, j), 4, right, gOffset(a0, nc, a, j), km.m, beta,
+                    out, outOff, km.m);
+            beta = 1.0;
         }
     }
 
@@ -301,15 +309,8 @@ public final class DeepPotKernel implements AutoCloseable {
         double invN = 1.0 / km.nnei;
         for (int a = 0; a < nc; a++) {
             int grOff = (a0 + a) * 4 * m;
-            boolean first = true;
-            for (int j = 0; j < km.ntypes; j++) {
-                int sj = km.sel[j];
-                if (sj == 0) continue;
-                int gOff = gOffset(a0, nc, a, j), hOff = slotOffset(a0 + a, j);
-                Blas.gemm(true, false, 4, m, sj, invN, st.hat, hOff, 4, st.g, gOff, m, first ? 0.0 : 1.0, st.grDot, grOff, m);
-                Blas.gemm(true, false, 4, m, sj, invN, st.envS, hOff, 4, st.gp, gOff, m, 1.0, st.grDot, grOff, m);
-                first = false;
-            }
+            contractSlots(st.hat, st.g, a0, nc, a, 0.0, st.grDot, grOff);
+            contractSlots(st.envS, st.gp, a0, nc, a, 1.0, st.grDot, grOff);
             Blas.gemm(true, false, m, ax, 4, 1.0, st.grDot, grOff, m, st.gr, grOff, m, 0.0, st.dm, (a0 + a) * ma, ax);
             Blas.gemm(true, false, m, ax, 4, 1.0, st.gr, grOff, m, st.grDot, grOff, m, 1.0, st.dm, (a0 + a) * ma, ax);
         }
