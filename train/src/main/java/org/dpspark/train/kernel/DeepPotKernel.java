@@ -161,7 +161,6 @@ public final class DeepPotKernel implements AutoCloseable {
     private void descriptorChunk(int t, int a0, int nc) {
         TypeState st = state[t];
         int m = km.m, ax = km.axis, ma = m * ax;
-        double invN = 1.0 / km.nnei;
         embeddingForward(t, a0, nc, false);
         for (int a = 0; a < nc; a++) {
             int grOff = (a0 + a) * 4 * m;
@@ -306,7 +305,6 @@ public final class DeepPotKernel implements AutoCloseable {
     private void tangentChunk(int t, int a0, int nc) {
         TypeState st = state[t];
         int m = km.m, ax = km.axis, ma = m * ax;
-        double invN = 1.0 / km.nnei;
         for (int a = 0; a < nc; a++) {
             int grOff = (a0 + a) * 4 * m;
             contractSlots(st.hat, st.g, a0, nc, a, 0.0, st.grDot, grOff);
