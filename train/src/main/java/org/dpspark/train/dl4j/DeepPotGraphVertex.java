@@ -68,7 +68,7 @@ public class DeepPotGraphVertex extends SameDiffGraphVertex {
     /** Kernel forward: the packed prediction row [1, K] (energies nf, forces 3·natoms, virials 9·nf). */
     private INDArray kernelForward() {
         DeepPotKernel k = kernel();
-        k.setParams(params.dup('c').data().asDouble());
+        k.setParams(params);
         double[][] p = k.forward(StepBatch.ofVertexInputs(inputs, ((DeepPotVertex) config).model().ntypes()));
         kernelInput = inputs[1];
         double[] row = new double[p[0].length + p[1].length + p[2].length];
@@ -91,7 +91,7 @@ public class DeepPotGraphVertex extends SameDiffGraphVertex {
         for (int i = 0; i < nf; i++) dE[i] = f * e[i];
         for (int i = 0; i < dF.length; i++) dF[i] = f * e[nf + i];
         for (int i = 0; i < dV.length; i++) dV[i] = f * e[nf + dF.length + i];
-        double[] g = kernel().backward(dE, dF, dV);
+        kernel().backwardInPlace(dE, dF, dV);
         if (paramKeys == null) {
             Map<String, INDArray> ps = DeepPotOps.parameters(((DeepPotVertex) config).model());
             paramKeys = ps.keySet().stream().map(DeepPotVertex::key).toList();
@@ -99,11 +99,8 @@ public class DeepPotGraphVertex extends SameDiffGraphVertex {
         int o = 0;
         for (String key : paramKeys) { // the kernel's flat layout is DeepPotOps.parameters' order, each C-order
             INDArray view = gradTable.get(key);
-            int n = (int) view.length();
-            double[] part = new double[n];
-            System.arraycopy(g, o, part, 0, n);
-            view.assign(Nd4j.create(part, view.shape(), 'c'));
-            o += n;
+            kernel.gradientInto(o, view);
+            o += (int) view.length();
         }
     }
 

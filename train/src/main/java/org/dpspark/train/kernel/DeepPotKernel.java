@@ -2,6 +2,7 @@ package org.dpspark.train.kernel;
 
 import java.util.List;
 import org.dpspark.featurize.dpmodel.DeepPotModel;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * A hand-written training step of the se_e2_a + energy model: energies, forces and virials of a batch
@@ -101,6 +102,25 @@ public final class DeepPotKernel implements AutoCloseable {
     }
 
     /**
+     * Sets the trainable parameters from a contiguous double INDArray in the graph's layout (a network's parameter
+     * view): one native copy ({@link Nd4jViews}).
+     */
+    public void setParams(INDArray flat) {
+        if (flat.length() != km.paramCount) {
+            throw new IllegalArgumentException("need " + km.paramCount + " parameters, got " + flat.length());
+        }
+        Nd4jViews.wrap(theta, 0, flat.shape()).assign(flat);
+    }
+
+    /**
+     * Copies elements [off, off + view.length()) of the last {@link #backward}'s gradient into {@code view}, a
+     * contiguous double INDArray (e.g. a network's gradient view of one parameter).
+     */
+    public void gradientInto(int off, INDArray view) {
+        view.assign(Nd4jViews.wrap(grad, off, view.shape()));
+    }
+
+    /**
      * Pass 1: energies, forces and virials of {@code b}; keeps what {@link #backward} needs.
      *
      * @return {energy (nf, eV), force (natoms×3, eV/Å), virial (nf×9, eV, Ξ = −Σ_s g_s ⊗ r_s)}; arrays owned by the
@@ -131,6 +151,14 @@ public final class DeepPotKernel implements AutoCloseable {
      * @param dE ∂L/∂E_f (nf), dF ∂L/∂F (natoms×3), dV ∂L/∂Ξ_f (nf×9)
      */
     public double[] backward(double[] dE, double[] dF, double[] dV) {
+        backwardInPlace(dE, dF, dV);
+        double[] out = new double[km.paramCount];
+        grad.copyTo(0, out, 0, km.paramCount);
+        return out;
+    }
+
+    /** {@link #backward} keeping the gradient in the kernel (read it with {@link #gradientInto}). */
+    public void backwardInPlace(double[] dE, double[] dF, double[] dV) {
         if (batch == null) throw new IllegalStateException("backward needs a forward pass first");
         grad.zero(0, km.paramCount);
         for (int t = 0; t < km.ntypes; t++) {
@@ -140,9 +168,6 @@ public final class DeepPotKernel implements AutoCloseable {
             fittingReverse(t, rows, dE);
             for (int a0 = 0; a0 < rows; a0 += chunk) embeddingReverseChunk(t, a0, Math.min(chunk, rows - a0));
         }
-        double[] out = new double[km.paramCount];
-        grad.copyTo(0, out, 0, km.paramCount);
-        return out;
     }
 
     /** Offset of the G/G' row block of neighbour type j for atom a of the chunk starting at a0 (nc atoms). */
