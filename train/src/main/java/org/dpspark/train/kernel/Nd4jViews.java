@@ -15,6 +15,22 @@ import org.nd4j.linalg.factory.Nd4j;
 final class Nd4jViews {
     private Nd4jViews() {}
 
+    /**
+     * The elements of a double array in C order, as a Java array: one native read when the array is a whole C-order
+     * block from element 0 of its buffer (ND4J's {@code asDouble} reads element by element), else through a C-order
+     * copy.
+     */
+    static double[] toArray(INDArray a) {
+        long n = a.length();
+        if (a.dataType() != DataType.DOUBLE || a.ordering() != 'c' || a.offset() != 0 || n > Integer.MAX_VALUE
+                || (n > 1 && a.elementWiseStride() != 1) || a.data().length() < n) {
+            return a.dup('c').data().asDouble();
+        }
+        double[] out = new double[(int) n];
+        new DoublePointer(a.data().addressPointer()).capacity(n).get(out, 0, (int) n);
+        return out;
+    }
+
     /** Elements [off, off + n) of {@code d} as a C-order array of {@code shape} (n = product of shape). */
     static INDArray wrap(Dbuf d, int off, long[] shape) {
         long n = 1;

@@ -29,13 +29,13 @@ public record StepBatch(int natoms, int nframes, double[][] env, double[][] deri
         double[][] env = new double[ntypes][], deriv = new double[ntypes][], rij = new double[ntypes][], mask = new double[ntypes][];
         int[][] nbr = new int[ntypes][], ctr = new int[ntypes][], fr = new int[ntypes][];
         for (int t = 0; t < ntypes; t++) {
-            env[t] = ph.get(GraphNames.env(t)).dup('c').data().asDouble();
-            deriv[t] = ph.get(GraphNames.deriv(t)).dup('c').data().asDouble();
-            rij[t] = ph.get(GraphNames.rij(t)).dup('c').data().asDouble();
+            env[t] = Nd4jViews.toArray(ph.get(GraphNames.env(t)));
+            deriv[t] = Nd4jViews.toArray(ph.get(GraphNames.deriv(t)));
+            rij[t] = Nd4jViews.toArray(ph.get(GraphNames.rij(t)));
             nbr[t] = ints(ph.get(GraphNames.neighbour(t)));
             ctr[t] = ints(ph.get(GraphNames.centre(t)));
             fr[t] = ints(ph.get(GraphNames.frameOf(t)));
-            mask[t] = ph.get(GraphNames.mask(t)).dup('c').data().asDouble();
+            mask[t] = Nd4jViews.toArray(ph.get(GraphNames.mask(t)));
         }
         return new StepBatch(ph.get(GraphNames.NATOMS).getInt(0), ph.get(GraphNames.NFRAMES).getInt(0), env, deriv, rij, nbr, ctr, fr, mask);
     }
@@ -50,13 +50,13 @@ public record StepBatch(int natoms, int nframes, double[][] env, double[][] deri
         int[][] nbr = new int[ntypes][], ctr = new int[ntypes][], fr = new int[ntypes][];
         for (int t = 0; t < ntypes; t++) {
             int o = 1 + 7 * t;
-            env[t] = in[o].dup('c').data().asDouble();
-            deriv[t] = in[o + 1].dup('c').data().asDouble();
-            rij[t] = in[o + 2].dup('c').data().asDouble();
+            env[t] = Nd4jViews.toArray(in[o]);
+            deriv[t] = Nd4jViews.toArray(in[o + 1]);
+            rij[t] = Nd4jViews.toArray(in[o + 2]);
             nbr[t] = ints(in[o + 3]);
             ctr[t] = ints(in[o + 4]);
             fr[t] = ints(in[o + 5]);
-            mask[t] = in[o + 6].dup('c').data().asDouble();
+            mask[t] = Nd4jViews.toArray(in[o + 6]);
         }
         return new StepBatch((int) Math.round(in[0].getDouble(0, 0)), (int) Math.round(in[0].getDouble(0, 1)), env, deriv, rij,
                 nbr, ctr, fr, mask);
@@ -65,7 +65,7 @@ public record StepBatch(int natoms, int nframes, double[][] env, double[][] deri
     /** Integer indices from an int array or from doubles holding integers (DL4J's vertex inputs). */
     public static int[] ints(INDArray a) {
         if (a.dataType().isIntType()) return a.dup('c').data().asInt();
-        double[] d = a.dup('c').data().asDouble();
+        double[] d = Nd4jViews.toArray(a);
         int[] out = new int[d.length];
         for (int i = 0; i < d.length; i++) out[i] = (int) Math.round(d[i]);
         return out;
