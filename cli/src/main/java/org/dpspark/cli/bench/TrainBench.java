@@ -183,9 +183,18 @@ public final class TrainBench {
     }
 
     /**
+     * Untimed rounds before the timed ones: the first builds the executors' networks; the JIT compiles the training
+     * path during the next ones (measured 2026-11-24, dl4j-spark on 2 workers: compilations took 1.6–2.0 s of CPU per
+     * second during the 2nd and 3rd round, and those rounds took 3–5 s instead of ~1.1 s; with 1 worker the compiler
+     * threads have the second core to themselves, so without these rounds the speed-up measured JIT warm-up).
+     */
+    private static final int WARM_UP_ROUNDS = 3;
+
+    /**
      * Training frames per second of parameter averaging every 5 steps on {@code master} with {@code workers} workers
-     * (library-default net, batch 1, a warm-up round, then at least 2 timed rounds): dl4j-spark ({@link SparkGraphEngine})
-     * or the rdd engine's rounds ({@link RoundTask} per partition, the driver averaging parameters and Adam state).
+     * (library-default net, batch 1, {@link #WARM_UP_ROUNDS} untimed rounds, then at least 3 timed rounds):
+     * dl4j-spark ({@link SparkGraphEngine}) or the rdd engine's rounds ({@link RoundTask} per partition, the driver
+     * averaging parameters and Adam state).
      */
     private static double sparkFps(String table, String master, int workers, double seconds, boolean dl4j) {
         SparkSession spark = SparkSessions.getOrCreate("bench train " + master, master);
@@ -197,13 +206,13 @@ public final class TrainBench {
             train.count();
             DeepPotModel m = model(s.neuron(), s.axisNeuron(), s.fittingNeuron());
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-            int rounds = Math.max(2, (int) (seconds / 5));
+            int rounds = Math.max(3, (int) (seconds / 5));
             double[] pref = {0.02, 1000, 0};
             if (dl4j) {
                 try (SparkGraphEngine e = SparkGraphEngine.create(jsc, m, s, workers, train, new DeepPotGraph(m).flatParams(), null)) {
-                    e.round(s, 0, 5, 1e-3, pref); // warm-up: executors build their graphs
+                    for (int r = 0; r < WARM_UP_ROUNDS; r++) e.round(s, 5L * r, 5, 1e-3, pref);
                     long t0 = System.nanoTime();
-                    for (int r = 0; r < rounds; r++) e.round(s, 5 + 5L * r, 5, 1e-3, pref);
+                    for (int r = WARM_UP_ROUNDS; r < WARM_UP_ROUNDS + rounds; r++) e.round(s, 5L * r, 5, 1e-3, pref);
                     return rounds * 5.0 * workers / ((System.nanoTime() - t0) * 1e-9);
                 }
             }
@@ -212,8 +221,8 @@ public final class TrainBench {
             Adam adam = new Adam(params.length, s.beta1(), s.beta2(), s.epsilon());
             LearningRate lr = new LearningRate(1e-3, 1e-3, 1000, 1000);
             long t0 = 0;
-            for (int r = 0; r <= rounds; r++) { // round 0: warm-up (executors build their graphs)
-                if (r == 1) t0 = System.nanoTime();
+            for (int r = 0; r < WARM_UP_ROUNDS + rounds; r++) {
+                if (r == WARM_UP_ROUNDS) t0 = System.nanoTime();
                 RoundTask.Input in = new RoundTask.Input(yaml, RoundTask.key(m, yaml), s, params, adam.m(), adam.v(), adam.t(),
                         5L * r, 5, false, lr, 1.0);
                 Broadcast<RoundTask.Input> b = jsc.broadcast(in);

@@ -1,5 +1,6 @@
 package org.dpspark.train.job;
 
+import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -39,6 +40,8 @@ public final class SparkGraphEngine implements AutoCloseable {
     private final Broadcast<byte[]> modelB;
     private final String modelKey;
     private final LongAccumulator dropped;
+    /** Partitions of the training frames that hold frames (BatchTask makes no batch for an empty one). */
+    private final long nonEmptyPartitions;
 
     private SparkGraphEngine(JavaSparkContext jsc, ComputationGraph net, TrainingMaster<?, ?> tm, JavaRDD<TrainFrame> train,
             byte[] yaml, String key) {
@@ -49,6 +52,7 @@ public final class SparkGraphEngine implements AutoCloseable {
         this.modelB = jsc.broadcast(yaml);
         this.modelKey = key;
         this.dropped = jsc.sc().longAccumulator("neighbours beyond sel dropped");
+        this.nonEmptyPartitions = train.mapPartitions(it -> List.of(it.hasNext() ? 1L : 0L).iterator()).reduce(Long::sum);
     }
 
     /**
@@ -83,11 +87,11 @@ public final class SparkGraphEngine implements AutoCloseable {
                 .saveUpdater(true)                           // average Adam's m and v too
                 .repartionData(Repartition.Never)            // the frames RDD already has one partition per worker
                 .rddTrainingApproach(RDDTrainingApproach.Direct)
-                // The master caches the round's batches before counting them and training on them. Serialised
-                // (its default, MEMORY_ONLY_SER) every batch was written and read back element by element (ND4J's
-                // Java serialisation): ~0.1 s per worker and round (JFR, 2026-11-24). Five batches of a few MB each
-                // per worker: kept as objects.
-                .storageLevel(StorageLevel.MEMORY_ONLY())
+                // The stock master caches the round's batches, counts them (a Spark job that builds them) and then
+                // trains. Serialised (its default, MEMORY_ONLY_SER) every batch was written and read back element by
+                // element (ND4J's Java serialisation): ~0.1 s per worker and round (JFR, 2026-11-24). The stock
+                // master (tests) keeps them as objects; NetworkReusingMaster is told the count and caches nothing.
+                .storageLevel(reuseNetworks ? null : StorageLevel.MEMORY_ONLY())
                 .collectTrainingStats(false)
                 .rngSeed(s.seed())
                 .trainingHooks(new ReclaimHook());           // resident memory: see NativeMemory
@@ -111,8 +115,9 @@ public final class SparkGraphEngine implements AutoCloseable {
         Broadcast<byte[]> mb = modelB;
         LongAccumulator acc = dropped;
         JavaRDD<MultiDataSet> data = train.mapPartitionsWithIndex((p, it) -> BatchTask.run(p, it, mb.value(), in, acc), false);
+        if (sparkNet.getTrainingMaster() instanceof NetworkReusingMaster m) m.roundBatches((long) steps * nonEmptyPartitions);
         sparkNet.fitMultiDataSet(data);
-        data.unpersist(false); // the training master cached the round's batches and leaves them
+        data.unpersist(false); // the stock training master caches the round's batches and leaves them
         NativeMemory.reclaim(NativeMemory.budget());
         return sparkNet.getScore();
     }
