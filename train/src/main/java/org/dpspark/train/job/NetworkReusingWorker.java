@@ -95,6 +95,9 @@ final class NetworkReusingWorker extends ParameterAveragingTrainingWorker {
                 && t.getLayerConf().getLayer() instanceof BaseLayer tl) {
             tl.setIUpdater(copy(fl.getIUpdater()));
             tl.setBiasUpdater(copy(fl.getBiasUpdater()));
+        } else if (from.numParams(true) > 0) {
+            // a trained vertex whose updater this class cannot copy would train on with last round's learning rate
+            throw new IllegalStateException("NetworkReusingWorker: cannot copy the updater configuration of vertex " + from);
         }
     }
 
