@@ -130,7 +130,7 @@ public final class SparkGraphEngine implements AutoCloseable {
         return new Adam(s.beta1(), s.beta2(), s.epsilon(), mv[0], mv[1], step);
     }
 
-    /** Neighbours dropped beyond sel so far (all rounds; the training master caches a round's batches, built once). */
+    /** Neighbours dropped beyond sel so far (all rounds; each round builds its batches once, in the training task). */
     public long neighboursDropped() { return dropped.value(); }
 
     public ComputationGraph network() { return net; }
