@@ -1,8 +1,10 @@
 package org.dpspark.train.job;
 
+import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.spark.api.RDDTrainingApproach;
@@ -25,7 +27,8 @@ import org.nd4j.linalg.dataset.api.MultiDataSet;
  * over the {@link DeepPotNetwork}. Each round: the driver sets Adam's learning rate (DeePMD-kit's staircase, constant
  * within a round) and global step on the network configuration, executors build the round's batches from their
  * partition of the training frames ({@link BatchTask}, one MultiDataSet per step), every worker fits its batches
- * (averaging-frequency steps) and the master averages parameters and Adam state.
+ * (averaging-frequency steps) and the master averages parameters and Adam state. Each executor thread keeps its
+ * worker network from round to round ({@link NetworkReusingMaster}) instead of dl4j-spark's rebuild per round.
  *
  * <p>Gradient sharing (dl4j-spark-parameterserver's SharedTrainingMaster) is refused with the reason: see {@link #create}.
  */
@@ -37,6 +40,8 @@ public final class SparkGraphEngine implements AutoCloseable {
     private final Broadcast<byte[]> modelB;
     private final String modelKey;
     private final LongAccumulator dropped;
+    /** Partitions of the training frames that hold frames (BatchTask makes no batch for an empty one). */
+    private final long nonEmptyPartitions;
 
     private SparkGraphEngine(JavaSparkContext jsc, ComputationGraph net, TrainingMaster<?, ?> tm, JavaRDD<TrainFrame> train,
             byte[] yaml, String key) {
@@ -47,6 +52,7 @@ public final class SparkGraphEngine implements AutoCloseable {
         this.modelB = jsc.broadcast(yaml);
         this.modelKey = key;
         this.dropped = jsc.sc().longAccumulator("neighbours beyond sel dropped");
+        this.nonEmptyPartitions = train.mapPartitions(it -> List.of(it.hasNext() ? 1L : 0L).iterator()).reduce(Long::sum);
     }
 
     /**
@@ -55,6 +61,15 @@ public final class SparkGraphEngine implements AutoCloseable {
      */
     public static SparkGraphEngine create(JavaSparkContext jsc, DeepPotModel template, TrainSettings s, int workers,
             JavaRDD<TrainFrame> train, double[] params, Adam adam) {
+        return create(jsc, template, s, workers, train, params, adam, true);
+    }
+
+    /**
+     * @param reuseNetworks true: workers keep their network between rounds ({@link NetworkReusingMaster}); false:
+     *        dl4j-spark's stock worker, which builds a new one every round (for tests: both must train alike)
+     */
+    static SparkGraphEngine create(JavaSparkContext jsc, DeepPotModel template, TrainSettings s, int workers,
+            JavaRDD<TrainFrame> train, double[] params, Adam adam, boolean reuseNetworks) {
         if (s.parallelMode().equals("gradients")) {
             throw new IllegalArgumentException("train.parallel.mode = gradients with engine dl4j-spark (SharedTrainingMaster,"
                     + " gradient sharing) is not supported here: it needs an Aeron/UDP mesh between driver and executors"
@@ -65,19 +80,25 @@ public final class SparkGraphEngine implements AutoCloseable {
         }
         ComputationGraph net = DeepPotNetwork.create(template, s.lrStart(), s.beta1(), s.beta2(), s.epsilon(), s.seed(), s.kernel());
         DeepPotNetwork.load(net, params, adam == null ? null : adam.m(), adam == null ? null : adam.v());
-        ParameterAveragingTrainingMaster tm = new ParameterAveragingTrainingMaster.Builder(workers, 1)
+        ParameterAveragingTrainingMaster.Builder b = new ParameterAveragingTrainingMaster.Builder(workers, 1)
                 .batchSizePerWorker(1)                       // one MultiDataSet = one training batch = one step
                 .averagingFrequency(s.averagingFrequency())
                 .workerPrefetchNumBatches(0)
                 .saveUpdater(true)                           // average Adam's m and v too
                 .repartionData(Repartition.Never)            // the frames RDD already has one partition per worker
                 .rddTrainingApproach(RDDTrainingApproach.Direct)
+                // The stock master caches the round's batches, counts them (a Spark job that builds them) and then
+                // trains. Serialised (its default, MEMORY_ONLY_SER) every batch was written and read back element by
+                // element (ND4J's Java serialisation): ~0.1 s per worker and round (JFR, 2026-11-24). The stock
+                // master (tests) keeps them as objects; NetworkReusingMaster is told the count and caches nothing.
+                .storageLevel(reuseNetworks ? null : StorageLevel.MEMORY_ONLY())
                 .collectTrainingStats(false)
                 .rngSeed(s.seed())
-                .trainingHooks(new ReclaimHook())            // resident memory: see NativeMemory
-                .build();
+                .trainingHooks(new ReclaimHook());           // resident memory: see NativeMemory
         byte[] yaml = ModelBytes.of(template);
-        return new SparkGraphEngine(jsc, net, tm, train, yaml, RoundTask.key(template, yaml));
+        String key = RoundTask.key(template, yaml);
+        ParameterAveragingTrainingMaster tm = reuseNetworks ? new NetworkReusingMaster(b, key) : b.build();
+        return new SparkGraphEngine(jsc, net, tm, train, yaml, key);
     }
 
     /**
@@ -94,8 +115,9 @@ public final class SparkGraphEngine implements AutoCloseable {
         Broadcast<byte[]> mb = modelB;
         LongAccumulator acc = dropped;
         JavaRDD<MultiDataSet> data = train.mapPartitionsWithIndex((p, it) -> BatchTask.run(p, it, mb.value(), in, acc), false);
+        if (sparkNet.getTrainingMaster() instanceof NetworkReusingMaster m) m.roundBatches((long) steps * nonEmptyPartitions);
         sparkNet.fitMultiDataSet(data);
-        data.unpersist(false); // the training master cached the round's batches (MEMORY_ONLY_SER) and leaves them
+        data.unpersist(false); // the stock training master caches the round's batches and leaves them
         NativeMemory.reclaim(NativeMemory.budget());
         return sparkNet.getScore();
     }
@@ -108,7 +130,7 @@ public final class SparkGraphEngine implements AutoCloseable {
         return new Adam(s.beta1(), s.beta2(), s.epsilon(), mv[0], mv[1], step);
     }
 
-    /** Neighbours dropped beyond sel so far (all rounds; the training master caches a round's batches, built once). */
+    /** Neighbours dropped beyond sel so far (all rounds; each round builds its batches once, in the training task). */
     public long neighboursDropped() { return dropped.value(); }
 
     public ComputationGraph network() { return net; }
