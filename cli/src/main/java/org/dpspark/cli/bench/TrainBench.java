@@ -75,6 +75,7 @@ public final class TrainBench {
         List<TrainFrame> frames = FrameSource.frames(FrameSource.select(s0, table, List.of(), List.of()), List.of("O", "H")).take(4);
         s0.stop();
         Nd4j.getEnvironment().setMaxThreads(1);
+        Nd4j.factory().blas().setMaxThreads(1); // OpenBLAS's own thread count (ND4J's setting does not reach it)
         Nd4j.getEnvironment().setMaxMasterThreads(1);
         PeakFlops.Peak jp = PeakFlops.measure(Math.min(seconds, 3));
         double[] np = nd4jPeak(seconds);
