@@ -22,6 +22,14 @@ package org.dpspark.train.kernel;
 final class DualLayer {
     private DualLayer() {}
 
+    /**
+     * Whether the Vector API module is present in this JVM ({@code --add-modules=jdk.incubator.vector}, part of
+     * dpspark's JVM flags): then tanh blocks run in {@link VectorTanh}, which must not be loaded otherwise.
+     * {@code -Ddpspark.kernel.scalar=true} forces the scalar path.
+     */
+    static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+            && !Boolean.getBoolean("dpspark.kernel.scalar");
+
     static double tanh(double z) {
         return 1.0 - 2.0 / (Math.exp(2.0 * z) + 1.0);
     }
@@ -58,12 +66,11 @@ final class DualLayer {
         assert dx == null || y == null || dz.span(dzo, (long) rows * nOut) && dy.span(dyo, (long) rows * nOut)
                 && dx.span(dxo, (long) rows * nIn);
         int skip = l.skip(), segs = skip == 2 ? 2 : 1, segLen = skip == 0 ? nOut : nIn;
-        boolean vector = VectorTanh.available();
         long rowOut = 8L * nOut, rowIn = 8L * nIn;
         long ar = a.addr(ao), yr = y == null ? 0 : y.addr(yo), xr = y == null ? 0 : x.addr(xo);
         long dzr = dx == null || y == null ? 0 : dz.addr(dzo), dyr = dx == null || y == null ? 0 : dy.addr(dyo);
         long dxr = dx == null || y == null ? 0 : dx.addr(dxo);
-        boolean vectorTanh = !haveA && tanh && vector && a.bytes() != null;
+        boolean vectorTanh = !haveA && tanh && VECTOR && a.bytes() != null;
         if (vectorTanh) VectorTanh.tanhBlock(a.bytes(), ao, rows * nOut, VectorTanh.biasTile(bias), nOut);
         for (int r = 0; r < rows; r++, ar += rowOut, yr += rowOut, xr += rowIn, dzr += rowOut, dyr += rowOut, dxr += rowIn) {
             if (!haveA && !vectorTanh) {
