@@ -214,8 +214,29 @@ public final class TrainBench {
     private static final int WARM_UP_ROUNDS = 3;
 
     /**
+     * Runs rounds 0, 1, … of 5 steps per worker: untimed ones for at least {@link #WARM_UP_ROUNDS} rounds and
+     * {@code seconds}, then timed ones for at least 3 rounds and 2·{@code seconds} (with the kernel a library-default
+     * round is ~0.2 s: a fixed count of rounds timed ~1 s and scattered by ±30 % between runs).
+     */
+    private static Fps timeRounds(java.util.function.IntConsumer round, int workers, double seconds) {
+        int r = 0;
+        long warmEnd = System.nanoTime() + (long) (seconds * 1e9);
+        while (r < WARM_UP_ROUNDS || System.nanoTime() < warmEnd) round.accept(r++);
+        long t0 = System.nanoTime(), end = t0 + (long) (2 * seconds * 1e9);
+        int timed = 0;
+        double best = Double.MAX_VALUE;
+        while (timed < 3 || System.nanoTime() < end) {
+            long r0 = System.nanoTime();
+            round.accept(r++);
+            timed++;
+            best = Math.min(best, (System.nanoTime() - r0) * 1e-9);
+        }
+        return new Fps(timed * 5.0 * workers / ((System.nanoTime() - t0) * 1e-9), 5.0 * workers / best);
+    }
+
+    /**
      * Training frames per second of parameter averaging every 5 steps on {@code master} with {@code workers} workers
-     * (library-default net, batch 1, {@link #WARM_UP_ROUNDS} untimed rounds, then at least 3 timed rounds):
+     * (library-default net, batch 1, rounds timed by {@link #timeRounds}):
      * dl4j-spark ({@link SparkGraphEngine}) or the rdd engine's rounds ({@link RoundTask} per partition, the driver
      * averaging parameters and Adam state).
      */
@@ -229,48 +250,38 @@ public final class TrainBench {
             train.count();
             DeepPotModel m = model(s.neuron(), s.axisNeuron(), s.fittingNeuron());
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-            int rounds = Math.max(3, (int) (seconds / 5));
             double[] pref = {0.02, 1000, 0};
             if (dl4j) {
                 try (SparkGraphEngine e = SparkGraphEngine.create(jsc, m, s, workers, train, new DeepPotGraph(m).flatParams(), null)) {
-                    for (int r = 0; r < WARM_UP_ROUNDS; r++) e.round(s, 5L * r, 5, 1e-3, pref);
-                    long t0 = System.nanoTime();
-                    double best = Double.MAX_VALUE;
-                    for (int r = WARM_UP_ROUNDS; r < WARM_UP_ROUNDS + rounds; r++) {
-                        long r0 = System.nanoTime();
-                        e.round(s, 5L * r, 5, 1e-3, pref);
-                        best = Math.min(best, (System.nanoTime() - r0) * 1e-9);
-                    }
-                    return new Fps(rounds * 5.0 * workers / ((System.nanoTime() - t0) * 1e-9), 5.0 * workers / best);
+                    return timeRounds(r -> e.round(s, 5L * r, 5, 1e-3, pref), workers, seconds);
                 }
             }
             byte[] yaml = ModelBytes.of(m);
-            double[] params = new DeepPotGraph(m).flatParams();
-            Adam adam = new Adam(params.length, s.beta1(), s.beta2(), s.epsilon());
+            double[][] state = {new DeepPotGraph(m).flatParams(), null, null}; // parameters, Adam m, v
+            long[] adamT = {0};
             LearningRate lr = new LearningRate(1e-3, 1e-3, 1000, 1000);
-            long t0 = 0;
-            double best = Double.MAX_VALUE;
-            for (int r = 0; r < WARM_UP_ROUNDS + rounds; r++) {
-                if (r == WARM_UP_ROUNDS) t0 = System.nanoTime();
-                long r0 = System.nanoTime();
-                RoundTask.Input in = new RoundTask.Input(yaml, RoundTask.key(m, yaml), s, params, adam.m(), adam.v(), adam.t(),
+            int np = state[0].length;
+            state[1] = new double[np];
+            state[2] = new double[np];
+            return timeRounds(r -> {
+                RoundTask.Input in = new RoundTask.Input(yaml, RoundTask.key(m, yaml), s, state[0], state[1], state[2], adamT[0],
                         5L * r, 5, false, lr, 1.0);
                 Broadcast<RoundTask.Input> b = jsc.broadcast(in);
                 List<RoundTask.Output> res = train.mapPartitionsWithIndex((p, it) -> RoundTask.run(p, it, b.value()), false).collect();
                 b.destroy();
-                double[] p = new double[params.length], mm = new double[params.length], v = new double[params.length];
+                double[] p = new double[np], mm = new double[np], v = new double[np];
                 for (RoundTask.Output o : res) {
-                    for (int q = 0; q < p.length; q++) {
+                    for (int q = 0; q < np; q++) {
                         p[q] += o.params()[q] / res.size();
                         mm[q] += o.m()[q] / res.size();
                         v[q] += o.v()[q] / res.size();
                     }
                 }
-                params = p;
-                adam = new Adam(s.beta1(), s.beta2(), s.epsilon(), mm, v, res.get(0).adamT());
-                if (r >= WARM_UP_ROUNDS) best = Math.min(best, (System.nanoTime() - r0) * 1e-9);
-            }
-            return new Fps(rounds * 5.0 * workers / ((System.nanoTime() - t0) * 1e-9), 5.0 * workers / best);
+                state[0] = p;
+                state[1] = mm;
+                state[2] = v;
+                adamT[0] = res.get(0).adamT();
+            }, workers, seconds);
         } finally {
             spark.stop();
         }
