@@ -29,9 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 class NotebooksIT {
     @Test
     void notebooksRunOnTheDemoOutputs(@TempDir Path tmp) throws Exception {
-        // On by default where Jupyter is installed (.ci/run installs it); -Ddpspark.notebooks=false skips. A full
-        // verify under load ~10 once saw the kernel not answer within 300 s (not reproduced: it started in ~15 s in
-        // every run since; startup timeout now 600 s). The whole test took 148 s at load ~4 (2026-11-24).
+        // On by default where Jupyter is installed (.ci/run installs it); -Ddpspark.notebooks=false skips. The whole
+        // test took 148 s at load ~4 (2026-11-24).
         assumeTrue(!"false".equals(System.getProperty("dpspark.notebooks")), "notebooks skipped: -Ddpspark.notebooks=false");
         assumeTrue(runs(tmp, List.of("jupyter", "nbconvert", "--version")),
                 "jupyter nbconvert is not installed: notebooks not executed (Debian: apt-get install jupyter-nbconvert"
@@ -47,14 +46,24 @@ class NotebooksIT {
         }
         assertTrue(notebooks.size() >= 4, notebooks.toString());
         Path executed = Files.createDirectories(tmp.resolve("executed"));
-        List<String> cmd = new ArrayList<>(List.of("jupyter", "nbconvert", "--to", "notebook", "--execute",
-                "--ExecutePreprocessor.timeout=300",
-                // a kernel (JVM + JShell with ~220 jars) starts in 10-20 s on an idle machine, minutes on a loaded one
-                "--ExecutePreprocessor.startup_timeout=600", "--output-dir", executed.toString()));
-        cmd.addAll(notebooks);
         long t0 = System.nanoTime();
-        exec(tmp, root.resolve("notebooks"), Map.of("DPSPARK_OUT", out.toString(),
-                "JUPYTER_PATH", prefix.resolve("share/jupyter").toString()), 1500, cmd.toArray(String[]::new));
+        for (String nb : notebooks) {
+            // One nbconvert per notebook, run again once when its kernel never answered. Seen twice (2026-11-24, in a
+            // full verify under load ~10, and in a clean-clone CI run at load ~1.5 where notebooks 01 and 02 had run
+            // in ~1 min each): the kernel JVM started and bound its ZeroMQ channels within seconds, then no request
+            // from the Jupyter client reached it and nbconvert waited out its startup timeout; a handshake flake
+            // between jupyter_client and the kernel, not a failure of a notebook. A kernel (JVM + JShell with ~220
+            // jars) normally answers in 10-20 s, on a loaded machine within a minute or two.
+            List<String> cmd = List.of("jupyter", "nbconvert", "--to", "notebook", "--execute", "--ExecutePreprocessor.timeout=300",
+                    "--ExecutePreprocessor.startup_timeout=180", "--output-dir", executed.toString(), nb);
+            Map<String, String> env = Map.of("DPSPARK_OUT", out.toString(), "JUPYTER_PATH", prefix.resolve("share/jupyter").toString());
+            String failure = run(tmp, root.resolve("notebooks"), env, 600, cmd);
+            if (failure != null && failure.contains("Kernel didn't respond")) {
+                System.out.println("NotebooksIT: the kernel of " + nb + " did not answer; running it again");
+                failure = run(tmp, root.resolve("notebooks"), env, 600, cmd);
+            }
+            assertTrue(failure == null, failure);
+        }
         System.out.printf("NotebooksIT: %d notebooks executed in %.1f s%n", notebooks.size(), (System.nanoTime() - t0) / 1e9);
 
         // what each notebook must have shown from these outputs (its cells print and display them)
@@ -126,6 +135,13 @@ class NotebooksIT {
     /** Runs {@code cmd} in {@code dir} with its output in a log under {@code tmp}; fails with the log. */
     private static void exec(Path tmp, Path dir, Map<String, String> env, int seconds, String... cmd)
             throws IOException, InterruptedException {
+        String failure = run(tmp, dir, env, seconds, List.of(cmd));
+        assertTrue(failure == null, failure);
+    }
+
+    /** Runs {@code cmd}; null when it exits with 0, else the command and its log (also after a timeout). */
+    private static String run(Path tmp, Path dir, Map<String, String> env, int seconds, List<String> cmd)
+            throws IOException, InterruptedException {
         Path log = Files.createTempFile(tmp, "exec", ".log");
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
@@ -134,8 +150,8 @@ class NotebooksIT {
         if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
-            throw new IllegalStateException(String.join(" ", cmd) + " timed out:\n" + Files.readString(log));
+            return String.join(" ", cmd) + " timed out after " + seconds + " s:\n" + Files.readString(log);
         }
-        assertEquals(0, p.exitValue(), String.join(" ", cmd) + ":\n" + Files.readString(log));
+        return p.exitValue() == 0 ? null : String.join(" ", cmd) + " exited with " + p.exitValue() + ":\n" + Files.readString(log);
     }
 }
