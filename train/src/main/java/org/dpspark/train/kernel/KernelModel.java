@@ -93,11 +93,4 @@ final class KernelModel {
         for (List<KernelLayer> net : fittings) for (KernelLayer l : net) w = Math.max(w, Math.max(l.nIn(), l.nOut()));
         return w;
     }
-
-    /** Σ over the fitting layers of (input width + output width): doubles stored per atom between the passes. */
-    int fittingStateWidth() {
-        int w = 0;
-        for (KernelLayer l : fittings.get(0)) w += l.nIn() + l.nOut();
-        return w;
-    }
 }
