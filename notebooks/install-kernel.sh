@@ -37,9 +37,8 @@ python3 - "$dir/kernel.json" "$kernel_jar" "$root" <<'PY'
 import json, sys
 out, kernel_jar, root = sys.argv[1:]
 # Without the Vector API module, which the notebooks do not need (they do not train; the training kernel would fall
-# back to scalar tanh): since the flag joined <dpspark.jvm.flags>, 2 of 2 CI runs had a kernel that never answered the
-# Jupyter client (0 of 4 before). Not proven to be the cause (the hang was seen once before, under load ~10), so
-# NotebooksIT also runs such a notebook again.
+# back to scalar tanh). It was suspected in kernels that never answered the Jupyter client, but a kernel started
+# without it hung too (2026-11-24): that flake is handled by NotebooksIT running such a notebook again.
 flags = [f for f in open(root + "/cli/target/jvm-flags.txt").read().split() if f != "--add-modules=jdk.incubator.vector"]
 # RJK_CLASSPATH separates entries with ';'
 cp = ";".join([root + "/cli/target/dpspark.jar"] + open(root + "/cli/target/spark-classpath.txt").read().strip().split(":"))

@@ -48,11 +48,11 @@ class NotebooksIT {
         Path executed = Files.createDirectories(tmp.resolve("executed"));
         long t0 = System.nanoTime();
         for (String nb : notebooks) {
-            // One nbconvert per notebook, run again once when its kernel never answered. Seen twice (2026-11-24, in a
-            // full verify under load ~10, and in a clean-clone CI run at load ~1.5 where notebooks 01 and 02 had run
-            // in ~1 min each): the kernel JVM started and bound its ZeroMQ channels within seconds, then no request
-            // from the Jupyter client reached it and nbconvert waited out its startup timeout; a handshake flake
-            // between jupyter_client and the kernel, not a failure of a notebook. A kernel (JVM + JShell with ~220
+            // One nbconvert per notebook, run again once when its kernel never answered. Seen in a full verify under
+            // load ~10 and in 3 clean-clone CI runs of 2026-11-24 (about one kernel start in five that day): the kernel
+            // JVM started and logged binding its ZeroMQ channels within seconds, then handled no request from the
+            // Jupyter client, and nbconvert waited out its startup timeout; the rerun passed each time it was let run.
+            // A startup flake of the Java kernel or its client, not a failure of a notebook. A kernel (JVM + JShell with ~220
             // jars) normally answers in 10-20 s, on a loaded machine within a minute or two.
             List<String> cmd = List.of("jupyter", "nbconvert", "--to", "notebook", "--execute", "--ExecutePreprocessor.timeout=300",
                     "--ExecutePreprocessor.startup_timeout=180", "--output-dir", executed.toString(), nb);
