@@ -52,8 +52,9 @@ public class DeepPotGraphVertex extends SameDiffGraphVertex {
 
     private DeepPotKernel kernel;
     private java.util.List<String> paramKeys;
-    /** The env input of the kernel's last forward pass (to detect a backward pass on other inputs). */
+    /** The env input of this vertex's last kernel forward pass, and the batch it gave the (per-thread, shared) kernel. */
     private INDArray kernelInput;
+    private StepBatch kernelBatch;
 
     private boolean useKernel() { return ((DeepPotVertex) config).isKernel(); }
 
@@ -69,7 +70,8 @@ public class DeepPotGraphVertex extends SameDiffGraphVertex {
     private INDArray kernelForward() {
         DeepPotKernel k = kernel();
         k.setParams(params);
-        double[][] p = k.forward(StepBatch.ofVertexInputs(inputs, ((DeepPotVertex) config).model().ntypes()));
+        kernelBatch = StepBatch.ofVertexInputs(inputs, ((DeepPotVertex) config).model().ntypes());
+        double[][] p = k.forward(kernelBatch);
         kernelInput = inputs[1];
         double[] row = new double[p[0].length + p[1].length + p[2].length];
         System.arraycopy(p[0], 0, row, 0, p[0].length);
@@ -83,7 +85,8 @@ public class DeepPotGraphVertex extends SameDiffGraphVertex {
      * which compensates the SameDiff vertex's doubling; multiplied back here) into the gradient view.
      */
     private void kernelBackward() {
-        if (kernelInput != inputs[1]) kernelForward();
+        // the kernel keeps the state of its last forward; another vertex on this thread may have used it since
+        if (kernelInput != inputs[1] || kernel().batch() != kernelBatch) kernelForward();
         int nf = (int) Math.round(inputs[0].getDouble(0, 1)), natoms = (int) Math.round(inputs[0].getDouble(0, 0));
         double[] e = epsilon.dup('c').data().asDouble();
         double[] dE = new double[nf], dF = new double[3 * natoms], dV = new double[9 * nf];
@@ -117,7 +120,7 @@ public class DeepPotGraphVertex extends SameDiffGraphVertex {
         INDArray result;
         try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             if (useKernel()) return workspaceMgr.dup(ArrayType.ACTIVATIONS, kernelForward());
-            if (sameDiff == null) doInit();
+        if (sameDiff == null) doInit();
             Map<String, INDArray> ph = placeholders();
             StepArena arena = StepArena.install(sameDiff);
             INDArray out = sameDiff.outputSingle(ph, outputKey);
@@ -137,29 +140,32 @@ public class DeepPotGraphVertex extends SameDiffGraphVertex {
             if (useKernel()) {
                 kernelBackward();
                 for (String s : paramTable.keySet()) g.gradientForVariable().put(s, gradTable.get(s));
-                for (int i = 0; i < inputs.length; i++) dLdIns[i] = Nd4j.zeros(inputs[i].dataType(), inputs[i].shape());
-                for (int i = 0; i < dLdIns.length; i++) dLdIns[i] = workspaceMgr.dup(ArrayType.ACTIVATION_GRAD, dLdIns[i]);
-                return new Pair<>(g, dLdIns);
+            } else {
+                sameDiffBackward(g);
             }
-            if (sameDiff == null) doInit();
-            Map<String, INDArray> ph = placeholders();
-            ph.put(fn.getGradPlaceholderName(), epsilon);
-            if (!sameDiff.hasGradientFunction()) sameDiff.createGradFunction();
-            SameDiff gradFn = sameDiff.getFunction("grad");
-            StepArena arena = StepArena.install(gradFn);
-            Map<String, INDArray> grads = sameDiff.calculateGradients(ph, paramTable.keySet());
-            for (String s : paramTable.keySet()) {
-                INDArray sdGrad = grads.get(s);
-                INDArray dl4jGrad = gradTable.get(s);
-                dl4jGrad.assign(sdGrad);
-                g.gradientForVariable().put(s, dl4jGrad);
-            }
-            arena.endStep();
-            sameDiff.clearPlaceholders(true);
-            sameDiff.clearOpInputs();
             for (int i = 0; i < inputs.length; i++) dLdIns[i] = Nd4j.zeros(inputs[i].dataType(), inputs[i].shape());
         }
         for (int i = 0; i < dLdIns.length; i++) dLdIns[i] = workspaceMgr.dup(ArrayType.ACTIVATION_GRAD, dLdIns[i]);
         return new Pair<>(g, dLdIns);
+    }
+
+    /** ∂L/∂θ by the SameDiff graph's gradient function (arena-backed), into the gradient views and {@code g}. */
+    private void sameDiffBackward(Gradient g) {
+        if (sameDiff == null) doInit();
+        Map<String, INDArray> ph = placeholders();
+        ph.put(fn.getGradPlaceholderName(), epsilon);
+        if (!sameDiff.hasGradientFunction()) sameDiff.createGradFunction();
+        SameDiff gradFn = sameDiff.getFunction("grad");
+        StepArena arena = StepArena.install(gradFn);
+        Map<String, INDArray> grads = sameDiff.calculateGradients(ph, paramTable.keySet());
+        for (String s : paramTable.keySet()) {
+            INDArray sdGrad = grads.get(s);
+            INDArray dl4jGrad = gradTable.get(s);
+            dl4jGrad.assign(sdGrad);
+            g.gradientForVariable().put(s, dl4jGrad);
+        }
+        arena.endStep();
+        sameDiff.clearPlaceholders(true);
+        sameDiff.clearOpInputs();
     }
 }

@@ -90,6 +90,9 @@ public final class DeepPotKernel implements AutoCloseable {
         acc = new double[2 * Math.max(w, km.maxFittingWidth())];
     }
 
+    /** The batch of the last {@link #forward}, whose state {@link #backward} uses (null before the first). */
+    public StepBatch batch() { return batch; }
+
     /** Number of trainable parameters (the SameDiff graph's flat layout). */
     public int paramCount() { return km.paramCount; }
 
