@@ -6,7 +6,7 @@ import java.util.Arrays;
 /**
  * Mergeable account of neighbours beyond {@code sel} (Serializable, for Spark aggregation).
  * Per neighbour type t: frames and atoms that overflowed, neighbours dropped, the largest true
- * neighbour count seen, and the worst frame (largest excess count − sel[t]) by id.
+ * neighbour count seen, and the worst frame (largest count; the smallest id among ties) by id.
  */
 public final class OverflowReport implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -38,7 +38,7 @@ public final class OverflowReport implements Serializable {
                 atoms[t] += f.atomsOverflowed[t];
                 dropped[t] += f.neighboursDropped[t];
             }
-            if (worstFrame[t] == null || m > maxCount[t]) {
+            if (worse(m, frameId, t)) {
                 maxCount[t] = m;
                 worstFrame[t] = frameId;
             }
@@ -56,12 +56,21 @@ public final class OverflowReport implements Serializable {
             frames[t] += o.frames[t];
             atoms[t] += o.atoms[t];
             dropped[t] += o.dropped[t];
-            if (o.worstFrame[t] != null && (worstFrame[t] == null || o.maxCount[t] > maxCount[t])) {
+            if (o.worstFrame[t] != null && worse(o.maxCount[t], o.worstFrame[t], t)) {
                 maxCount[t] = o.maxCount[t];
                 worstFrame[t] = o.worstFrame[t];
             }
         }
         return this;
+    }
+
+    /**
+     * Whether (count, frameId) beats the current worst frame of type t: a larger count, or the same
+     * count and a smaller id, so the result does not depend on the order frames or partitions arrive.
+     */
+    private boolean worse(int count, String frameId, int t) {
+        if (worstFrame[t] == null || count > maxCount[t]) return true;
+        return count == maxCount[t] && frameId.compareTo(worstFrame[t]) < 0;
     }
 
     public boolean overflowed() {

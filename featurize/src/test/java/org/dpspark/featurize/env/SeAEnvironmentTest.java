@@ -121,16 +121,20 @@ class SeAEnvironmentTest {
         NeighborListBuilder b = new NeighborListBuilder(RC);
         OverflowReport report = new OverflowReport(small);
         OverflowReport half = new OverflowReport(small);
+        OverflowReport reversed = new OverflowReport(small);
+        OverflowReport reversedHalf = new OverflowReport(small);
         long expectedDropped0 = 0;
-        int expectedMax1 = 0;
+        int expectedMax1 = -1;
         String worst1 = null;
+        List<SeAFrame> computed = new java.util.ArrayList<>();
         for (int k = 0; k < 6; k++) {
             TestFrame f = frames.get(k);
             SeAFrame fr = env.computeFrame(f.types(), b.build(f.positions(), f.cell(), f.pbc()), null);
             for (int i = 0; i < f.natoms(); i++) {
                 expectedDropped0 += Math.max(0, fr.counts()[2 * i] - small[0]);
-                if (fr.counts()[2 * i + 1] > expectedMax1) {
-                    expectedMax1 = fr.counts()[2 * i + 1];
+                int c1 = fr.counts()[2 * i + 1];
+                if (c1 > expectedMax1 || (c1 == expectedMax1 && f.id().compareTo(worst1) < 0)) {
+                    expectedMax1 = c1;
                     worst1 = f.id();
                 }
                 int nonPad = 0;
@@ -138,8 +142,15 @@ class SeAEnvironmentTest {
                 assertEquals(Math.min(fr.counts()[2 * i], 20) + Math.min(fr.counts()[2 * i + 1], 40), nonPad);
             }
             (k < 3 ? report : half).add(f.id(), fr);
+            computed.add(fr);
         }
+        for (int k = 5; k >= 0; k--) (k < 3 ? reversedHalf : reversed).add(frames.get(k).id(), computed.get(k));
         report.merge(half);
+        reversed.merge(reversedHalf);
+        // Spark merges partitions in whatever order tasks finish: the report must not depend on it.
+        assertEquals(report.message(), reversed.message());
+        assertEquals(report.worstFrame(0), reversed.worstFrame(0));
+        assertEquals(report.worstFrame(1), reversed.worstFrame(1));
         assertTrue(report.overflowed());
         assertEquals(expectedDropped0, report.neighboursDropped(0));
         assertEquals(expectedMax1, report.maxCount(1));
