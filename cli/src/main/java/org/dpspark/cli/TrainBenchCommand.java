@@ -12,7 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Training steps/s, frames/s and atom-frames/s per core (library-default and water-example networks,"
                 + " a 192-atom water frame), FLOPs per step vs the measured peak, memory of a water batch, dl4j-spark"
-                + " speed-up from 1 to 2 workers.")
+                + " and rdd speed-up from 1 to 2 workers for both networks.")
 public final class TrainBenchCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -26,12 +26,16 @@ public final class TrainBenchCommand implements Callable<Integer> {
             description = "run the 1 → 2 worker speed-up; --no-spark skips it")
     boolean spark = true;
 
+    @Option(names = "--averaging-frequency", description = "steps per worker and round of the speed-up (default: the"
+            + " configured train.parallel.averaging-frequency)")
+    int averagingFrequency = 0;
+
     @Option(names = "--work", description = "scratch folder (default: /tmp/dpspark-bench-train)")
     Path work = Path.of(System.getProperty("java.io.tmpdir"), "dpspark-bench-train");
 
     @Override
     public Integer call() throws Exception {
-        var r = TrainBench.run(water, work, seconds, spark);
+        var r = TrainBench.run(water, work, seconds, spark, averagingFrequency);
         spec.commandLine().getOut().print(TrainBench.render(r));
         spec.commandLine().getOut().flush();
         return 0;

@@ -53,20 +53,35 @@ public final class TrainBench {
             double kernelStepSeconds, double networkStepSeconds, double graphStepCpuSeconds, double kernelStepCpuSeconds,
             double networkStepCpuSeconds, double flopsPerStep, long heapBytes, long offHeapBytes) {}
 
-    /** Peaks in GFLOP/s (nd4jPeakCpu from the gemm's thread CPU time); oneWorkerFps/twoWorkerFps: dl4j-spark,
-     * rddOneFps/rddTwoFps: engine rdd (library-default net). */
-    public record Result(double javaPeak, double nd4jPeak, double nd4jPeakCpu, List<Net> nets, Fps oneWorkerFps,
-            Fps twoWorkerFps, Fps rddOneFps, Fps rddTwoFps, int atoms, double loadBefore, double loadAfter) {}
+    /** Peaks in GFLOP/s (nd4jPeakCpu from the gemm's thread CPU time); scaling: 1 → 2 workers per network (empty
+     * without --spark) at averagingFrequency steps per round. */
+    public record Result(double javaPeak, double nd4jPeak, double nd4jPeakCpu, List<Net> nets, List<Scaling> scaling,
+            int averagingFrequency, int atoms, double loadBefore, double loadAfter) {}
+
+    /** One network's training frames/s with 1 and 2 workers: dl4j-spark and engine rdd. */
+    public record Scaling(String net, Fps dl4jOne, Fps dl4jTwo, Fps rddOne, Fps rddTwo) {}
 
     /**
      * Training frames/s over the timed rounds, and of the fastest of them (the least disturbed by other processes on
      * a shared machine, as the step timings take the best window).
      */
     public record Fps(double mean, double bestRound) {
-        static final Fps NONE = new Fps(Double.NaN, Double.NaN);
     }
 
-    public static Result run(Path water, Path work, double seconds, boolean spark) throws IOException {
+    /** The two networks timed: name, embedding widths, axis neurons, fitting widths. */
+    private record Spec(String name, int[] neuron, int axis, int[] fitting) {}
+
+    private static final List<Spec> NETS = List.of(
+            new Spec("library default", new int[] {10, 20, 40}, 4, new int[] {120, 120, 120}),
+            new Spec("water example", new int[] {25, 50, 100}, 16, new int[] {240, 240, 240}));
+
+    /**
+     * @param averagingFrequency steps per worker and round of the speed-up measurement; 0: the configured default
+     *        ({@code train.parallel.averaging-frequency})
+     */
+    public static Result run(Path water, Path work, double seconds, boolean spark, int averagingFrequency) throws IOException {
+        int freq = averagingFrequency > 0 ? averagingFrequency
+                : TrainSettings.from(JobConfig.load(null, List.of("train.model.type-map=[O,H]"))).averagingFrequency();
         double load0 = load();
         deleteTree(work);
         String table = work.resolve("frames").toString();
@@ -80,16 +95,16 @@ public final class TrainBench {
         PeakFlops.Peak jp = PeakFlops.measure(Math.min(seconds, 3));
         double[] np = nd4jPeak(seconds);
         List<Net> nets = new ArrayList<>();
-        nets.add(net("library default", new int[] {10, 20, 40}, 4, new int[] {120, 120, 120}, frames, seconds));
-        nets.add(net("water example", new int[] {25, 50, 100}, 16, new int[] {240, 240, 240}, frames, seconds));
-        Fps f1 = Fps.NONE, f2 = Fps.NONE, r1 = Fps.NONE, r2 = Fps.NONE;
+        for (Spec n : NETS) nets.add(net(n, frames, seconds));
+        List<Scaling> scaling = new ArrayList<>();
         if (spark) {
-            f1 = sparkFps(table, "local[1]", 1, seconds, true);
-            f2 = sparkFps(table, "local[2]", 2, seconds, true);
-            r1 = sparkFps(table, "local[1]", 1, seconds, false);
-            r2 = sparkFps(table, "local[2]", 2, seconds, false);
+            for (Spec n : NETS) {
+                scaling.add(new Scaling(n.name(), sparkFps(table, n, freq, "local[1]", 1, seconds, true),
+                        sparkFps(table, n, freq, "local[2]", 2, seconds, true), sparkFps(table, n, freq, "local[1]", 1, seconds, false),
+                        sparkFps(table, n, freq, "local[2]", 2, seconds, false)));
+            }
         }
-        return new Result(jp.gflops(), np[0], np[1], nets, f1, f2, r1, r2, frames.get(0).natoms(), load0, load());
+        return new Result(jp.gflops(), np[0], np[1], nets, scaling, freq, frames.get(0).natoms(), load0, load());
     }
 
     private static double load() {
@@ -102,8 +117,8 @@ public final class TrainBench {
         return DeepPotModels.random(spec, 0.05, 0.1, 0.08, new double[] {-93.0, -187.0}, 7);
     }
 
-    private static Net net(String name, int[] neuron, int axis, int[] fitting, List<TrainFrame> frames, double seconds) {
-        DeepPotModel m = model(neuron, axis, fitting);
+    private static Net net(Spec spec, List<TrainFrame> frames, double seconds) {
+        DeepPotModel m = model(spec.neuron(), spec.axis(), spec.fitting());
         DeepPotGraph g = new DeepPotGraph(m);
         BatchBuilder bb = new BatchBuilder(m.descriptor());
         double[] pref = {0.02, 1000, 0};
@@ -130,7 +145,7 @@ public final class TrainBench {
         for (int t : frames.get(0).types()) count[t]++;
         double flops = 0;
         for (int t = 0; t < 2; t++) flops += count[t] * flopsPerAtom(m, t);
-        return new Net(name, neuron, axis, fitting, g.paramCount(), tg[0], tk[0], tn[0], tg[1], tk[1], tn[1], 3 * flops, heap, off);
+        return new Net(spec.name(), spec.neuron(), spec.axis(), spec.fitting(), g.paramCount(), tg[0], tk[0], tn[0], tg[1], tk[1], tn[1], 3 * flops, heap, off);
     }
 
     /**
@@ -214,11 +229,11 @@ public final class TrainBench {
     private static final int WARM_UP_ROUNDS = 3;
 
     /**
-     * Runs rounds 0, 1, … of 5 steps per worker: untimed ones for at least {@link #WARM_UP_ROUNDS} rounds and
+     * Runs rounds 0, 1, … of {@code steps} steps per worker: untimed ones for at least {@link #WARM_UP_ROUNDS} rounds and
      * {@code seconds}, then timed ones for at least 3 rounds and 2·{@code seconds} (with the kernel a library-default
      * round is ~0.2 s: a fixed count of rounds timed ~1 s and scattered by ±30 % between runs).
      */
-    private static Fps timeRounds(java.util.function.IntConsumer round, int workers, double seconds) {
+    private static Fps timeRounds(java.util.function.IntConsumer round, int steps, int workers, double seconds) {
         int r = 0;
         long warmEnd = System.nanoTime() + (long) (seconds * 1e9);
         while (r < WARM_UP_ROUNDS || System.nanoTime() < warmEnd) round.accept(r++);
@@ -231,29 +246,29 @@ public final class TrainBench {
             timed++;
             best = Math.min(best, (System.nanoTime() - r0) * 1e-9);
         }
-        return new Fps(timed * 5.0 * workers / ((System.nanoTime() - t0) * 1e-9), 5.0 * workers / best);
+        return new Fps((double) timed * steps * workers / ((System.nanoTime() - t0) * 1e-9), (double) steps * workers / best);
     }
 
     /**
-     * Training frames per second of parameter averaging every 5 steps on {@code master} with {@code workers} workers
-     * (library-default net, batch 1, rounds timed by {@link #timeRounds}):
+     * Training frames per second of parameter averaging every {@code freq} steps on {@code master} with {@code workers}
+     * workers (network {@code spec}, batch 1, rounds timed by {@link #timeRounds}):
      * dl4j-spark ({@link SparkGraphEngine}) or the rdd engine's rounds ({@link RoundTask} per partition, the driver
      * averaging parameters and Adam state).
      */
-    private static Fps sparkFps(String table, String master, int workers, double seconds, boolean dl4j) {
+    private static Fps sparkFps(String table, Spec spec, int freq, String master, int workers, double seconds, boolean dl4j) {
         SparkSession spark = SparkSessions.getOrCreate("bench train " + master, master);
         try {
             TrainSettings s = TrainSettings.from(JobConfig.load(null, List.of("train.model.type-map=[O,H]",
-                    "train.model.sel=[46,92]", "train.parallel.averaging-frequency=5")));
+                    "train.model.sel=[46,92]", "train.parallel.averaging-frequency=" + freq)));
             JavaRDD<TrainFrame> train = FrameSource.frames(FrameSource.select(spark, table, List.of(), List.of()), List.of("O", "H"))
                     .repartition(workers).cache();
             train.count();
-            DeepPotModel m = model(s.neuron(), s.axisNeuron(), s.fittingNeuron());
+            DeepPotModel m = model(spec.neuron(), spec.axis(), spec.fitting());
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
             double[] pref = {0.02, 1000, 0};
             if (dl4j) {
                 try (SparkGraphEngine e = SparkGraphEngine.create(jsc, m, s, workers, train, new DeepPotGraph(m).flatParams(), null)) {
-                    return timeRounds(r -> e.round(s, 5L * r, 5, 1e-3, pref), workers, seconds);
+                    return timeRounds(r -> e.round(s, (long) freq * r, freq, 1e-3, pref), freq, workers, seconds);
                 }
             }
             byte[] yaml = ModelBytes.of(m);
@@ -265,7 +280,7 @@ public final class TrainBench {
             state[2] = new double[np];
             return timeRounds(r -> {
                 RoundTask.Input in = new RoundTask.Input(yaml, RoundTask.key(m, yaml), s, state[0], state[1], state[2], adamT[0],
-                        5L * r, 5, false, lr, 1.0);
+                        (long) freq * r, freq, false, lr, 1.0);
                 Broadcast<RoundTask.Input> b = jsc.broadcast(in);
                 List<RoundTask.Output> res = train.mapPartitionsWithIndex((p, it) -> RoundTask.run(p, it, b.value()), false).collect();
                 b.destroy();
@@ -281,7 +296,7 @@ public final class TrainBench {
                 state[1] = mm;
                 state[2] = v;
                 adamT[0] = res.get(0).adamT();
-            }, workers, seconds);
+            }, freq, workers, seconds);
         } finally {
             spark.stop();
         }
@@ -313,13 +328,13 @@ public final class TrainBench {
             sb.append(String.format(Locale.ROOT, "    memory growth while fitting a water batch: heap %.0f MB, ND4J off-heap (physical) %.0f MB%n",
                     n.heapBytes() / 1e6, n.offHeapBytes() / 1e6));
         }
-        if (!Double.isNaN(r.oneWorkerFps().mean())) {
-            int cores = Runtime.getRuntime().availableProcessors();
-            sb.append(String.format(Locale.ROOT, "  parameter averaging every 5 steps, library-default net, 1 → 2 workers (local[1] → local[2]"
-                    + " on %d cores%s; ND4J %s):%n", cores, cores <= 2 ? ": 2 workers leave the driver no core of its own" : "",
-                    "threads = the task's cores"));
+        int cores = Runtime.getRuntime().availableProcessors();
+        for (Scaling sc : r.scaling()) {
+            sb.append(String.format(Locale.ROOT, "  parameter averaging every %d steps, %s net, 1 → 2 workers (local[1] → local[2]"
+                    + " on %d cores%s; ND4J threads = the task's cores):%n", r.averagingFrequency(), sc.net(), cores,
+                    cores <= 2 ? ": 2 workers leave the driver no core of its own" : ""));
             for (int k = 0; k < 2; k++) {
-                Fps one = k == 0 ? r.oneWorkerFps() : r.rddOneFps(), two = k == 0 ? r.twoWorkerFps() : r.rddTwoFps();
+                Fps one = k == 0 ? sc.dl4jOne() : sc.rddOne(), two = k == 0 ? sc.dl4jTwo() : sc.rddTwo();
                 double sp = two.mean() / one.mean(), spBest = two.bestRound() / one.bestRound();
                 sb.append(String.format(Locale.ROOT, "    %-22s %.2f → %.2f frames/s: speed-up %.2f×, efficiency %.0f %% (target >= 85 %%);"
                         + " best rounds %.2f → %.2f frames/s, efficiency %.0f %%%n",

@@ -45,12 +45,19 @@ final class NetworkReusingWorker extends ParameterAveragingTrainingWorker {
     });
 
     private final Broadcast<NetBroadcastTuple> tuple;
+    private final Broadcast<ComputationGraphConfiguration> architecture;
     private final String modelKey;
 
-    NetworkReusingWorker(Broadcast<NetBroadcastTuple> tuple, boolean saveUpdater, WorkerConfiguration configuration,
-            Collection<TrainingHook> hooks, String modelKey) {
+    /**
+     * @param tuple        this round's configuration (without the model YAML: updaters and counts), parameters and
+     *                     updater state
+     * @param architecture the full configuration, to build a network when this thread has none
+     */
+    NetworkReusingWorker(Broadcast<NetBroadcastTuple> tuple, Broadcast<ComputationGraphConfiguration> architecture,
+            boolean saveUpdater, WorkerConfiguration configuration, Collection<TrainingHook> hooks, String modelKey) {
         super(tuple, saveUpdater, configuration, hooks, null, null);
         this.tuple = tuple;
+        this.architecture = architecture;
         this.modelKey = modelKey;
     }
 
@@ -58,12 +65,12 @@ final class NetworkReusingWorker extends ParameterAveragingTrainingWorker {
     public ComputationGraph getInitialModelGraph() {
         Map<String, ComputationGraph> cache = NETS.get();
         ComputationGraph net = cache.get(modelKey);
-        if (net == null) {
-            net = super.getInitialModelGraph();
-            cache.put(modelKey, net);
-            return net;
-        }
         NetBroadcastTuple t = tuple.getValue();
+        if (net == null) { // as the stock worker builds it, from the full configuration
+            net = new ComputationGraph(architecture.getValue().clone());
+            net.init(t.getParameters().unsafeDuplication(), false);
+            cache.put(modelKey, net);
+        }
         // what the stock worker's network would get: a clone of the broadcast configuration (the clone does not
         // carry the iteration and epoch counts: they start at 0, as StepAdam expects)
         ComputationGraphConfiguration from = t.getGraphConfiguration().clone(), to = net.getConfiguration();

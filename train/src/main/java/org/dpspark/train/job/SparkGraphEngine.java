@@ -138,6 +138,7 @@ public final class SparkGraphEngine implements AutoCloseable {
     @Override
     public void close() {
         modelB.destroy();
+        if (sparkNet.getTrainingMaster() instanceof NetworkReusingMaster m) m.release();
         sparkNet.getTrainingMaster().deleteTempFiles(jsc);
     }
 }

@@ -1,6 +1,8 @@
 package org.dpspark.train.job;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -12,6 +14,10 @@ import org.dpspark.core.testing.LocalSpark;
 import org.dpspark.featurize.dpmodel.DeepPotModel;
 import org.dpspark.featurize.dpmodel.DeepPotModels;
 import org.dpspark.train.data.TrainFrame;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.dpspark.train.dl4j.DeepPotNetwork;
+import org.dpspark.train.dl4j.DeepPotVertex;
 import org.dpspark.train.graph.DeepPotGraph;
 import org.dpspark.train.graph.TestData;
 import org.dpspark.train.loss.Adam;
@@ -46,6 +52,36 @@ class NetworkReuseTest {
             for (int i = 0; i < fresh[q].length; i++) assertEquals(fresh[q][i], reused[q][i], 0.0, "array " + q + " element " + i);
         }
         train.unpersist();
+    }
+
+    @Test
+    void roundBroadcastLeavesTheModelYamlOut() throws Exception {
+        DeepPotModels.Spec spec = new DeepPotModels.Spec(List.of("O", "H"), 6.0, 0.5, new int[] {46, 92}, new int[] {10, 20, 40}, 4,
+                false, false, new int[] {120, 120, 120}, true, "tanh");
+        DeepPotModel model = DeepPotModels.random(spec, 0.05, 0.1, 0.08, new double[] {-93.0, -187.0}, 5);
+        ComputationGraph net = DeepPotNetwork.create(model, 1e-3, 0.9, 0.999, 1e-8, 1, true);
+        ComputationGraphConfiguration full = net.getConfiguration(), light = NetworkReusingMaster.withoutModel(full);
+        int vertices = 0;
+        for (var e : full.getVertices().entrySet()) {
+            if (!(e.getValue() instanceof DeepPotVertex d)) continue;
+            vertices++;
+            DeepPotVertex l = (DeepPotVertex) light.getVertices().get(e.getKey());
+            assertNotNull(d.getModelYaml(), "the network's own configuration keeps its model");
+            assertNull(l.getModelYaml());
+            assertEquals(d.getUpdater(), l.getUpdater(), "the round's updater settings travel");
+        }
+        assertEquals(1, vertices);
+        long fullBytes = serialisedSize(full), lightBytes = serialisedSize(light);
+        // the library-default net's YAML (~4 MB of weights as text) was nearly all of the configuration
+        assertTrue(lightBytes * 50 < fullBytes, lightBytes + " bytes of " + fullBytes);
+    }
+
+    private static long serialisedSize(Object o) throws java.io.IOException {
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(o);
+        }
+        return bytes.size();
     }
 
     /** {parameters, Adam m, Adam v} after three rounds of 2 steps on 2 workers, learning rate and prefactors varying. */
