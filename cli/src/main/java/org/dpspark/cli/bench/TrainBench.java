@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.stream.Stream;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dpspark.core.JobConfig;
@@ -20,7 +19,6 @@ import org.dpspark.featurize.dpmodel.DeepPotModels;
 import org.dpspark.ingest.job.IngestJob;
 import org.dpspark.ingest.job.IngestSettings;
 import org.dpspark.train.data.FrameSource;
-import org.dpspark.train.data.ModelBytes;
 import org.dpspark.train.data.TrainFrame;
 import org.dpspark.train.dl4j.DeepPotBatch;
 import org.dpspark.train.dl4j.DeepPotNetwork;
@@ -29,7 +27,7 @@ import org.dpspark.train.graph.DeepPotGraph;
 import org.dpspark.train.kernel.DeepPotKernel;
 import org.dpspark.train.kernel.KernelLoss;
 import org.dpspark.train.kernel.StepBatch;
-import org.dpspark.train.job.RoundTask;
+import org.dpspark.train.job.RddEngine;
 import org.dpspark.train.job.SparkGraphEngine;
 import org.dpspark.train.job.TrainSettings;
 import org.dpspark.train.loss.Adam;
@@ -252,8 +250,7 @@ public final class TrainBench {
     /**
      * Training frames per second of parameter averaging every {@code freq} steps on {@code master} with {@code workers}
      * workers (network {@code spec}, batch 1, rounds timed by {@link #timeRounds}):
-     * dl4j-spark ({@link SparkGraphEngine}) or the rdd engine's rounds ({@link RoundTask} per partition, the driver
-     * averaging parameters and Adam state).
+     * dl4j-spark ({@link SparkGraphEngine}) or the rdd engine ({@link RddEngine}), as {@code dpspark train} runs them.
      */
     private static Fps sparkFps(String table, Spec spec, int freq, String master, int workers, double seconds, boolean dl4j) {
         SparkSession spark = SparkSessions.getOrCreate("bench train " + master, master);
@@ -271,32 +268,16 @@ public final class TrainBench {
                     return timeRounds(r -> e.round(s, (long) freq * r, freq, 1e-3, pref), freq, workers, seconds);
                 }
             }
-            byte[] yaml = ModelBytes.of(m);
-            double[][] state = {new DeepPotGraph(m).flatParams(), null, null}; // parameters, Adam m, v
-            long[] adamT = {0};
+            double[] params0 = new DeepPotGraph(m).flatParams();
+            Object[] state = {params0, new Adam(params0.length, s.beta1(), s.beta2(), s.epsilon())}; // parameters, Adam
             LearningRate lr = new LearningRate(1e-3, 1e-3, 1000, 1000);
-            int np = state[0].length;
-            state[1] = new double[np];
-            state[2] = new double[np];
-            return timeRounds(r -> {
-                RoundTask.Input in = new RoundTask.Input(yaml, RoundTask.key(m, yaml), s, state[0], state[1], state[2], adamT[0],
-                        (long) freq * r, freq, false, lr, 1.0);
-                Broadcast<RoundTask.Input> b = jsc.broadcast(in);
-                List<RoundTask.Output> res = train.mapPartitionsWithIndex((p, it) -> RoundTask.run(p, it, b.value()), false).collect();
-                b.destroy();
-                double[] p = new double[np], mm = new double[np], v = new double[np];
-                for (RoundTask.Output o : res) {
-                    for (int q = 0; q < np; q++) {
-                        p[q] += o.params()[q] / res.size();
-                        mm[q] += o.m()[q] / res.size();
-                        v[q] += o.v()[q] / res.size();
-                    }
-                }
-                state[0] = p;
-                state[1] = mm;
-                state[2] = v;
-                adamT[0] = res.get(0).adamT();
-            }, freq, workers, seconds);
+            try (RddEngine e = new RddEngine(jsc, m, train)) {
+                return timeRounds(r -> {
+                    RddEngine.Round out = e.round(s, (double[]) state[0], (Adam) state[1], (long) freq * r, freq, false, lr, 1.0);
+                    state[0] = out.params();
+                    state[1] = out.adam();
+                }, freq, workers, seconds);
+            }
         } finally {
             spark.stop();
         }

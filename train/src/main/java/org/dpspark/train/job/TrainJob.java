@@ -11,14 +11,12 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.dpspark.core.Version;
 import org.dpspark.featurize.dpmodel.DeepPotModel;
 import org.dpspark.train.data.FrameSource;
-import org.dpspark.train.data.ModelBytes;
 import org.dpspark.train.data.TrainFrame;
 import org.dpspark.train.data.TrainStats;
 import org.dpspark.train.loss.Adam;
@@ -26,7 +24,8 @@ import org.dpspark.train.loss.LearningRate;
 
 /**
  * The training job (driver side): frames → statistics → model initialisation → data-parallel rounds on Spark
- * ({@link RoundTask} per partition: parameter averaging by default, synchronous gradient averaging as an option) →
+ * ({@link SparkGraphEngine}: dl4j-spark parameter averaging; {@link RddEngine}: dpspark's own rounds, parameter or
+ * synchronous gradient averaging) →
  * validation, log, checkpoints → the model artifact. Each worker is one partition of the cached training frames.
  */
 public final class TrainJob {
@@ -106,10 +105,7 @@ public final class TrainJob {
         LearningRate lr = new LearningRate(sk.lrStart(), sk.lrStop(), sk.decaySteps(), sk.steps());
         double factor = sk.lrFactor(workers);
         boolean grads = sk.parallelMode().equals("gradients");
-        byte[] yaml = ModelBytes.of(template);
-        String key = RoundTask.key(template, yaml);
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        Broadcast<byte[]> modelB = jsc.broadcast(yaml);
         TrainingLog log = new TrainingLog(dir.resolve("lcurve.csv"), step);
         out.printf("train: %s, %d parameters, %d steps, lr %.2e→%.2e (×%.3g for %d workers), %s, mode %s%s%n", dir,
                 params.length, sk.steps(), sk.lrStart(), sk.lrStop(), factor, workers,
@@ -133,6 +129,7 @@ public final class TrainJob {
         boolean dl4j = sk.dl4jSpark();
         SparkGraphEngine engine = dl4j ? SparkGraphEngine.create(jsc, template, sk, workers, train, params, state != null ? adam : null)
                 : null;
+        RddEngine rdd = dl4j ? null : new RddEngine(jsc, template, train);
         List<TrainFrame> trainSample = dl4j ? train.takeSample(false, Math.max(1, s.validMaxFrames()), sk.seed() + 1) : List.of();
         while (step < sk.steps()) {
             int k = grads ? 1 : sk.averagingFrequency();
@@ -148,38 +145,13 @@ public final class TrainJob {
                 framesSeen += (long) k * workers;
                 dropped = engine.neighboursDropped();
             } else {
-                RoundTask.Input in = new RoundTask.Input(null, key, sk, params, adam.m(), adam.v(), adam.t(), step, k, grads, lr, factor);
-                Broadcast<RoundTask.Input> inB = jsc.broadcast(in);
-                List<RoundTask.Output> res = train.mapPartitionsWithIndex((p, it) -> {
-                    RoundTask.Input i = inB.value();
-                    RoundTask.Input full = new RoundTask.Input(modelB.value(), i.modelKey(), i.settings(), i.params(), i.m(), i.v(),
-                            i.adamT(), i.startStep(), i.steps(), i.gradientOnly(), i.lr(), i.lrFactor());
-                    return RoundTask.run(p, it, full);
-                }, false).collect();
-                inB.destroy();
-                int nw = res.size();
-                if (grads) {
-                    double[] g = new double[params.length];
-                    for (RoundTask.Output o : res) for (int q = 0; q < g.length; q++) g[q] += o.gradient()[q] / nw;
-                    adam.step(params, g, lr.at(step) * factor);
-                } else {
-                    double[] p = new double[params.length], m = new double[params.length], v = new double[params.length];
-                    for (RoundTask.Output o : res) {
-                        for (int q = 0; q < p.length; q++) {
-                            p[q] += o.params()[q] / nw;
-                            m[q] += o.m()[q] / nw;
-                            v[q] += o.v()[q] / nw;
-                        }
-                    }
-                    params = p;
-                    adam = new Adam(sk.beta1(), sk.beta2(), sk.epsilon(), m, v, res.get(0).adamT());
-                }
-                for (RoundTask.Output o : res) {
-                    for (int q = 0; q < 4; q++) lossAcc[q] += o.lossSums()[q] / nw;
-                    dropped += o.neighboursDropped();
-                }
+                RddEngine.Round r = rdd.round(sk, params, adam, step, k, grads, lr, factor);
+                params = r.params();
+                adam = r.adam();
+                for (int q = 0; q < 4; q++) lossAcc[q] += r.lossSums()[q];
+                dropped += r.neighboursDropped();
                 lossSteps += k;
-                framesSeen += (long) k * nw;
+                framesSeen += (long) k * r.workers();
                 step += k;
             }
             boolean last = step >= sk.steps();
@@ -215,7 +187,7 @@ public final class TrainJob {
                         adam.v(), adam.t(), sk.seed()));
             }
         }
-        modelB.destroy();
+        if (rdd != null) rdd.close();
         if (engine != null) engine.close();
         driver.load(params, adam);
         DeepPotModel fin = withMeta(driver.model(), sk, st, step, provenance);
