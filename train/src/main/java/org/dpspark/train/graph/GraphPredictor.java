@@ -7,8 +7,11 @@ import org.dpspark.featurize.dpmodel.DeepPotModel;
 import org.dpspark.train.data.TrainFrame;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** Energies, forces and virials of frames from a {@link DeepPotGraph} (inference through the training graph). */
-public final class GraphPredictor {
+/**
+ * Energies, forces and virials of frames from a {@link DeepPotGraph} (inference through the training graph; the
+ * reference of {@code KernelPredictor}, and the predictor of {@code train.compute = samediff}).
+ */
+public final class GraphPredictor implements Predictor {
     private final DeepPotGraph graph;
     private final BatchBuilder batches;
 
@@ -27,6 +30,7 @@ public final class GraphPredictor {
     public BatchBuilder batches() { return batches; }
 
     /** Predictions of a batch of frames (one graph evaluation). */
+    @Override
     public List<Prediction> predict(List<TrainFrame> frames) {
         Map<String, INDArray> ph = batches.build(frames, new double[] {0, 0, 0});
         Map<String, INDArray> out = graph.output(ph, GraphNames.ENERGY, GraphNames.FORCE, GraphNames.VIRIAL);

@@ -21,7 +21,7 @@ import org.dpspark.train.loss.LearningRate;
  * the system chosen with probability ∝ its number of frames (DeePMD-kit's prob_sys_size); environments are
  * computed on the fly ({@link org.dpspark.train.graph.BatchBuilder}).
  *
- * <p>The worker's {@link Trainer} (graph + buffers) is cached per executor thread and model.
+ * <p>The worker's {@link Trainer} (its kernel and buffers, or its SameDiff graph) is cached per executor thread and model.
  */
 public final class RoundTask implements Serializable {
     private static final long serialVersionUID = 1L;

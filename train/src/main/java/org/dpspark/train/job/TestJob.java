@@ -26,10 +26,13 @@ import org.dpspark.train.data.ModelBytes;
 import org.dpspark.train.data.TrainFrame;
 import org.dpspark.train.graph.GraphPredictor;
 import org.dpspark.train.graph.Prediction;
+import org.dpspark.train.graph.Predictor;
+import org.dpspark.train.kernel.KernelPredictor;
 
 /**
- * The test job: a model on frames of a frames table (predictions computed in executors through the DL4J graph, which
- * equals the reference evaluator to round-off) → per-frame predictions as Parquet, metrics (energy RMSE/MAE per atom,
+ * The test job: a model on frames of a frames table (predictions computed in executors by the training kernel's
+ * forward pass, {@link KernelPredictor}, or with {@code train.compute = samediff} through the SameDiff graph; both
+ * equal the reference evaluator to round-off) → per-frame predictions as Parquet, metrics (energy RMSE/MAE per atom,
  * force RMSE/MAE, virial RMSE per atom; overall, per dataset, forces per element) and parity plots.
  */
 public final class TestJob {
@@ -43,15 +46,30 @@ public final class TestJob {
 
     private TestJob() {}
 
-    /** Runs the test; returns the metrics by key ("all", "dataset:&lt;name&gt;", "element:&lt;symbol&gt;"). */
+    /** {@link #run(SparkSession, Path, String, List, List, int, int, Path, boolean)} on the kernel (the default compute). */
     public static Map<String, Metrics> run(SparkSession spark, Path modelDir, String table, List<String> datasets,
             List<String> splits, int batchFrames, int parityMax, Path out) throws IOException {
+        return run(spark, modelDir, table, datasets, splits, batchFrames, parityMax, out, true);
+    }
+
+    /**
+     * Runs the test; returns the metrics by key ("all", "dataset:&lt;name&gt;", "element:&lt;symbol&gt;").
+     *
+     * @param kernel true: predictions by the kernel (train.compute = kernel); false: by the SameDiff graph (samediff)
+     */
+    public static Map<String, Metrics> run(SparkSession spark, Path modelDir, String table, List<String> datasets,
+            List<String> splits, int batchFrames, int parityMax, Path out, boolean kernel) throws IOException {
         DeepPotModel model = DeepPotModel.load(modelDir);
         List<String> typeMap = model.typeMap();
         JavaRDD<TrainFrame> frames = FrameSource.frames(FrameSource.select(spark, table, datasets, splits), typeMap);
-        Broadcast<byte[]> mb = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(ModelBytes.of(model));
+        byte[] yaml = ModelBytes.of(model);
+        String key = "predict " + RoundTask.key(model, yaml);
+        Broadcast<byte[]> mb = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(yaml);
         JavaRDD<Row> rows = frames.mapPartitions((Iterator<TrainFrame> it) -> {
-            GraphPredictor p = GraphPredictor.of(ModelBytes.model(mb.value()));
+            Nd4jThreads.limitToTask();
+            DeepPotModel m = ModelBytes.model(mb.value());
+            // the kernel (its buffers) is the executor thread's, kept from partition to partition
+            Predictor p = kernel ? KernelPredictor.cached(m, key) : GraphPredictor.of(m);
             List<Row> res = new ArrayList<>();
             List<TrainFrame> batch = new ArrayList<>();
             while (it.hasNext()) {

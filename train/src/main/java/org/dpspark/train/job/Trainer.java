@@ -6,39 +6,48 @@ import org.dpspark.featurize.dpmodel.DeepPotModel;
 import org.dpspark.train.data.TrainFrame;
 import org.dpspark.train.graph.BatchBuilder;
 import org.dpspark.train.graph.DeepPotGraph;
+import org.dpspark.train.graph.GraphPredictor;
+import org.dpspark.train.graph.Prediction;
+import org.dpspark.train.graph.Predictor;
 import org.dpspark.train.kernel.DeepPotKernel;
 import org.dpspark.train.kernel.KernelLoss;
+import org.dpspark.train.kernel.KernelPredictor;
+import org.dpspark.train.kernel.ModelParams;
 import org.dpspark.train.kernel.StepBatch;
-import org.dpspark.train.graph.GraphNames;
-import org.dpspark.train.graph.GraphPredictor;
-import org.dpspark.train.graph.GraphWeights;
-import org.dpspark.train.graph.Prediction;
 import org.dpspark.train.loss.Adam;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The pure-Java (no Spark) training core of one worker: its parameters, an {@link Adam} state, and the computation of
- * ∂loss/∂θ of a batch ({@link #gradient}): the hand-written {@link DeepPotKernel} ({@code train.compute = kernel}) or
- * the {@link DeepPotGraph} (samediff; the graph also serves validation predictions and the model export, and gets the
- * current parameters before those). {@link #step} applies Adam. Not thread-safe.
+ * The pure-Java (no Spark) training core of one worker: its parameters, an {@link Adam} state, the computation of
+ * ∂loss/∂θ of a batch ({@link #gradient}) and predictions for validation ({@link #evaluate}), on the hand-written
+ * {@link DeepPotKernel} ({@code train.compute = kernel}: no SameDiff graph is built) or the {@link DeepPotGraph}
+ * (samediff). {@link #step} applies Adam; {@link #model} writes the parameters into a model artifact. Not thread-safe.
  */
 public final class Trainer {
     private final DeepPotModel template;
+    /** The SameDiff graph (compute = samediff), or null (kernel). */
     private final DeepPotGraph graph;
     private final BatchBuilder batches;
-    private final GraphPredictor predictor;
+    private final Predictor predictor;
+    /** The kernel (compute = kernel), or null (samediff): training steps and, through {@link KernelPredictor}, validation. */
     private final DeepPotKernel kernel;
     private double[] params;
-    private boolean graphStale;
     private Adam adam;
 
     public Trainer(DeepPotModel template, TrainSettings s) {
         this.template = template;
-        graph = new DeepPotGraph(template);
         batches = new BatchBuilder(template.descriptor());
-        predictor = new GraphPredictor(graph, template);
-        params = graph.flatParams();
-        kernel = s.kernel() ? new DeepPotKernel(template) : null;
+        if (s.kernel()) {
+            graph = null;
+            kernel = new DeepPotKernel(template);
+            params = ModelParams.flat(template);
+            predictor = new KernelPredictor(kernel, template, params);
+        } else {
+            graph = new DeepPotGraph(template);
+            kernel = null;
+            params = graph.flatParams();
+            predictor = new GraphPredictor(graph, template);
+        }
         adam = new Adam(params.length, s.beta1(), s.beta2(), s.epsilon());
     }
 
@@ -46,21 +55,10 @@ public final class Trainer {
 
     public Adam adam() { return adam; }
 
-    /** The graph, with the current parameters. */
-    public DeepPotGraph graph() {
-        syncGraph();
-        return graph;
-    }
-
     private void setParams(double[] p) {
         params = p;
-        if (kernel == null) graph.setFlatParams(params);
-        else graphStale = true;
-    }
-
-    private void syncGraph() {
-        if (graphStale) graph.setFlatParams(params);
-        graphStale = false;
+        if (graph != null) graph.setFlatParams(params);
+        else ((KernelPredictor) predictor).setParams(params);
     }
 
     public BatchBuilder batches() { return batches; }
@@ -101,7 +99,6 @@ public final class Trainer {
 
     /** Error metrics of the current parameters on frames, in batches of {@code batchFrames}. */
     public Metrics evaluate(List<TrainFrame> frames, int batchFrames) {
-        syncGraph();
         Metrics m = new Metrics();
         for (int k = 0; k < frames.size(); k += batchFrames) {
             List<TrainFrame> b = frames.subList(k, Math.min(frames.size(), k + batchFrames));
@@ -113,7 +110,6 @@ public final class Trainer {
 
     /** The current weights as a model artifact (architecture, davg/dstd and biases of the template). */
     public DeepPotModel model() {
-        syncGraph();
-        return GraphWeights.toModel(graph, template);
+        return ModelParams.toModel(params, template);
     }
 }

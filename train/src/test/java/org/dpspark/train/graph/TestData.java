@@ -45,6 +45,22 @@ public final class TestData {
                 null, "water" + set + "_" + k);
     }
 
+    /**
+     * Frame {@code k} of deepmd/water-virial (384 atoms: O 128 then H 256, types 0/1; box changes per frame) with its
+     * energy, forces and virial labels.
+     */
+    public static TrainFrame waterVirial(int k) throws IOException {
+        Path dir = SharedData.path("deepmd/water-virial");
+        String[] ts = Files.readString(dir.resolve("type.raw")).trim().split("\\s+");
+        int[] types = new int[ts.length];
+        for (int i = 0; i < ts.length; i++) types[i] = Integer.parseInt(ts[i]);
+        int n = types.length;
+        Path s = dir.resolve("set.000");
+        return new TrainFrame("water-virial", "water-virial", types, NpyRows.row(s.resolve("coord.npy"), k, 3 * n),
+                NpyRows.row(s.resolve("box.npy"), k, 9), null, NpyRows.row(s.resolve("energy.npy"), k, 1)[0],
+                NpyRows.row(s.resolve("force.npy"), k, 3 * n), NpyRows.row(s.resolve("virial.npy"), k, 9), "water-virial_" + k);
+    }
+
     private static double[] doubles(Object o) {
         List<?> l = (List<?>) o;
         double[] out = new double[l.size()];
