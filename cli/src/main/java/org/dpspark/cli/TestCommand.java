@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.dpspark.train.job.Metrics;
 import org.dpspark.train.job.TestJob;
+import org.dpspark.train.job.TrainSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,7 +38,8 @@ public final class TestCommand implements Callable<Integer> {
         Path out = Path.of(output != null ? output : model + "/test");
         Files.createDirectories(out);
         Map<String, Metrics> m = TestJob.run(job.spark("test"), Path.of(model), frames, c.getStringList("datasets"),
-                c.getStringList("splits"), c.getInt("batch-frames"), c.getInt("parity-max-points"), out);
+                c.getStringList("splits"), c.getInt("batch-frames"), c.getInt("parity-max-points"), out,
+                TrainSettings.compute(job.config().getConfig("train")).equals("kernel"));
         PrintWriter w = spec.commandLine().getOut();
         w.print(TestJob.csv(m));
         w.println("results: " + out.resolve("metrics.csv") + ", " + out.resolve("parity_energy.png") + ", "

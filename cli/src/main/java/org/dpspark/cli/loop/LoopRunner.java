@@ -23,6 +23,7 @@ import org.dpspark.simulate.ensemble.EnsembleJob;
 import org.dpspark.simulate.ensemble.SimulateSettings;
 import org.dpspark.train.job.Metrics;
 import org.dpspark.train.job.TestJob;
+import org.dpspark.train.job.TrainSettings;
 
 /**
  * The concurrent-learning loop (DP-GEN's exploration–labelling–training) on the driver. Layout of the loop folder:
@@ -166,7 +167,8 @@ final class LoopRunner {
 
     private void test(String model, Path where) throws IOException {
         Map<String, Metrics> m = TestJob.run(spark, Path.of(model), testset(), List.of(), List.of(),
-                s.root.getInt("test.batch-frames"), s.root.getInt("test.parity-max-points"), where);
+                s.root.getInt("test.batch-frames"), s.root.getInt("test.parity-max-points"), where,
+                TrainSettings.compute(s.root.getConfig("train")).equals("kernel"));
         Metrics all = m.get("all");
         ObjectNode n = DatasetSidecar.json().createObjectNode();
         n.put("model", model);

@@ -46,12 +46,6 @@ public final class TestJob {
 
     private TestJob() {}
 
-    /** {@link #run(SparkSession, Path, String, List, List, int, int, Path, boolean)} on the kernel (the default compute). */
-    public static Map<String, Metrics> run(SparkSession spark, Path modelDir, String table, List<String> datasets,
-            List<String> splits, int batchFrames, int parityMax, Path out) throws IOException {
-        return run(spark, modelDir, table, datasets, splits, batchFrames, parityMax, out, true);
-    }
-
     /**
      * Runs the test; returns the metrics by key ("all", "dataset:&lt;name&gt;", "element:&lt;symbol&gt;").
      *

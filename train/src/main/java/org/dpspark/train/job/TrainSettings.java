@@ -58,10 +58,7 @@ public record TrainSettings(List<String> typeMap, double rcut, double rcutSmth, 
         if (!engine.equals("dl4j-spark") && !engine.equals("rdd")) {
             throw new IllegalArgumentException("train.parallel.engine must be dl4j-spark or rdd, got " + engine);
         }
-        String compute = c.getString("compute");
-        if (!compute.equals("kernel") && !compute.equals("samediff")) {
-            throw new IllegalArgumentException("train.compute must be kernel or samediff, got " + compute);
-        }
+        String compute = compute(c);
         String scale = lr.getString("scale-by-workers");
         if (!List.of("linear", "sqrt", "none").contains(scale)) {
             throw new IllegalArgumentException("train.learning-rate.scale-by-workers must be linear, sqrt or none");
@@ -102,6 +99,15 @@ public record TrainSettings(List<String> typeMap, double rcut, double rcutSmth, 
 
     /** True when training steps run on the hand-written kernel ({@code train.compute = kernel}), not the SameDiff graph. */
     public boolean kernel() { return compute.equals("kernel"); }
+
+    /** {@code train.compute} of a {@code train} config section, checked: kernel or samediff. */
+    public static String compute(Config train) {
+        String compute = train.getString("compute");
+        if (!compute.equals("kernel") && !compute.equals("samediff")) {
+            throw new IllegalArgumentException("train.compute must be kernel or samediff, got " + compute);
+        }
+        return compute;
+    }
 
     public TrainSettings withSeed(long s) {
         return new TrainSettings(typeMap, rcut, rcutSmth, sel, selAutoRatio, neuron, axisNeuron, typeOneSide,
