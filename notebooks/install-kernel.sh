@@ -35,8 +35,11 @@ dir="$kernels/dpspark-java"
 mkdir -p "$dir"
 # The kernel's main class and its fixed channel loop thread (notebooks/kernel/src: rapaio-jupyter-kernel 3.0.1 could
 # start deaf to the client, see LoopThread.java), compiled against the kernel jar into the kernelspec's folder.
+command -v javac >/dev/null 2>&1 || { echo "install-kernel: javac (a JDK 17+) is needed" >&2; exit 1; }
+src="$root/notebooks/kernel/src"
 rm -rf "$dir/classes"
-javac -nowarn -cp "$kernel_jar" -d "$dir/classes" $(find "$root/notebooks/kernel/src" -name '*.java')
+javac --release 17 -nowarn -cp "$kernel_jar" -d "$dir/classes" "$src/org/dpspark/notebooks/KernelLauncher.java" \
+  "$src/org/rapaio/jupyter/kernel/channels/LoopThread.java"
 # The kernel JVM gets the JVM flags as separate argv entries; its JShell gets dpspark and Spark on the classpath.
 python3 - "$dir/kernel.json" "$kernel_jar" "$root" "$dir/classes" <<'PY'
 import json, sys
