@@ -36,7 +36,7 @@ class NotebooksIT {
     @Test
     void notebooksRunOnTheDemoOutputs(@TempDir Path tmp) throws Exception {
         // On by default where Jupyter is installed (.ci/run installs it); -Ddpspark.notebooks=false skips. The whole
-        // test took 62-111 s at load ~4 (3 runs, 2026-11-24).
+        // test took 60-111 s at load ~3-4 (4 runs, 2026-11-24).
         assumeTrue(!"false".equals(System.getProperty("dpspark.notebooks")), "notebooks skipped: -Ddpspark.notebooks=false");
         assumeTrue(runs(tmp, List.of("jupyter", "nbconvert", "--version")),
                 "jupyter nbconvert is not installed: notebooks not executed (Debian: apt-get install jupyter-nbconvert"
