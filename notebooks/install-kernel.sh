@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # notebooks/install-kernel.sh: installs the Jupyter kernel the notebooks use, "dpspark-java": the Java kernel
 # rapaio-jupyter-kernel (Maven Central, fetched with mvn into ~/.m2) running with dpspark's jar, the Spark jars the
-# build resolved and the Java 17 options Spark needs. Builds the jar first when it is missing (mvn package).
+# build resolved and the Java 17 options Spark needs, started by notebooks/kernel/src's launcher (which fixes two
+# startup races of the kernel's 3.0.1 release). Builds the jar first when it is missing (mvn package).
 # Usage: notebooks/install-kernel.sh [--user | --prefix DIR | --fetch-only]
 #   --user (default): into ~/.local/share/jupyter/kernels; --prefix DIR: into DIR/share/jupyter/kernels (then
 #   JUPYTER_PATH=DIR/share/jupyter); --fetch-only: only download the kernel jar into ~/.m2 (CI, before mvn verify).
@@ -32,19 +33,25 @@ if [ ! -f "$jar" ] || [ ! -f "$root/cli/target/spark-classpath.txt" ] || [ ! -f 
 fi
 dir="$kernels/dpspark-java"
 mkdir -p "$dir"
+# The kernel's main class and its fixed channel loop thread (notebooks/kernel/src: rapaio-jupyter-kernel 3.0.1 could
+# start deaf to the client, see LoopThread.java), compiled against the kernel jar into the kernelspec's folder.
+command -v javac >/dev/null 2>&1 || { echo "install-kernel: javac (a JDK 17+) is needed" >&2; exit 1; }
+src="$root/notebooks/kernel/src"
+rm -rf "$dir/classes"
+javac --release 17 -nowarn -cp "$kernel_jar" -d "$dir/classes" "$src/org/dpspark/notebooks/KernelLauncher.java" \
+  "$src/org/rapaio/jupyter/kernel/channels/LoopThread.java"
 # The kernel JVM gets the JVM flags as separate argv entries; its JShell gets dpspark and Spark on the classpath.
-python3 - "$dir/kernel.json" "$kernel_jar" "$root" <<'PY'
+python3 - "$dir/kernel.json" "$kernel_jar" "$root" "$dir/classes" <<'PY'
 import json, sys
-out, kernel_jar, root = sys.argv[1:]
+out, kernel_jar, root, classes = sys.argv[1:]
 # Without the Vector API module, which the notebooks do not need (they do not train; the training kernel would fall
-# back to scalar tanh). It was suspected in kernels that never answered the Jupyter client, but a kernel started
-# without it hung too (2026-11-24): that flake is handled by NotebooksIT running such a notebook again.
+# back to scalar tanh).
 flags = [f for f in open(root + "/cli/target/jvm-flags.txt").read().split() if f != "--add-modules=jdk.incubator.vector"]
 # RJK_CLASSPATH separates entries with ';'
 cp = ";".join([root + "/cli/target/dpspark.jar"] + open(root + "/cli/target/spark-classpath.txt").read().strip().split(":"))
 spec = {
     "argv": ["java", "-Xmx2g", "-Djava.awt.headless=true"] + flags + ["-Dlog4j2.configurationFile=jar:file:" + root + "/cli/target/dpspark.jar!/log4j2.properties",
-             "-jar", kernel_jar, "{connection_file}"],
+             "-cp", classes + ":" + kernel_jar, "org.dpspark.notebooks.KernelLauncher", "{connection_file}"],
     "display_name": "Java (dpspark)",
     "language": "java",
     "interrupt_mode": "message",
