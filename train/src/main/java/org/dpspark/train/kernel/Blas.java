@@ -8,6 +8,8 @@ import static org.bytedeco.openblas.global.openblas.cblas_dgemm;
 /**
  * Row-major {@code C = α·op(A)·op(B) + β·C} on {@link Dbuf}s at element offsets, by OpenBLAS (the library ND4J
  * itself links; its thread count is what ND4J's BLAS setting gave it, one per Spark task in the training jobs).
+ * A, B and C pass through the buffers' reused views 0, 1 and 2 ({@link Dbuf#at(long, int)}): not thread-safe, as
+ * the kernel's buffers are not.
  */
 final class Blas {
     private Blas() {}
@@ -21,6 +23,6 @@ final class Blas {
             long offB, int ldb, double beta, Dbuf c, long offC, int ldc) {
         if (m == 0 || n == 0) return;
         cblas_dgemm(CblasRowMajor, ta ? CblasTrans : CblasNoTrans, tb ? CblasTrans : CblasNoTrans, m, n, k, alpha,
-                a.at(offA), lda, b.at(offB), ldb, beta, c.at(offC), ldc);
+                a.at(offA, 0), lda, b.at(offB, 1), ldb, beta, c.at(offC, 2), ldc);
     }
 }

@@ -91,8 +91,26 @@ final class Dbuf implements AutoCloseable {
         for (int i = 0; i < n; i++) dst[i] = get(off + i);
     }
 
-    /** A pointer to element {@code off} (a view: no copy, no ownership). */
+    /**
+     * Views of the buffer for {@link #at(long, int)}, made on first use: a JavaCPP pointer made per call (with its
+     * deallocator proxy, which JavaCPP tracks by reference) was ~9,000 objects per library-default training step,
+     * the small matrix products' whole heap traffic (JFR, 2026-11-24).
+     */
+    private final DoublePointer[] views = new DoublePointer[3];
+
+    /** A pointer to element {@code off} (a view: no copy, no ownership), made anew. */
     DoublePointer at(long off) { return new DoublePointer(ptr).position(off); }
+
+    /**
+     * A pointer to element {@code off} through the buffer's view number {@code slot} (0–2), reused: valid until the
+     * next call with the same slot. One call passes the operands of one native function in distinct slots, so that
+     * the same buffer can be two of them.
+     */
+    DoublePointer at(long off, int slot) {
+        DoublePointer v = views[slot];
+        if (v == null) views[slot] = v = new DoublePointer(ptr);
+        return v.position(off);
+    }
 
     /** Copies {@code src[0..n)} to elements [off, off + n). */
     void copyFrom(double[] src, int off, int n) {
