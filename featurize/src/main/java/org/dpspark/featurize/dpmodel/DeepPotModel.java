@@ -68,6 +68,20 @@ public record DeepPotModel(List<String> typeMap, SeADescriptor descriptor, EnerF
                 newTraining);
     }
 
+    /**
+     * Copy with other weights: {@code embeddings} in the descriptor's order and {@code fittingNets} one per type, of the
+     * same architecture; statistics, biases and metadata as here.
+     */
+    public DeepPotModel withNets(List<DenseNet> embeddings, List<DenseNet> fittingNets) {
+        SeADescriptor d = descriptor;
+        SeADescriptor d2 = new SeADescriptor(d.rcut(), d.rcutSmth(), d.sel(), d.neuron(), d.axisNeuron(), d.typeOneSide(),
+                d.resnetDt(), d.activation(), d.precision(), d.setDavgZero(), d.trainable(), d.davg(), d.dstd(), embeddings);
+        EnerFitting f = fitting;
+        EnerFitting f2 = new EnerFitting(f.neuron(), f.resnetDt(), f.activation(), f.precision(), fittingNets, f.biasAtomE(),
+                f.trainable(), f.rcond());
+        return new DeepPotModel(typeMap, d2, f2, outBias, outStd, modelDefScript, deepmdOptions, provenance, training);
+    }
+
     /** Reads a DeePMD-kit serialized model ({@code .yaml}/{@code .yml} or {@code .dp}/{@code .hlo}). */
     public static DeepPotModel importDeepmd(Path file) throws IOException {
         Map<String, Object> root = isHdf5(file) ? DeepPotHdf5.read(file) : DeepPotYaml.read(file);

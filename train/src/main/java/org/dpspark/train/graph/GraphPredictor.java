@@ -1,6 +1,5 @@
 package org.dpspark.train.graph;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.dpspark.featurize.dpmodel.DeepPotModel;
@@ -37,17 +36,6 @@ public final class GraphPredictor implements Predictor {
         double[] e = out.get(GraphNames.ENERGY).dup('c').data().asDouble();
         double[] f = out.get(GraphNames.FORCE).dup('c').data().asDouble();
         double[] v = out.get(GraphNames.VIRIAL).dup('c').data().asDouble();
-        List<Prediction> res = new ArrayList<>();
-        int base = 0;
-        for (int k = 0; k < frames.size(); k++) {
-            int n = frames.get(k).natoms();
-            double[] fk = new double[3 * n];
-            System.arraycopy(f, 3 * base, fk, 0, 3 * n);
-            double[] vk = new double[9];
-            System.arraycopy(v, 9 * k, vk, 0, 9);
-            res.add(new Prediction(e[k], fk, vk));
-            base += n;
-        }
-        return res;
+        return Prediction.perFrame(frames, e, f, v);
     }
 }

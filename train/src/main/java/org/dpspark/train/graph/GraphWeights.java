@@ -32,12 +32,7 @@ public final class GraphWeights {
             int tt = t;
             fit.add(copy(sd, f.nets().get(t), (l, w) -> GraphNames.fitting(tt, l, w)));
         }
-        SeADescriptor d2 = new SeADescriptor(d.rcut(), d.rcutSmth(), d.sel(), d.neuron(), d.axisNeuron(), d.typeOneSide(),
-                d.resnetDt(), d.activation(), d.precision(), d.setDavgZero(), d.trainable(), d.davg(), d.dstd(), emb);
-        EnerFitting f2 = new EnerFitting(f.neuron(), f.resnetDt(), f.activation(), f.precision(), fit, f.biasAtomE(),
-                f.trainable(), f.rcond());
-        return new DeepPotModel(template.typeMap(), d2, f2, template.outBias(), template.outStd(), template.modelDefScript(),
-                template.deepmdOptions(), template.provenance(), template.training());
+        return template.withNets(emb, fit);
     }
 
     private static DenseNet copy(SameDiff sd, DenseNet net, BiFunction<Integer, String, String> name) {

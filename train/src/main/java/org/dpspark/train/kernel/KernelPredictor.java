@@ -1,6 +1,5 @@
 package org.dpspark.train.kernel;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.dpspark.featurize.dpmodel.DeepPotModel;
@@ -65,18 +64,6 @@ public final class KernelPredictor implements Predictor {
         Map<String, INDArray> ph = batches.build(frames, new double[] {0, 0, 0});
         kernel.setParams(params);
         double[][] out = kernel.forward(StepBatch.of(ph, ntypes));
-        double[] e = out[0], f = out[1], v = out[2];
-        List<Prediction> res = new ArrayList<>(frames.size());
-        int base = 0;
-        for (int k = 0; k < frames.size(); k++) {
-            int n = frames.get(k).natoms();
-            double[] fk = new double[3 * n];
-            System.arraycopy(f, 3 * base, fk, 0, 3 * n);
-            double[] vk = new double[9];
-            System.arraycopy(v, 9 * k, vk, 0, 9);
-            res.add(new Prediction(e[k], fk, vk));
-            base += n;
-        }
-        return res;
+        return Prediction.perFrame(frames, out[0], out[1], out[2]);
     }
 }

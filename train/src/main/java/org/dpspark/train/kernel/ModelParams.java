@@ -49,12 +49,7 @@ public final class ModelParams {
         if (o[0] != flat.length) {
             throw new IllegalArgumentException("the model has " + o[0] + " trainable parameters, the vector " + flat.length);
         }
-        SeADescriptor d2 = new SeADescriptor(d.rcut(), d.rcutSmth(), d.sel(), d.neuron(), d.axisNeuron(), d.typeOneSide(),
-                d.resnetDt(), d.activation(), d.precision(), d.setDavgZero(), d.trainable(), d.davg(), d.dstd(), emb);
-        EnerFitting f2 = new EnerFitting(f.neuron(), f.resnetDt(), f.activation(), f.precision(), fit, f.biasAtomE(),
-                f.trainable(), f.rcond());
-        return new DeepPotModel(template.typeMap(), d2, f2, template.outBias(), template.outStd(), template.modelDefScript(),
-                template.deepmdOptions(), template.provenance(), template.training());
+        return template.withNets(emb, fit);
     }
 
     private static List<DenseNet> nets(DeepPotModel model) {

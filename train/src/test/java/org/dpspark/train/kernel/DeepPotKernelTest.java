@@ -2,7 +2,7 @@ package org.dpspark.train.kernel;
 
 import static org.dpspark.train.graph.GraphNames.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.dpspark.train.kernel.GraphAgreement.assertClose;
 
 import java.util.List;
 import java.util.Map;
@@ -62,21 +62,5 @@ class DeepPotKernelTest {
             double[] g2 = k.backward(loss.dE(), loss.dF(), loss.dV());
             for (int i = 0; i < g.length; i++) assertEquals(g[i], g2[i], 0.0, "repeat, parameter " + i);
         }
-    }
-
-    private static void assertClose(double[] ref, double[] got, String what) {
-        assertEquals(ref.length, got.length, what + " length");
-        double max = 0, diff = 0;
-        int worst = -1;
-        for (int i = 0; i < ref.length; i++) {
-            max = Math.max(max, Math.abs(ref[i]));
-            double d = Math.abs(ref[i] - got[i]);
-            if (d > diff) {
-                diff = d;
-                worst = i;
-            }
-        }
-        System.out.printf("kernel vs graph, %s: max|Δ| %.2e of max %.2e (%d values, worst at %d)%n", what, diff, max, ref.length, worst);
-        assertTrue(diff <= 1e-11 * max, what + ": max|Δ| " + diff + " of " + max + " at " + worst);
     }
 }

@@ -1,7 +1,7 @@
 package org.dpspark.train.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.dpspark.train.kernel.GraphAgreement.assertClose;
 
 import java.util.List;
 import java.util.Map;
@@ -88,22 +88,5 @@ public class KernelPredictorTest {
             o += a.length;
         }
         return out;
-    }
-
-    private static void assertClose(double[] ref, double[] got, String what) {
-        assertEquals(ref.length, got.length, what + " length");
-        double max = 0, diff = 0;
-        int worst = -1;
-        for (int i = 0; i < ref.length; i++) {
-            max = Math.max(max, Math.abs(ref[i]));
-            double d = Math.abs(ref[i] - got[i]);
-            if (d > diff) {
-                diff = d;
-                worst = i;
-            }
-        }
-        System.out.printf("kernel vs graph prediction, %s: max|Δ| %.2e of max %.2e (%d values)%n", what, diff, max, ref.length);
-        assertTrue(max > 0, what + ": all zero");
-        assertTrue(diff <= 1e-11 * max, what + ": max|Δ| " + diff + " of " + max + " at " + worst);
     }
 }
