@@ -31,13 +31,10 @@ public final class KernelPredictor implements Predictor {
      * @param params the parameters to predict with (kept by reference; see {@link #setParams})
      */
     public KernelPredictor(DeepPotKernel kernel, DeepPotModel model, double[] params) {
-        if (params.length != kernel.paramCount()) {
-            throw new IllegalArgumentException("need " + kernel.paramCount() + " parameters, got " + params.length);
-        }
         this.kernel = kernel;
         this.batches = new BatchBuilder(model.descriptor());
         this.ntypes = model.ntypes();
-        this.params = params;
+        setParams(params);
     }
 
     /**
