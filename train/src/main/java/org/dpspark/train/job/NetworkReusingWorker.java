@@ -49,6 +49,13 @@ final class NetworkReusingWorker extends ParameterAveragingTrainingWorker {
     private final String modelKey;
 
     /**
+     * Bumped by {@link #forgetNetworks()}: networks cached under an older generation are not used again (for tests: a
+     * worker thread that meets the model after round 1, as a new executor would).
+     */
+    private static volatile int generation;
+    private static final java.util.concurrent.atomic.AtomicInteger BUILT = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
      * @param tuple        this round's configuration (without the model YAML: updaters and counts), parameters and
      *                     updater state
      * @param architecture the full configuration, to build a network when this thread has none
@@ -64,12 +71,14 @@ final class NetworkReusingWorker extends ParameterAveragingTrainingWorker {
     @Override
     public ComputationGraph getInitialModelGraph() {
         Map<String, ComputationGraph> cache = NETS.get();
-        ComputationGraph net = cache.get(modelKey);
+        String key = modelKey + " #" + generation;
+        ComputationGraph net = cache.get(key);
         NetBroadcastTuple t = tuple.getValue();
         if (net == null) { // as the stock worker builds it, from the full configuration
             net = new ComputationGraph(architecture.getValue().clone());
             net.init(t.getParameters().unsafeDuplication(), false);
-            cache.put(modelKey, net);
+            cache.put(key, net);
+            BUILT.incrementAndGet();
         }
         // what the stock worker's network would get: a clone of the broadcast configuration (the clone does not
         // carry the iteration and epoch counts: they start at 0, as StepAdam expects)
@@ -93,6 +102,12 @@ final class NetworkReusingWorker extends ParameterAveragingTrainingWorker {
         return new ParameterAveragingTrainingResult(r.getParameters().dup(), r.getUpdaterState() == null ? null : r.getUpdaterState().dup(),
                 r.getScore(), r.getListenerMetaData(), r.getListenerStaticInfo(), r.getListenerUpdates());
     }
+
+    /** Makes every thread build its network anew at its next round (JVM-wide; tests). */
+    static void forgetNetworks() { generation++; }
+
+    /** Networks built so far in this JVM (tests). */
+    static int networksBuilt() { return BUILT.get(); }
 
     private static void copyUpdaters(GraphVertex from, GraphVertex to) {
         if (from instanceof SameDiffVertex f && to instanceof SameDiffVertex t) {

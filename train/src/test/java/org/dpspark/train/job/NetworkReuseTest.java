@@ -42,14 +42,22 @@ class NetworkReuseTest {
         for (int k = 0; k < 4; k++) frames.add(TestData.water(0, k));
         JavaRDD<TrainFrame> train = jsc.parallelize(frames, 2).cache();
         double[] p0 = new DeepPotGraph(model).flatParams();
-        double[][] fresh = run(jsc, model, s, train, p0, false), reused = run(jsc, model, s, train, p0, true);
+        double[][] fresh = run(jsc, model, s, train, p0, false, () -> {}), reused = run(jsc, model, s, train, p0, true, () -> {});
+        // workers that first meet the model after round 1 (new executors) build it from the configuration broadcast
+        // once, then take the round's parameters, Adam state and updater settings
+        int built0 = NetworkReusingWorker.networksBuilt();
+        double[][] rebuilt = run(jsc, model, s, train, p0, true, NetworkReusingWorker::forgetNetworks);
+        assertTrue(NetworkReusingWorker.networksBuilt() - built0 >= 3, "a network built in every round");
         boolean moved = false;
         for (int i = 0; i < p0.length; i++) moved |= fresh[0][i] != p0[i];
         assertTrue(moved, "training changed the parameters");
         // The same ops on the same arrays in the same order: bitwise equal (a stale learning rate, step offset or
         // Adam state in a reused network would differ by far more than round-off).
         for (int q = 0; q < 3; q++) {
-            for (int i = 0; i < fresh[q].length; i++) assertEquals(fresh[q][i], reused[q][i], 0.0, "array " + q + " element " + i);
+            for (int i = 0; i < fresh[q].length; i++) {
+                assertEquals(fresh[q][i], reused[q][i], 0.0, "array " + q + " element " + i);
+                assertEquals(fresh[q][i], rebuilt[q][i], 0.0, "rebuilt networks: array " + q + " element " + i);
+            }
         }
         train.unpersist();
     }
@@ -84,12 +92,18 @@ class NetworkReuseTest {
         return bytes.size();
     }
 
-    /** {parameters, Adam m, Adam v} after three rounds of 2 steps on 2 workers, learning rate and prefactors varying. */
+    /**
+     * {parameters, Adam m, Adam v} after three rounds of 2 steps on 2 workers, learning rate and prefactors varying;
+     * {@code beforeRound} runs before each round.
+     */
     private static double[][] run(JavaSparkContext jsc, DeepPotModel model, TrainSettings s, JavaRDD<TrainFrame> train, double[] p0,
-            boolean reuse) {
+            boolean reuse, Runnable beforeRound) {
         try (SparkGraphEngine e = SparkGraphEngine.create(jsc, model, s, 2, train, p0, null, reuse)) {
             double[] lr = {1e-3, 5e-4, 2e-4};
-            for (int r = 0; r < 3; r++) e.round(s, 2L * r, 2, lr[r], new double[] {0.02 + r, 1000 - 100 * r, 0});
+            for (int r = 0; r < 3; r++) {
+                beforeRound.run();
+                e.round(s, 2L * r, 2, lr[r], new double[] {0.02 + r, 1000 - 100 * r, 0});
+            }
             Adam a = e.adam(s, 6);
             return new double[][] {e.params(), a.m(), a.v()};
         }
