@@ -35,6 +35,10 @@ public final class TrainBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (averagingFrequency < 0) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--averaging-frequency must be a positive number of steps (or 0 for the configured default), got " + averagingFrequency);
+        }
         var r = TrainBench.run(water, work, seconds, spark, averagingFrequency);
         spec.commandLine().getOut().print(TrainBench.render(r));
         spec.commandLine().getOut().flush();
