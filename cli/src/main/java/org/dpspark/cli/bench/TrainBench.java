@@ -26,6 +26,7 @@ import org.dpspark.train.graph.BatchBuilder;
 import org.dpspark.train.graph.DeepPotGraph;
 import org.dpspark.train.kernel.DeepPotKernel;
 import org.dpspark.train.kernel.KernelLoss;
+import org.dpspark.train.kernel.ModelParams;
 import org.dpspark.train.kernel.StepBatch;
 import org.dpspark.train.job.RddEngine;
 import org.dpspark.train.job.SparkGraphEngine;
@@ -263,12 +264,12 @@ public final class TrainBench {
             DeepPotModel m = model(spec.neuron(), spec.axis(), spec.fitting());
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
             double[] pref = {0.02, 1000, 0};
+            double[] params0 = ModelParams.flat(m); // the flat layout of the graph and the kernel, no graph built
             if (dl4j) {
-                try (SparkGraphEngine e = SparkGraphEngine.create(jsc, m, s, workers, train, new DeepPotGraph(m).flatParams(), null)) {
+                try (SparkGraphEngine e = SparkGraphEngine.create(jsc, m, s, workers, train, params0, null)) {
                     return timeRounds(r -> e.round(s, (long) freq * r, freq, 1e-3, pref), freq, workers, seconds);
                 }
             }
-            double[] params0 = new DeepPotGraph(m).flatParams();
             Object[] state = {params0, new Adam(params0.length, s.beta1(), s.beta2(), s.epsilon())}; // parameters, Adam
             LearningRate lr = new LearningRate(1e-3, 1e-3, 1000, 1000);
             try (RddEngine e = new RddEngine(jsc, m, train)) {

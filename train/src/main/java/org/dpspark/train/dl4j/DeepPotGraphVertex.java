@@ -120,7 +120,7 @@ public class DeepPotGraphVertex extends SameDiffGraphVertex {
         INDArray result;
         try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             if (useKernel()) return workspaceMgr.dup(ArrayType.ACTIVATIONS, kernelForward());
-        if (sameDiff == null) doInit();
+            if (sameDiff == null) doInit();
             Map<String, INDArray> ph = placeholders();
             StepArena arena = StepArena.install(sameDiff);
             INDArray out = sameDiff.outputSingle(ph, outputKey);
