@@ -2,7 +2,7 @@ package org.dpspark.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.dpspark.featurize.dpmodel.DeepPotModel;
+import org.dpspark.model.DeepPotModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;

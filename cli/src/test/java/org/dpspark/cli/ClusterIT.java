@@ -26,7 +26,7 @@ import org.dpspark.core.table.TrajectoryFramesTable;
 import org.dpspark.core.table.TrajectorySummaryTable;
 import org.dpspark.core.testing.LocalSpark;
 import org.dpspark.core.testing.SharedData;
-import org.dpspark.featurize.dpmodel.DeepPotModel;
+import org.dpspark.model.DeepPotModel;
 import org.dpspark.simulate.dp.DeepPotEvaluator;
 import org.dpspark.simulate.dp.DeepPotResult;
 import org.junit.jupiter.api.Test;

@@ -8,10 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.dpspark.featurize.env.SeAEnvironment;
-import org.dpspark.featurize.env.SeAFrame;
-import org.dpspark.featurize.neighbor.NeighborList;
-import org.dpspark.featurize.neighbor.NeighborListBuilder;
+import org.dpspark.model.env.SeAEnvironment;
+import org.dpspark.model.env.SeAFrame;
+import org.dpspark.model.neighbor.NeighborList;
+import org.dpspark.model.neighbor.NeighborListBuilder;
 
 /**
  * Single-thread throughput of neighbour list + se_e2_a environment matrix + derivatives on the shared water

@@ -1,5 +1,8 @@
 package org.dpspark.featurize.job;
 
+import org.dpspark.model.stats.FeaturizeStats;
+import org.dpspark.model.stats.StatsJson;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
@@ -22,7 +25,7 @@ import org.dpspark.core.plot.Charts;
 import org.dpspark.core.table.DescriptorsTable;
 import org.dpspark.core.table.EnvironmentsTable;
 import org.dpspark.core.table.FramesTable;
-import org.dpspark.featurize.stats.NeighborStatistics;
+import org.dpspark.model.stats.NeighborStatistics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,7 +95,7 @@ public final class FeaturizeJob {
                     sidecar(s, table, runId, EnvironmentsTable.SCHEMA.table(), EnvironmentsTable.SCHEMA.version(), null));
         }
         LOG.info("statistics {} s, atom tables {} s", (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9);
-        ObjectNode json = StatsJson.build(s, s.typeMap(), selSource, ns, st, table, runId);
+        ObjectNode json = StatsJson.build(s.statsInputs(), s.typeMap(), selSource, ns, st, table, runId);
         try {
             files.writeStringAtomically(out + "/" + STATS_FILE, DatasetSidecar.json().writeValueAsString(json));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -7,7 +7,7 @@ import org.apache.spark.sql.RowFactory;
 import org.dpspark.core.Elements;
 import org.dpspark.core.table.FrameRows;
 import org.dpspark.core.table.FramesTable;
-import org.dpspark.featurize.env.SeAFrame;
+import org.dpspark.model.env.SeAFrame;
 
 /** Conversions between Spark rows and the featurize core: frames-table rows in, descriptor/environment rows out. */
 public final class FeaturizeRows {

@@ -1,5 +1,7 @@
 package org.dpspark.featurize.job;
 
+import org.dpspark.model.TypeMap;
+
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigValueType;
 import java.io.Serializable;
@@ -86,5 +88,11 @@ public record FeaturizeSettings(String frames, String output, List<String> typeM
     /** Whether a frame of this split enters davg/dstd and the energy bias. */
     public boolean usesForStats(String split) {
         return statsSplit.equals("all") || statsSplit.equals(split);
+    }
+
+    /** The settings stats.json records beside the statistics. */
+    public org.dpspark.model.stats.StatsInputs statsInputs() {
+        return new org.dpspark.model.stats.StatsInputs(rcut, rcutSmth, sel, selRatio, statsSplit,
+                commandLine, configJson);
     }
 }

@@ -1,9 +1,11 @@
 package org.dpspark.featurize.job;
 
+import org.dpspark.model.stats.FeaturizeStats;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.dpspark.featurize.stats.NeighborStatistics;
+import org.dpspark.model.stats.NeighborStatistics;
 
 /**
  * What one featurize run did, and the statistics it printed.

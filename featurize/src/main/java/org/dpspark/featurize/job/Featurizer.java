@@ -1,13 +1,16 @@
 package org.dpspark.featurize.job;
 
-import org.dpspark.featurize.descriptor.AtomicDescriptor;
-import org.dpspark.featurize.descriptor.BehlerParrinello;
-import org.dpspark.featurize.descriptor.SeE2rFeatures;
-import org.dpspark.featurize.env.SeAEnvironment;
-import org.dpspark.featurize.env.SeAFrame;
-import org.dpspark.featurize.neighbor.NeighborList;
-import org.dpspark.featurize.neighbor.NeighborListBuilder;
-import org.dpspark.featurize.stats.NeighborStatistics;
+import org.dpspark.model.TypeMap;
+import org.dpspark.model.stats.FeaturizeStats;
+
+import org.dpspark.model.descriptor.AtomicDescriptor;
+import org.dpspark.model.descriptor.BehlerParrinello;
+import org.dpspark.model.descriptor.SeE2rFeatures;
+import org.dpspark.model.env.SeAEnvironment;
+import org.dpspark.model.env.SeAFrame;
+import org.dpspark.model.neighbor.NeighborList;
+import org.dpspark.model.neighbor.NeighborListBuilder;
+import org.dpspark.model.stats.NeighborStatistics;
 
 /**
  * The pure-Java core of the featurize job, one instance per task (scratch buffers, not thread-safe): per frame,

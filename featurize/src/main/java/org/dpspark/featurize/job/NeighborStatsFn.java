@@ -4,7 +4,7 @@ import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
-import org.dpspark.featurize.stats.NeighborStatistics;
+import org.dpspark.model.stats.NeighborStatistics;
 
 /** Pass 1 in executors: the frames of a partition → one partial {@link NeighborStatistics}. */
 public final class NeighborStatsFn implements FlatMapFunction<Iterator<Row>, NeighborStatistics> {

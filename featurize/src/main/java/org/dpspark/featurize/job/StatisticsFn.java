@@ -1,5 +1,7 @@
 package org.dpspark.featurize.job;
 
+import org.dpspark.model.stats.FeaturizeStats;
+
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.FlatMapFunction;

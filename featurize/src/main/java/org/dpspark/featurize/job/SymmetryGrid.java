@@ -5,8 +5,8 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.dpspark.featurize.descriptor.CutoffFunction;
-import org.dpspark.featurize.descriptor.SymmetryFunctionSet;
+import org.dpspark.model.descriptor.CutoffFunction;
+import org.dpspark.model.descriptor.SymmetryFunctionSet;
 
 /**
  * The Behler–Parrinello parameter grid of a {@code symmetry-functions} config section, in a serializable form

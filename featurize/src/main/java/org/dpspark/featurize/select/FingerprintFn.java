@@ -5,11 +5,11 @@ import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
-import org.dpspark.featurize.descriptor.BehlerParrinello;
+import org.dpspark.model.descriptor.BehlerParrinello;
 import org.dpspark.featurize.job.FeaturizeRows;
 import org.dpspark.featurize.job.FeaturizeSettings;
 import org.dpspark.featurize.job.FrameInput;
-import org.dpspark.featurize.job.TypeMap;
+import org.dpspark.model.TypeMap;
 
 /** Executors: the frames of a partition → one {@link FingerprintBlock} (n × d doubles, the partition's frames only). */
 public final class FingerprintFn implements FlatMapFunction<Iterator<Row>, FingerprintBlock> {

@@ -1,10 +1,10 @@
 package org.dpspark.featurize.select;
 
-import org.dpspark.featurize.descriptor.BehlerParrinello;
+import org.dpspark.model.descriptor.BehlerParrinello;
 import org.dpspark.featurize.job.FrameInput;
-import org.dpspark.featurize.job.TypeMap;
-import org.dpspark.featurize.neighbor.NeighborList;
-import org.dpspark.featurize.neighbor.NeighborListBuilder;
+import org.dpspark.model.TypeMap;
+import org.dpspark.model.neighbor.NeighborList;
+import org.dpspark.model.neighbor.NeighborListBuilder;
 
 /**
  * Frame-level fingerprint for selection: per element (type) of the type map, the mean and the standard deviation

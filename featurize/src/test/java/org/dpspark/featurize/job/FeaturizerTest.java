@@ -1,5 +1,10 @@
 package org.dpspark.featurize.job;
 
+import org.dpspark.model.TypeMap;
+import org.dpspark.model.stats.FeaturizeStats;
+import org.dpspark.model.stats.StatsJson;
+import org.dpspark.model.stats.StatsFile;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,9 +15,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.dpspark.core.JobConfig;
-import org.dpspark.featurize.descriptor.SymmetryFunctionSet;
-import org.dpspark.featurize.stats.EnvMatStatistics;
-import org.dpspark.featurize.stats.NeighborStatistics;
+import org.dpspark.model.descriptor.SymmetryFunctionSet;
+import org.dpspark.model.stats.EnvMatStatistics;
+import org.dpspark.model.stats.NeighborStatistics;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -145,7 +150,7 @@ class FeaturizerTest {
             core.addStatistics(f, st);
             core.addNeighborStatistics(f, ns);
         }
-        var json = StatsJson.build(s, s.typeMap(), "config", ns, st, "t", "run");
+        var json = StatsJson.build(s.statsInputs(), s.typeMap(), "config", ns, st, "t", "run");
         StatsFile back = StatsFile.parse(json.toString());
         EnvMatStatistics env = st.envStatistics();
         assertArrayEquals(env.davg(), back.davg(), 0.0, "JSON doubles round-trip exactly");

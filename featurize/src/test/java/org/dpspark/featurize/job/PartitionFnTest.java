@@ -1,5 +1,7 @@
 package org.dpspark.featurize.job;
 
+import org.dpspark.model.stats.FeaturizeStats;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,7 +15,7 @@ import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.apache.spark.sql.types.StructType;
 import org.dpspark.core.table.DescriptorsTable;
 import org.dpspark.core.table.FramesTable;
-import org.dpspark.featurize.stats.NeighborStatistics;
+import org.dpspark.model.stats.NeighborStatistics;
 import org.junit.jupiter.api.Test;
 import scala.collection.JavaConverters;
 

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.dpspark.core.testing.SharedData;
-import org.dpspark.featurize.testing.DeepmdSystem;
-import org.dpspark.featurize.testing.TestFrame;
+import org.dpspark.model.testing.DeepmdSystem;
+import org.dpspark.model.testing.TestFrame;
 
 /** The shared water frames (deepmd/water/data_N, type map O H) as featurize inputs, for the pure-Java tests. */
 public final class WaterInputs {

@@ -11,10 +11,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import org.dpspark.featurize.descriptor.BehlerParrinello;
-import org.dpspark.featurize.descriptor.SymmetryFunctionSet;
+import org.dpspark.model.descriptor.BehlerParrinello;
+import org.dpspark.model.descriptor.SymmetryFunctionSet;
 import org.dpspark.featurize.job.FrameInput;
-import org.dpspark.featurize.job.TypeMap;
+import org.dpspark.model.TypeMap;
 import org.dpspark.featurize.job.WaterInputs;
 import org.junit.jupiter.api.Test;
 

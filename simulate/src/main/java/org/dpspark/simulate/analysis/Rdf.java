@@ -1,8 +1,8 @@
 package org.dpspark.simulate.analysis;
 
 import org.dpspark.core.CellMath;
-import org.dpspark.featurize.neighbor.NeighborList;
-import org.dpspark.featurize.neighbor.NeighborListBuilder;
+import org.dpspark.model.neighbor.NeighborList;
+import org.dpspark.model.neighbor.NeighborListBuilder;
 
 /**
  * Radial distribution functions g_ab(r) per species pair (a ≤ b), accumulated over frames of one periodic

@@ -1,7 +1,7 @@
 package org.dpspark.simulate.dp;
 
-import org.dpspark.featurize.dpmodel.Activation;
-import org.dpspark.featurize.dpmodel.DenseNet;
+import org.dpspark.model.Activation;
+import org.dpspark.model.DenseNet;
 
 /**
  * A {@link DenseNet} evaluated on a block of S rows at once (the real neighbour slots of one centre atom and one

@@ -1,7 +1,7 @@
 package org.dpspark.simulate.dp;
 
-import org.dpspark.featurize.dpmodel.Activation;
-import org.dpspark.featurize.dpmodel.DenseNet;
+import org.dpspark.model.Activation;
+import org.dpspark.model.DenseNet;
 
 /**
  * A {@link DenseNet} laid out for evaluation: forward pass of one input row that keeps every layer's output and

@@ -4,13 +4,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
-import org.dpspark.featurize.dpmodel.DeepPotModel;
-import org.dpspark.featurize.dpmodel.DeepPotModels;
-import org.dpspark.featurize.dpmodel.DenseNet;
-import org.dpspark.featurize.dpmodel.NetLayer;
-import org.dpspark.featurize.dpmodel.SeADescriptor;
-import org.dpspark.featurize.neighbor.NeighborList;
-import org.dpspark.featurize.neighbor.NeighborListBuilder;
+import org.dpspark.model.DeepPotModel;
+import org.dpspark.model.DeepPotModels;
+import org.dpspark.model.DenseNet;
+import org.dpspark.model.NetLayer;
+import org.dpspark.model.SeADescriptor;
+import org.dpspark.model.neighbor.NeighborList;
+import org.dpspark.model.neighbor.NeighborListBuilder;
 
 /**
  * Single-thread throughput of {@link DeepPotEvaluator} (energy + forces + virials) on a water-sized frame:

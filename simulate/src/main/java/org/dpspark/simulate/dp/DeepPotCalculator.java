@@ -1,6 +1,6 @@
 package org.dpspark.simulate.dp;
 
-import org.dpspark.featurize.dpmodel.DeepPotModel;
+import org.dpspark.model.DeepPotModel;
 
 /**
  * An implementation of DeePMD-kit's se_e2_a + ener model: energies, forces and virials of one frame.

@@ -3,7 +3,7 @@ package org.dpspark.simulate.dp;
 import java.lang.reflect.InvocationTargetException;
 import java.util.List;
 import java.util.Locale;
-import org.dpspark.featurize.dpmodel.DeepPotModel;
+import org.dpspark.model.DeepPotModel;
 
 /**
  * The Deep Potential calculators a configuration can ask for by name ({@code execution} of a

@@ -1,12 +1,12 @@
 package org.dpspark.simulate.dp;
 
 import java.util.Arrays;
-import org.dpspark.featurize.dpmodel.DeepPotModel;
-import org.dpspark.featurize.dpmodel.SeADescriptor;
-import org.dpspark.featurize.env.EnvNormalization;
-import org.dpspark.featurize.env.ForceVirial;
-import org.dpspark.featurize.env.SeAEnvironment;
-import org.dpspark.featurize.neighbor.NeighborList;
+import org.dpspark.model.DeepPotModel;
+import org.dpspark.model.SeADescriptor;
+import org.dpspark.model.env.EnvNormalization;
+import org.dpspark.model.env.ForceVirial;
+import org.dpspark.model.env.SeAEnvironment;
+import org.dpspark.model.neighbor.NeighborList;
 
 /**
  * Plain-Java double-precision reference evaluator of a Deep Potential se_e2_a + energy model, exactly as

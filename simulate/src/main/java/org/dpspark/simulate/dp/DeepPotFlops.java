@@ -1,12 +1,12 @@
 package org.dpspark.simulate.dp;
 
-import org.dpspark.featurize.dpmodel.Activation;
-import org.dpspark.featurize.dpmodel.DeepPotModel;
-import org.dpspark.featurize.dpmodel.DenseNet;
-import org.dpspark.featurize.dpmodel.NetLayer;
-import org.dpspark.featurize.dpmodel.SeADescriptor;
-import org.dpspark.featurize.neighbor.NeighborList;
-import org.dpspark.featurize.neighbor.NeighborListBuilder;
+import org.dpspark.model.Activation;
+import org.dpspark.model.DeepPotModel;
+import org.dpspark.model.DenseNet;
+import org.dpspark.model.NetLayer;
+import org.dpspark.model.SeADescriptor;
+import org.dpspark.model.neighbor.NeighborList;
+import org.dpspark.model.neighbor.NeighborListBuilder;
 
 /**
  * Floating-point operations per atom of one energy + force + virial evaluation by {@link DeepPotEvaluator}, counted

@@ -5,7 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.dpspark.core.Elements;
-import org.dpspark.featurize.neighbor.NeighborList;
+import org.dpspark.model.neighbor.NeighborList;
 import org.dpspark.simulate.potential.Evaluation;
 import org.dpspark.simulate.potential.Potential;
 import org.dpspark.simulate.potential.Structure;

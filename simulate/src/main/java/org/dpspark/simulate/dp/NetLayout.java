@@ -1,8 +1,8 @@
 package org.dpspark.simulate.dp;
 
-import org.dpspark.featurize.dpmodel.Activation;
-import org.dpspark.featurize.dpmodel.DenseNet;
-import org.dpspark.featurize.dpmodel.NetLayer;
+import org.dpspark.model.Activation;
+import org.dpspark.model.DenseNet;
+import org.dpspark.model.NetLayer;
 
 /**
  * A {@link DenseNet}'s layers as flat per-layer arrays, shared by {@link CompiledNet} (one row) and

@@ -3,10 +3,10 @@ package org.dpspark.simulate.dp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.dpspark.featurize.dpmodel.DeepPotModel;
-import org.dpspark.featurize.dpmodel.DenseNet;
-import org.dpspark.featurize.dpmodel.EnerFitting;
-import org.dpspark.featurize.dpmodel.NetLayer;
+import org.dpspark.model.DeepPotModel;
+import org.dpspark.model.DenseNet;
+import org.dpspark.model.EnerFitting;
+import org.dpspark.model.NetLayer;
 
 /**
  * Copies of a model with the fitting-net weights multiplied by (1 + δ·ξ), ξ standard normal from a seeded

@@ -1,10 +1,10 @@
 package org.dpspark.simulate.dp;
 
 import java.util.Arrays;
-import org.dpspark.featurize.env.SeAEnvironment;
-import org.dpspark.featurize.env.SlotSorter;
-import org.dpspark.featurize.neighbor.NeighborList;
-import org.dpspark.featurize.neighbor.NeighborListBuilder;
+import org.dpspark.model.env.SeAEnvironment;
+import org.dpspark.model.env.SlotSorter;
+import org.dpspark.model.neighbor.NeighborList;
+import org.dpspark.model.neighbor.NeighborListBuilder;
 
 /**
  * The se_e2_a slot assignment of every atom ({@link SeAEnvironment#computeAtom}'s output: slots grouped by

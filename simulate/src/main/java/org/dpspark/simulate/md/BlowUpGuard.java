@@ -1,7 +1,7 @@
 package org.dpspark.simulate.md;
 
 import java.util.Locale;
-import org.dpspark.featurize.neighbor.NeighborList;
+import org.dpspark.model.neighbor.NeighborList;
 import org.dpspark.simulate.potential.HalfList;
 
 /**

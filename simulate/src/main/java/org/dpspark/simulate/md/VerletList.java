@@ -1,8 +1,8 @@
 package org.dpspark.simulate.md;
 
 import org.dpspark.core.CellMath;
-import org.dpspark.featurize.neighbor.NeighborList;
-import org.dpspark.featurize.neighbor.NeighborListBuilder;
+import org.dpspark.model.neighbor.NeighborList;
+import org.dpspark.model.neighbor.NeighborListBuilder;
 import org.dpspark.simulate.potential.HalfList;
 import org.dpspark.simulate.potential.HalfListBuilder;
 

@@ -1,7 +1,7 @@
 package org.dpspark.simulate.potential;
 
 import java.util.Arrays;
-import org.dpspark.featurize.neighbor.NeighborList;
+import org.dpspark.model.neighbor.NeighborList;
 
 /**
  * Half neighbour list with ghost atoms, derived from a full {@link NeighborList}, for pair potentials that

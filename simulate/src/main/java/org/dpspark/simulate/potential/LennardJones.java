@@ -1,6 +1,6 @@
 package org.dpspark.simulate.potential;
 
-import org.dpspark.featurize.neighbor.NeighborList;
+import org.dpspark.model.neighbor.NeighborList;
 
 /**
  * Lennard-Jones 12-6 pair potential with a cutoff and optional energy shift (LAMMPS {@code lj/cut},

@@ -1,7 +1,7 @@
 package org.dpspark.simulate.potential;
 
-import org.dpspark.featurize.neighbor.NeighborList;
-import org.dpspark.featurize.neighbor.NeighborListBuilder;
+import org.dpspark.model.neighbor.NeighborList;
+import org.dpspark.model.neighbor.NeighborListBuilder;
 
 /**
  * An interatomic potential: energy, forces, virial and per-atom energies of a configuration given its

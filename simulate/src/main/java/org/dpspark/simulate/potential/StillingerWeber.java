@@ -1,6 +1,6 @@
 package org.dpspark.simulate.potential;
 
-import org.dpspark.featurize.neighbor.NeighborList;
+import org.dpspark.model.neighbor.NeighborList;
 
 /**
  * Stillinger–Weber potential for one element, the functional form and arithmetic of LAMMPS

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.dpspark.featurize.dpmodel.DeepPotModel;
-import org.dpspark.featurize.dpmodel.DeepPotModels;
+import org.dpspark.model.DeepPotModel;
+import org.dpspark.model.DeepPotModels;
 import org.junit.jupiter.api.Test;
 
 /**

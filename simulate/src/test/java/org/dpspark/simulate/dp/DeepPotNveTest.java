@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import org.dpspark.core.testing.SharedData;
-import org.dpspark.featurize.dpmodel.DeepPotModel;
-import org.dpspark.featurize.neighbor.NeighborList;
-import org.dpspark.featurize.neighbor.NeighborListBuilder;
+import org.dpspark.model.DeepPotModel;
+import org.dpspark.model.neighbor.NeighborList;
+import org.dpspark.model.neighbor.NeighborListBuilder;
 import org.dpspark.simulate.lattice.WaterBox;
 import org.dpspark.simulate.md.BlowUpGuard;
 import org.dpspark.simulate.md.ForceField;

@@ -11,12 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.dpspark.featurize.dpmodel.DeepPotHdf5;
-import org.dpspark.featurize.dpmodel.DeepPotModel;
-import org.dpspark.featurize.dpmodel.DeepPotModels;
-import org.dpspark.featurize.dpmodel.DeepPotYaml;
-import org.dpspark.featurize.dpmodel.NdArray;
-import org.dpspark.featurize.dpmodel.UnsupportedModelException;
+import org.dpspark.model.DeepPotHdf5;
+import org.dpspark.model.DeepPotModel;
+import org.dpspark.model.DeepPotModels;
+import org.dpspark.model.DeepPotYaml;
+import org.dpspark.model.NdArray;
+import org.dpspark.model.UnsupportedModelException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

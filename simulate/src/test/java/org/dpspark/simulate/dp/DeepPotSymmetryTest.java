@@ -2,7 +2,7 @@ package org.dpspark.simulate.dp;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.dpspark.featurize.dpmodel.DeepPotModel;
+import org.dpspark.model.DeepPotModel;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.List;
-import org.dpspark.featurize.dpmodel.DeepPotModel;
+import org.dpspark.model.DeepPotModel;
 import org.dpspark.simulate.lattice.WaterBox;
 import org.dpspark.simulate.potential.Structure;
 import org.junit.jupiter.api.Test;

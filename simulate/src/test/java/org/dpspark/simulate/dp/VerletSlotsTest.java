@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
-import org.dpspark.featurize.env.SeAEnvironment;
-import org.dpspark.featurize.neighbor.NeighborList;
-import org.dpspark.featurize.neighbor.NeighborListBuilder;
+import org.dpspark.model.env.SeAEnvironment;
+import org.dpspark.model.neighbor.NeighborList;
+import org.dpspark.model.neighbor.NeighborListBuilder;
 import org.dpspark.simulate.lattice.WaterBox;
 import org.dpspark.simulate.potential.Structure;
 import org.junit.jupiter.api.Test;

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import org.dpspark.core.Elements;
-import org.dpspark.featurize.neighbor.NeighborList;
-import org.dpspark.featurize.neighbor.NeighborListBuilder;
+import org.dpspark.model.neighbor.NeighborList;
+import org.dpspark.model.neighbor.NeighborListBuilder;
 import org.dpspark.simulate.potential.Structure;
 import org.junit.jupiter.api.Test;
 

@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.util.function.Supplier;
 import org.dpspark.core.testing.SharedData;
-import org.dpspark.featurize.dpmodel.DeepPotModel;
+import org.dpspark.model.DeepPotModel;
 import org.dpspark.simulate.dp.DeepPotEvaluator;
 import org.dpspark.simulate.dp.DeepPotPotential;
 import org.dpspark.simulate.lattice.Lattice;

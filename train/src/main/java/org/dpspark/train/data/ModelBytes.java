@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.dpspark.featurize.dpmodel.DeepPotModel;
+import org.dpspark.model.DeepPotModel;
 
 /** A {@link DeepPotModel} as bytes of its DeePMD-kit YAML serialization, to ship it to Spark executors. */
 public final class ModelBytes {

@@ -9,14 +9,14 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
-import org.dpspark.featurize.env.SeAEnvironment;
-import org.dpspark.featurize.env.SeAFrame;
-import org.dpspark.featurize.job.StatsFile;
-import org.dpspark.featurize.neighbor.NeighborList;
-import org.dpspark.featurize.neighbor.NeighborListBuilder;
-import org.dpspark.featurize.stats.EnergyBias;
-import org.dpspark.featurize.stats.EnvMatStatistics;
-import org.dpspark.featurize.stats.NeighborStatistics;
+import org.dpspark.model.env.SeAEnvironment;
+import org.dpspark.model.env.SeAFrame;
+import org.dpspark.model.stats.StatsFile;
+import org.dpspark.model.neighbor.NeighborList;
+import org.dpspark.model.neighbor.NeighborListBuilder;
+import org.dpspark.model.stats.EnergyBias;
+import org.dpspark.model.stats.EnvMatStatistics;
+import org.dpspark.model.stats.NeighborStatistics;
 
 /**
  * Data statistics a model starts from, computed with featurize's mergeable accumulators in executors

@@ -3,11 +3,11 @@ package org.dpspark.train.graph;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
-import org.dpspark.featurize.dpmodel.DeepPotModel;
-import org.dpspark.featurize.dpmodel.DenseNet;
-import org.dpspark.featurize.dpmodel.EnerFitting;
-import org.dpspark.featurize.dpmodel.NetLayer;
-import org.dpspark.featurize.dpmodel.SeADescriptor;
+import org.dpspark.model.DeepPotModel;
+import org.dpspark.model.DenseNet;
+import org.dpspark.model.EnerFitting;
+import org.dpspark.model.NetLayer;
+import org.dpspark.model.SeADescriptor;
 import org.nd4j.autodiff.samediff.SameDiff;
 
 /**

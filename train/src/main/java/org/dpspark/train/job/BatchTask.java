@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.dpspark.featurize.dpmodel.DeepPotModel;
+import org.dpspark.model.DeepPotModel;
 import org.dpspark.train.data.ModelBytes;
 import org.dpspark.train.data.TrainFrame;
 import org.dpspark.train.dl4j.DeepPotBatch;

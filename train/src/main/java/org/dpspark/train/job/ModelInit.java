@@ -1,9 +1,9 @@
 package org.dpspark.train.job;
 
-import org.dpspark.featurize.dpmodel.DeepPotModel;
-import org.dpspark.featurize.dpmodel.DeepPotModels;
-import org.dpspark.featurize.dpmodel.EnerFitting;
-import org.dpspark.featurize.dpmodel.SeADescriptor;
+import org.dpspark.model.DeepPotModel;
+import org.dpspark.model.DeepPotModels;
+import org.dpspark.model.EnerFitting;
+import org.dpspark.model.SeADescriptor;
 import org.dpspark.train.data.TrainStats;
 
 /** A freshly initialised model (DeePMD-kit's initialisation, {@link DeepPotModels}) with davg/dstd and energy bias from the data. */

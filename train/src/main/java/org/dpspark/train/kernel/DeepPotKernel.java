@@ -1,7 +1,7 @@
 package org.dpspark.train.kernel;
 
 import java.util.List;
-import org.dpspark.featurize.dpmodel.DeepPotModel;
+import org.dpspark.model.DeepPotModel;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

@@ -1,7 +1,7 @@
 package org.dpspark.train.kernel;
 
-import org.dpspark.featurize.dpmodel.Activation;
-import org.dpspark.featurize.dpmodel.NetLayer;
+import org.dpspark.model.Activation;
+import org.dpspark.model.NetLayer;
 
 /**
  * One dense layer as the kernel sees it: widths, activation (tanh or linear), skip width, and where its w (nIn×nOut,

@@ -2,10 +2,10 @@ package org.dpspark.train.kernel;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.dpspark.featurize.dpmodel.DeepPotModel;
-import org.dpspark.featurize.dpmodel.DenseNet;
-import org.dpspark.featurize.dpmodel.NetLayer;
-import org.dpspark.featurize.dpmodel.SeADescriptor;
+import org.dpspark.model.DeepPotModel;
+import org.dpspark.model.DenseNet;
+import org.dpspark.model.NetLayer;
+import org.dpspark.model.SeADescriptor;
 
 /**
  * The se_e2_a + energy architecture for {@link DeepPotKernel}: sizes, the nets as {@link KernelLayer} lists and the

@@ -2,7 +2,7 @@ package org.dpspark.train.kernel;
 
 import java.util.List;
 import java.util.Map;
-import org.dpspark.featurize.dpmodel.DeepPotModel;
+import org.dpspark.model.DeepPotModel;
 import org.dpspark.train.data.TrainFrame;
 import org.dpspark.train.graph.BatchBuilder;
 import org.dpspark.train.graph.Prediction;

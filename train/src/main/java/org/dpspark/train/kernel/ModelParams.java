@@ -2,11 +2,11 @@ package org.dpspark.train.kernel;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.dpspark.featurize.dpmodel.DeepPotModel;
-import org.dpspark.featurize.dpmodel.DenseNet;
-import org.dpspark.featurize.dpmodel.EnerFitting;
-import org.dpspark.featurize.dpmodel.NetLayer;
-import org.dpspark.featurize.dpmodel.SeADescriptor;
+import org.dpspark.model.DeepPotModel;
+import org.dpspark.model.DenseNet;
+import org.dpspark.model.EnerFitting;
+import org.dpspark.model.NetLayer;
+import org.dpspark.model.SeADescriptor;
 
 /**
  * A model's trainable weights ↔ the flat parameter vector that training works on, without building the SameDiff

@@ -3,8 +3,8 @@ package org.dpspark.train.graph;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.dpspark.featurize.dpmodel.DeepPotModel;
-import org.dpspark.featurize.dpmodel.DeepPotModels;
+import org.dpspark.model.DeepPotModel;
+import org.dpspark.model.DeepPotModels;
 import org.dpspark.train.data.TrainFrame;
 import org.junit.jupiter.api.Test;
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import org.dpspark.core.JobConfig;
-import org.dpspark.featurize.dpmodel.DeepPotModel;
+import org.dpspark.model.DeepPotModel;
 import org.dpspark.train.data.TrainFrame;
 import org.dpspark.train.graph.TestData;
 import org.dpspark.train.kernel.KernelPredictorTest;

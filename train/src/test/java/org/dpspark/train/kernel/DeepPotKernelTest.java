@@ -6,8 +6,8 @@ import static org.dpspark.train.kernel.GraphAgreement.assertClose;
 
 import java.util.List;
 import java.util.Map;
-import org.dpspark.featurize.dpmodel.DeepPotModel;
-import org.dpspark.featurize.dpmodel.DeepPotModels;
+import org.dpspark.model.DeepPotModel;
+import org.dpspark.model.DeepPotModels;
 import org.dpspark.train.data.TrainFrame;
 import org.dpspark.train.graph.BatchBuilder;
 import org.dpspark.train.graph.DeepPotGraph;

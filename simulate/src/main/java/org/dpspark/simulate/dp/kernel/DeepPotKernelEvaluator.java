@@ -2,8 +2,8 @@ package org.dpspark.simulate.dp.kernel;
 
 import java.util.Arrays;
 import java.util.Map;
-import org.dpspark.featurize.dpmodel.DeepPotModel;
-import org.dpspark.featurize.dpmodel.SeADescriptor;
+import org.dpspark.model.DeepPotModel;
+import org.dpspark.model.SeADescriptor;
 import org.dpspark.simulate.dp.DeepPotCalculator;
 import org.dpspark.simulate.dp.DeepPotResult;
 import org.dpspark.simulate.dp.VerletSlots;

@@ -39,7 +39,7 @@ abstract class NetKernel extends WitnessKernel {
         put(netW).put(netB).put(netIdt).put(netLayer).put(netIndex);
     }
 
-    /** φ(z) for {@code org.dpspark.featurize.dpmodel.Activation} ordinal a. */
+    /** φ(z) for {@code org.dpspark.model.Activation} ordinal a. */
     double actValue(int a, double z) {
         double y = z;
         if (a == 0) {

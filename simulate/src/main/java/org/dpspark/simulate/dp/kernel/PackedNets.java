@@ -1,8 +1,8 @@
 package org.dpspark.simulate.dp.kernel;
 
 import java.util.List;
-import org.dpspark.featurize.dpmodel.DenseNet;
-import org.dpspark.featurize.dpmodel.NetLayer;
+import org.dpspark.model.DenseNet;
+import org.dpspark.model.NetLayer;
 
 /**
  * A list of DeePMD-kit dense nets flattened into the primitive arrays a {@link NetKernel} reads (Aparapi kernels

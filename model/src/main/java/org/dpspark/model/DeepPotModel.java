@@ -1,0 +1,117 @@
+package org.dpspark.model;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * An in-memory Deep Potential se_e2_a + energy-fitting model, in DeePMD-kit's own parameterisation, so that
+ * it can be imported from and exported to DeePMD-kit's backend-neutral serialization
+ * ({@code dp convert-backend} {@code .yaml} / {@code .dp}) without loss, and evaluated by
+ * {@code org.dpspark.simulate.dp.DeepPotEvaluator}.
+ *
+ * <p>Atomic energy of atom i of type t (eV), as DeePMD-kit's {@code DPAtomicModel} + {@code apply_out_stat}:
+ * <pre>  E_i = fitting.nets[t](D_i) + fitting.biasAtomE[t] + outBias[t]</pre>
+ * ({@code out_std} is stored and exported but, as in DeePMD-kit, not applied to energies).
+ *
+ * <p>Persistence:
+ * <ul>
+ *   <li>{@link #importDeepmd(Path)} / {@link #exportDeepmd(Path)}: DeePMD-kit's tree, by extension
+ *       ({@code .yaml}/{@code .yml}: YAML; {@code .dp}/{@code .hlo}: HDF5 with the JSON tree in the root attribute
+ *       {@code json});</li>
+ *   <li>{@link #load(Path)} / {@link #save(Path)}: the dpspark model directory: {@code model.yaml} (the DeePMD-kit
+ *       tree) + {@code dpspark-model.json} (artifact version, summary, provenance, training config).</li>
+ * </ul>
+ *
+ * @param typeMap element label per type index (T)
+ * @param descriptor se_e2_a descriptor
+ * @param fitting energy fitting
+ * @param outBias per-type energy shift of the atomic model, T (eV) (DeePMD shape 1×T×1)
+ * @param outStd per-type scale, T (DeePMD shape 1×T×1; unused for energies)
+ * @param modelDefScript DeePMD-kit's input script of the model (model_def_script), or null to derive one
+ * @param deepmdOptions inference-neutral DeePMD-kit options kept for export, keyed "model.preset_out_bias",
+ *        "model.rcond", "fitting.tot_ener_zero", "fitting.layer_name", "fitting.use_aparam_as_mask"
+ * @param provenance where the model came from (free-form; e.g. source file, software, version, time)
+ * @param training training configuration when dpspark trained it, else null
+ */
+public record DeepPotModel(List<String> typeMap, SeADescriptor descriptor, EnerFitting fitting, double[] outBias,
+        double[] outStd, Map<String, Object> modelDefScript, Map<String, Object> deepmdOptions,
+        Map<String, Object> provenance, Map<String, Object> training) {
+
+    public DeepPotModel {
+        typeMap = List.copyOf(typeMap);
+        int t = typeMap.size();
+        if (descriptor.ntypes() != t || fitting.ntypes() != t || outBias.length != t || outStd.length != t) {
+            throw new IllegalArgumentException("type_map has " + t + " types but descriptor/fitting/out_bias/out_std have "
+                    + descriptor.ntypes() + "/" + fitting.ntypes() + "/" + outBias.length + "/" + outStd.length);
+        }
+        if (fitting.dimDescrpt() != descriptor.dimOut()) {
+            throw new IllegalArgumentException("fitting input width " + fitting.dimDescrpt() + " != descriptor width "
+                    + descriptor.dimOut());
+        }
+        deepmdOptions = deepmdOptions == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(deepmdOptions));
+        provenance = provenance == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(provenance));
+    }
+
+    public int ntypes() { return typeMap.size(); }
+
+    /** r_c, Å. */
+    public double rcut() { return descriptor.rcut(); }
+
+    /** Copy with other provenance and training config. */
+    public DeepPotModel withMetadata(Map<String, Object> newProvenance, Map<String, Object> newTraining) {
+        return new DeepPotModel(typeMap, descriptor, fitting, outBias, outStd, modelDefScript, deepmdOptions, newProvenance,
+                newTraining);
+    }
+
+    /**
+     * Copy with other weights: {@code embeddings} in the descriptor's order and {@code fittingNets} one per type, of the
+     * same architecture; statistics, biases and metadata as here.
+     */
+    public DeepPotModel withNets(List<DenseNet> embeddings, List<DenseNet> fittingNets) {
+        SeADescriptor d = descriptor;
+        SeADescriptor d2 = new SeADescriptor(d.rcut(), d.rcutSmth(), d.sel(), d.neuron(), d.axisNeuron(), d.typeOneSide(),
+                d.resnetDt(), d.activation(), d.precision(), d.setDavgZero(), d.trainable(), d.davg(), d.dstd(), embeddings);
+        EnerFitting f = fitting;
+        EnerFitting f2 = new EnerFitting(f.neuron(), f.resnetDt(), f.activation(), f.precision(), fittingNets, f.biasAtomE(),
+                f.trainable(), f.rcond());
+        return new DeepPotModel(typeMap, d2, f2, outBias, outStd, modelDefScript, deepmdOptions, provenance, training);
+    }
+
+    /** Reads a DeePMD-kit serialized model ({@code .yaml}/{@code .yml} or {@code .dp}/{@code .hlo}). */
+    public static DeepPotModel importDeepmd(Path file) throws IOException {
+        Map<String, Object> root = isHdf5(file) ? DeepPotHdf5.read(file) : DeepPotYaml.read(file);
+        return DeepmdTree.fromTree(root, file.toString());
+    }
+
+    /** Writes this model as a DeePMD-kit serialized model ({@code .yaml}/{@code .yml} or {@code .dp}/{@code .hlo}). */
+    public void exportDeepmd(Path file) throws IOException {
+        Map<String, Object> root = DeepmdTree.toTree(this);
+        if (isHdf5(file)) {
+            DeepPotHdf5.write(file, root);
+        } else {
+            DeepPotYaml.write(file, root);
+        }
+    }
+
+    /** Loads a dpspark model directory (see {@link ModelDirectory}). */
+    public static DeepPotModel load(Path dir) throws IOException {
+        return ModelDirectory.load(dir);
+    }
+
+    /** Saves this model as a dpspark model directory (see {@link ModelDirectory}); creates {@code dir}. */
+    public void save(Path dir) throws IOException {
+        ModelDirectory.save(this, dir);
+    }
+
+    private static boolean isHdf5(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".dp") || name.endsWith(".hlo")) return true;
+        if (name.endsWith(".yaml") || name.endsWith(".yml")) return false;
+        throw new IllegalArgumentException("unknown DeePMD-kit model extension (need .yaml, .yml, .dp or .hlo): " + file);
+    }
+}

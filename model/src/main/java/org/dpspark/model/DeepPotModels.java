@@ -1,0 +1,103 @@
+package org.dpspark.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Builds se_e2_a + ener models with freshly initialised weights, as DeePMD-kit's {@code NativeLayer} does
+ * (deepmd/dpmodel/utils/network.py): w, b ~ N(0, 1/√(nIn + nOut)); idt (only on layers with a skip connection
+ * when resnet_dt) ~ 0.1 + N(0, 0.001) like DeePMD-kit's TF/PyTorch timestep init. For tests, benchmarks and as
+ * the starting point of training; davg/dstd and the energy bias come from the caller (statistics of the data).
+ */
+public final class DeepPotModels {
+    private DeepPotModels() {}
+
+    /**
+     * Hyper-parameters of a se_e2_a + ener model.
+     *
+     * @param typeMap element per type
+     * @param rcut r_c, Å
+     * @param rcutSmth r_s, Å
+     * @param sel slots per neighbour type
+     * @param neuron embedding widths
+     * @param axisNeuron M&lt;
+     * @param typeOneSide one embedding net per neighbour type (else per type pair)
+     * @param embeddingResnetDt timesteps in the embedding nets
+     * @param fittingNeuron fitting hidden widths
+     * @param fittingResnetDt timesteps in the fitting nets
+     * @param activation DeePMD activation name
+     */
+    public record Spec(List<String> typeMap, double rcut, double rcutSmth, int[] sel, int[] neuron, int axisNeuron,
+            boolean typeOneSide, boolean embeddingResnetDt, int[] fittingNeuron, boolean fittingResnetDt, String activation) {
+
+        /** DeePMD-kit's water example (examples/water/se_e2_a): r_c 6, r_s 0.5, sel [46, 92], [25,50,100], axis 16, [240,240,240]. */
+        public static Spec waterExample() {
+            return new Spec(List.of("O", "H"), 6.0, 0.5, new int[] {46, 92}, new int[] {25, 50, 100}, 16, true, false,
+                    new int[] {240, 240, 240}, true, "tanh");
+        }
+    }
+
+    /**
+     * A model with random weights. davg is [s̄, 0, 0, 0] and dstd [σ_s, σ_a, σ_a, σ_a] on every slot, the same for
+     * all centre types; biasAtomE per type (eV).
+     */
+    public static DeepPotModel random(Spec spec, double sMean, double sStd, double aStd, double[] biasAtomE, long seed) {
+        Random rng = new Random(seed);
+        int t = spec.typeMap().size();
+        int nnei = Arrays.stream(spec.sel()).sum();
+        double[] davg = new double[t * nnei * 4];
+        double[] dstd = new double[t * nnei * 4];
+        for (int k = 0; k < t * nnei; k++) {
+            davg[4 * k] = sMean;
+            dstd[4 * k] = sStd;
+            dstd[4 * k + 1] = dstd[4 * k + 2] = dstd[4 * k + 3] = aStd;
+        }
+        List<DenseNet> emb = new ArrayList<>();
+        int nets = spec.typeOneSide() ? t : t * t;
+        for (int k = 0; k < nets; k++) emb.add(net(DenseNet.Kind.EMBEDDING, 1, spec.neuron(), spec.activation(), spec.embeddingResnetDt(), rng));
+        int dimD = spec.neuron()[spec.neuron().length - 1] * spec.axisNeuron();
+        List<DenseNet> fit = new ArrayList<>();
+        for (int k = 0; k < t; k++) fit.add(net(DenseNet.Kind.FITTING, dimD, spec.fittingNeuron(), spec.activation(), spec.fittingResnetDt(), rng));
+        SeADescriptor d = new SeADescriptor(spec.rcut(), spec.rcutSmth(), spec.sel().clone(), spec.neuron().clone(),
+                spec.axisNeuron(), spec.typeOneSide(), spec.embeddingResnetDt(), spec.activation(), "float64", false, true,
+                davg, dstd, emb);
+        boolean[] trainable = new boolean[spec.fittingNeuron().length + 1];
+        Arrays.fill(trainable, true);
+        EnerFitting f = new EnerFitting(spec.fittingNeuron().clone(), spec.fittingResnetDt(), spec.activation(), "float64", fit,
+                biasAtomE.clone(), trainable, null);
+        double[] outStd = new double[t];
+        Arrays.fill(outStd, 1.0);
+        return new DeepPotModel(spec.typeMap(), d, f, new double[t], outStd, null, null,
+                Map.of("created_by", "DeepPotModels.random", "seed", seed), null);
+    }
+
+    private static DenseNet net(DenseNet.Kind kind, int inDim, int[] neuron, String act, boolean resnetDt, Random rng) {
+        List<NetLayer> layers = new ArrayList<>();
+        int in = inDim;
+        for (int width : neuron) {
+            boolean timestep = resnetDt && (width == in || width == 2 * in);
+            layers.add(layer(in, width, act, true, timestep, rng));
+            in = width;
+        }
+        if (kind == DenseNet.Kind.FITTING) layers.add(layer(in, 1, "none", false, false, rng));
+        int outDim = kind == DenseNet.Kind.FITTING ? 1 : neuron[neuron.length - 1];
+        return new DenseNet(kind, inDim, outDim, neuron.clone(), act, resnetDt, "float64", true, layers);
+    }
+
+    private static NetLayer layer(int in, int out, String act, boolean resnet, boolean timestep, Random rng) {
+        double scale = 1.0 / Math.sqrt(in + out);
+        double[] w = new double[in * out];
+        for (int k = 0; k < w.length; k++) w[k] = scale * rng.nextGaussian();
+        double[] b = new double[out];
+        for (int k = 0; k < out; k++) b[k] = scale * rng.nextGaussian();
+        double[] idt = null;
+        if (timestep) {
+            idt = new double[out];
+            for (int k = 0; k < out; k++) idt[k] = 0.1 + 0.001 * rng.nextGaussian();
+        }
+        return new NetLayer(in, out, w, b, idt, act, resnet, "float64");
+    }
+}

@@ -1,0 +1,91 @@
+package org.dpspark.model;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The dpspark model directory:
+ * <pre>
+ *   &lt;dir&gt;/model.yaml           DeePMD-kit serialization tree of the weights (see {@link DeepPotYaml}); DeePMD-kit
+ *                                can take it directly ({@code dp convert-backend model.yaml model.pth})
+ *   &lt;dir&gt;/dpspark-model.json   {"artifact_version": 1, "type_map", "rcut", "rcut_smth", "sel", "descriptor",
+ *                                "embedding_neuron", "axis_neuron", "type_one_side", "fitting_neuron", "resnet_dt",
+ *                                "activation", "precision", "provenance", "training" (when present)}
+ * </pre>
+ * The JSON summary is informative except for {@code artifact_version}, {@code provenance} and
+ * {@code training}; the weights and hyper-parameters come from model.yaml, and loading fails if the
+ * summary's type map, cutoffs or sel disagree with it. An artifact version other than 1 is refused.
+ */
+public final class ModelDirectory {
+    /** The artifact version this code writes and reads. */
+    public static final int ARTIFACT_VERSION = 1;
+    public static final String MODEL_FILE = "model.yaml";
+    public static final String META_FILE = "dpspark-model.json";
+
+    private ModelDirectory() {}
+
+    static void save(DeepPotModel m, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        m.exportDeepmd(dir.resolve(MODEL_FILE));
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("artifact_version", ARTIFACT_VERSION);
+        meta.put("format", "dpspark Deep Potential model (DeePMD-kit dpmodel serialization in " + MODEL_FILE + ")");
+        meta.put("type_map", m.typeMap());
+        SeADescriptor d = m.descriptor();
+        meta.put("descriptor", "se_e2_a");
+        meta.put("rcut", d.rcut());
+        meta.put("rcut_smth", d.rcutSmth());
+        meta.put("sel", d.sel());
+        meta.put("embedding_neuron", d.neuron());
+        meta.put("axis_neuron", d.axisNeuron());
+        meta.put("type_one_side", d.typeOneSide());
+        meta.put("embedding_resnet_dt", d.resnetDt());
+        meta.put("fitting", "ener");
+        meta.put("fitting_neuron", m.fitting().neuron());
+        meta.put("fitting_resnet_dt", m.fitting().resnetDt());
+        meta.put("activation", d.activation());
+        meta.put("precision", d.precision());
+        meta.put("provenance", m.provenance());
+        if (m.training() != null) meta.put("training", m.training());
+        mapper().writeValue(dir.resolve(META_FILE).toFile(), meta);
+    }
+
+    static DeepPotModel load(Path dir) throws IOException {
+        Path metaFile = dir.resolve(META_FILE);
+        if (!Files.isRegularFile(metaFile)) throw new IOException("not a dpspark model directory (no " + META_FILE + "): " + dir);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> meta = mapper().readValue(metaFile.toFile(), Map.class);
+        Object v = meta.get("artifact_version");
+        if (!(v instanceof Number) || ((Number) v).intValue() != ARTIFACT_VERSION) {
+            throw new UnsupportedModelException(metaFile + ": unsupported artifact_version " + v + " (this dpspark reads "
+                    + ARTIFACT_VERSION + ")");
+        }
+        DeepPotModel m = DeepPotModel.importDeepmd(dir.resolve(MODEL_FILE));
+        check(meta, "type_map", m.typeMap(), metaFile);
+        check(meta, "rcut", m.descriptor().rcut(), metaFile);
+        check(meta, "rcut_smth", m.descriptor().rcutSmth(), metaFile);
+        check(meta, "sel", java.util.Arrays.stream(m.descriptor().sel()).boxed().toList(), metaFile);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> prov = meta.get("provenance") instanceof Map ? (Map<String, Object>) meta.get("provenance") : Map.of();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> training = meta.get("training") instanceof Map ? (Map<String, Object>) meta.get("training") : null;
+        return m.withMetadata(prov, training);
+    }
+
+    private static void check(Map<String, Object> meta, String key, Object expected, Path file) {
+        Object got = meta.get(key);
+        boolean same = got instanceof Number && expected instanceof Number
+                ? ((Number) got).doubleValue() == ((Number) expected).doubleValue()
+                : String.valueOf(got).equals(String.valueOf(expected));
+        if (!same) throw new IllegalArgumentException(file + ": " + key + " = " + got + " disagrees with " + MODEL_FILE + " (" + expected + ")");
+    }
+
+    private static ObjectMapper mapper() {
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
+}
