@@ -43,10 +43,10 @@ fi
 
 echo "== building the reader (mvn -o compile, no install)"
 (cd "$ROOT" && mvn -B -o -q -pl ingest -am compile)
-CP="$ROOT/core/target/classes:$ROOT/ingest/target/classes"
+CP="$ROOT/core/target/classes:$ROOT/ingest/target/classes:$ROOT/bench/target/classes"
 
 echo "== dpspark ($RUNS runs)"
-DP_OUT=$(java -Xmx1g -cp "$CP" org.dpspark.ingest.extxyz.ExtxyzParseBench \
+DP_OUT=$(java -Xmx1g -cp "$CP" org.dpspark.bench.ingest.ExtxyzParseBench \
     --frames "$FRAMES" --atoms "$ATOMS" --runs "$RUNS" --file "$FILE")
 echo "$DP_OUT"
 DP_RESULT=$(echo "$DP_OUT" | grep '^RESULT ')

@@ -7,9 +7,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -o -q -pl simulate -am compile
-CP=core/target/classes:featurize/target/classes:simulate/target/classes
+CP=core/target/classes:model/target/classes:simulate/target/classes:bench/target/classes
 PIN=()
 if [ "${PIN_CPU:-0}" != none ] && command -v taskset >/dev/null; then
   PIN=(taskset -c "${PIN_CPU:-0}")
 fi
-exec "${PIN[@]}" java -Xms2g -Xmx2g ${JAVA_OPTS:-} -cp "$CP" org.dpspark.simulate.bench.LjBench "$@"
+exec "${PIN[@]}" java -Xms2g -Xmx2g ${JAVA_OPTS:-} -cp "$CP" org.dpspark.bench.simulate.LjBench "$@"

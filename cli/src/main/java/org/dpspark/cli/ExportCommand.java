@@ -1,5 +1,7 @@
 package org.dpspark.cli;
 
+import org.dpspark.core.JobOptions;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package org.dpspark.cli;
 
+import org.dpspark.core.JobOptions;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -40,7 +42,7 @@ public final class FeaturizeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<String> overrides = new ArrayList<>(job.overrides);
+        List<String> overrides = new ArrayList<>(job.overrides());
         if (typeMap != null) {
             overrides.add("featurize.type-map=[" + String.join(",", typeMap.stream().map(t -> "\"" + t + "\"").toList())
                     + "]");
@@ -51,7 +53,7 @@ public final class FeaturizeCommand implements Callable<Integer> {
         if (environments) {
             overrides.add("featurize.environments=true");
         }
-        job.overrides = overrides;
+        job.replaceOverrides(overrides);
         var config = job.config();
         String cmd = JobOptions.commandLine(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new));
         FeaturizeSettings s = FeaturizeSettings.fromConfig(config, frames, output, cmd,

@@ -1,5 +1,7 @@
 package org.dpspark.cli;
 
+import org.dpspark.core.JobOptions;
+
 import com.typesafe.config.Config;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +51,7 @@ public final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<String> overrides = new ArrayList<>(job.overrides);
+        List<String> overrides = new ArrayList<>(job.overrides());
         if (format != null) {
             overrides.add("ingest.format=\"" + format + "\"");
         }
@@ -68,7 +70,7 @@ public final class IngestCommand implements Callable<Integer> {
                 overrides.add("ingest.units." + kv[0].trim() + "=\"" + kv[1].trim() + "\"");
             }
         }
-        job.overrides = overrides;
+        job.replaceOverrides(overrides);
         Config config = job.config();
         List<String> all = new ArrayList<>(inputs);
         all.addAll(positional);

@@ -1,5 +1,7 @@
 package org.dpspark.cli;
 
+import org.dpspark.core.JobOptions;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -41,7 +43,7 @@ public final class SelectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<String> overrides = new ArrayList<>(job.overrides);
+        List<String> overrides = new ArrayList<>(job.overrides());
         if (count != null) overrides.add("select.count=" + count);
         if (method != null) overrides.add("select.method=\"" + method + "\"");
         if (seed != null) overrides.add("select.seed=" + seed);
@@ -49,7 +51,7 @@ public final class SelectCommand implements Callable<Integer> {
             overrides.add("featurize.type-map=[" + String.join(",", typeMap.stream().map(t -> "\"" + t + "\"").toList())
                     + "]");
         }
-        job.overrides = overrides;
+        job.replaceOverrides(overrides);
         var config = job.config();
         String cmd = JobOptions.commandLine(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new));
         String json = "{\"select\":" + JobConfig.json(config, "select") + ",\"featurize\":"

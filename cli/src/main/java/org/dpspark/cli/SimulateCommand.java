@@ -1,5 +1,7 @@
 package org.dpspark.cli;
 
+import org.dpspark.core.JobOptions;
+
 import static org.apache.spark.sql.functions.col;
 
 import com.typesafe.config.Config;

@@ -1,5 +1,7 @@
 package org.dpspark.cli;
 
+import org.dpspark.core.JobOptions;
+
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.dpspark.core.plot.Charts;

@@ -1,5 +1,7 @@
 package org.dpspark.cli;
 
+import org.dpspark.core.JobOptions;
+
 import com.typesafe.config.Config;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -13,7 +13,7 @@
  *   <li>{@code PropertiesLayout} + {@code AtomLines} + {@code FastDoubleParser}: the hot loop, one pass
  *       per atom line with exact number parsing.</li>
  * </ul>
- * {@link org.dpspark.ingest.extxyz.ExtxyzParseBench} measures the parse speed
+ * {@link org.dpspark.bench.ingest.ExtxyzParseBench} measures the parse speed
  * ({@code bench/extxyz-vs-ase.sh} compares it with ASE).
  */
 package org.dpspark.ingest.extxyz;

@@ -19,6 +19,6 @@
  * <p>Tests: {@code DeepPotKernelGoldenTest} and {@code DeepPotKernelConsistencyTest} run in JTP and on the OpenCL CPU
  * device, which must exist (CI installs {@code pocl-opencl-icd ocl-icd-libopencl1}); without OpenCL they fail unless
  * {@code DPSPARK_NO_OPENCL=1}. The GPU test is tagged {@code gpu} and excluded by default:
- * {@code mvn -pl simulate test -Dgroups=gpu -DexcludedGroups=}. Benchmark: {@link org.dpspark.simulate.dp.kernel.KernelBench}.
+ * {@code mvn -pl simulate test -Dgroups=gpu -DexcludedGroups=}. Benchmark: {@link org.dpspark.bench.simulate.KernelBench}.
  */
 package org.dpspark.simulate.dp.kernel;

@@ -1,4 +1,4 @@
-package org.dpspark.cli.bench;
+package org.dpspark.bench.ingest;
 
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.StringType;

@@ -1,4 +1,6 @@
-package org.dpspark.ingest.extxyz;
+package org.dpspark.bench.ingest;
+
+import org.dpspark.ingest.extxyz.ExtxyzReader;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -27,7 +29,7 @@ import org.dpspark.ingest.read.RecordStream;
  * {@code bench/extxyz-vs-ase.sh} runs it next to ASE on the same file.
  *
  * <pre>
- * java -cp core/target/classes:ingest/target/classes org.dpspark.ingest.extxyz.ExtxyzParseBench \
+ * java -cp core/target/classes:ingest/target/classes org.dpspark.bench.ingest.ExtxyzParseBench \
  *     [--frames 20000] [--atoms 192] [--runs 5] [--file PATH] [--generate-only]
  * </pre>
  * The file is kept, and reused when it already exists.

@@ -1,4 +1,4 @@
-package org.dpspark.cli.bench;
+package org.dpspark.bench.ingest;
 
 import java.io.IOException;
 import java.nio.file.Files;

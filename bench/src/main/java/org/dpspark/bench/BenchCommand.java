@@ -1,11 +1,13 @@
-package org.dpspark.cli;
+package org.dpspark.bench;
+
+import org.dpspark.core.JobOptions;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
-import org.dpspark.cli.bench.IngestBench;
-import org.dpspark.cli.bench.ReaderThroughput;
+import org.dpspark.bench.ingest.IngestBench;
+import org.dpspark.bench.ingest.ReaderThroughput;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -96,16 +98,16 @@ public final class BenchCommand implements Runnable {
             // the wall time of both alike)
             var mx = java.lang.management.ManagementFactory.getThreadMXBean();
             long w0 = System.nanoTime(), c0 = mx.getCurrentThreadCpuTime();
-            var peak = org.dpspark.cli.bench.PeakFlops.measure(2.0);
+            var peak = org.dpspark.bench.PeakFlops.measure(2.0);
             double busy = (mx.getCurrentThreadCpuTime() - c0) / (double) (System.nanoTime() - w0);
             var m = org.dpspark.simulate.ensemble.PotentialSpec.load(model.toAbsolutePath().normalize().toString());
-            var rows = org.dpspark.simulate.bench.DeepPotMdBench.run(m, molecules, executions, seconds);
-            spec.commandLine().getOut().print(org.dpspark.simulate.bench.DeepPotMdBench.render(rows,
+            var rows = org.dpspark.bench.simulate.DeepPotMdBench.run(m, molecules, executions, seconds);
+            spec.commandLine().getOut().print(org.dpspark.bench.simulate.DeepPotMdBench.render(rows,
                     peak.gflops() / busy, String.format(java.util.Locale.ROOT, "%s; %.2f GFLOP/s of wall time with %.0f%%"
                             + " of a core", peak.kernel(), peak.gflops(), 100 * busy)));
             spec.commandLine().getOut().flush();
             if (lammpsRepeat > 0) {
-                org.dpspark.simulate.bench.LjBench.main(new String[] {"--repeat", Integer.toString(lammpsRepeat)});
+                org.dpspark.bench.simulate.LjBench.main(new String[] {"--repeat", Integer.toString(lammpsRepeat)});
             }
             return 0;
         }

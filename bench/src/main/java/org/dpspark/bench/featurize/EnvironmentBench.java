@@ -1,4 +1,4 @@
-package org.dpspark.featurize.bench;
+package org.dpspark.bench.featurize;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -17,7 +17,7 @@ import org.dpspark.model.neighbor.NeighborListBuilder;
  * Single-thread throughput of neighbour list + se_e2_a environment matrix + derivatives on the shared water
  * data (deepmd/npy, 192 atoms, 12.44 Å box, r_c 6, r_s 0.5, sel [46, 92]).
  *
- * <p>Usage: {@code java -cp ... org.dpspark.featurize.bench.EnvironmentBench [system dir] [seconds]};
+ * <p>Usage: {@code java -cp ... org.dpspark.bench.featurize.EnvironmentBench [system dir] [seconds]};
  * default system {@code ../shared/data/deepmd/water/data_0}, 5 s of timing after 2 s of warm-up.
  */
 public final class EnvironmentBench {

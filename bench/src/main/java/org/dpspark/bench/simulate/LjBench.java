@@ -1,4 +1,4 @@
-package org.dpspark.simulate.bench;
+package org.dpspark.bench.simulate;
 
 import java.io.BufferedReader;
 import java.io.File;

@@ -1,4 +1,6 @@
-package org.dpspark.cli.bench;
+package org.dpspark.bench.featurize;
+
+import org.dpspark.bench.PeakFlops;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package org.dpspark.cli.bench;
+package org.dpspark.bench.ingest;
 
 import io.jhdf.HdfFile;
 import io.jhdf.api.WritableGroup;

@@ -1,4 +1,6 @@
-package org.dpspark.cli.bench;
+package org.dpspark.bench.ingest;
+
+import org.dpspark.bench.WaterDataGenerator;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigValueFactory;

@@ -1,4 +1,8 @@
-package org.dpspark.simulate.dp;
+package org.dpspark.bench.simulate;
+
+import org.dpspark.simulate.dp.DeepPotFlops;
+
+import org.dpspark.simulate.dp.DeepPotEvaluator;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
-package org.dpspark.cli;
+package org.dpspark.bench;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.dpspark.cli.bench.TrainBench;
+import org.dpspark.bench.train.TrainBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;

@@ -1,4 +1,6 @@
-package org.dpspark.cli.bench;
+package org.dpspark.bench.train;
+
+import org.dpspark.bench.PeakFlops;
 
 import java.io.IOException;
 import java.nio.file.Files;

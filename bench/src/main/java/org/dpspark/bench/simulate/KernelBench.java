@@ -1,4 +1,8 @@
-package org.dpspark.simulate.dp.kernel;
+package org.dpspark.bench.simulate;
+
+import org.dpspark.simulate.dp.kernel.DeepPotKernelEvaluator;
+import org.dpspark.simulate.dp.kernel.DeviceKind;
+import org.dpspark.simulate.dp.kernel.KernelDevices;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +52,7 @@ public final class KernelBench {
     static void bench(String label, DeepPotModel model, int rep, double seconds) {
         double l = 12.4447;
         int[] types0 = new int[192];
-        double[] pos0 = org.dpspark.simulate.dp.DeepPotBench.waterBox(l, types0, new Random(42));
+        double[] pos0 = org.dpspark.bench.simulate.DeepPotBench.waterBox(l, types0, new Random(42));
         int n = 192 * rep * rep * rep;
         int[] types = new int[n];
         double[] pos = new double[3 * n];

@@ -1,4 +1,4 @@
-package org.dpspark.cli;
+package org.dpspark.core;
 
 import com.typesafe.config.Config;
 import java.util.ArrayList;
@@ -18,6 +18,12 @@ public final class JobOptions {
 
     @Option(names = "--set", description = "override a configuration key: --set ingest.split.train=0.9")
     List<String> overrides = new ArrayList<>();
+
+    /** The {@code --set key=value} overrides, in order. */
+    public List<String> overrides() { return overrides; }
+
+    /** Replaces the overrides (a command that turns its own options into configuration keys). */
+    public void replaceOverrides(List<String> overrides) { this.overrides = new ArrayList<>(overrides); }
 
     /** The effective configuration. */
     public Config config() {

@@ -1,4 +1,4 @@
-package org.dpspark.cli.bench;
+package org.dpspark.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;

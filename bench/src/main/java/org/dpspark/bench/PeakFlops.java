@@ -1,4 +1,4 @@
-package org.dpspark.cli.bench;
+package org.dpspark.bench;
 
 /**
  * The machine's measured double-precision peak on one core, as far as plain Java reaches it (no Vector API):
