@@ -100,7 +100,7 @@ public final class BenchCommand implements Runnable {
             long w0 = System.nanoTime(), c0 = mx.getCurrentThreadCpuTime();
             var peak = org.dpspark.bench.PeakFlops.measure(2.0);
             double busy = (mx.getCurrentThreadCpuTime() - c0) / (double) (System.nanoTime() - w0);
-            var m = org.dpspark.simulate.ensemble.PotentialSpec.load(model.toAbsolutePath().normalize().toString());
+            var m = org.dpspark.model.DeepPotModel.read(model);
             var rows = org.dpspark.bench.simulate.DeepPotMdBench.run(m, molecules, executions, seconds);
             spec.commandLine().getOut().print(org.dpspark.bench.simulate.DeepPotMdBench.render(rows,
                     peak.gflops() / busy, String.format(java.util.Locale.ROOT, "%s; %.2f GFLOP/s of wall time with %.0f%%"

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.apache.spark.internal.config.ConfigEntry;
 import org.apache.spark.sql.internal.SQLConf;
-import org.dpspark.cli.loop.LoopSettings;
+import org.dpspark.loop.LoopSettings;
 import org.dpspark.core.JobConfig;
 import org.dpspark.featurize.job.FeaturizeSettings;
 import org.dpspark.featurize.select.SelectSettings;

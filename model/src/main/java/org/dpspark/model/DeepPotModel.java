@@ -98,6 +98,18 @@ public record DeepPotModel(List<String> typeMap, SeADescriptor descriptor, EnerF
         }
     }
 
+    /**
+     * Reads a model wherever it lies: a dpspark model directory ({@link #load}) or a DeePMD-kit file
+     * ({@link #importDeepmd}: {@code .yaml}/{@code .yml}/{@code .dp}/{@code .hlo}).
+     *
+     * @throws IllegalArgumentException when {@code path} is neither
+     */
+    public static DeepPotModel read(Path path) throws IOException {
+        if (java.nio.file.Files.isDirectory(path)) return load(path);
+        if (java.nio.file.Files.isRegularFile(path)) return importDeepmd(path);
+        throw new IllegalArgumentException("model not found: " + path + " (a model directory or a DeePMD-kit .yaml/.dp file)");
+    }
+
     /** Loads a dpspark model directory (see {@link ModelDirectory}). */
     public static DeepPotModel load(Path dir) throws IOException {
         return ModelDirectory.load(dir);

@@ -4,7 +4,6 @@ import com.typesafe.config.Config;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -156,20 +155,13 @@ public record PotentialSpec(String type, double epsilon, double sigma, double cu
     }
 
     /**
-     * A Deep Potential model from a dpspark model directory or a DeePMD-kit file, cached per JVM (models are
+     * {@link DeepPotModel#read}, cached per JVM (models are
      * immutable; an executor running many trajectories reads each file once).
      */
     public static DeepPotModel load(String path) {
         return MODELS.computeIfAbsent(path, p -> {
-            Path f = Path.of(p);
             try {
-                if (Files.isDirectory(f)) {
-                    return DeepPotModel.load(f);
-                }
-                if (Files.isRegularFile(f)) {
-                    return DeepPotModel.importDeepmd(f);
-                }
-                throw new IllegalArgumentException("model not found: " + p);
+                return DeepPotModel.read(Path.of(p));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read model " + p + ": " + e.getMessage(), e);
             }

@@ -34,6 +34,18 @@ public record SimulateSettings(List<StructureSource> structures, List<Double> te
         double rdfRmax, int rdfBins, boolean xyz, DataSplit split, String configJson) implements Serializable {
 
     public static SimulateSettings fromConfig(Config config) {
+        SimulateSettings s = base(config);
+        if (s.potentials.isEmpty()) {
+            throw new IllegalArgumentException("simulate.potentials is empty: give at least one potential");
+        }
+        return s;
+    }
+
+    /**
+     * The {@code simulate} section as a driver's starting point: structures, integrator, guard and analysis settings
+     * checked, the potentials possibly still empty (the driver, e.g. the loop, completes it with {@link #forRun}).
+     */
+    public static SimulateSettings base(Config config) {
         Config c = config.getConfig("simulate");
         Config defaults = c.getConfig("entry-defaults");
         List<StructureSource> structures = new ArrayList<>();
@@ -41,16 +53,9 @@ public record SimulateSettings(List<StructureSource> structures, List<Double> te
         for (int k = 0; k < se.size(); k++) {
             structures.add(StructureSource.parse(se.get(k), defaults, "simulate.structures[" + k + "]"));
         }
-        List<PotentialSpec> potentials = new ArrayList<>();
-        List<? extends Config> pe = c.getConfigList("potentials");
-        for (int k = 0; k < pe.size(); k++) {
-            potentials.add(PotentialSpec.parse(pe.get(k), defaults, "simulate.potentials[" + k + "]"));
-        }
+        List<PotentialSpec> potentials = potentials(config, c.getConfigList("potentials"), "simulate.potentials");
         if (structures.isEmpty()) {
             throw new IllegalArgumentException("simulate.structures is empty: give at least one initial structure");
-        }
-        if (potentials.isEmpty()) {
-            throw new IllegalArgumentException("simulate.potentials is empty: give at least one potential");
         }
         Config ic = c.getConfig("integrator");
         List<IntegratorSpec> integrators = new ArrayList<>();
@@ -73,6 +78,42 @@ public record SimulateSettings(List<StructureSource> structures, List<Double> te
                 c.getInt("rdf.bins"), c.getBoolean("xyz"),
                 new DataSplit(config.getDouble("ingest.split.train"), config.getDouble("ingest.split.valid")),
                 c.root().render(com.typesafe.config.ConfigRenderOptions.concise()));
+    }
+
+    /**
+     * Potential entries (as in {@code simulate.potentials}) parsed with the {@code simulate.entry-defaults} of
+     * {@code config}; {@code where} names the list in error messages.
+     */
+    public static List<PotentialSpec> potentials(Config config, List<? extends Config> entries, String where) {
+        Config defaults = config.getConfig("simulate.entry-defaults");
+        List<PotentialSpec> out = new ArrayList<>();
+        for (int k = 0; k < entries.size(); k++) out.add(PotentialSpec.parse(entries.get(k), defaults, where + "[" + k + "]"));
+        return List.copyOf(out);
+    }
+
+    /** Seeds as {@code simulate.seeds} gives them (a list, or {@code {from, count}}) at {@code path} of {@code c}. */
+    public static List<Long> seeds(Config c, String path) {
+        return Entries.seeds(c, path);
+    }
+
+    /**
+     * These settings for one run of a driver: the given potentials, temperatures (K), seeds, steps per trajectory and
+     * dump interval (steps), and no extxyz files; everything else as configured. Checked as {@link #fromConfig} checks.
+     */
+    public SimulateSettings forRun(List<PotentialSpec> runPotentials, List<Double> runTemperatures, List<Long> runSeeds,
+                                   long runSteps, int runDumpEvery) {
+        if (runPotentials.isEmpty()) throw new IllegalArgumentException("a run needs at least one potential");
+        if (runTemperatures.isEmpty() || runTemperatures.stream().anyMatch(t -> !(t >= 0))) {
+            throw new IllegalArgumentException("temperatures must be a non-empty list of T >= 0 K: " + runTemperatures);
+        }
+        if (runSeeds.isEmpty()) throw new IllegalArgumentException("a run needs at least one seed");
+        if (runSteps < 0 || runDumpEvery < 1) {
+            throw new IllegalArgumentException("need steps >= 0 and dump-every >= 1, got " + runSteps + ", " + runDumpEvery);
+        }
+        return new SimulateSettings(structures, List.copyOf(runTemperatures), List.copyOf(runSeeds),
+                List.copyOf(runPotentials), integrators, runSteps, runDumpEvery, thermoEvery, skin, exactTemperature,
+                guardEvery, minDistance, maxTemperatureFactor, rdfRmax, rdfBins, false, split,
+                RunProvenance.json(configJson, runPotentials, runTemperatures, runSeeds, runSteps, runDumpEvery));
     }
 
     /**

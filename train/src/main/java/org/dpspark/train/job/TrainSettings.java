@@ -116,4 +116,18 @@ public record TrainSettings(List<String> typeMap, double rcut, double rcutSmth, 
                 validDatasets, validSplits, validMaxFrames, statsMaxFrames, workers, parallelMode, averagingFrequency, engine,
                 compute);
     }
+
+    /**
+     * These settings for fine-tuning a model that already learnt: {@code fineTuneSteps} steps from learning rate
+     * {@code fineTuneLrStart}; a value {@code <= 0} keeps the configured one.
+     */
+    public TrainSettings fineTune(long fineTuneSteps, double fineTuneLrStart) {
+        long st = fineTuneSteps > 0 ? fineTuneSteps : steps;
+        double lr = fineTuneLrStart > 0 ? fineTuneLrStart : lrStart;
+        return new TrainSettings(typeMap, rcut, rcutSmth, sel, selAutoRatio, neuron, axisNeuron, typeOneSide,
+                embeddingResnetDt, fittingNeuron, fittingResnetDt, activation, seed, lr, lrStop, decaySteps, lrScale,
+                prefactors, beta1, beta2, epsilon, st, batchSize, batchAutoAtoms, dispFreq, saveFreq, datasets, splits,
+                validDatasets, validSplits, validMaxFrames, statsMaxFrames, workers, parallelMode, averagingFrequency, engine,
+                compute);
+    }
 }

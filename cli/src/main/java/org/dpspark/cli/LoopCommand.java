@@ -1,4 +1,9 @@
-package org.dpspark.cli.loop;
+package org.dpspark.cli;
+
+import org.dpspark.loop.LoopReport;
+import org.dpspark.loop.LoopRunner;
+
+import org.dpspark.loop.LoopSettings;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;

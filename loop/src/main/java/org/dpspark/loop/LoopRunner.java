@@ -1,8 +1,8 @@
-package org.dpspark.cli.loop;
+package org.dpspark.loop;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.typesafe.config.ConfigValue;
+
 import com.typesafe.config.ConfigValueFactory;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,6 +20,7 @@ import org.dpspark.ingest.job.IngestJob;
 import org.dpspark.ingest.job.IngestSettings;
 import org.dpspark.ingest.job.IngestSummary;
 import org.dpspark.simulate.ensemble.EnsembleJob;
+import org.dpspark.simulate.ensemble.PotentialSpec;
 import org.dpspark.simulate.ensemble.SimulateSettings;
 import org.dpspark.train.job.Metrics;
 import org.dpspark.train.job.TestJob;
@@ -42,9 +43,9 @@ import org.dpspark.train.job.TrainSettings;
  * {@code append}. Each step's outputs are complete before it is recorded; a step interrupted by a kill is redone
  * (training resumes from its checkpoint; appending is idempotent because ingest skips frame ids already in the table).
  */
-final class LoopRunner {
+public final class LoopRunner {
     /** Thrown by the test hook that stops the loop after a named step. */
-    static final class Stopped extends RuntimeException {
+    public static final class Stopped extends RuntimeException {
         Stopped(String step) { super("stopped after step " + step + " (--stop-after)"); }
     }
 
@@ -57,7 +58,7 @@ final class LoopRunner {
     private final LoopState state;
     private final Labeler labeler;
 
-    LoopRunner(SparkSession spark, LoopSettings s, Path dir, PrintWriter out, String commandLine, String stopAfter)
+    public LoopRunner(SparkSession spark, LoopSettings s, Path dir, PrintWriter out, String commandLine, String stopAfter)
             throws IOException {
         this.spark = spark;
         this.s = s;
@@ -95,7 +96,7 @@ final class LoopRunner {
     static String iter(int i) { return String.format(Locale.ROOT, "iter-%03d", i); }
 
     /** Runs (or resumes) the loop; returns the report rows. */
-    List<LoopReport.Row> run() throws IOException {
+    public List<LoopReport.Row> run() throws IOException {
         out.println("loop: folder " + dir + ", labeler: " + labeler.describe());
         step("init", this::init);
         if (s.testEnabled()) step("testset", this::testSet);
@@ -187,9 +188,10 @@ final class LoopRunner {
         dp.put("model", models.get(0));
         dp.put("deviation-models", models);
         dp.put("execution", s.execution);
-        ConfigValue pots = ConfigValueFactory.fromIterable(List.of(dp));
-        SimulateSettings md = s.md(pots, stage.getValue("temperatures"),
-                stage.hasPath("seeds") ? stage.getValue("seeds") : s.root.getValue("simulate.seeds"),
+        List<PotentialSpec> pots = SimulateSettings.potentials(s.root, List.of(ConfigValueFactory.fromMap(dp).toConfig()),
+                "loop.explore potential");
+        SimulateSettings md = s.md(pots, stage.getDoubleList("temperatures"),
+                SimulateSettings.seeds(stage.hasPath("seeds") ? stage : s.root.getConfig("simulate"), "seeds"),
                 stage.hasPath("steps") ? stage.getLong("steps") : s.root.getLong("simulate.integrator.steps"),
                 stage.hasPath("dump-every") ? stage.getInt("dump-every") : s.root.getInt("simulate.dump-every"));
         EnsembleJob.Result r = EnsembleJob.run(spark, md, where.toString(), true, commandLine, null);

@@ -1,8 +1,6 @@
-package org.dpspark.cli.loop;
+package org.dpspark.loop;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigValue;
-import com.typesafe.config.ConfigValueFactory;
 import java.util.List;
 import java.util.Set;
 import org.dpspark.simulate.ensemble.PotentialSpec;
@@ -76,40 +74,37 @@ public final class LoopSettings {
     }
 
     /**
-     * MD settings: the {@code simulate} section with these potentials, temperatures, seeds, steps and dump interval
-     * (no extxyz files).
+     * MD settings: the {@code simulate} section with these potentials, temperatures (K), seeds, steps and dump
+     * interval (no extxyz files).
      */
-    SimulateSettings md(ConfigValue potentials, ConfigValue temperatures, ConfigValue seeds, long steps, int dumpEvery) {
-        Config r = root.withValue("simulate.potentials", potentials).withValue("simulate.temperatures", temperatures)
-                .withValue("simulate.seeds", seeds).withValue("simulate.integrator.steps", ConfigValueFactory.fromAnyRef(steps))
-                .withValue("simulate.dump-every", ConfigValueFactory.fromAnyRef(dumpEvery))
-                .withValue("simulate.xyz", ConfigValueFactory.fromAnyRef(false));
-        return SimulateSettings.fromConfig(r);
+    SimulateSettings md(List<PotentialSpec> potentials, List<Double> temperatures, List<Long> seeds, long steps,
+                        int dumpEvery) {
+        return SimulateSettings.base(root).forRun(potentials, temperatures, seeds, steps, dumpEvery);
     }
 
     /** MD settings of a {@code {potential, temperatures, seeds, steps, dump-every}} section (init, test). */
-    SimulateSettings md(Config section, ConfigValue potentials) {
-        return md(potentials, section.getValue("temperatures"), section.getValue("seeds"), section.getLong("steps"),
-                section.getInt("dump-every"));
+    SimulateSettings md(Config section, List<PotentialSpec> potentials) {
+        return md(potentials, section.getDoubleList("temperatures"), SimulateSettings.seeds(section, "seeds"),
+                section.getLong("steps"), section.getInt("dump-every"));
     }
 
     /** The labeler's reference potential (type = potential), parsed as a simulate potential entry. */
     PotentialSpec labelerPotential() {
         if (!c.getString("labeler.type").equals("potential")) return null;
-        ConfigValue p = c.getValue("labeler.potential");
-        if (c.getList("labeler.potential").size() != 1) {
+        List<? extends Config> p = c.getConfigList("labeler.potential");
+        if (p.size() != 1) {
             throw new IllegalArgumentException("loop.labeler.potential must hold exactly one potential entry, e.g. [{ type = sw }]");
         }
-        return SimulateSettings.fromConfig(root.withValue("simulate.potentials", p)).potentials().get(0);
+        return SimulateSettings.potentials(root, p, "loop.labeler.potential").get(0);
     }
 
     /** The potentials of a one-entry list, or the labeler's potential entry when empty. */
-    ConfigValue potentialOr(String path) {
-        if (!c.getList(path).isEmpty()) return c.getValue(path);
+    List<PotentialSpec> potentialOr(String path) {
+        if (!c.getList(path).isEmpty()) return SimulateSettings.potentials(root, c.getConfigList(path), "loop." + path);
         if (!c.getString("labeler.type").equals("potential")) {
             throw new IllegalArgumentException("loop." + path + " is empty and the labeler is not a potential: name the"
                     + " potential that drives this MD");
         }
-        return c.getValue("labeler.potential");
+        return List.of(labelerPotential());
     }
 }

@@ -1,4 +1,4 @@
-package org.dpspark.cli.loop;
+package org.dpspark.loop;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -14,7 +14,7 @@ import org.dpspark.core.plot.Charts;
  * The per-iteration report, rebuilt from the steps' summaries on disk: {@code report.csv}, {@code report.md} and
  * {@code report.png} (accurate / candidate / failed fractions) and {@code report-rmse.png} (test force RMSE).
  */
-final class LoopReport {
+public final class LoopReport {
     private LoopReport() {}
 
     /**
@@ -34,7 +34,7 @@ final class LoopReport {
      * @param forceRmse test force RMSE, eV/Å (NaN: no test)
      * @param seconds wall time of the iteration's steps, s
      */
-    record Row(int iteration, long trainFrames, long explored, double accurate, double candidate, double failed,
+    public record Row(int iteration, long trainFrames, long explored, double accurate, double candidate, double failed,
             long selected, long labelled, long appended, long labelFailed, double energyRmse, double forceRmse, double seconds) {}
 
     static List<Row> write(Path dir, LoopState state, LoopSettings s) throws IOException {

@@ -1,4 +1,4 @@
-package org.dpspark.cli.loop;
+package org.dpspark.loop;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

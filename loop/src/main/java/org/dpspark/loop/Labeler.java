@@ -1,4 +1,4 @@
-package org.dpspark.cli.loop;
+package org.dpspark.loop;
 
 import com.typesafe.config.Config;
 import java.io.IOException;

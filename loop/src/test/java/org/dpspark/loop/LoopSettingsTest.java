@@ -1,4 +1,4 @@
-package org.dpspark.cli.loop;
+package org.dpspark.loop;
 
 import static org.junit.jupiter.api.Assertions.*;
 

@@ -1,4 +1,4 @@
-package org.dpspark.cli.loop;
+package org.dpspark.loop;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;

@@ -1,7 +1,5 @@
-package org.dpspark.cli.loop;
+package org.dpspark.loop;
 
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigValueFactory;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -9,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.dpspark.model.DeepPotModel;
-import org.dpspark.simulate.ensemble.PotentialSpec;
 import org.dpspark.train.job.Checkpoint;
 import org.dpspark.train.job.TrainJob;
 import org.dpspark.train.job.TrainSettings;
@@ -30,18 +27,12 @@ final class TrainStep {
 
     static List<TrainJob.Result> run(SparkSession spark, LoopSettings s, String frames, Path dir, List<String> startFrom,
             Map<String, Object> provenance, PrintWriter out) throws IOException {
-        Config root = s.root;
-        if (!startFrom.isEmpty() && s.fineTuneSteps > 0) {
-            root = root.withValue("train.steps", ConfigValueFactory.fromAnyRef(s.fineTuneSteps));
-        }
-        if (!startFrom.isEmpty() && s.fineTuneLr > 0) {
-            root = root.withValue("train.learning-rate.start", ConfigValueFactory.fromAnyRef(s.fineTuneLr));
-        }
-        TrainSettings ts = TrainSettings.from(root);
+        TrainSettings ts = TrainSettings.from(s.root);
+        if (!startFrom.isEmpty()) ts = ts.fineTune(s.fineTuneSteps, s.fineTuneLr);
         for (int k = 0; k < s.models && !startFrom.isEmpty(); k++) {
             Path mk = dir.resolve("model_" + k);
             if (Checkpoint.exists(mk)) continue; // a killed run: resume from where it got to
-            DeepPotModel init = PotentialSpec.load(Path.of(startFrom.get(k % startFrom.size())).toAbsolutePath().normalize().toString());
+            DeepPotModel init = DeepPotModel.read(Path.of(startFrom.get(k % startFrom.size())));
             double[] p = new Trainer(init, ts.withSeed(ts.seed() + k)).params().clone();
             Checkpoint.save(mk, init, new Checkpoint.State(0, p, new double[p.length], new double[p.length], 0, ts.seed() + k));
             out.printf("loop: model_%d starts from %s%n", k, startFrom.get(k % startFrom.size()));
