@@ -28,7 +28,7 @@ import java.util.Map;
  * </ul>
  *
  * @param typeMap element label per type index (T)
- * @param descriptor se_e2_a descriptor
+ * @param descriptor the descriptor (a kind registered in {@link DescriptorRegistry}; se_e2_a today)
  * @param fitting energy fitting
  * @param outBias per-type energy shift of the atomic model, T (eV) (DeePMD shape 1×T×1)
  * @param outStd per-type scale, T (DeePMD shape 1×T×1; unused for energies)
@@ -38,7 +38,7 @@ import java.util.Map;
  * @param provenance where the model came from (free-form; e.g. source file, software, version, time)
  * @param training training configuration when dpspark trained it, else null
  */
-public record DeepPotModel(List<String> typeMap, SeADescriptor descriptor, EnerFitting fitting, double[] outBias,
+public record DeepPotModel(List<String> typeMap, Descriptor descriptor, EnerFitting fitting, double[] outBias,
         double[] outStd, Map<String, Object> modelDefScript, Map<String, Object> deepmdOptions,
         Map<String, Object> provenance, Map<String, Object> training) {
 
@@ -59,6 +59,16 @@ public record DeepPotModel(List<String> typeMap, SeADescriptor descriptor, EnerF
 
     public int ntypes() { return typeMap.size(); }
 
+    /**
+     * The descriptor as se_e2_a, for the paths that implement only se_e2_a (the evaluator, the kernels, training);
+     * a model with another descriptor is refused there with a message naming it.
+     */
+    public SeADescriptor seA() {
+        if (descriptor instanceof SeADescriptor d) return d;
+        throw new UnsupportedModelException("descriptor " + descriptor.type() + " is read and written, but this path"
+                + " evaluates only se_e2_a");
+    }
+
     /** r_c, Å. */
     public double rcut() { return descriptor.rcut(); }
 
@@ -73,7 +83,7 @@ public record DeepPotModel(List<String> typeMap, SeADescriptor descriptor, EnerF
      * same architecture; statistics, biases and metadata as here.
      */
     public DeepPotModel withNets(List<DenseNet> embeddings, List<DenseNet> fittingNets) {
-        SeADescriptor d = descriptor;
+        SeADescriptor d = seA();
         SeADescriptor d2 = new SeADescriptor(d.rcut(), d.rcutSmth(), d.sel(), d.neuron(), d.axisNeuron(), d.typeOneSide(),
                 d.resnetDt(), d.activation(), d.precision(), d.setDavgZero(), d.trainable(), d.davg(), d.dstd(), embeddings);
         EnerFitting f = fitting;

@@ -42,7 +42,9 @@ final class DeepmdTree {
         List<String> typeMap = strings(model.list("type_map"), model.path + "/type_map");
         int t = typeMap.size();
 
-        SeADescriptor descriptor = descriptor(model.child("descriptor"), t);
+        TreeAccess d = model.child("descriptor");
+        d.expectClass("Descriptor", 2);
+        Descriptor descriptor = DescriptorRegistry.forType(d.str("type"), d.path).read(d, t);
         EnerFitting fitting = fitting(model.child("fitting"), t, descriptor.dimOut());
 
         TreeAccess vars = model.child("@variables");
@@ -67,41 +69,6 @@ final class DeepmdTree {
             if (root.raw(k) != null) prov.put("source_" + k, String.valueOf(root.raw(k)));
         }
         return new DeepPotModel(typeMap, descriptor, fitting, outBias, outStd, script, options, prov, null);
-    }
-
-    private static SeADescriptor descriptor(TreeAccess d, int t) {
-        d.expectClass("Descriptor", 2);
-        String type = d.str("type");
-        if (!type.equals("se_e2_a") && !type.equals("se_a")) {
-            throw new UnsupportedModelException("unsupported descriptor type '" + type + "' at " + d.path
-                    + " (supported: se_e2_a, se_a)");
-        }
-        d.requireDefault("exclude_types", "type-pair exclusion is not implemented");
-        d.requireDefault("env_protection", "env_protection is not implemented");
-        d.requireDefault("spin", "spin is not implemented");
-        int[] sel = d.ints("sel");
-        if (sel.length != t) throw new IllegalArgumentException("sel has " + sel.length + " entries for " + t + " types at " + d.path);
-        int nnei = Arrays.stream(sel).sum();
-        int[] neuron = d.ints("neuron");
-        boolean oneSide = d.boolOr("type_one_side", true);
-        String act = d.strOr("activation_function", "tanh");
-        Activation.of(act);
-        TreeAccess vars = d.child("@variables");
-        NdArray davg = vars.array("davg", false);
-        NdArray dstd = vars.array("dstd", false);
-        expectShape(davg, vars.path + "/davg", t, nnei, 4);
-        expectShape(dstd, vars.path + "/dstd", t, nnei, 4);
-        TreeAccess coll = d.child("embeddings");
-        List<DenseNet> nets = collection(coll, oneSide ? 1 : 2, t, "embedding_network");
-        if (d.has("env_mat")) {
-            TreeAccess em = d.child("env_mat");
-            if (em.has("rcut") && em.dbl("rcut") != d.dbl("rcut") || em.has("rcut_smth") && em.dbl("rcut_smth") != d.dbl("rcut_smth")) {
-                throw new IllegalArgumentException("env_mat cutoffs differ from the descriptor's at " + em.path);
-            }
-        }
-        return new SeADescriptor(d.dbl("rcut"), d.dbl("rcut_smth"), sel, neuron, d.integer("axis_neuron"), oneSide,
-                d.boolOr("resnet_dt", false), act, d.strOr("precision", "float64"), d.boolOr("set_davg_zero", false),
-                d.boolOr("trainable", true), davg.data(), dstd.data(), nets);
     }
 
     private static EnerFitting fitting(TreeAccess f, int t, int dimDescrpt) {
@@ -147,7 +114,7 @@ final class DeepmdTree {
                 trainable, rcond);
     }
 
-    private static List<DenseNet> collection(TreeAccess c, int ndim, int t, String networkType) {
+    static List<DenseNet> collection(TreeAccess c, int ndim, int t, String networkType) {
         c.expectClass("NetworkCollection", 1);
         if (c.integer("ndim") != ndim) {
             throw new UnsupportedModelException("NetworkCollection at " + c.path + " has ndim " + c.integer("ndim") + ", expected " + ndim);
@@ -196,7 +163,7 @@ final class DeepmdTree {
                 l.strOr("activation_function", "none"), l.boolOr("resnet", false), l.strOr("precision", "float64"));
     }
 
-    private static void expectShape(NdArray a, String path, int... shape) {
+    static void expectShape(NdArray a, String path, int... shape) {
         if (!Arrays.equals(a.shape(), shape)) {
             throw new IllegalArgumentException(path + " has shape " + Arrays.toString(a.shape()) + ", expected " + Arrays.toString(shape));
         }
@@ -248,46 +215,13 @@ final class DeepmdTree {
         o.put("@variables", vars);
         o.put("@version", 2);
         o.put("atom_exclude_types", new ArrayList<>());
-        o.put("descriptor", descriptor(m.descriptor(), m.typeMap()));
+        o.put("descriptor", DescriptorRegistry.forDescriptor(m.descriptor()).write(m.descriptor(), m.typeMap()));
         o.put("fitting", fitting(m.fitting(), m.typeMap(), m.descriptor().dimOut(), m.deepmdOptions()));
         o.put("pair_exclude_types", new ArrayList<>());
         o.put("preset_out_bias", m.deepmdOptions().get("model.preset_out_bias"));
         o.put("rcond", m.deepmdOptions().get("model.rcond"));
         o.put("type", "standard");
         o.put("type_map", new ArrayList<>(m.typeMap()));
-        return o;
-    }
-
-    private static Map<String, Object> descriptor(SeADescriptor d, List<String> typeMap) {
-        int t = d.ntypes(), nnei = d.nnei();
-        Map<String, Object> o = new TreeMapWithOrder();
-        o.put("@class", "Descriptor");
-        Map<String, Object> vars = new TreeMapWithOrder();
-        vars.put("davg", NdArray.of(d.precision(), d.davg().clone(), t, nnei, 4));
-        vars.put("dstd", NdArray.of(d.precision(), d.dstd().clone(), t, nnei, 4));
-        o.put("@variables", vars);
-        o.put("@version", 2);
-        o.put("activation_function", d.activation());
-        o.put("axis_neuron", d.axisNeuron());
-        o.put("embeddings", collection(d.embeddings(), d.typeOneSide() ? 1 : 2, t, "embedding_network"));
-        Map<String, Object> env = new TreeMapWithOrder();
-        env.put("rcut", d.rcut());
-        env.put("rcut_smth", d.rcutSmth());
-        o.put("env_mat", env);
-        o.put("env_protection", 0.0);
-        o.put("exclude_types", new ArrayList<>());
-        o.put("neuron", ints(d.neuron()));
-        o.put("precision", d.precision());
-        o.put("rcut", d.rcut());
-        o.put("rcut_smth", d.rcutSmth());
-        o.put("resnet_dt", d.resnetDt());
-        o.put("sel", ints(d.sel()));
-        o.put("set_davg_zero", d.setDavgZero());
-        o.put("spin", null);
-        o.put("trainable", d.trainable());
-        o.put("type", "se_e2_a");
-        o.put("type_map", new ArrayList<>(typeMap));
-        o.put("type_one_side", d.typeOneSide());
         return o;
     }
 
@@ -330,7 +264,7 @@ final class DeepmdTree {
         return o;
     }
 
-    private static Map<String, Object> collection(List<DenseNet> nets, int ndim, int t, String type) {
+    static Map<String, Object> collection(List<DenseNet> nets, int ndim, int t, String type) {
         Map<String, Object> o = new TreeMapWithOrder();
         o.put("@class", "NetworkCollection");
         o.put("@version", 1);
@@ -380,19 +314,8 @@ final class DeepmdTree {
 
     /** DeePMD-kit's input script for this model (model_def_script) when none was imported. */
     static Map<String, Object> defaultScript(DeepPotModel m) {
-        SeADescriptor d = m.descriptor();
         EnerFitting f = m.fitting();
-        Map<String, Object> desc = new TreeMapWithOrder();
-        desc.put("type", "se_e2_a");
-        desc.put("sel", ints(d.sel()));
-        desc.put("rcut_smth", d.rcutSmth());
-        desc.put("rcut", d.rcut());
-        desc.put("neuron", ints(d.neuron()));
-        desc.put("resnet_dt", d.resnetDt());
-        desc.put("axis_neuron", d.axisNeuron());
-        desc.put("type_one_side", d.typeOneSide());
-        desc.put("activation_function", d.activation());
-        desc.put("precision", d.precision());
+        Map<String, Object> desc = DescriptorRegistry.forDescriptor(m.descriptor()).script(m.descriptor());
         Map<String, Object> fit = new TreeMapWithOrder();
         fit.put("type", "ener");
         fit.put("neuron", ints(f.neuron()));
@@ -406,7 +329,7 @@ final class DeepmdTree {
         return s;
     }
 
-    private static List<Object> ints(int[] a) {
+    static List<Object> ints(int[] a) {
         List<Object> l = new ArrayList<>();
         for (int x : a) l.add(x);
         return l;

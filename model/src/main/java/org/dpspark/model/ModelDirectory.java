@@ -36,20 +36,22 @@ public final class ModelDirectory {
         meta.put("artifact_version", ARTIFACT_VERSION);
         meta.put("format", "dpspark Deep Potential model (DeePMD-kit dpmodel serialization in " + MODEL_FILE + ")");
         meta.put("type_map", m.typeMap());
-        SeADescriptor d = m.descriptor();
-        meta.put("descriptor", "se_e2_a");
-        meta.put("rcut", d.rcut());
-        meta.put("rcut_smth", d.rcutSmth());
-        meta.put("sel", d.sel());
-        meta.put("embedding_neuron", d.neuron());
-        meta.put("axis_neuron", d.axisNeuron());
-        meta.put("type_one_side", d.typeOneSide());
-        meta.put("embedding_resnet_dt", d.resnetDt());
+        Descriptor desc = m.descriptor();
+        meta.put("descriptor", desc.type());
+        meta.put("rcut", desc.rcut());
+        meta.put("rcut_smth", desc.rcutSmth());
+        meta.put("sel", desc.sel());
+        if (desc instanceof SeADescriptor d) {
+            meta.put("embedding_neuron", d.neuron());
+            meta.put("axis_neuron", d.axisNeuron());
+            meta.put("type_one_side", d.typeOneSide());
+            meta.put("embedding_resnet_dt", d.resnetDt());
+        }
         meta.put("fitting", "ener");
         meta.put("fitting_neuron", m.fitting().neuron());
         meta.put("fitting_resnet_dt", m.fitting().resnetDt());
-        meta.put("activation", d.activation());
-        meta.put("precision", d.precision());
+        meta.put("activation", desc instanceof SeADescriptor d ? d.activation() : m.fitting().activation());
+        meta.put("precision", desc.precision());
         meta.put("provenance", m.provenance());
         if (m.training() != null) meta.put("training", m.training());
         mapper().writeValue(dir.resolve(META_FILE).toFile(), meta);

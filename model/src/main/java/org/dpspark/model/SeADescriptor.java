@@ -26,7 +26,7 @@ import java.util.List;
  */
 public record SeADescriptor(double rcut, double rcutSmth, int[] sel, int[] neuron, int axisNeuron, boolean typeOneSide,
         boolean resnetDt, String activation, String precision, boolean setDavgZero, boolean trainable, double[] davg,
-        double[] dstd, List<DenseNet> embeddings) {
+        double[] dstd, List<DenseNet> embeddings) implements Descriptor {
 
     public SeADescriptor {
         embeddings = List.copyOf(embeddings);
@@ -57,6 +57,10 @@ public record SeADescriptor(double rcut, double rcutSmth, int[] sel, int[] neuro
         Activation.of(activation);
     }
 
+    @Override
+    public String type() { return "se_e2_a"; }
+
+    @Override
     public int ntypes() { return sel.length; }
 
     /** N = Σ sel. */

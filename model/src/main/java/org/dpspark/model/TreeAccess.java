@@ -8,16 +8,16 @@ import java.util.Map;
  * arrays already turned into {@link NdArray}). Every failure names the tree path, so a malformed or
  * unsupported file gives an error that points at the offending key.
  */
-final class TreeAccess {
-    final Map<String, Object> map;
-    final String path;
+public final class TreeAccess {
+    public final Map<String, Object> map;
+    public final String path;
 
     TreeAccess(Map<String, Object> map, String path) {
         this.map = map;
         this.path = path;
     }
 
-    static TreeAccess of(Object node, String path) {
+    public static TreeAccess of(Object node, String path) {
         if (!(node instanceof Map)) {
             throw new IllegalArgumentException("expected a mapping at " + path + ", got " + describe(node));
         }
@@ -26,38 +26,38 @@ final class TreeAccess {
         return new TreeAccess(m, path);
     }
 
-    boolean has(String key) { return map.containsKey(key); }
+    public boolean has(String key) { return map.containsKey(key); }
 
-    Object raw(String key) { return map.get(key); }
+    public Object raw(String key) { return map.get(key); }
 
-    Object req(String key) {
+    public Object req(String key) {
         if (!map.containsKey(key)) throw new IllegalArgumentException("missing key '" + key + "' at " + path);
         return map.get(key);
     }
 
-    TreeAccess child(String key) { return of(req(key), path + "/" + key); }
+    public TreeAccess child(String key) { return of(req(key), path + "/" + key); }
 
-    List<?> list(String key) {
+    public List<?> list(String key) {
         Object v = req(key);
         if (!(v instanceof List)) throw new IllegalArgumentException("expected a list at " + path + "/" + key + ", got " + describe(v));
         return (List<?>) v;
     }
 
-    String str(String key) {
+    public String str(String key) {
         Object v = req(key);
         if (!(v instanceof String)) throw new IllegalArgumentException("expected a string at " + path + "/" + key + ", got " + describe(v));
         return (String) v;
     }
 
-    String strOr(String key, String dflt) { return map.get(key) == null ? dflt : str(key); }
+    public String strOr(String key, String dflt) { return map.get(key) == null ? dflt : str(key); }
 
-    double dbl(String key) {
+    public double dbl(String key) {
         Object v = req(key);
         if (!(v instanceof Number)) throw new IllegalArgumentException("expected a number at " + path + "/" + key + ", got " + describe(v));
         return ((Number) v).doubleValue();
     }
 
-    int integer(String key) {
+    public int integer(String key) {
         Object v = req(key);
         if (!(v instanceof Number) || ((Number) v).doubleValue() != Math.rint(((Number) v).doubleValue())) {
             throw new IllegalArgumentException("expected an integer at " + path + "/" + key + ", got " + describe(v));
@@ -65,17 +65,17 @@ final class TreeAccess {
         return ((Number) v).intValue();
     }
 
-    int intOr(String key, int dflt) { return map.get(key) == null ? dflt : integer(key); }
+    public int intOr(String key, int dflt) { return map.get(key) == null ? dflt : integer(key); }
 
-    boolean bool(String key) {
+    public boolean bool(String key) {
         Object v = req(key);
         if (!(v instanceof Boolean)) throw new IllegalArgumentException("expected a boolean at " + path + "/" + key + ", got " + describe(v));
         return (Boolean) v;
     }
 
-    boolean boolOr(String key, boolean dflt) { return map.get(key) == null ? dflt : bool(key); }
+    public boolean boolOr(String key, boolean dflt) { return map.get(key) == null ? dflt : bool(key); }
 
-    int[] ints(String key) {
+    public int[] ints(String key) {
         List<?> l = list(key);
         int[] out = new int[l.size()];
         for (int i = 0; i < out.length; i++) {
@@ -87,7 +87,7 @@ final class TreeAccess {
     }
 
     /** An array variable (may be null when {@code nullable}). */
-    NdArray array(String key, boolean nullable) {
+    public NdArray array(String key, boolean nullable) {
         Object v = map.get(key);
         if (v == null) {
             if (nullable) return null;
@@ -98,7 +98,7 @@ final class TreeAccess {
     }
 
     /** Checks {@code @class} and a {@code @version} in [1, max]. */
-    void expectClass(String cls, int maxVersion) {
+    public void expectClass(String cls, int maxVersion) {
         Object c = map.get("@class");
         if (!cls.equals(c)) {
             throw new UnsupportedModelException("unsupported @class '" + c + "' at " + path + " (expected " + cls + ")");
@@ -111,7 +111,7 @@ final class TreeAccess {
     }
 
     /** Fails unless the option is absent, null, false, 0, or an empty list/map. */
-    void requireDefault(String key, String why) {
+    public void requireDefault(String key, String why) {
         Object v = map.get(key);
         boolean dflt = v == null || Boolean.FALSE.equals(v) || (v instanceof Number && ((Number) v).doubleValue() == 0)
                 || (v instanceof List && ((List<?>) v).isEmpty()) || (v instanceof Map && ((Map<?, ?>) v).isEmpty());
@@ -120,7 +120,7 @@ final class TreeAccess {
         }
     }
 
-    static String describe(Object v) {
+    public static String describe(Object v) {
         return v == null ? "null" : v.getClass().getSimpleName() + " " + (v instanceof NdArray ? v : String.valueOf(v));
     }
 }

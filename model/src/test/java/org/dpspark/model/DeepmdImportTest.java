@@ -24,7 +24,7 @@ class DeepmdImportTest {
     void readsDeeppotSea() throws Exception {
         DeepPotModel m = DeepPotModel.importDeepmd(yaml());
         assertEquals(List.of("O", "H"), m.typeMap());
-        SeADescriptor d = m.descriptor();
+        SeADescriptor d = m.seA();
         assertEquals(6.0, d.rcut());
         assertEquals(0.5, d.rcutSmth());
         assertArrayEquals(new int[] {46, 92}, d.sel());
@@ -58,15 +58,15 @@ class DeepmdImportTest {
         Path dp = Path.of(getClass().getResource("deeppot_sea.dp").toURI());
         DeepPotModel a = DeepPotModel.importDeepmd(yaml());
         DeepPotModel b = DeepPotModel.importDeepmd(dp);
-        assertArrayEquals(a.descriptor().davg(), b.descriptor().davg(), 0.0);
-        assertArrayEquals(a.descriptor().dstd(), b.descriptor().dstd(), 0.0);
+        assertArrayEquals(a.seA().davg(), b.seA().davg(), 0.0);
+        assertArrayEquals(a.seA().dstd(), b.seA().dstd(), 0.0);
         for (int k = 0; k < 2; k++) {
             List<NetLayer> la = a.fitting().nets().get(k).layers(), lb = b.fitting().nets().get(k).layers();
             for (int l = 0; l < la.size(); l++) {
                 assertArrayEquals(la.get(l).w(), lb.get(l).w(), 0.0);
                 assertArrayEquals(la.get(l).b(), lb.get(l).b(), 0.0);
             }
-            List<NetLayer> ea = a.descriptor().embeddings().get(k).layers(), eb = b.descriptor().embeddings().get(k).layers();
+            List<NetLayer> ea = a.seA().embeddings().get(k).layers(), eb = b.seA().embeddings().get(k).layers();
             for (int l = 0; l < ea.size(); l++) assertArrayEquals(ea.get(l).w(), eb.get(l).w(), 0.0);
         }
         assertArrayEquals(a.fitting().biasAtomE(), b.fitting().biasAtomE(), 0.0);

@@ -121,7 +121,7 @@ public final class TrainBench {
     private static Net net(Spec spec, List<TrainFrame> frames, double seconds) {
         DeepPotModel m = model(spec.neuron(), spec.axis(), spec.fitting());
         DeepPotGraph g = new DeepPotGraph(m);
-        BatchBuilder bb = new BatchBuilder(m.descriptor());
+        BatchBuilder bb = new BatchBuilder(m.seA());
         double[] pref = {0.02, 1000, 0};
         var ph = bb.build(List.of(frames.get(0)), pref);
         double[] tg = time(() -> g.gradient(ph), seconds);
@@ -162,7 +162,7 @@ public final class TrainBench {
      * the count has 6; its embedding layers execute the 6 counted).
      */
     static double flopsPerAtom(DeepPotModel m, int t) {
-        var d = m.descriptor();
+        var d = m.seA();
         int n = d.nnei(), mm = d.embeddingWidth(), ax = d.axisNeuron();
         double emb = 0, embDeriv = 0;
         // every embedding net has the same widths: take net 0

@@ -92,7 +92,7 @@ public final class DeepPotEvaluator implements DeepPotCalculator {
 
     public DeepPotEvaluator(DeepPotModel model) {
         this.model = model;
-        SeADescriptor d = model.descriptor();
+        SeADescriptor d = model.seA();
         ntypes = model.ntypes();
         nnei = d.nnei();
         ng = d.embeddingWidth();

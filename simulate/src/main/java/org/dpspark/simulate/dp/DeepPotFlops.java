@@ -31,7 +31,7 @@ public final class DeepPotFlops {
 
     /** FLOPs per atom for {@code realSlots} real neighbours per atom (see the class comment). */
     public static double perAtom(DeepPotModel m, double realSlots) {
-        SeADescriptor d = m.descriptor();
+        SeADescriptor d = m.seA();
         DenseNet emb = d.embeddings().get(0);
         DenseNet fit = m.fitting().nets().get(0);
         int n = d.nnei(), mm = d.embeddingWidth(), ax = d.axisNeuron();
@@ -65,7 +65,7 @@ public final class DeepPotFlops {
 
     /** Mean number of neighbours within r_c per atom, capped by sel per type (the real slots). */
     public static double realSlotsPerAtom(DeepPotModel m, double[] positions, double[] cell, int[] types) {
-        SeADescriptor d = m.descriptor();
+        SeADescriptor d = m.seA();
         NeighborList nl = new NeighborListBuilder(d.rcut()).build(positions, cell, null);
         long total = 0;
         int[] count = new int[d.ntypes()];

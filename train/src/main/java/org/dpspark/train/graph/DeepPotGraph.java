@@ -36,7 +36,7 @@ public final class DeepPotGraph {
     /** Builds the graph with the architecture and weights of {@code model}. */
     public DeepPotGraph(DeepPotModel model) {
         Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-        SeADescriptor d = model.descriptor();
+        SeADescriptor d = model.seA();
         ntypes = model.ntypes();
         int nnei = d.nnei();
         sd = SameDiff.create();

@@ -59,7 +59,7 @@ public final class DeepPotOps {
     }
 
     private static List<List<NetOps.LayerVars>>[] nets(DeepPotModel model, NetOps.VarFactory vars) {
-        SeADescriptor d = model.descriptor();
+        SeADescriptor d = model.seA();
         List<List<NetOps.LayerVars>> emb = new ArrayList<>();
         for (int k = 0; k < d.embeddings().size(); k++) {
             int kk = k;
@@ -85,7 +85,7 @@ public final class DeepPotOps {
      */
     public static Outputs define(SameDiff sd, DeepPotModel model, List<TypeInputs> in, SDVariable natoms, SDVariable nframes,
             Function<String, SDVariable> weights, IntFunction<SDVariable> bias) {
-        SeADescriptor d = model.descriptor();
+        SeADescriptor d = model.seA();
         int ntypes = model.ntypes();
         int nnei = d.nnei();
         int m = d.embeddingWidth();

@@ -16,7 +16,7 @@ public final class GraphPredictor implements Predictor {
 
     public GraphPredictor(DeepPotGraph graph, DeepPotModel model) {
         this.graph = graph;
-        this.batches = new BatchBuilder(model.descriptor());
+        this.batches = new BatchBuilder(model.seA());
     }
 
     /** Builds a graph from {@code model} and predicts with it. */

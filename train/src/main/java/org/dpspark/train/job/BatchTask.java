@@ -42,7 +42,7 @@ public final class BatchTask {
         DeepPotModel[] model = new DeepPotModel[1];
         BatchBuilder bb = CACHE.get().computeIfAbsent(in.modelKey(), k -> {
             model[0] = ModelBytes.model(modelYaml);
-            return new BatchBuilder(model[0].descriptor());
+            return new BatchBuilder(model[0].seA());
         });
         TrainSettings s = in.settings();
         int ntypes = bb.ntypes(), nnei = bb.nnei();

@@ -14,7 +14,7 @@ public final class ModelInit {
         DeepPotModels.Spec spec = new DeepPotModels.Spec(stats.typeMap(), s.rcut(), s.rcutSmth(), stats.sel(), s.neuron(),
                 s.axisNeuron(), s.typeOneSide(), s.embeddingResnetDt(), s.fittingNeuron(), s.fittingResnetDt(), s.activation());
         DeepPotModel r = DeepPotModels.random(spec, 0, 1, 1, stats.energyBias(), s.seed());
-        SeADescriptor d = r.descriptor();
+        SeADescriptor d = r.seA();
         SeADescriptor d2 = new SeADescriptor(d.rcut(), d.rcutSmth(), d.sel(), d.neuron(), d.axisNeuron(), d.typeOneSide(),
                 d.resnetDt(), d.activation(), d.precision(), d.setDavgZero(), d.trainable(), stats.davg(), stats.dstd(),
                 d.embeddings());

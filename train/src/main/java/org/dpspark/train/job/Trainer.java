@@ -36,7 +36,7 @@ public final class Trainer {
 
     public Trainer(DeepPotModel template, TrainSettings s) {
         this.template = template;
-        batches = new BatchBuilder(template.descriptor());
+        batches = new BatchBuilder(template.seA());
         if (s.kernel()) {
             graph = null;
             kernel = new DeepPotKernel(template);

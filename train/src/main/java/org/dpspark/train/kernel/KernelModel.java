@@ -28,7 +28,7 @@ final class KernelModel {
     final int paramCount;
 
     KernelModel(DeepPotModel model) {
-        SeADescriptor d = model.descriptor();
+        SeADescriptor d = model.seA();
         ntypes = model.ntypes();
         sel = d.sel().clone();
         selOffset = new int[ntypes];

@@ -37,7 +37,7 @@ class DeepPotNetworkTest {
         List<TrainFrame> batch = List.of(a, b);
         double[] pref = {0.3, 7.0, 0.05};
         DeepPotGraph graph = new DeepPotGraph(model);
-        BatchBuilder bb = new BatchBuilder(model.descriptor());
+        BatchBuilder bb = new BatchBuilder(model.seA());
         Map<String, INDArray> ph = bb.build(batch, pref);
         double[] loss = new double[4];
         double[] gRef = graph.gradient(ph, loss);

@@ -93,7 +93,7 @@ class GraphDerivativeTest {
     void lossGradientThroughDerivativeOpsMatchesFiniteDifferences() throws Exception {
         DeepPotModel m = model();
         DeepPotGraph graph = new DeepPotGraph(m);
-        BatchBuilder bb = new BatchBuilder(m.descriptor());
+        BatchBuilder bb = new BatchBuilder(m.seA());
         TrainFrame f = TestData.water(2, 0);
         double[] vir = new double[9];
         vir[0] = vir[4] = vir[8] = 1.0; // a virial label so that the virial term is exercised

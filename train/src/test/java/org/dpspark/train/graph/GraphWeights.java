@@ -20,7 +20,7 @@ public final class GraphWeights {
     /** {@code template} with the weights of {@code graph} (same architecture; davg/dstd and biases from the template). */
     public static DeepPotModel toModel(DeepPotGraph graph, DeepPotModel template) {
         SameDiff sd = graph.sameDiff();
-        SeADescriptor d = template.descriptor();
+        SeADescriptor d = template.seA();
         List<DenseNet> emb = new ArrayList<>();
         for (int k = 0; k < d.embeddings().size(); k++) {
             int kk = k;

@@ -40,7 +40,7 @@ class DeepPotKernelTest {
         TrainFrame b = new TrainFrame(b0.dataset(), b0.system(), b0.types(), b0.positions(), b0.cell(), b0.pbc(), b0.energy(),
                 b0.forces(), vir, b0.id());
         double[] pref = {0.3, 7.0, 0.05};
-        Map<String, INDArray> ph = new BatchBuilder(model.descriptor()).build(List.of(a, b), pref);
+        Map<String, INDArray> ph = new BatchBuilder(model.seA()).build(List.of(a, b), pref);
         DeepPotGraph graph = new DeepPotGraph(model);
         Map<String, INDArray> ref = graph.output(ph, ENERGY, FORCE, VIRIAL);
         double[] lossRef = new double[4];

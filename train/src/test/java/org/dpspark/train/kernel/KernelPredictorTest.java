@@ -53,7 +53,7 @@ public class KernelPredictorTest {
         try (DeepPotKernel k = new DeepPotKernel(model)) {
             double[] p = ModelParams.flat(model);
             // a training step on one 192-atom frame first: the buffers are sized for it
-            Map<String, INDArray> ph = new BatchBuilder(model.descriptor()).build(List.of(TestData.water(0, 1)), new double[] {1, 1, 1});
+            Map<String, INDArray> ph = new BatchBuilder(model.seA()).build(List.of(TestData.water(0, 1)), new double[] {1, 1, 1});
             k.setParams(p);
             KernelLoss loss = KernelLoss.of(k.forward(StepBatch.of(ph, model.ntypes())), ph);
             k.backward(loss.dE(), loss.dF(), loss.dV());

@@ -44,12 +44,12 @@ class ModelParamsTest {
                 assertArrayEquals(x.idt(), y.idt(), "net " + n + " layer " + l + " idt");
             }
         }
-        assertArrayEquals(model.descriptor().davg(), fromFlat.descriptor().davg());
+        assertArrayEquals(model.seA().davg(), fromFlat.seA().davg());
         assertArrayEquals(model.fitting().biasAtomE(), fromFlat.fitting().biasAtomE());
     }
 
     private static List<DenseNet> nets(DeepPotModel m) {
-        List<DenseNet> out = new ArrayList<>(m.descriptor().embeddings());
+        List<DenseNet> out = new ArrayList<>(m.seA().embeddings());
         out.addAll(m.fitting().nets());
         return out;
     }

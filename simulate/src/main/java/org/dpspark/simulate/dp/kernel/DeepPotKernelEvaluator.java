@@ -98,7 +98,7 @@ public final class DeepPotKernelEvaluator implements DeepPotCalculator, AutoClos
     public DeepPotKernelEvaluator(DeepPotModel model, DeviceKind kind, long chunkBytes) {
         this.model = model;
         this.chunkBytes = chunkBytes;
-        SeADescriptor d = model.descriptor();
+        SeADescriptor d = model.seA();
         ntypes = model.ntypes();
         nnei = d.nnei();
         ng = d.embeddingWidth();
