@@ -75,7 +75,7 @@ public final class SparkGraphEngine implements AutoCloseable {
                     + " gradient sharing) is not supported here: it needs an Aeron/UDP mesh between driver and executors"
                     + " with distinct network addresses; on local Spark it hung intermittently and on a one-host cluster it"
                     + " did not learn (driver and executor share one IP, the executor takes itself as the mesh root;"
-                    + " ../shared/guide/STACK.md, trap 4). Use mode = averaging (dl4j-spark parameter averaging, the"
+                    + " docs/stack.md#spark-and-dl4j-spark). Use mode = averaging (dl4j-spark parameter averaging, the"
                     + " default) or engine = rdd with mode = gradients (synchronous gradient averaging on Spark RDDs).");
         }
         ComputationGraph net = DeepPotNetwork.create(template, s.lrStart(), s.beta1(), s.beta2(), s.epsilon(), s.seed(), s.kernel());
