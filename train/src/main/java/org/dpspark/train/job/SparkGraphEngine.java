@@ -89,7 +89,7 @@ public final class SparkGraphEngine implements AutoCloseable {
                 .rddTrainingApproach(RDDTrainingApproach.Direct)
                 // The stock master caches the round's batches, counts them (a Spark job that builds them) and then
                 // trains. Serialised (its default, MEMORY_ONLY_SER) every batch was written and read back element by
-                // element (ND4J's Java serialisation): ~0.1 s per worker and round (JFR, 2026-11-24). The stock
+                // element (ND4J's Java serialisation) (measurements: docs/benchmarks.md#dl4j-spark-engine). The stock
                 // master (tests) keeps them as objects; NetworkReusingMaster is told the count and caches nothing.
                 .storageLevel(reuseNetworks ? null : StorageLevel.MEMORY_ONLY())
                 .collectTrainingStats(false)
