@@ -9,10 +9,11 @@ import java.util.List;
 
 /**
  * Frames dumped by {@code dpspark simulate} every k steps of each MD trajectory: every column of the
- * {@link FramesTable} (energy, forces and virial are the driving potential's predictions; {@code dataset} is the initial
- * structure's name, {@code source_file} the trajectory id and {@code source_index} the dump index) followed by the
- * trajectory's own columns below. The model-deviation columns are what the concurrent-learning loop selects candidate
- * frames on (docs/physics.md#model-deviation-and-concurrent-learning: ε_i = sqrt(⟨|F_i − ⟨F_i⟩|²⟩) over the ensemble).
+ * {@link FramesTable} (energy, forces and virial are the driving potential's predictions; {@code dataset} is the
+ * initial structure's name, {@code source_file} the trajectory id and {@code source_index} the dump index) followed by
+ * the trajectory's own columns below. The model-deviation columns are what the concurrent-learning loop selects
+ * candidate frames on (docs/physics.md#model-deviation-and-concurrent-learning: ε_i = sqrt(⟨|F_i − ⟨F_i⟩|²⟩) over the
+ * ensemble).
  *
  * <p>Layout on disk: {@code <output>/trajectories/} (Parquet) with a {@code _dataset.json} sidecar.
  */

@@ -174,7 +174,10 @@ public final class TrajectoryRun implements Iterator<DumpedFrame> {
         return Thermo.temperature(Thermo.kineticEnergy(s), integrator.degreesOfFreedom(s.natoms()));
     }
 
-    /** Pressure (docs/physics.md#forces-virial-stress-signs), bar ({@link Thermo#pressureBar(int, double, double[], double)}); NaN without a cell. */
+    /**
+     * Pressure (docs/physics.md#forces-virial-stress-signs), bar ({@link Thermo#pressureBar(int, double, double[],
+     * double)}); NaN without a cell.
+     */
     private double pressure(MdState s, double t) {
         return Double.isNaN(volume) ? Double.NaN : Thermo.pressureBar(s.natoms(), t, s.eval.virial, volume);
     }
