@@ -35,8 +35,8 @@ class NotebooksIT {
 
     @Test
     void notebooksRunOnTheDemoOutputs(@TempDir Path tmp) throws Exception {
-        // On by default where Jupyter is installed (.ci/run installs it); -Ddpspark.notebooks=false skips. The whole
-        // test took 60-111 s at load ~3-4 (4 runs, 2026-11-24).
+        // On by default where Jupyter is installed (.ci/run installs it); -Ddpspark.notebooks=false skips. It takes
+        // minutes (measurements: docs/benchmarks.md#notebooks).
         assumeTrue(!"false".equals(System.getProperty("dpspark.notebooks")), "notebooks skipped: -Ddpspark.notebooks=false");
         assumeTrue(runs(tmp, List.of("jupyter", "nbconvert", "--version")),
                 "jupyter nbconvert is not installed: notebooks not executed (Debian: apt-get install jupyter-nbconvert"
@@ -54,9 +54,9 @@ class NotebooksIT {
         Path executed = Files.createDirectories(tmp.resolve("executed"));
         long t0 = System.nanoTime();
         for (String nb : notebooks) {
-            // One nbconvert per notebook, no rerun. Kernels that never answered the client (about 1 start in 10 to 1
-            // in 4 until 2026-11-24) were two startup races in rapaio-jupyter-kernel 3.0.1's channel threads, fixed
-            // by the launcher that notebooks/install-kernel.sh installs (notebooks/kernel/src); were a kernel to hang
+            // One nbconvert per notebook, no rerun. Kernels that never answered the client were two startup races in
+            // rapaio-jupyter-kernel 3.0.1's channel threads, fixed by the launcher that notebooks/install-kernel.sh
+            // installs (notebooks/kernel/src; measurements: docs/benchmarks.md#notebooks); were a kernel to hang
             // again, the failure shows its threads.
             List<String> cmd = List.of("jupyter", "nbconvert", "--to", "notebook", "--execute", "--ExecutePreprocessor.timeout=300",
                     "--ExecutePreprocessor.startup_timeout=" + STARTUP_TIMEOUT_S, "--output-dir", executed.toString(), nb);

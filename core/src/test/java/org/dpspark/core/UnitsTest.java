@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import org.junit.jupiter.api.Test;
 
 class UnitsTest {
-    // Exact decimal constants of CODATA 2018 as PHYSICS.md lists them: compare to the last printed digit.
+    // Exact decimal constants of CODATA 2018 as docs/physics.md#units lists them: compare to the last printed digit.
     private static final double EXACT = 1e-15;
 
     @Test

@@ -21,10 +21,11 @@ import org.dpspark.core.table.TrajectoryFramesTable;
 import org.dpspark.core.table.TrajectorySummaryTable;
 
 /**
- * Model-deviation selection (DP-GEN, PHYSICS.md) over the explored frames: accurate if max_devi_f &lt; trust_lo,
- * candidate if trust_lo ≤ max_devi_f &lt; trust_hi, failed otherwise (also a missing or non-finite deviation). At
- * most {@code max} candidates are chosen uniformly at random with {@code seed} (keys sorted first, so the choice does
- * not depend on partitioning); they are written to {@code out} as rows of the trajectories table.
+ * Model-deviation selection (DP-GEN, docs/physics.md#model-deviation-and-concurrent-learning) over the explored frames:
+ * accurate if max_devi_f &lt; trust_lo, candidate if trust_lo ≤ max_devi_f &lt; trust_hi, failed otherwise (also a
+ * missing or non-finite deviation). At most {@code max} candidates are chosen uniformly at random with {@code seed}
+ * (keys sorted first, so the choice does not depend on partitioning); they are written to {@code out} as rows of the
+ * trajectories table.
  *
  * <p>A trajectory that the blow-up guard stopped early dumped fewer frames than it was asked for; the frames it did
  * not reach ({@code steps_requested / dump-every − steps_done / dump-every}) count as failed (and as explored), so a

@@ -121,7 +121,7 @@ public final class DeepPotMdBench {
         int flags = Evaluation.ENERGY | Evaluation.VIRIAL;
         long w0 = System.nanoTime();
         // warm-up: the JIT's compiler threads count in the process CPU time, so they must be done before timing
-        // (with 1.5 s the first row, 192 atoms, still paid for compilation: 55 instead of 28 µs per atom-step)
+        // (at least 3 s; measurements: docs/benchmarks.md#the-benchmarks-themselves)
         for (int k = 0; k < 3 || System.nanoTime() - w0 < Math.max(3.0, seconds) * 1e9; k++) {
             vv.step(st, ff, flags);
         }

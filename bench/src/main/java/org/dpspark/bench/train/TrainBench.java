@@ -191,11 +191,11 @@ public final class TrainBench {
     /**
      * Seconds per call: best of the 1-second (or shorter, at most 20 calls) windows within {@code seconds}, after one
      * warm-up call. ND4J's off-heap arrays are freed only when their Java objects are collected, and a step allocates
-     * far more off-heap than heap: without a collection between windows a first run of this bench grew to 18 GB
-     * resident (2026-11-24), so every window ends with a full GC (outside the timing).
+     * far more off-heap than heap, so every window ends with a full GC (outside the timing); without it the bench's
+     * resident size grew without bound (measurements: docs/benchmarks.md#the-benchmarks-themselves).
      * Returns {wall, CPU} seconds per call: the CPU time is the calling thread's (ND4J limited to one thread runs its
-     * ops and OpenBLAS in the caller), which is what a step costs when other jobs share the cores (on the shared
-     * 2-core machine the wall time was 2–3× the CPU time at load average 7–9).
+     * ops and OpenBLAS in the caller), which is what a step costs when other jobs share the cores (and the wall time
+     * does not).
      */
     private static double[] time(Runnable r, double seconds) {
         var threads = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -223,16 +223,16 @@ public final class TrainBench {
 
     /**
      * Untimed rounds before the timed ones: the first builds the executors' networks; the JIT compiles the training
-     * path during the next ones (measured 2026-11-24, dl4j-spark on 2 workers: compilations took 1.6–2.0 s of CPU per
-     * second during the 2nd and 3rd round, and those rounds took 3–5 s instead of ~1.1 s; with 1 worker the compiler
-     * threads have the second core to themselves, so without these rounds the speed-up measured JIT warm-up).
+     * path during the next ones, slowing 2 workers more than 1 (whose compiler threads have the second core), so
+     * without these rounds the speed-up measures JIT warm-up (measurements:
+     * docs/benchmarks.md#the-benchmarks-themselves).
      */
     private static final int WARM_UP_ROUNDS = 3;
 
     /**
      * Runs rounds 0, 1, … of {@code steps} steps per worker: untimed ones for at least {@link #WARM_UP_ROUNDS} rounds and
-     * {@code seconds}, then timed ones for at least 3 rounds and 2·{@code seconds} (with the kernel a library-default
-     * round is ~0.2 s: a fixed count of rounds timed ~1 s and scattered by ±30 % between runs).
+     * {@code seconds}, then timed ones for at least 3 rounds and 2·{@code seconds}: rounds are short, and a fixed count
+     * of them scattered between runs (measurements: docs/benchmarks.md#the-benchmarks-themselves).
      */
     private static Fps timeRounds(java.util.function.IntConsumer round, int steps, int workers, double seconds) {
         int r = 0;

@@ -9,10 +9,11 @@ import java.util.List;
 
 /**
  * Frames dumped by {@code dpspark simulate} every k steps of each MD trajectory: every column of the
- * {@link FramesTable} (energy, forces and virial are the driving potential's predictions; {@code dataset} is
- * the initial structure's name, {@code source_file} the trajectory id and {@code source_index} the dump index)
- * followed by the trajectory's own columns below. The model-deviation columns are what the concurrent-learning
- * loop selects candidate frames on (PHYSICS.md: ε_i = sqrt(⟨|F_i − ⟨F_i⟩|²⟩) over the ensemble).
+ * {@link FramesTable} (energy, forces and virial are the driving potential's predictions; {@code dataset} is the
+ * initial structure's name, {@code source_file} the trajectory id and {@code source_index} the dump index) followed by
+ * the trajectory's own columns below. The model-deviation columns are what the concurrent-learning loop selects
+ * candidate frames on (docs/physics.md#model-deviation-and-concurrent-learning: ε_i = sqrt(⟨|F_i − ⟨F_i⟩|²⟩) over the
+ * ensemble).
  *
  * <p>Layout on disk: {@code <output>/trajectories/} (Parquet) with a {@code _dataset.json} sidecar.
  */
@@ -46,7 +47,8 @@ public final class TrajectoryFramesTable {
         c.add(new Column(TEMPERATURE, DoubleType, false, "K", "-",
                 "2 E_kin / (f k_B), f = 3N − 3 (momentum-conserving integrators) or 3N (Langevin)"));
         c.add(new Column(PRESSURE, DoubleType, true, "bar", "-",
-                "(N k_B T + tr Ξ / 3) / V (PHYSICS.md; Ξ the potential virial); null without a cell"));
+                "(N k_B T + tr Ξ / 3) / V (docs/physics.md#forces-virial-stress-signs; Ξ the potential virial);"
+                        + " null without a cell"));
         c.add(new Column(MAX_DEVI_F, DoubleType, true, "eV/Å", "-",
                 "max over atoms of the force model deviation ε_i; null without deviation models"));
         c.add(new Column(MIN_DEVI_F, DoubleType, true, "eV/Å", "-", "min over atoms of ε_i; null without deviation models"));

@@ -22,7 +22,10 @@ class SeAEnvironmentTest {
         return DeepmdSystem.read(SharedData.path("deepmd/water/data_0")).get(k);
     }
 
-    /** PHYSICS.md's s(r) written independently: (1/r)[x³(−6x²+15x−10)+1] between r_s and r_c. */
+    /**
+     * The s(r) of docs/physics.md#se_e2_a-the-smooth-environment-matrix written independently:
+     * (1/r)[x³(−6x²+15x−10)+1] between r_s and r_c.
+     */
     static double sRef(double r) {
         if (r < RS) return 1 / r;
         if (r >= RC) return 0;

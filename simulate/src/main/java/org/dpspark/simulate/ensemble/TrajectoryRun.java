@@ -31,8 +31,9 @@ import org.dpspark.simulate.potential.Structure;
  * T, pressure) is kept; every {@code dump-every} steps (and at step 0) a frame is dumped, with the force model
  * deviation of the configured ensemble, and added to the RDF.
  *
- * <p>Pressure is PHYSICS.md's P = (N k_B T + tr Ξ/3)/V with T the instantaneous temperature (over the
- * integrator's degrees of freedom), in bar, from {@link Thermo#pressureBar(int, double, double[], double)}.
+ * <p>Pressure is the P of docs/physics.md#forces-virial-stress-signs, P = (N k_B T + tr Ξ/3)/V with T the instantaneous
+ * temperature (over the integrator's degrees of freedom), in bar, from
+ * {@link Thermo#pressureBar(int, double, double[], double)}.
  *
  * <p>A trajectory that blows up (guard), hits an engine error, or cannot even be set up (e.g. an element the
  * model does not know) ends with that status and reason; it never throws. Deterministic: the same spec gives
@@ -173,7 +174,10 @@ public final class TrajectoryRun implements Iterator<DumpedFrame> {
         return Thermo.temperature(Thermo.kineticEnergy(s), integrator.degreesOfFreedom(s.natoms()));
     }
 
-    /** PHYSICS.md pressure, bar ({@link Thermo#pressureBar(int, double, double[], double)}); NaN without a cell. */
+    /**
+     * Pressure (docs/physics.md#forces-virial-stress-signs), bar ({@link Thermo#pressureBar(int, double, double[],
+     * double)}); NaN without a cell.
+     */
     private double pressure(MdState s, double t) {
         return Double.isNaN(volume) ? Double.NaN : Thermo.pressureBar(s.natoms(), t, s.eval.virial, volume);
     }

@@ -6,11 +6,11 @@ import org.dpspark.core.Units;
 /**
  * Thermodynamic observables of an {@link MdState}.
  *
- * <p>Temperature T = 2 E_kin / (f k_B) with f the integrator's degrees of freedom: 3N − 3 when total
- * momentum is conserved and was zeroed (NVE, Bussi), 3N under Langevin noise (PHYSICS.md:
- * T = 2E_kin/((3N − N_constraints) k_B)).
- * Pressure P = (N k_B T + tr(Ξ)/3)/V (PHYSICS.md), with T the temperature over the integrator's degrees of
- * freedom, in bar: the one pressure formula of dpspark (the ensemble's frames and summaries use it).
+ * <p>Temperature T = 2 E_kin / (f k_B) with f the integrator's degrees of freedom: 3N − 3 when total momentum is
+ * conserved and was zeroed (NVE, Bussi), 3N under Langevin noise (docs/physics.md#molecular-dynamics:
+ * T = 2E_kin/((3N − N_constraints) k_B)). Pressure P = (N k_B T + tr(Ξ)/3)/V
+ * (docs/physics.md#forces-virial-stress-signs), with T the temperature over the integrator's degrees of freedom, in
+ * bar: the one pressure formula of dpspark (the ensemble's frames and summaries use it).
  */
 public final class Thermo {
     private Thermo() {}
@@ -37,7 +37,7 @@ public final class Thermo {
     }
 
     /**
-     * Pressure (PHYSICS.md) P = (N k_B T + tr(Ξ)/3)/V, bar.
+     * Pressure (docs/physics.md#forces-virial-stress-signs) P = (N k_B T + tr(Ξ)/3)/V, bar.
      *
      * @param natoms N
      * @param temperature T, K (instantaneous, over the integrator's degrees of freedom)

@@ -11,7 +11,10 @@ import org.dpspark.simulate.lattice.WaterBox;
 import org.dpspark.simulate.potential.Structure;
 import org.junit.jupiter.api.Test;
 
-/** Force model deviation (PHYSICS.md / DP-GEN): zero for identical models, the defining formula otherwise. */
+/**
+ * Force model deviation (docs/physics.md#model-deviation-and-concurrent-learning, DP-GEN): zero for identical models,
+ * the defining formula otherwise.
+ */
 class ModelDeviationTest {
 
     @Test

@@ -77,7 +77,7 @@ class TrajectoryRunTest {
         System.out.printf("SW Si 64 atoms NVE 300 K dt 1 fs: drift %.3e eV/atom/ps, mean T %.1f K%n", s.energyDrift(),
                 s.meanTemperature());
         assertTrue(Math.abs(s.energyDrift()) < 1e-3, "drift " + s.energyDrift());
-        // pressure of a dumped frame = (N k_B T + tr Ξ / 3) / V in bar (PHYSICS.md)
+        // pressure of a dumped frame = (N k_B T + tr Ξ / 3) / V in bar (docs/physics.md#forces-virial-stress-signs)
         DumpedFrame f = frames.get(2);
         double vol = Math.pow(2 * 5.431, 3);
         double p = (64 * Units.BOLTZMANN_EV_PER_K * f.temperature()

@@ -19,7 +19,7 @@ import org.dpspark.model.stats.EnvMatStatistics;
 import org.dpspark.model.stats.NeighborStatistics;
 
 /**
- * Data statistics a model starts from, computed with featurize's mergeable accumulators in executors
+ * Data statistics a model starts from, computed with the model module's mergeable accumulators in executors
  * (mapPartitions + reduce): {@code sel} (auto), davg/dstd per centre type ({@link EnvMatStatistics}, DeePMD-kit's
  * EnvMatStatSe) and the per-type energy bias ({@link EnergyBias}, least squares). Written as JSON next to the model
  * and accepted back through {@code --stats}.

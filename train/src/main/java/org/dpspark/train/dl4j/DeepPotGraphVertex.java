@@ -25,11 +25,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * The runtime vertex of {@link DeepPotVertex}: DL4J M2.1's {@link SameDiffGraphVertex} with a forward and a backward
  * pass that cost what the model needs.
  *
- * <p>Measured (water-example net, one 192-atom frame, one thread, JFR, 2026-11-24): the stock vertex spent ~55 % of
- * a step allocating op outputs (a fresh {@code DL4JSameDiffMemoryMgr} per call, nothing reused between steps), and
- * its backward pass differentiated w.r.t. every vertex input (the env/deriv/rij data arrays, which nothing upstream
- * needs: they are network inputs; the only layer before the vertex is the frozen guard, whose output enters with
- * weight 0). Here:
+ * <p>The stock vertex spent about half of a step allocating op outputs (a fresh {@code DL4JSameDiffMemoryMgr} per call,
+ * nothing reused between steps; measurements: docs/benchmarks.md#samediff-graph-path), and its backward pass
+ * differentiated w.r.t. every vertex input (the env/deriv/rij data arrays, which nothing upstream needs: they are
+ * network inputs; the only layer before the vertex is the frozen guard, whose output enters with weight 0). Here:
  * <ul>
  *   <li>both passes run on a {@link StepArena} per session, so the arrays of one step are reused by the next;</li>
  *   <li>the backward pass asks SameDiff for ∂L/∂θ of the parameters only; the epsilons handed back for the vertex

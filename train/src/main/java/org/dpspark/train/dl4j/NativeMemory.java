@@ -5,23 +5,20 @@ import org.bytedeco.javacpp.Pointer;
 
 /**
  * Keeps a DL4J training process's resident memory bounded. ND4J (1.0.0-M2.1, CPU) allocates every array's buffer with
- * the C library's malloc and frees it only when the Java GC has collected the array's handle; a training step of the
- * small water net leaves ~0.45 GB of such garbage per worker while the Java heap, full of small handles, grows by a few
- * MB, so collections are rare. And after a collection glibc keeps most of the freed memory in its per-thread arenas
- * instead of returning it to the system: measured on the dl4j-spark path (conf/train-small.conf, 2 workers), 8.5 GB
- * resident after a full GC, 1.8 GB after {@code malloc_trim(0)}. JavaCPP's {@code maxphysicalbytes} counts that
- * resident size (and it is what the kernel's OOM killer sees), so the process failed although it used under 3 GB.
+ * the C library's malloc and frees it only when the Java GC has collected the array's handle; a training step leaves
+ * far more such garbage than the Java heap grows by (small handles), so collections are rare. And after a collection
+ * glibc keeps most of the freed memory in its per-thread arenas instead of returning it to the system. JavaCPP's
+ * {@code maxphysicalbytes} counts that resident size (and it is what the kernel's OOM killer sees), so a process could
+ * fail while using a fraction of it (measurements: docs/benchmarks.md#dl4j-spark-engine).
  *
  * <p>{@link #reclaim} checks the resident size (JavaCPP's {@link Pointer#physicalBytes()}, ~µs) and, above a budget,
  * returns the freed memory ({@code malloc_trim}), then if still above collects garbage and trims again. Training
  * workers call it after every step (dl4j-spark: {@link ReclaimHook}; engine rdd: {@code RoundTask}), the dl4j-spark
  * driver after every round.
  *
- * <p>Not fixed by this (then): DL4J's network path (not the SameDiff graph alone) keeps ~13 MB of native memory per training
- * step that no collection or trim returns (measured without Spark, with and without rebuilding the network every 4
- * steps: 1.03 → 1.58 GB resident over 40 steps), so a long dl4j-spark run grew by ~0.26 GB per round of
- * 2 workers × 10 steps. That was measured with DL4J's own SameDiff vertex; with {@link DeepPotGraphVertex} (arena-backed,
- * no memory manager per call) a 300-step 2-worker run showed no trend (4.1–6.1 GB resident throughout).
+ * <p>Not fixed by this: with DL4J's own SameDiff vertex, DL4J's network path kept some native memory per training
+ * step that no collection or trim returns; with {@link DeepPotGraphVertex} (arena-backed, no memory manager per call)
+ * long runs show no trend (measurements: docs/benchmarks.md#dl4j-spark-engine).
  */
 public final class NativeMemory {
     private NativeMemory() {}
@@ -48,8 +45,9 @@ public final class NativeMemory {
      * @return true when it had to act
      */
     public static synchronized boolean reclaim(long budget) {
-        // When memory that no collection frees has pushed the floor above the budget (see README: DL4J's network path
-        // keeps ~13 MB per training step), collect only once garbage has grown by HEADROOM above that floor.
+        // When memory that no collection frees has pushed the floor above the budget (DL4J's network path with its own
+        // SameDiff vertex; docs/benchmarks.md#dl4j-spark-engine), collect only once garbage has grown by HEADROOM above
+        // that floor.
         long limit = afterLast > budget ? afterLast + HEADROOM : budget;
         if (Pointer.physicalBytes() <= limit) return false;
         trim();

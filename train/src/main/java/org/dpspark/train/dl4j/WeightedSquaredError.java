@@ -7,10 +7,11 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 
 /**
- * The Deep Potential loss as a DL4J loss function: labels [2, K] hold the targets (row 0) and weights (row 1) of the packed prediction
- * (energies, force components, virial components; the weight carries the prefactor p(t) and the 1/N², 1/(3N),
- * 1/(9N²), 1/nframes normalisation of PHYSICS.md, see {@link DeepPotBatch}); the output is [1, K] (one example: DL4J's loss layer divides the score by the rows of its input).
- * L = Σ_k w_k (y_k − t_k)², ∂L/∂y_k = 2 w_k (y_k − t_k). Not averaged over a "minibatch" (one packed batch is one example).
+ * The Deep Potential loss as a DL4J loss function: labels [2, K] hold the targets (row 0) and weights (row 1) of the
+ * packed prediction (energies, force components, virial components; the weight carries the prefactor p(t) and the 1/N²,
+ * 1/(3N), 1/(9N²), 1/nframes normalisation of docs/physics.md#loss-and-schedules, see {@link DeepPotBatch}); the output
+ * is [1, K] (one example: DL4J's loss layer divides the score by the rows of its input). L = Σ_k w_k (y_k − t_k)²,
+ * ∂L/∂y_k = 2 w_k (y_k − t_k). Not averaged over a "minibatch" (one packed batch is one example).
  */
 public class WeightedSquaredError implements ILossFunction {
     private static final long serialVersionUID = 1L;

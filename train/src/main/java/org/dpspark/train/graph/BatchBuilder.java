@@ -24,9 +24,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * the rows of each centre type are grouped in one block per type. A type absent from the batch gets one dummy
  * row (all slots padding, mask 0), so no placeholder is empty.
  *
- * <p>Loss weights (PHYSICS.md, averaged over the nf frames of the batch): energy 1/(N_f²·nf), force 1/(3·N_f·nf)
- * per atom, virial 1/(9·N_f²·nf) (0 for frames without a virial label; energy and force weights are 0 when the
- * label is missing). Not thread-safe.
+ * <p>Loss weights (docs/physics.md#loss-and-schedules, averaged over the nf frames of the batch): energy 1/(N_f²·nf),
+ * force 1/(3·N_f·nf) per atom, virial 1/(9·N_f²·nf) (0 for frames without a virial label; energy and force weights are
+ * 0 when the label is missing). Not thread-safe.
  */
 public final class BatchBuilder {
     private final int ntypes;

@@ -15,14 +15,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The Deep Potential se_e2_a + energy model as one SameDiff graph in double precision, with forces and virials
- * derived from the energy by explicit derivative ops, so that first-order autodiff of the loss trains energies,
- * forces and virials (ARCHITECTURE.md, "Forces and SameDiff").
+ * The Deep Potential se_e2_a + energy model as one SameDiff graph in double precision, with forces and virials derived
+ * from the energy by explicit derivative ops, so that first-order autodiff of the loss trains energies, forces and
+ * virials (docs/stack.md#nd4j-openblas-and-native-memory, "SameDiff limits";
+ * docs/physics.md#forces-and-virial-of-the-model).
  *
  * <p>The model ops are {@link DeepPotOps}; this class adds placeholders and the loss.
  *
- * Loss (PHYSICS.md): p_e Σ_f w_e,f (E_f − E*_f)² + p_f Σ_k w_f,k |F_k − F*_k|² + p_v Σ_f w_v,f |Ξ_f − Ξ*_f|², the
- * weights carrying 1/N², 1/(3N), 1/(9N²) and 1/nframes (see {@link BatchBuilder}).
+ * Loss (docs/physics.md#loss-and-schedules): p_e Σ_f w_e,f (E_f − E*_f)² + p_f Σ_k w_f,k |F_k − F*_k|²
+ * + p_v Σ_f w_v,f |Ξ_f − Ξ*_f|², the weights carrying 1/N², 1/(3N), 1/(9N²) and 1/nframes (see {@link BatchBuilder}).
  *
  * <p>Not thread-safe (SameDiff sessions); one graph per thread.
  */

@@ -153,11 +153,10 @@ public final class DeepPotOps {
         SDVariable allFr = sd.concat(0, frameIdx.toArray(new SDVariable[0]));
         SDVariable energy = sd.reshape(ENERGY, sd.unsortedSegmentSum(sd.concat(0, atomE.toArray(new SDVariable[0])),
                 allFr, nframes), -1);
-        // forces: a segment sum of the flattened rows (component c of atom i is segment 3i+c). libnd4j's
-        // unsorted_segment_sum costs ~650 ns per row of a 2-d input whatever the row width, ~100 ns per element of a
-        // vector: for the 26 688 rows of a 192-atom water frame 2-d took ~20 ms forward and ~20 ms backward (~10 % of
-        // a step), flat 3× fewer. (With scatter_add the finite-difference and bit-for-bit save/load tests failed:
-        // apparently a non-deterministic multi-threaded scatter; not pursued.)
+        // forces: a segment sum of the flattened rows (component c of atom i is segment 3i+c): libnd4j's
+        // unsorted_segment_sum costs per row of a 2-d input whatever its width, so the flat form is a third of the 2-d
+        // one; scatter_add failed the finite-difference and bit-for-bit save/load tests
+        // (measurements: docs/benchmarks.md#samediff-graph-path)
         SDVariable rows = sd.reshape(sd.concat(0, forceRows.toArray(new SDVariable[0])), -1);
         SDVariable idx = sd.reshape(sd.concat(0, forceIdx.toArray(new SDVariable[0])), -1, 1);
         SDVariable idx3 = sd.reshape(idx.mul(sd.constant(Nd4j.scalar(DataType.INT, 3)))

@@ -58,11 +58,10 @@ final class NetOps {
 
     /**
      * φ(z), z = x·W + b. tanh is evaluated as 2·σ(2z) − 1 (the same function; absolute round-off ~1e-16 instead of
-     * tanh's relative one): libnd4j's tanh and tanh_bp cost ~9 ns per element each (scalar libm tanh, recomputed in
-     * the backward op), its sigmoid and sigmoid_bp ~3 ns, the scalar multiplies ~0.3 ns. On the water-example net the
-     * tanh ops were ~25 % of a training step's op time (one thread, 2026-11-24). The factor 2 of σ(2z) is applied to W
-     * and b (small arrays) instead of the R×nOut product (exact: scaling by 2 is exact in floating point), which saves
-     * a full-size op and its backward op per layer.
+     * tanh's relative one), because libnd4j's tanh and tanh_bp (scalar libm, recomputed in the backward op) cost
+     * several times its sigmoid and sigmoid_bp (measurements: docs/benchmarks.md#samediff-graph-path). The factor 2 of
+     * σ(2z) is applied to W and b (small arrays) instead of the R×nOut product (exact: scaling by 2 is exact in
+     * floating point), which saves a full-size op and its backward op per layer.
      */
     private static SDVariable layerActivation(SameDiff sd, LayerVars v, SDVariable x) {
         NetLayer layer = v.layer();

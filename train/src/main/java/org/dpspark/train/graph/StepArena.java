@@ -18,17 +18,16 @@ import org.nd4j.linalg.factory.Nd4j;
  * A SameDiff session memory manager that keeps every op output array of a training step and hands the same arrays out
  * again in the next step (the shapes of a step repeat when the batch shape does).
  *
- * <p>Why (profile of the water-example net, 192-atom frame, one thread, 2026-11-24): about half of a SameDiff
- * training step was spent in {@code Nd4jCpu.allocateDataBuffer}, i.e. the kernel mapping and zeroing fresh pages for
- * the op outputs (tens of arrays of A·N×M doubles, up to 21 MB each). SameDiff M2.1's own
- * {@code ArrayCacheMemoryMgr} caches only arrays released during the step; the activations kept for the backward
- * pass (most of them) are dropped at its end and reallocated by the next step.
+ * <p>Why: allocating fresh, zeroed pages for the op outputs was about half of a SameDiff training step, because
+ * SameDiff M2.1's own {@code ArrayCacheMemoryMgr} caches only arrays released during the step; the activations kept
+ * for the backward pass (most of them) are dropped at its end and reallocated by the next step
+ * (measurements: docs/benchmarks.md#samediff-graph-path).
  *
  * <p>Contract: {@link #endStep()} may be called only once nothing computed in the step is referenced any more (the
  * caller copied the outputs and gradients it needs); then every array this manager handed out becomes reusable.
  * Arrays released by the session during the step are reused at once, as with the default manager. Memory held: the
- * arrays of the last step ({@link #bytes()}; for one 192-atom water frame 1.66 GB with the water-example net and
- * 0.67 GB with the library default, 2026-11-24), which the default manager allocated anew every step.
+ * arrays of the last step ({@link #bytes()}; sizes for a water frame in docs/benchmarks.md#samediff-graph-path), which
+ * the default manager allocated anew every step.
  * One instance per session (per thread); not thread-safe.
  */
 public final class StepArena extends AbstractMemoryMgr {

@@ -10,8 +10,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * OpenMP's spinning threads then slow every task down badly. A training task limits ND4J to the cores Spark gave it
  * ({@code spark.task.cpus}). ND4J's setting is per JVM: all tasks of the executor set the same value.
  *
- * <p>The matrix products go to OpenBLAS, whose thread count ND4J's environment setting does not change (measured: 2
- * BLAS threads on this 2-core machine after {@code setMaxThreads(1)}); it is set separately.
+ * <p>The matrix products go to OpenBLAS, whose thread count ND4J's environment setting does not change
+ * (measurements: docs/benchmarks.md#dl4j-spark-engine); it is set separately.
  */
 final class Nd4jThreads {
     private Nd4jThreads() {}

@@ -25,16 +25,17 @@ import org.nd4j.linalg.factory.Nd4j;
  *   <li>{@link #getWorkerInstance(SparkComputationGraph)} broadcasts a {@link NetBroadcastTuple} (configuration,
  *   parameters, updater state) to workers that keep their network between rounds ({@link NetworkReusingWorker}). Its
  *   configuration is the network's without the model YAML that {@link DeepPotVertex} carries (architecture,
- *   statistics and initial weights as text: 40 MB of the 65 MB tuple for the water-example net, serialised and
- *   compressed every round); the full configuration is broadcast once, for workers that build their network;</li>
+ *   statistics and initial weights as text: most of the tuple, serialised and compressed every round; measurements:
+ *   docs/benchmarks.md#dl4j-spark-engine); the full configuration is broadcast once, for workers that build their
+ *   network;</li>
  *   <li>{@link #processResults} averages the workers' parameters and updater state as {@link WorkerSum}s (plain
  *   arrays) instead of dl4j-spark's INDArray tuples, then sets them on the driver's network as the stock master does;</li>
  *   <li>the number of batches, which the stock master counts with a Spark job before training (after caching the
  *   batches, so that the job builds them), is told by the engine ({@link #roundBatches}): BatchTask makes exactly
  *   {@code steps} batches per non-empty partition. The count only decides how the data is split into averaging
  *   rounds (at most workers × averaging-frequency batches: one split, the data as it is), so the batches need no
- *   caching (storage level null) and are built in the training task. Measured (2026-11-24, 1 worker, library-default
- *   net): the count job and the broadcast between the two jobs took ~60 ms of a ~0.95 s round.</li>
+ *   caching (storage level null) and are built in the training task; the count job and its broadcast were a
+ *   noticeable share of a round (measurements: docs/benchmarks.md#dl4j-spark-engine).</li>
  * </ul>
  */
 final class NetworkReusingMaster extends ParameterAveragingTrainingMaster {

@@ -23,10 +23,8 @@ import org.nd4j.linalg.learning.config.IUpdater;
  * dl4j-spark's parameter-averaging worker, except that the executor thread keeps its {@link ComputationGraph} from one
  * round to the next instead of building a new one from the broadcast configuration every round. The stock worker
  * ({@code getInitialModelGraph}) clones the configuration, initialises a new network (for DeepPotVertex: a new model
- * graph and new work arrays, ~1 GB for the library-default net on a 192-atom frame) and then copies in the
- * broadcast parameters and updater state; measured (2026-11-24, 2 cores, library-default net): the first step of a
- * round took 0.25–0.66 s instead of 0.18 s, and 1–3 s in rounds where the fresh work arrays grew the process
- * (page faults; both workers at once with 2 workers), against 0.9–1.3 s for the round's five steps.
+ * graph and new work arrays) and then copies in the broadcast parameters and updater state, which made the first
+ * step of every round slower than the others (measurements: docs/benchmarks.md#dl4j-spark-engine).
  *
  * <p>The reused network receives everything the stock worker would give a new one, from the same broadcast tuple:
  * parameters, updater state (a new {@link ComputationGraphUpdater} over a copy, as the stock worker does, so Adam's

@@ -75,7 +75,7 @@ public final class SparkGraphEngine implements AutoCloseable {
                     + " gradient sharing) is not supported here: it needs an Aeron/UDP mesh between driver and executors"
                     + " with distinct network addresses; on local Spark it hung intermittently and on a one-host cluster it"
                     + " did not learn (driver and executor share one IP, the executor takes itself as the mesh root;"
-                    + " ../shared/guide/STACK.md, trap 4). Use mode = averaging (dl4j-spark parameter averaging, the"
+                    + " docs/stack.md#spark-and-dl4j-spark). Use mode = averaging (dl4j-spark parameter averaging, the"
                     + " default) or engine = rdd with mode = gradients (synchronous gradient averaging on Spark RDDs).");
         }
         ComputationGraph net = DeepPotNetwork.create(template, s.lrStart(), s.beta1(), s.beta2(), s.epsilon(), s.seed(), s.kernel());
@@ -89,7 +89,7 @@ public final class SparkGraphEngine implements AutoCloseable {
                 .rddTrainingApproach(RDDTrainingApproach.Direct)
                 // The stock master caches the round's batches, counts them (a Spark job that builds them) and then
                 // trains. Serialised (its default, MEMORY_ONLY_SER) every batch was written and read back element by
-                // element (ND4J's Java serialisation): ~0.1 s per worker and round (JFR, 2026-11-24). The stock
+                // element (ND4J's Java serialisation) (measurements: docs/benchmarks.md#dl4j-spark-engine). The stock
                 // master (tests) keeps them as objects; NetworkReusingMaster is told the count and caches nothing.
                 .storageLevel(reuseNetworks ? null : StorageLevel.MEMORY_ONLY())
                 .collectTrainingStats(false)

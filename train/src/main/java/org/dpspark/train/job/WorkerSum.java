@@ -8,11 +8,12 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Sum over workers of their parameters, updater state and score after a round, as plain {@code double[]} (for
- * {@link NetworkReusingMaster}'s averaging). dl4j-spark's own aggregation ships each partition's sum as INDArrays, which
- * ND4J's Java serialisation writes and reads element by element (JFR, 2026-11-24: reading them back was the task-result
- * thread's whole time); a {@code double[]} goes through Java serialisation as one bulk copy. The sums are formed in the
- * same order as dl4j-spark's (results of a partition in order, then partitions as they arrive), so averaging two
- * workers of a double-precision network gives bit-for-bit the same parameters (a float network is summed in double here).
+ * {@link NetworkReusingMaster}'s averaging). dl4j-spark's own aggregation ships each partition's sum as INDArrays,
+ * which ND4J's Java serialisation writes and reads element by element (the task-result thread's whole time;
+ * measurements: docs/benchmarks.md#dl4j-spark-engine); a {@code double[]} goes through Java serialisation as one bulk
+ * copy. The sums are formed in the same order as dl4j-spark's (results of a partition in order, then partitions as they
+ * arrive), so averaging two workers of a double-precision network gives bit-for-bit the same parameters (a float
+ * network is summed in double here).
  *
  * @param params       Σ parameters, length P (the flattened network parameters)
  * @param paramsShape  shape of the network's parameter array ([1, P])

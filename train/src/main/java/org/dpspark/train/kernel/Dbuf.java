@@ -9,11 +9,11 @@ import sun.misc.Unsafe;
  * {@link #put}) use without copies.
  *
  * <p>Why off-heap: JavaCPP passes a {@code double[]} to native code by copying it in and out (JNI
- * {@code Get/ReleaseDoubleArrayElements}), which made the kernel's 552×50·50×100 products 25 % slower (62.9 vs 47.7
- * GFLOP/s, one core, 2026-11-24). Element access is by {@code Unsafe} at the native address: a direct
- * {@code DoubleBuffer}'s index check was ~10 % of the kernel's Java time (JFR). Indices are checked only by Java
- * assertions ({@code -ea}, on in the tests, which exercise every index path); the kernel's index arithmetic is what
- * keeps them in range. The memory is freed by JavaCPP's deallocator when the buffer is collected, or by {@link #close}.
+ * {@code Get/ReleaseDoubleArrayElements}), which slowed the kernel's products. Element access is by {@code Unsafe} at
+ * the native address, because a direct {@code DoubleBuffer}'s index check was a noticeable share of the kernel's Java
+ * time (measurements: docs/benchmarks.md#training-kernel). Indices are checked only by Java assertions ({@code -ea}, on
+ * in the tests, which exercise every index path); the kernel's index arithmetic is what keeps them in range. The memory
+ * is freed by JavaCPP's deallocator when the buffer is collected, or by {@link #close}.
  */
 final class Dbuf implements AutoCloseable {
     private static final Unsafe U = unsafe();
@@ -59,7 +59,7 @@ final class Dbuf implements AutoCloseable {
     /**
      * Native address of element {@code i}, for hot loops that step a {@code long} address themselves ({@link #ld},
      * {@link #st}): C2 compiles {@code get(int)}'s int-to-address arithmetic per access, which made the kernel's
-     * element-wise loops 2× slower than stepping addresses (1.36 vs 0.65 ns per element, 2026-11-24). The caller asserts
+     * element-wise loops about twice as slow (measurements: docs/benchmarks.md#training-kernel). The caller asserts
      * the range it will touch with {@link #span}.
      */
     long addr(int i) {
@@ -93,8 +93,8 @@ final class Dbuf implements AutoCloseable {
 
     /**
      * Views of the buffer for {@link #at(long, int)}, made on first use: a JavaCPP pointer made per call (with its
-     * deallocator proxy, which JavaCPP tracks by reference) was ~9,000 objects per library-default training step,
-     * the small matrix products' whole heap traffic (JFR, 2026-11-24).
+     * deallocator proxy, which JavaCPP tracks by reference) was the small matrix products' whole heap traffic
+     * (measurements: docs/benchmarks.md#training-kernel).
      */
     private final DoublePointer[] views = new DoublePointer[3];
 

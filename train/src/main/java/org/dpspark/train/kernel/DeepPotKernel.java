@@ -31,10 +31,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *     gr̄ = gr&lt; D̄ᵀ + pad(gr D̄) + ġr&lt; dDᵀ + pad(ġr dD)      ġr̄ = dgr
  *     Ḡ = (R̃ gr̄ + Ĥ ġr̄)/N,  Ḡ' = (R̃∘ṡ) ġr̄/N;  embedding net reverse over (G, G'):  ∂θ_emb
  * </pre>
- * ({@link DualLayer} has the layer formulas.) The embedding nets run chunk by chunk (a chunk's arrays stay in cache);
- * the fitting net runs on all atoms of a type at once. The first pass keeps the embedding activations, G and G'
- * and the embedding's tangent products ż = ẋ·W ({@link TypeState}); the second pass reads them back (recomputing ż
- * cost a ~8 ms product per step, storing it ~3 ms of memory traffic, water example).
+ * ({@link DualLayer} has the layer formulas.) The embedding nets run chunk by chunk (a chunk's arrays stay in
+ * cache); the fitting net runs on all atoms of a type at once. The first pass keeps the embedding activations, G and G'
+ * and the embedding's tangent products ż = ẋ·W ({@link TypeState}); the second pass reads them back (storing ż costs
+ * less memory traffic than its product costs time; measurements: docs/benchmarks.md#training-kernel).
  *
  * <p>Products per step: 6 of each embedding layer's size per hidden layer (2 forward, 4 reverse; the graph: 6) and 7
  * of each fitting layer's (value forward and reverse, tangent forward, 4 reverse; the graph: 6). Single-threaded

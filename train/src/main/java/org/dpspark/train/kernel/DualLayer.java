@@ -16,8 +16,8 @@ package org.dpspark.train.kernel;
  * </pre>
  * For the embedding net the tangent is the forward-mode derivative d/ds̃ (ẋ = 1 at the input); for the fitting net
  * it is the directional derivative along Ḋ (see {@link DeepPotKernel}). skip(x) = x (skip 1) or [x, x] (skip 2).
- * tanh is evaluated as 1 − 2/(e^{2z} + 1) (Math.exp: 3.7 ns per element against ~20 ns for Math.tanh; the same
- * function to ~1e-16 absolute).
+ * tanh is evaluated as 1 − 2/(e^{2z} + 1) (the same function to ~1e-16 absolute; Math.exp is several times faster
+ * than Math.tanh: measurements: docs/benchmarks.md#training-kernel).
  */
 final class DualLayer {
     private DualLayer() {}

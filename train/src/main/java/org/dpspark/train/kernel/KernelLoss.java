@@ -6,8 +6,8 @@ import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The training loss of the SameDiff graph (PHYSICS.md; weights from {@code BatchBuilder}) on a {@link DeepPotKernel}
- * forward pass, and its derivatives with respect to the predictions:
+ * The training loss of the SameDiff graph (docs/physics.md#loss-and-schedules; weights from {@code BatchBuilder}) on a
+ * {@link DeepPotKernel} forward pass, and its derivatives with respect to the predictions:
  * <pre>
  *   L = p_e Σ_f w_e,f (E_f − E*_f)² + p_f Σ_k w_f,k |F_k − F*_k|² + p_v Σ_f w_v,f |Ξ_f − Ξ*_f|²
  *   ∂L/∂E_f = 2 p_e w_e,f (E_f − E*_f),  ∂L/∂F_k = 2 p_f w_f,k (F_k − F*_k),  ∂L/∂Ξ_f = 2 p_v w_v,f (Ξ_f − Ξ*_f)

@@ -12,8 +12,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * Energies, forces and virials of frames by {@link DeepPotKernel#forward} alone (pass 1: embedding and fitting nets,
  * ∂E/∂R̃, forces and virials; no loss, no gradient pass), with the parameters of a flat vector (the graph's layout,
- * {@link ModelParams}). The same functions as {@code GraphPredictor} (the SameDiff graph) to round-off, ~3× faster per
- * frame.
+ * {@link ModelParams}). The same functions as {@code GraphPredictor} (the SameDiff graph) to round-off, faster
+ * (measurements: docs/benchmarks.md#training-kernel).
  *
  * <p>The kernel may be shared (a {@code Trainer}'s, or the thread's from {@link KernelCache}): every {@link #predict}
  * sets this predictor's parameters into it first, and a training step after it sets its own and runs its own forward

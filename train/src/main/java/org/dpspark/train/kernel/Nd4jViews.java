@@ -10,7 +10,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * ND4J arrays over the kernel's off-heap buffers (no copy, no ownership), so that copies between DL4J's parameter and
  * gradient views and the kernel are one native {@code assign} each, with ND4J handling the views' offsets and strides:
- * element-wise copies through Java arrays were ~15 % of a dl4j-spark worker's Java time (JFR, water example).
+ * element-wise copies through Java arrays were a noticeable share of a dl4j-spark worker's Java time
+ * (measurements: docs/benchmarks.md#training-kernel).
  */
 final class Nd4jViews {
     private Nd4jViews() {}

@@ -9,8 +9,8 @@ import java.util.List;
  * G and G' = dG/ds̃ (A·N × M, same order), per atom gr = R̃ᵀG/N (4×M), ∂E/∂D (M×M&lt;), dgr = gr&lt;·∂E/∂Dᵀ +
  * pad(gr·∂E/∂D) (4×M), the fitting net's layer inputs x_l and activations a_l — and the second pass's per-atom
  * arrays (Ĥ and R̃∘ṡ per slot, ġr, gr̄, Ḋ, D̄, the fitting net's tangents and adjoints). The fitting net runs on all A
- * rows at once (its products are A×(M·M&lt;)·(M·M&lt;)×n: a few rows per chunk made them ~2× slower). Buffers grow
- * to the largest batch seen and are reused.
+ * rows at once (its products are A×(M·M&lt;)·(M·M&lt;)×n, slow with few rows; measurements:
+ * docs/benchmarks.md#training-kernel). Buffers grow to the largest batch seen and are reused.
  */
 final class TypeState {
     Dbuf env = new Dbuf(0);

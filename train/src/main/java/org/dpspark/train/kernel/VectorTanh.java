@@ -9,14 +9,14 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * a = tanh(a + b) over a row, with the JDK's Vector API (incubator module {@code jdk.incubator.vector}, enabled by
- * {@code --add-modules=jdk.incubator.vector} in dpspark's JVM flags); tanh by scalar {@code Math.exp} was ~10 % of a
- * water-example training step (3.7 ns per element). tanh(z) = 1 − 2/(e^{2z} + 1) with 2z clamped to [−40, 40]
- * (tanh(±20) is ±1 in double) and e^x = 2^k·p(r), k = round(x/ln 2), r = x − k·ln 2 (Cody–Waite split of ln 2),
- * p the Taylor polynomial of degree 13 (truncation < 2e-16 relative for |r| ≤ ln2/2): only add, multiply, fma and
- * integer ops, so the result is the same in every JIT tier (the Vector API's own EXP lane op runs SVML when compiled
- * and a Java fallback before, which differ in the last bit: a kernel step was then not reproducible bit for bit).
- * Only loaded when {@link DualLayer#VECTOR} says the module is present (this class's constants need it); otherwise, and
- * for the row tails, the kernel uses the scalar form.
+ * {@code --add-modules=jdk.incubator.vector} in dpspark's JVM flags), because tanh by scalar {@code Math.exp} was a
+ * noticeable share of a training step (measurements: docs/benchmarks.md#training-kernel). tanh(z) = 1 − 2/(e^{2z} + 1)
+ * with 2z clamped to [−40, 40] (tanh(±20) is ±1 in double) and e^x = 2^k·p(r), k = round(x/ln 2), r = x − k·ln 2
+ * (Cody–Waite split of ln 2), p the Taylor polynomial of degree 13 (truncation < 2e-16 relative for |r| ≤ ln2/2): only
+ * add, multiply, fma and integer ops, so the result is the same in every JIT tier (the Vector API's own EXP lane op
+ * runs SVML when compiled and a Java fallback before, which differ in the last bit: a kernel step was then not
+ * reproducible bit for bit). Only loaded when {@link DualLayer#VECTOR} says the module is present (this class's
+ * constants need it); otherwise, and for the row tails, the kernel uses the scalar form.
  */
 final class VectorTanh {
     private VectorTanh() {}
@@ -49,9 +49,9 @@ final class VectorTanh {
     }
 
     /**
-     * Elements [off, off + count) of {@code block} (a direct buffer; rows of n columns, starting at a row) ←
-     * tanh(block + bias of the column), {@code tile} from {@link #biasTile}. One pass over the whole block: per-row
-     * calls with their tails were 1.3 instead of 0.84 ns per element (n = 25, 2026-11-24).
+     * Elements [off, off + count) of {@code block} (a direct buffer; rows of n columns, starting at a row) ← tanh(block
+     * + bias of the column), {@code tile} from {@link #biasTile}. One pass over the whole block, because per-row calls
+     * with their tails were slower (measurements: docs/benchmarks.md#training-kernel).
      */
     static void tanhBlock(ByteBuffer block, int off, int count, double[] tile, int n) {
         int l = S.length(), i = 0, m = 0;
@@ -61,7 +61,7 @@ final class VectorTanh {
             DoubleVector z = DoubleVector.fromByteBuffer(S, block, at, ORDER).add(DoubleVector.fromArray(S, tile, m));
             DoubleVector x = z.mul(2.0).max(-40.0).min(40.0);
             // e^x = 2^k·p(r): everything inline, so that C2 keeps the vectors in registers (a call or a loop that it
-            // does not inline or unroll boxes them: 40 ns instead of 0.84 ns per element in a trial)
+            // does not inline or unroll boxes them; measurements: docs/benchmarks.md#training-kernel)
             DoubleVector t = x.fma(LOG2E, MAGIC);
             DoubleVector k = t.sub(MAGIC);
             DoubleVector r = x.sub(k.mul(LN2_HI)).sub(k.mul(LN2_LO));

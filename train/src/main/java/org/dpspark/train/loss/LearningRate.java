@@ -3,7 +3,7 @@ package org.dpspark.train.loss;
 import java.io.Serializable;
 
 /**
- * DeePMD-kit's exponential learning-rate decay (PHYSICS.md): lr(t) = lr₀·q^⌊t/s⌋ with
+ * DeePMD-kit's exponential learning-rate decay (docs/physics.md#loss-and-schedules): lr(t) = lr₀·q^⌊t/s⌋ with
  * q = (lr_stop/lr₀)^{s/numb_steps}, s = decay_steps, t the training step (0-based).
  *
  * @param start lr₀ (already scaled for data-parallel workers when applicable)

@@ -3,7 +3,7 @@ package org.dpspark.train.loss;
 import java.io.Serializable;
 
 /**
- * Loss prefactors tied to the learning rate (PHYSICS.md, DeePMD-kit's {@code EnerStdLoss}):
+ * Loss prefactors tied to the learning rate (docs/physics.md#loss-and-schedules, DeePMD-kit's {@code EnerStdLoss}):
  * p(t) = p_start·lr(t)/lr₀ + p_limit·(1 − lr(t)/lr₀), for energy, force and virial.
  */
 public record Prefactors(double startE, double limitE, double startF, double limitF, double startV, double limitV)

@@ -10,7 +10,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * ND4J arrays that became garbage hold their native memory until a GC, and glibc keeps it resident after the free:
- * {@link NativeMemory#reclaim} gives it back to the system (the dl4j-spark path's unbounded resident size, see README).
+ * {@link NativeMemory#reclaim} gives it back to the system (the dl4j-spark path's unbounded resident size,
+ * docs/stack.md#nd4j-openblas-and-native-memory).
  */
 class NativeMemoryTest {
     @Test

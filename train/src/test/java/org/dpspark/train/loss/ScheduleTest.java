@@ -7,7 +7,7 @@ import org.dpspark.core.JobConfig;
 import org.dpspark.train.job.TrainSettings;
 import org.junit.jupiter.api.Test;
 
-/** lr(t) and the prefactors exactly as PHYSICS.md, and the defaults as DeePMD-kit's. */
+/** lr(t) and the prefactors exactly as docs/physics.md#loss-and-schedules, and the defaults as DeePMD-kit's. */
 class ScheduleTest {
     @Test
     void exponentialDecayAsDeepmd() {
