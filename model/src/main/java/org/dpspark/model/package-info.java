@@ -1,11 +1,15 @@
 /**
- * The Deep Potential model (se_e2_a + energy fitting) in DeePMD-kit's parameterisation, without Spark:
- * {@link org.dpspark.model.DeepPotModel} ({@code read(path)}: a model directory or a DeePMD-kit
- * {@code .yaml}/{@code .dp}), its parts ({@link org.dpspark.model.SeADescriptor},
- * {@link org.dpspark.model.EnerFitting}, nets of {@link org.dpspark.model.NetLayer}s: W row-major nIn×nOut) and its
- * files ({@link org.dpspark.model.ModelDirectory}). Units Å, eV. A new descriptor: there is no descriptor registry yet
- * (issue #14 plans one keyed by DeePMD-kit's {@code type} string); today it is a record beside {@code SeADescriptor},
- * its environment matrix in {@code model.env} and a case in the package-private {@code DeepmdTree}, which refuses every
- * other type.
+ * The Deep Potential model in DeePMD-kit's parameterisation, without Spark: {@link org.dpspark.model.DeepPotModel}
+ * ({@link org.dpspark.model.DeepPotModel#read}: a model directory or a DeePMD-kit {@code .yaml}/{@code .dp}), its
+ * parts (a {@link org.dpspark.model.Descriptor}, today {@link org.dpspark.model.SeADescriptor};
+ * {@link org.dpspark.model.EnerFitting}; nets of {@link org.dpspark.model.NetLayer}s, W row-major nIn×nOut) and its
+ * files ({@link org.dpspark.model.ModelDirectory}). Units Å, eV.
+ *
+ * <p>A new descriptor is one package: its {@link org.dpspark.model.Descriptor}, its
+ * {@link org.dpspark.model.DescriptorFormat} (DeePMD-kit's serialization of it) and one line naming the format in
+ * {@code META-INF/services/org.dpspark.model.DescriptorFormat}; {@link org.dpspark.model.DescriptorRegistry} finds it
+ * by DeePMD-kit's {@code type} string, so {@code .yaml}/{@code .dp} files naming it load. Its environment matrix and
+ * statistics go beside it; the evaluator and training call {@link org.dpspark.model.DeepPotModel#seA()} where they
+ * implement se_e2_a only.
  */
 package org.dpspark.model;
