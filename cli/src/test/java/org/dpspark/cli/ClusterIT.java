@@ -95,7 +95,7 @@ class ClusterIT {
         JsonNode tc = DatasetSidecar.json().readTree(cl.resolve("model/stats.json").toFile());
         assertEquals(tl.get("sel"), tc.get("sel"));
         assertEquals(tl.get("frames"), tc.get("frames"));
-        for (String summed : List.of("davg", "dstd", "energyBias")) {
+        for (String summed : List.of("davg_per_type", "dstd_per_type", "energy_bias")) {
             assertClose(doubles(tl.get(summed)), doubles(tc.get(summed)), 1e-10, "train stats.json " + summed);
         }
         assertTrue(outs.get(2).contains("step 10/10"), outs.get(2));

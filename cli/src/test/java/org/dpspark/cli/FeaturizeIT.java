@@ -25,7 +25,7 @@ import org.dpspark.core.testing.SharedData;
 import org.dpspark.model.descriptor.BehlerParrinello;
 import org.dpspark.featurize.job.FeaturizeRows;
 import org.dpspark.featurize.job.FeaturizeSettings;
-import org.dpspark.model.stats.FeaturizeStats;
+import org.dpspark.model.stats.DataStatistics;
 import org.dpspark.featurize.job.Featurizer;
 import org.dpspark.featurize.job.FrameInput;
 import org.dpspark.model.stats.StatsFile;
@@ -89,7 +89,7 @@ class FeaturizeIT {
         List<FrameInput> all = frames(water);
         FeaturizeSettings s = settings().withSel(new int[] {44, 80});
         Featurizer core = new Featurizer(s);
-        FeaturizeStats ref = new FeaturizeStats(s.sel());
+        DataStatistics ref = new DataStatistics(s.sel());
         NeighborStatistics ns = new NeighborStatistics(2, 6.0);
         for (FrameInput f : all) {
             core.addStatistics(f, ref);

@@ -1,6 +1,6 @@
 package org.dpspark.featurize.job;
 
-import org.dpspark.model.stats.FeaturizeStats;
+import org.dpspark.model.stats.DataStatistics;
 import org.dpspark.model.stats.StatsJson;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -75,7 +75,7 @@ public final class FeaturizeJob {
             }
             selSource = "config";
         }
-        FeaturizeStats st = rows.mapPartitions(new StatisticsFn(s)).treeReduce(FeaturizeStats::merge);
+        DataStatistics st = rows.mapPartitions(new StatisticsFn(s)).treeReduce(DataStatistics::merge);
         if (st.overflow().overflowed()) {
             LOG.warn("neighbour overflow: {}", st.overflow().message());
         }

@@ -1,6 +1,6 @@
 package org.dpspark.featurize.job;
 
-import org.dpspark.model.stats.FeaturizeStats;
+import org.dpspark.model.stats.DataStatistics;
 
 import java.util.Arrays;
 import java.util.List;
@@ -20,7 +20,7 @@ import org.dpspark.model.stats.NeighborStatistics;
  * @param seconds      wall time
  */
 public record FeaturizeSummary(FeaturizeSettings settings, String selSource, NeighborStatistics neighbors,
-                               FeaturizeStats stats, String output, long descriptorRows, long environmentRows,
+                               DataStatistics stats, String output, long descriptorRows, long environmentRows,
                                double seconds) {
 
     public List<String> typeMap() { return settings.typeMap(); }

@@ -1,7 +1,8 @@
 package org.dpspark.featurize.job;
 
 import org.dpspark.model.TypeMap;
-import org.dpspark.model.stats.FeaturizeStats;
+import org.dpspark.model.stats.DataStatistics;
+import org.dpspark.model.stats.StatisticsPasses;
 
 import org.dpspark.model.descriptor.AtomicDescriptor;
 import org.dpspark.model.descriptor.BehlerParrinello;
@@ -24,6 +25,7 @@ public final class Featurizer {
     private final NeighborList nl = new NeighborList();
     private final SeAEnvironment env;
     private final SeAFrame frame = new SeAFrame();
+    private final StatisticsPasses passes;
     private AtomicDescriptor descriptor;
 
     /** @param s settings with a resolved type map; sel may be null for the neighbour-statistics pass only */
@@ -32,6 +34,7 @@ public final class Featurizer {
         this.typeMap = new TypeMap(s.typeMap());
         this.builder = new NeighborListBuilder(s.rcut());
         this.env = s.sel() == null ? null : new SeAEnvironment(s.rcut(), s.rcutSmth(), s.sel());
+        this.passes = new StatisticsPasses(s.rcut(), s.rcutSmth(), s.sel());
     }
 
     public TypeMap typeMap() { return typeMap; }
@@ -48,26 +51,15 @@ public final class Featurizer {
 
     /** Pass 1: adds the frame's neighbour counts within r_c (all frames; gives sel auto). */
     public void addNeighborStatistics(FrameInput f, NeighborStatistics acc) {
-        acc.add(neighbors(f), types(f));
+        passes.addNeighbors(f.positions(), f.cell(), f.pbc(), types(f), acc);
     }
 
     /**
      * Pass 2: the raw se_e2_a environment matrix with the final sel (overflow counted for every frame); davg/dstd
      * sums and the energy bias for frames of the statistics split.
      */
-    public void addStatistics(FrameInput f, FeaturizeStats acc) {
-        int[] types = types(f);
-        env.computeFrame(types, neighbors(f), frame);
-        acc.overflowReport().add(f.frameId(), frame);
-        boolean forStats = s.usesForStats(f.split());
-        boolean forBias = forStats && f.energy() != null;
-        if (forStats) {
-            acc.env().add(frame, types);
-        }
-        if (forBias) {
-            acc.bias().addFrame(types, f.energy());
-        }
-        acc.countFrame(types, forStats, forBias);
+    public void addStatistics(FrameInput f, DataStatistics acc) {
+        passes.addFrame(f.frameId(), f.positions(), f.cell(), f.pbc(), types(f), f.energy(), s.usesForStats(f.split()), acc);
     }
 
     /** The descriptor of the settings (created on first use: its feature layout depends on the type map). */

@@ -1,14 +1,14 @@
 package org.dpspark.featurize.job;
 
-import org.dpspark.model.stats.FeaturizeStats;
+import org.dpspark.model.stats.DataStatistics;
 
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
 
-/** Pass 2 in executors: the frames of a partition → one partial {@link FeaturizeStats} (settings with final sel). */
-public final class StatisticsFn implements FlatMapFunction<Iterator<Row>, FeaturizeStats> {
+/** Pass 2 in executors: the frames of a partition → one partial {@link DataStatistics} (settings with final sel). */
+public final class StatisticsFn implements FlatMapFunction<Iterator<Row>, DataStatistics> {
     private final FeaturizeSettings settings;
 
     public StatisticsFn(FeaturizeSettings settings) {
@@ -16,9 +16,9 @@ public final class StatisticsFn implements FlatMapFunction<Iterator<Row>, Featur
     }
 
     @Override
-    public Iterator<FeaturizeStats> call(Iterator<Row> rows) {
+    public Iterator<DataStatistics> call(Iterator<Row> rows) {
         Featurizer core = new Featurizer(settings);
-        FeaturizeStats acc = new FeaturizeStats(settings.sel());
+        DataStatistics acc = new DataStatistics(settings.sel());
         while (rows.hasNext()) {
             core.addStatistics(FeaturizeRows.frame(rows.next()), acc);
         }

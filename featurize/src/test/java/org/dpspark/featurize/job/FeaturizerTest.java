@@ -1,7 +1,7 @@
 package org.dpspark.featurize.job;
 
 import org.dpspark.model.TypeMap;
-import org.dpspark.model.stats.FeaturizeStats;
+import org.dpspark.model.stats.DataStatistics;
 import org.dpspark.model.stats.StatsJson;
 import org.dpspark.model.stats.StatsFile;
 
@@ -72,13 +72,13 @@ class FeaturizerTest {
 
         FeaturizeSettings fixed = s.withSel(sel);
         Featurizer c2 = new Featurizer(fixed);
-        FeaturizeStats one = new FeaturizeStats(sel);
-        FeaturizeStats[] p = {new FeaturizeStats(sel), new FeaturizeStats(sel)};
+        DataStatistics one = new DataStatistics(sel);
+        DataStatistics[] p = {new DataStatistics(sel), new DataStatistics(sel)};
         for (int k = 0; k < frames.size(); k++) {
             c2.addStatistics(frames.get(k), one);
             c2.addStatistics(frames.get(k), p[(k / 7) % 2]);
         }
-        FeaturizeStats m = p[1].merge(p[0]);
+        DataStatistics m = p[1].merge(p[0]);
         assertEquals(one.frames(), m.frames());
         assertEquals(frames.size(), m.frames());
         assertEquals(frames.size() - frames.size() / 4, m.statsFrames(), "valid frames stay out of the statistics");
@@ -97,7 +97,7 @@ class FeaturizerTest {
     void overflowIsCountedWithTheWorstFrame() {
         FeaturizeSettings s = water("featurize.sel=[20,40]");
         Featurizer core = new Featurizer(s);
-        FeaturizeStats st = new FeaturizeStats(s.sel());
+        DataStatistics st = new DataStatistics(s.sel());
         NeighborStatistics ns = new NeighborStatistics(2, 6.0);
         String worstH = null;
         int most = -1;
@@ -144,7 +144,7 @@ class FeaturizerTest {
     void statsFileRoundTripReconstructsDavgDstdExactly() {
         FeaturizeSettings s = water().withSel(new int[] {44, 80});
         Featurizer core = new Featurizer(s);
-        FeaturizeStats st = new FeaturizeStats(s.sel());
+        DataStatistics st = new DataStatistics(s.sel());
         NeighborStatistics ns = new NeighborStatistics(2, 6.0);
         for (FrameInput f : frames.subList(0, 20)) {
             core.addStatistics(f, st);

@@ -1,6 +1,6 @@
 package org.dpspark.featurize.job;
 
-import org.dpspark.model.stats.FeaturizeStats;
+import org.dpspark.model.stats.DataStatistics;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -65,8 +65,8 @@ class PartitionFnTest {
         assertEquals(12, one.frames());
 
         FeaturizeSettings fixed = s.withSel(one.selAuto());
-        FeaturizeStats st = new StatisticsFn(fixed).call(rows.iterator()).next();
-        FeaturizeStats refSt = new FeaturizeStats(fixed.sel());
+        DataStatistics st = new StatisticsFn(fixed).call(rows.iterator()).next();
+        DataStatistics refSt = new DataStatistics(fixed.sel());
         Featurizer c2 = new Featurizer(fixed);
         frames.forEach(f -> c2.addStatistics(f, refSt));
         // same frames in the same order: identical sums

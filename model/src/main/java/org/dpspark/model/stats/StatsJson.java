@@ -27,7 +27,7 @@ public final class StatsJson {
     public static final int VERSION = 1;
 
     public static ObjectNode build(StatsInputs s, List<String> typeMap, String selSource, NeighborStatistics ns,
-                                   FeaturizeStats st, String table, String runId) {
+                                   DataStatistics st, String table, String runId) {
         ObjectNode root = DatasetSidecar.json().createObjectNode();
         root.put("format", FORMAT);
         root.put("version", VERSION);

@@ -2,21 +2,23 @@ package org.dpspark.train.data;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.Serializable;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
-import org.dpspark.model.env.SeAEnvironment;
-import org.dpspark.model.env.SeAFrame;
-import org.dpspark.model.stats.StatsFile;
-import org.dpspark.model.neighbor.NeighborList;
-import org.dpspark.model.neighbor.NeighborListBuilder;
 import org.dpspark.model.stats.EnergyBias;
-import org.dpspark.model.stats.EnvMatStatistics;
+import org.dpspark.model.stats.DataStatistics;
 import org.dpspark.model.stats.NeighborStatistics;
+import org.dpspark.model.stats.StatisticsPasses;
+import org.dpspark.model.stats.StatsFile;
+import org.dpspark.model.stats.StatsInputs;
+import org.dpspark.model.stats.StatsJson;
 
 /**
  * Data statistics a model starts from, computed with the model module's mergeable accumulators in executors
@@ -37,49 +39,63 @@ import org.dpspark.model.stats.NeighborStatistics;
 public record TrainStats(List<String> typeMap, double rcut, double rcutSmth, int[] sel, int[] maxNeighbours, double[] davg,
         double[] dstd, double[] energyBias, long frames) implements Serializable {
 
+    /**
+     * Statistics computed here, with the accumulators that {@code stats.json} records beside them.
+     *
+     * @param stats      the statistics the model starts from
+     * @param neighbours pass 1: neighbour counts over the sampled frames
+     * @param data       pass 2: davg/dstd, energy bias, overflow over the same frames
+     * @param selSource  {@code auto} or {@code config}
+     */
+    public record Computed(TrainStats stats, NeighborStatistics neighbours, DataStatistics data, String selSource) {
+
+        /** Writes {@code stats.json} in the one format featurize writes too ({@link StatsJson}). */
+        public void write(Path file, double selRatio, String table, Map<String, Object> provenance) throws IOException {
+            Object config = provenance == null ? null : provenance.get("config");
+            String configJson = config == null ? "{}" : config instanceof String c ? c
+                    : new ObjectMapper().writeValueAsString(config);
+            String command = provenance == null ? "" : String.valueOf(provenance.getOrDefault("command", ""));
+            StatsInputs inputs = new StatsInputs(stats.rcut, stats.rcutSmth, stats.sel, selRatio, "train", command, configJson);
+            ObjectNode json = StatsJson.build(inputs, stats.typeMap, selSource, neighbours, data, table, "train");
+            json.put("producer", PRODUCER);
+            Files.writeString(file, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
+        }
+    }
+
+    /** The {@code producer} of a stats.json written by train (featurize's carry none or {@code featurize}). */
+    public static final String PRODUCER = "train";
+
     /** Computes the statistics; {@code sel == null} means auto with {@code selRatio}. */
-    public static TrainStats compute(JavaRDD<TrainFrame> frames, List<String> typeMap, double rcut, double rcutSmth, int[] sel,
+    public static Computed compute(JavaRDD<TrainFrame> frames, List<String> typeMap, double rcut, double rcutSmth, int[] sel,
             double selRatio) {
         int nt = typeMap.size();
         NeighborStatistics ns = frames.mapPartitions((Iterator<TrainFrame> it) -> {
             NeighborStatistics s = new NeighborStatistics(nt, rcut);
-            NeighborListBuilder b = new NeighborListBuilder(rcut);
-            NeighborList nl = new NeighborList();
+            StatisticsPasses passes = new StatisticsPasses(rcut, rcutSmth, null);
             while (it.hasNext()) {
                 TrainFrame f = it.next();
-                b.build(f.positions(), f.cell(), f.pbc(), nl);
-                s.add(nl, f.types());
+                passes.addNeighbors(f.positions(), f.cell(), f.pbc(), f.types(), s);
             }
             return List.of(s).iterator();
         }).reduce(NeighborStatistics::merge);
         int[] useSel = sel != null ? sel.clone() : ns.selAuto(selRatio);
         if (useSel.length != nt) throw new IllegalArgumentException("sel has " + useSel.length + " entries for " + nt + " types");
-        int nnei = java.util.Arrays.stream(useSel).sum();
-        Partial p = frames.mapPartitions((Iterator<TrainFrame> it) -> {
-            Partial q = new Partial(new EnvMatStatistics(nt, nnei), new EnergyBias(nt));
-            NeighborListBuilder b = new NeighborListBuilder(rcut);
-            NeighborList nl = new NeighborList();
-            SeAEnvironment env = new SeAEnvironment(rcut, rcutSmth, useSel);
-            SeAFrame sf = new SeAFrame();
+        DataStatistics d = frames.mapPartitions((Iterator<TrainFrame> it) -> {
+            DataStatistics q = new DataStatistics(useSel);
+            StatisticsPasses passes = new StatisticsPasses(rcut, rcutSmth, useSel);
             while (it.hasNext()) {
                 TrainFrame f = it.next();
-                b.build(f.positions(), f.cell(), f.pbc(), nl);
-                env.computeFrame(f.types(), nl, sf);
-                q.env.add(sf, f.types());
-                if (f.hasEnergy()) q.bias.addFrame(f.types(), f.energy());
+                passes.addFrame(f.id(), f.positions(), f.cell(), f.pbc(), f.types(), f.hasEnergy() ? f.energy() : null,
+                        true, q);
             }
             return List.of(q).iterator();
-        }).reduce((a, b) -> new Partial(a.env.merge(b.env), a.bias.merge(b.bias)));
-        return new TrainStats(typeMap, rcut, rcutSmth, useSel, ns.maxNeighbors(), p.env.davg(), p.env.dstd(), p.bias.solve(),
-                ns.frames());
+        }).reduce(DataStatistics::merge);
+        TrainStats st = new TrainStats(typeMap, rcut, rcutSmth, useSel, ns.maxNeighbors(), d.env().davg(), d.env().dstd(),
+                d.bias().solve(), ns.frames());
+        return new Computed(st, ns, d, sel == null ? "auto" : "config");
     }
 
-    private record Partial(EnvMatStatistics env, EnergyBias bias) implements Serializable {}
-
-    public void write(Path file) throws IOException {
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), this);
-    }
-
+    /** Reads a stats.json of a train run written before the one format (the record's own JSON). */
     public static TrainStats read(Path file) throws IOException {
         return new ObjectMapper().readValue(file.toFile(), TrainStats.class);
     }
@@ -119,14 +135,24 @@ public record TrainStats(List<String> typeMap, double rcut, double rcutSmth, int
                 System.arraycopy(f.dstdPerType(), 4 * idx[t], dstd, (t * nnei + q) * 4, 4);
             }
         }
-        // featurize's own count of the frames its davg/dstd came from (frames.statistics)
-        return new TrainStats(typeMap, f.rcut(), f.rcutSmth(), sel, sel.clone(), davg, dstd, bias,
+        // the largest neighbour counts when the file has them (neighbors.max_per_type), else sel
+        int[] maxNb = sel.clone();
+        com.fasterxml.jackson.databind.JsonNode max = tree.path("neighbors").path("max_per_type");
+        if (max.isArray() && max.size() == f.typeMap().size()) {
+            for (int t = 0; t < nt; t++) maxNb[t] = max.get(idx[t]).asInt();
+        }
+        // the count of the frames its davg/dstd came from (frames.statistics)
+        return new TrainStats(typeMap, f.rcut(), f.rcutSmth(), sel, maxNb, davg, dstd, bias,
                 tree.path("frames").path("statistics").asLong(0));
     }
 
-    /** True for featurize's stats.json (it has a {@code format} field), false for a train run's own. */
+    /**
+     * True for featurize's stats.json, whose energy bias fits its whole table; false for a train run's own (written
+     * with {@code producer = train}, or in the record's JSON before the one format).
+     */
     public static boolean isFeaturizeFile(Path file) throws IOException {
-        return new ObjectMapper().readTree(file.toFile()).has("format");
+        com.fasterxml.jackson.databind.JsonNode tree = new ObjectMapper().readTree(file.toFile());
+        return tree.has("format") && !PRODUCER.equals(tree.path("producer").asText());
     }
 
     /**

@@ -70,8 +70,9 @@ public final class TrainJob {
         } else {
             double frac = Math.min(1.0, (double) s.statsMaxFrames() / nTrain);
             JavaRDD<TrainFrame> sample = frac < 1 ? train.sample(false, frac, s.seed()) : train;
-            st = TrainStats.compute(sample, typeMap, s.rcut(), s.rcutSmth(), s.sel(), s.selAutoRatio());
-            st.write(output.resolve("stats.json"));
+            TrainStats.Computed c = TrainStats.compute(sample, typeMap, s.rcut(), s.rcutSmth(), s.sel(), s.selAutoRatio());
+            c.write(output.resolve("stats.json"), s.selAutoRatio(), table, provenance);
+            st = c.stats();
         }
         out.println("train: " + st.summary());
         out.flush();

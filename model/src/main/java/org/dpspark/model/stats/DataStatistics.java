@@ -2,15 +2,14 @@ package org.dpspark.model.stats;
 
 import java.io.Serializable;
 import org.dpspark.model.env.OverflowReport;
-import org.dpspark.model.stats.EnergyBias;
-import org.dpspark.model.stats.EnvMatStatistics;
 
 /**
- * Mergeable partial statistics of the second featurize pass (one per partition, reduced on the driver):
+ * Mergeable partial statistics of the second statistics pass, featurize's and train's alike (one per partition, reduced
+ * on the driver; the frames are fed by {@link StatisticsPasses}):
  * davg/dstd sums and the energy-bias least squares over the statistics frames (split {@code train} by default),
  * the overflow report and frame/atom counts over all frames.
  */
-public final class FeaturizeStats implements Serializable {
+public final class DataStatistics implements Serializable {
     private static final long serialVersionUID = 1L;
     private final EnvMatStatistics env;
     private final EnergyBias bias;
@@ -20,7 +19,7 @@ public final class FeaturizeStats implements Serializable {
     private long statsFrames;
     private long biasFrames;
 
-    public FeaturizeStats(int[] sel) {
+    public DataStatistics(int[] sel) {
         int nnei = 0;
         for (int s : sel) nnei += s;
         env = new EnvMatStatistics(sel.length, nnei);
@@ -41,7 +40,7 @@ public final class FeaturizeStats implements Serializable {
     }
 
     /** Adds another partial into this one (returns this). */
-    public FeaturizeStats merge(FeaturizeStats o) {
+    public DataStatistics merge(DataStatistics o) {
         env.merge(o.env);
         bias.merge(o.bias);
         overflow.merge(o.overflow);
