@@ -24,6 +24,7 @@ import org.dpspark.simulate.ensemble.PotentialSpec;
 import org.dpspark.simulate.ensemble.SimulateSettings;
 import org.dpspark.train.job.Metrics;
 import org.dpspark.train.job.TestJob;
+import org.dpspark.train.job.TrainCompute;
 import org.dpspark.train.job.TrainSettings;
 
 /**
@@ -169,7 +170,7 @@ public final class LoopRunner {
     private void test(String model, Path where) throws IOException {
         Map<String, Metrics> m = TestJob.run(spark, Path.of(model), testset(), List.of(), List.of(),
                 s.root.getInt("test.batch-frames"), s.root.getInt("test.parity-max-points"), where,
-                TrainSettings.compute(s.root.getConfig("train")).equals("kernel"));
+                TrainSettings.compute(s.root.getConfig("train")) == TrainCompute.KERNEL);
         Metrics all = m.get("all");
         ObjectNode n = DatasetSidecar.json().createObjectNode();
         n.put("model", model);

@@ -18,7 +18,7 @@ public final class StatisticsFn implements FlatMapFunction<Iterator<Row>, Featur
     @Override
     public Iterator<FeaturizeStats> call(Iterator<Row> rows) {
         Featurizer core = new Featurizer(settings);
-        FeaturizeStats acc = new FeaturizeStats(settings.sel());
+        FeaturizeStats acc = new FeaturizeStats(settings.model().sel().slots());
         while (rows.hasNext()) {
             core.addStatistics(FeaturizeRows.frame(rows.next()), acc);
         }

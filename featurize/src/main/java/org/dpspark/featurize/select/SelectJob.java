@@ -48,7 +48,7 @@ public final class SelectJob {
         Dataset<Row> pruned = frames.select(org.dpspark.featurize.job.FeaturizeRows.COLUMNS.stream()
                 .map(functions::col).toArray(org.apache.spark.sql.Column[]::new));
         FeaturizeSettings fs = given.featurize().withTypeMap(
-                FeaturizeJob.resolveTypeMap(files, table, pruned, given.featurize().typeMap()));
+                FeaturizeJob.resolveTypeMap(files, table, pruned, given.featurize().model().typeMap()));
         SelectSettings s = given.withFeaturize(fs);
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
 
@@ -131,8 +131,9 @@ public final class SelectJob {
         sel.put("method", s.method());
         sel.put("count", ids.size());
         sel.put("seed", s.seed());
-        sel.put("fingerprint", "per type of " + s.featurize().typeMap() + ": mean and std over the frame's atoms of"
-                + " the G2/G4 descriptors (featurize.symmetry-functions, rcut " + s.featurize().rcut()
+        sel.put("fingerprint", "per type of " + s.featurize().model().typeMap()
+                + ": mean and std over the frame's atoms of"
+                + " the G2/G4 descriptors (featurize.symmetry-functions, rcut " + s.featurize().model().rcut()
                 + " Å), standardised over the source table");
         sel.put("min_pair_distance", minPair);
         ArrayNode chosen = sel.putArray("frame_ids");

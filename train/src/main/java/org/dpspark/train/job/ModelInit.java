@@ -11,9 +11,9 @@ public final class ModelInit {
     private ModelInit() {}
 
     public static DeepPotModel create(TrainSettings s, TrainStats stats) {
-        DeepPotModels.Spec spec = new DeepPotModels.Spec(stats.typeMap(), s.rcut(), s.rcutSmth(), stats.sel(), s.neuron(),
-                s.axisNeuron(), s.typeOneSide(), s.embeddingResnetDt(), s.fittingNeuron(), s.fittingResnetDt(), s.activation());
-        DeepPotModel r = DeepPotModels.random(spec, 0, 1, 1, stats.energyBias(), s.seed());
+        DeepPotModels.Spec spec = new DeepPotModels.Spec(stats.typeMap(), s.model().rcut(), s.model().rcutSmth(), stats.sel(), s.network().neuron(),
+                s.network().axisNeuron(), s.network().typeOneSide(), s.network().embeddingResnetDt(), s.network().fittingNeuron(), s.network().fittingResnetDt(), s.network().activation());
+        DeepPotModel r = DeepPotModels.random(spec, 0, 1, 1, stats.energyBias(), s.network().seed());
         SeADescriptor d = r.descriptor();
         SeADescriptor d2 = new SeADescriptor(d.rcut(), d.rcutSmth(), d.sel(), d.neuron(), d.axisNeuron(), d.typeOneSide(),
                 d.resnetDt(), d.activation(), d.precision(), d.setDavgZero(), d.trainable(), stats.davg(), stats.dstd(),

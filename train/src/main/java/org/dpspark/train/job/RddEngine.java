@@ -72,7 +72,7 @@ public final class RddEngine implements AutoCloseable {
                     v[q] += o.v()[q] / nw;
                 }
             }
-            a = new Adam(sk.beta1(), sk.beta2(), sk.epsilon(), m, v, res.get(0).adamT());
+            a = new Adam(sk.schedule().beta1(), sk.schedule().beta2(), sk.schedule().epsilon(), m, v, res.get(0).adamT());
         }
         double[] loss = new double[4];
         long dropped = 0;
