@@ -21,6 +21,7 @@ import org.dpspark.ingest.job.IngestSettings;
 import org.dpspark.ingest.job.IngestSummary;
 import org.dpspark.simulate.ensemble.EnsembleJob;
 import org.dpspark.simulate.ensemble.PotentialSpec;
+import org.dpspark.simulate.ensemble.PotentialType;
 import org.dpspark.simulate.ensemble.SimulateSettings;
 import org.dpspark.train.job.Metrics;
 import org.dpspark.train.job.TestJob;
@@ -124,7 +125,7 @@ public final class LoopRunner {
             step(it + "/label", () -> label(it, id.resolve("select/candidates").toString(), id.resolve("label")));
             step(it + "/append", () -> append(id.resolve("label"), it, frames()));
             writeReport();
-            previous = s.trainInit.equals("previous") ? models : previous;
+            previous = s.trainInit == TrainInit.PREVIOUS ? models : previous;
         }
         return writeReport();
     }
@@ -185,7 +186,7 @@ public final class LoopRunner {
     private void explore(int i, List<String> models, Path where) {
         var stage = s.stage(i);
         Map<String, Object> dp = new LinkedHashMap<>();
-        dp.put("type", "deep-potential");
+        dp.put("type", PotentialType.DEEP_POTENTIAL.configName());
         dp.put("model", models.get(0));
         dp.put("deviation-models", models);
         dp.put("execution", s.execution);

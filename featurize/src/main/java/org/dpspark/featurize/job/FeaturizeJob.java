@@ -85,7 +85,8 @@ public final class FeaturizeJob {
                     sidecar(s, table, runId, DescriptorsTable.SCHEMA.table(), DescriptorsTable.SCHEMA.version(), names));
         }
         if (s.environments()) {
-            LOG.warn("writing environment matrices: ~{} doubles per atom", 19 * java.util.Arrays.stream(s.model().sel().slots()).sum());
+            LOG.warn("writing environment matrices: ~{} doubles per atom",
+                    19 * java.util.Arrays.stream(s.model().sel().slots()).sum());
             environmentRows = writeAtomTable(spark, files, rows.mapPartitions(new AtomRowsFn(s, true)),
                     EnvironmentsTable.SCHEMA.struct(), out, EnvironmentsTable.FOLDER, runId,
                     sidecar(s, table, runId, EnvironmentsTable.SCHEMA.table(), EnvironmentsTable.SCHEMA.version(), null));
@@ -148,7 +149,7 @@ public final class FeaturizeJob {
         var sel = root.putArray("sel");
         for (int v : s.model().sel().slots()) sel.add(v);
         if (featureNames != null) {
-            root.put("descriptor", s.descriptor());
+            root.put("descriptor", s.descriptor().configName());
             root.put("dim", featureNames.size());
             var names = root.putArray("feature_names");
             featureNames.forEach(names::add);

@@ -16,7 +16,7 @@ import java.util.List;
  * @param model        the {@code model} section: type map (empty: resolved from the table, {@link TypeMap#resolve}),
  *                     r_c and r_s (Å), sel
  * @param statsSplit   split whose frames give davg/dstd and the energy bias ({@code train}), or {@code all}
- * @param descriptor   {@code behler-parrinello} or {@code se_e2_r}
+ * @param descriptor   per-atom descriptors of the descriptors table
  * @param descriptors  whether to write the descriptors table
  * @param environments whether to write the environments table
  * @param symmetry     G2/G4 parameter grid at r_c = rcut (used by behler-parrinello and by select's fingerprints)
@@ -25,16 +25,11 @@ import java.util.List;
  * @param configJson   the effective {@code featurize} section as JSON, for provenance
  */
 public record FeaturizeSettings(String frames, String output, ModelSettings model, String statsSplit,
-                                String descriptor, boolean descriptors, boolean environments, SymmetryGrid symmetry, int partitions,
-                                String commandLine, String configJson) implements Serializable {
-    public static final String BEHLER_PARRINELLO = "behler-parrinello";
-    public static final String SE_E2_R = "se_e2_r";
+                                FeatureDescriptor descriptor, boolean descriptors, boolean environments,
+                                SymmetryGrid symmetry, int partitions, String commandLine, String configJson)
+        implements Serializable {
 
     public FeaturizeSettings {
-        if (!descriptor.equals(BEHLER_PARRINELLO) && !descriptor.equals(SE_E2_R)) {
-            throw new IllegalArgumentException("featurize.descriptor must be " + BEHLER_PARRINELLO + " or " + SE_E2_R
-                    + ", got '" + descriptor + "'");
-        }
         if (!statsSplit.equals("all") && !List.of("train", "valid", "test").contains(statsSplit)) {
             throw new IllegalArgumentException("featurize.stats-split must be train, valid, test or all: " + statsSplit);
         }
@@ -45,7 +40,7 @@ public record FeaturizeSettings(String frames, String output, ModelSettings mode
                                                String configJson) {
         Config f = c.getConfig("featurize");
         return new FeaturizeSettings(frames, output, ModelSettings.from(c), f.getString("stats-split"),
-                f.getString("descriptor"), f.getBoolean("descriptors"), f.getBoolean("environments"),
+                FeatureDescriptor.of(f.getString("descriptor")), f.getBoolean("descriptors"), f.getBoolean("environments"),
                 SymmetryGrid.fromConfig(f.getConfig("symmetry-functions")), f.getInt("partitions"), commandLine,
                 configJson);
     }

@@ -31,7 +31,8 @@ public final class Featurizer {
         this.s = s;
         this.typeMap = new TypeMap(s.model().typeMap());
         this.builder = new NeighborListBuilder(s.model().rcut());
-        this.env = s.model().sel().slots() == null ? null : new SeAEnvironment(s.model().rcut(), s.model().rcutSmth(), s.model().sel().slots());
+        this.env = s.model().sel().auto() ? null
+                : new SeAEnvironment(s.model().rcut(), s.model().rcutSmth(), s.model().sel().slots());
     }
 
     public TypeMap typeMap() { return typeMap; }
@@ -73,7 +74,7 @@ public final class Featurizer {
     /** The descriptor of the settings (created on first use: its feature layout depends on the type map). */
     public AtomicDescriptor descriptor() {
         if (descriptor == null) {
-            descriptor = s.descriptor().equals(FeaturizeSettings.SE_E2_R)
+            descriptor = s.descriptor() == FeatureDescriptor.SE_E2_R
                     ? new SeE2rFeatures(s.model().rcut(), s.model().rcutSmth(), s.model().sel().slots(), typeMap.names())
                     : new BehlerParrinello(s.symmetry().set(s.model().rcut()), typeMap.names());
         }

@@ -48,7 +48,8 @@ public final class RoundTask implements Serializable {
         if (frames.isEmpty()) return List.<Output>of().iterator();
         Trainer tr = CACHE.get().computeIfAbsent(in.modelKey(), k -> new Trainer(ModelBytes.model(in.modelYaml()), in.settings()));
         TrainSettings s = in.settings();
-        tr.load(in.params(), new Adam(s.schedule().beta1(), s.schedule().beta2(), s.schedule().epsilon(), in.m(), in.v(), in.adamT()));
+        ScheduleSettings sc = s.schedule();
+        tr.load(in.params(), new Adam(sc.beta1(), sc.beta2(), sc.epsilon(), in.m(), in.v(), in.adamT()));
         long dropped0 = tr.batches().neighboursDropped();
         Map<String, List<TrainFrame>> systems = new LinkedHashMap<>();
         for (TrainFrame f : frames) systems.computeIfAbsent(f.system(), k -> new ArrayList<>()).add(f);

@@ -78,7 +78,9 @@ public final class SparkGraphEngine implements AutoCloseable {
                     + " ../shared/guide/STACK.md, trap 4). Use mode = averaging (dl4j-spark parameter averaging, the"
                     + " default) or engine = rdd with mode = gradients (synchronous gradient averaging on Spark RDDs).");
         }
-        ComputationGraph net = DeepPotNetwork.create(template, s.schedule().lrStart(), s.schedule().beta1(), s.schedule().beta2(), s.schedule().epsilon(), s.network().seed(), s.parallel().kernel());
+        ScheduleSettings sc = s.schedule();
+        ComputationGraph net = DeepPotNetwork.create(template, sc.lrStart(), sc.beta1(), sc.beta2(), sc.epsilon(),
+                s.network().seed(), s.parallel().kernel());
         DeepPotNetwork.load(net, params, adam == null ? null : adam.m(), adam == null ? null : adam.v());
         ParameterAveragingTrainingMaster.Builder b = new ParameterAveragingTrainingMaster.Builder(workers, 1)
                 .batchSizePerWorker(1)                       // one MultiDataSet = one training batch = one step
