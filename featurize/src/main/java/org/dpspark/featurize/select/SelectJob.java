@@ -70,7 +70,7 @@ public final class SelectJob {
             LOG.warn("select.count {} exceeds the {} frames of the table: all frames are chosen", count, n);
             count = (int) n;
         }
-        List<Candidate> chosen = s.method().equals(SelectSettings.FPS)
+        List<Candidate> chosen = s.method() == SelectMethod.FPS
                 ? Selection.farthestPoints(blocks, count, s.seed())
                 : Selection.kmeans(jsc, blocks, count, s.seed(), s.iterations());
         blocks.unpersist(false);
@@ -79,7 +79,7 @@ public final class SelectJob {
 
         long written = write(spark, files, frames, ids, out, runId);
         writeSidecar(files, table, out, s, ids, written, minPair, runId);
-        return new SelectSummary(s.method(), n, ids, written, minPair, dim, out, (System.nanoTime() - t0) / 1e9);
+        return new SelectSummary(s.method().configName(), n, ids, written, minPair, dim, out, (System.nanoTime() - t0) / 1e9);
     }
 
     /** Smallest pairwise Euclidean distance of the chosen fingerprints (driver: N×N/2 distances of N ≤ thousands). */
@@ -128,7 +128,7 @@ public final class SelectJob {
         }
         ObjectNode sel = root.putObject("selection");
         sel.put("source_table", source);
-        sel.put("method", s.method());
+        sel.put("method", s.method().configName());
         sel.put("count", ids.size());
         sel.put("seed", s.seed());
         sel.put("fingerprint", "per type of " + s.featurize().model().typeMap()
