@@ -49,7 +49,8 @@ public record SelSpec(int[] slots, double autoRatio) implements Serializable {
                 throw new IllegalArgumentException(where + ": bad ratio in '" + s + "'", e);
             }
         }
-        throw new IllegalArgumentException(where + " must be a list of integers, auto or \"auto:<ratio>\", got '" + s + "'");
+        throw new IllegalArgumentException(where + " must be a list of integers, auto or \"auto:<ratio>\", got '" + s
+                + "'");
     }
 
     /** Whether sel comes from the neighbour statistics. */

@@ -40,7 +40,8 @@ public record FeaturizeSettings(String frames, String output, ModelSettings mode
                                                String configJson) {
         Config f = c.getConfig("featurize");
         return new FeaturizeSettings(frames, output, ModelSettings.from(c), f.getString("stats-split"),
-                FeatureDescriptor.of(f.getString("descriptor")), f.getBoolean("descriptors"), f.getBoolean("environments"),
+                FeatureDescriptor.of(f.getString("descriptor")), f.getBoolean("descriptors"),
+                f.getBoolean("environments"),
                 SymmetryGrid.fromConfig(f.getConfig("symmetry-functions")), f.getInt("partitions"), commandLine,
                 configJson);
     }

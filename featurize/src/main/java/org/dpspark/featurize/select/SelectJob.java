@@ -79,7 +79,8 @@ public final class SelectJob {
 
         long written = write(spark, files, frames, ids, out, runId);
         writeSidecar(files, table, out, s, ids, written, minPair, runId);
-        return new SelectSummary(s.method().configName(), n, ids, written, minPair, dim, out, (System.nanoTime() - t0) / 1e9);
+        return new SelectSummary(s.method().configName(), n, ids, written, minPair, dim, out,
+                (System.nanoTime() - t0) / 1e9);
     }
 
     /** Smallest pairwise Euclidean distance of the chosen fingerprints (driver: N×N/2 distances of N ≤ thousands). */

@@ -24,7 +24,8 @@ public record SelectSettings(String frames, String output, int count, SelectMeth
 
     public static SelectSettings fromConfig(Config c, String frames, String output, String commandLine, String configJson) {
         Config s = c.getConfig("select");
-        return new SelectSettings(frames, output, s.getInt("count"), SelectMethod.of(s.getString("method")), s.getLong("seed"),
+        return new SelectSettings(frames, output, s.getInt("count"), SelectMethod.of(s.getString("method")),
+                s.getLong("seed"),
                 s.getInt("kmeans-iterations"), FeaturizeSettings.fromConfig(c, frames, output, commandLine, configJson));
     }
 

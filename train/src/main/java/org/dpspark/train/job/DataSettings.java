@@ -21,7 +21,7 @@ public record DataSettings(List<String> datasets, List<String> splits, List<Stri
         List<String> validSplits, int validMaxFrames, int statsMaxFrames, int batchSize, int batchAutoAtoms)
         implements Serializable {
 
-    /** The data keys of a {@code train} config section ({@code data.*}, {@code batch-size}, {@code batch-auto-atoms}). */
+    /** The data keys of a {@code train} section: {@code data.*}, {@code batch-size}, {@code batch-auto-atoms}. */
     static DataSettings from(Config c) {
         int batch = 0;
         int autoAtoms = c.getInt("batch-auto-atoms");

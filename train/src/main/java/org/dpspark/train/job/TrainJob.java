@@ -50,16 +50,18 @@ public final class TrainJob {
     public List<Result> run(String table, Path stats, Path output, boolean resume, int ensemble, Map<String, Object> provenance)
             throws IOException {
         Files.createDirectories(output);
-        Dataset<Row> trainRows = FrameSource.select(spark, table, s.data().datasets(), s.data().splits());
+        DataSettings data = s.data();
+        Dataset<Row> trainRows = FrameSource.select(spark, table, data.datasets(), data.splits());
         List<String> typeMap = s.model().typeMap().isEmpty() ? FrameSource.elements(trainRows) : s.model().typeMap();
         JavaRDD<TrainFrame> all = FrameSource.frames(trainRows, typeMap);
-        int workers = s.parallel().workers() > 0 ? s.parallel().workers() : JavaSparkContext.fromSparkContext(spark.sparkContext()).defaultParallelism();
+        int workers = s.parallel().workers() > 0 ? s.parallel().workers()
+                : JavaSparkContext.fromSparkContext(spark.sparkContext()).defaultParallelism();
         JavaRDD<TrainFrame> train = all.repartition(workers).cache();
         long nTrain = train.count();
-        if (nTrain == 0) throw new IllegalArgumentException("no training frames in " + table + " for datasets " + s.data().datasets() + ", splits " + s.data().splits());
-        List<String> vd = s.data().validDatasets().isEmpty() ? s.data().datasets() : s.data().validDatasets();
-        List<TrainFrame> valid = FrameSource.frames(FrameSource.select(spark, table, vd, s.data().validSplits()), typeMap)
-                .takeSample(false, s.data().validMaxFrames(), s.network().seed());
+        if (nTrain == 0) throw new IllegalArgumentException("no training frames in " + table + " for datasets " + data.datasets() + ", splits " + data.splits());
+        List<String> vd = data.validDatasets().isEmpty() ? data.datasets() : data.validDatasets();
+        List<TrainFrame> valid = FrameSource.frames(FrameSource.select(spark, table, vd, data.validSplits()), typeMap)
+                .takeSample(false, data.validMaxFrames(), s.network().seed());
         out.printf("train: %d training frames in %d partitions (workers), %d validation frames, type map %s%n", nTrain, workers,
                 valid.size(), typeMap);
         TrainStats st;
@@ -100,10 +102,11 @@ public final class TrainJob {
         }
         Trainer driver = new Trainer(template, sk);
         double[] params = state != null ? state.params() : driver.params().clone();
-        Adam adam = state != null ? new Adam(sk.schedule().beta1(), sk.schedule().beta2(), sk.schedule().epsilon(), state.m(), state.v(), state.adamT())
-                : new Adam(params.length, sk.schedule().beta1(), sk.schedule().beta2(), sk.schedule().epsilon());
+        ScheduleSettings sc = sk.schedule();
+        Adam adam = state != null ? new Adam(sc.beta1(), sc.beta2(), sc.epsilon(), state.m(), state.v(), state.adamT())
+                : new Adam(params.length, sc.beta1(), sc.beta2(), sc.epsilon());
         long step = state != null ? state.step() : 0;
-        LearningRate lr = new LearningRate(sk.schedule().lrStart(), sk.schedule().lrStop(), sk.schedule().decaySteps(), sk.schedule().steps());
+        LearningRate lr = new LearningRate(sc.lrStart(), sc.lrStop(), sc.decaySteps(), sc.steps());
         double factor = sk.schedule().lrFactor(workers);
         boolean grads = sk.parallel().mode() == ParallelMode.GRADIENTS;
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
