@@ -44,11 +44,11 @@ public final class FeaturizeCommand implements Callable<Integer> {
     public Integer call() {
         List<String> overrides = new ArrayList<>(job.overrides());
         if (typeMap != null) {
-            overrides.add("featurize.type-map=[" + String.join(",", typeMap.stream().map(t -> "\"" + t + "\"").toList())
+            overrides.add("model.type-map=[" + String.join(",", typeMap.stream().map(t -> "\"" + t + "\"").toList())
                     + "]");
         }
         if (sel != null) {
-            overrides.add("featurize.sel=" + (sel.startsWith("auto") ? "\"" + sel + "\"" : "[" + sel + "]"));
+            overrides.add("model.sel=" + (sel.startsWith("auto") ? "\"" + sel + "\"" : "[" + sel + "]"));
         }
         if (environments) {
             overrides.add("featurize.environments=true");

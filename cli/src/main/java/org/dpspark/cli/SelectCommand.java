@@ -48,7 +48,7 @@ public final class SelectCommand implements Callable<Integer> {
         if (method != null) overrides.add("select.method=\"" + method + "\"");
         if (seed != null) overrides.add("select.seed=" + seed);
         if (typeMap != null) {
-            overrides.add("featurize.type-map=[" + String.join(",", typeMap.stream().map(t -> "\"" + t + "\"").toList())
+            overrides.add("model.type-map=[" + String.join(",", typeMap.stream().map(t -> "\"" + t + "\"").toList())
                     + "]");
         }
         job.replaceOverrides(overrides);

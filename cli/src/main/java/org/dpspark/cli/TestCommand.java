@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.dpspark.train.job.Metrics;
 import org.dpspark.train.job.TestJob;
+import org.dpspark.train.job.TrainCompute;
 import org.dpspark.train.job.TrainSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,7 +42,7 @@ public final class TestCommand implements Callable<Integer> {
         Files.createDirectories(out);
         Map<String, Metrics> m = TestJob.run(job.spark("test"), Path.of(model), frames, c.getStringList("datasets"),
                 c.getStringList("splits"), c.getInt("batch-frames"), c.getInt("parity-max-points"), out,
-                TrainSettings.compute(job.config().getConfig("train")).equals("kernel"));
+                TrainSettings.compute(job.config().getConfig("train")) == TrainCompute.KERNEL);
         PrintWriter w = spec.commandLine().getOut();
         w.print(TestJob.csv(m));
         w.println("results: " + out.resolve("metrics.csv") + ", " + out.resolve("parity_energy.png") + ", "

@@ -191,7 +191,7 @@ class ClusterIT {
      */
     private static String[] train(Path root, Path w, String engine, int workers) {
         return new String[] {"train", "--frames", w.resolve("frames").toString(), "--output",
-            w.resolve("model-" + engine).toString(), "--set", "train.model.type-map=[O,H]", "--set", "train.model.sel=[46,92]",
+            w.resolve("model-" + engine).toString(), "--set", "model.type-map=[O,H]", "--set", "model.sel=[46,92]",
             "--set", "train.batch-size=1", "--set", "train.steps=40", "--set", "train.disp-freq=40",
             "--set", "train.save-freq=40", "--set", "train.data.valid-max-frames=2",
             "--set", "train.parallel.averaging-frequency=5", "--set", "train.parallel.workers=" + workers,
@@ -219,7 +219,7 @@ class ClusterIT {
             {"train", "--frames", frames, "--output", dir.resolve("model").toString(), "--conf", root.resolve("conf/train.conf").toString(),
                 // the valid split of data_0 (8 frames): 4 per worker, each step's batch is a worker's 4 frames
                 "--set", "train.data.datasets=[data_0]", "--set", "train.data.splits=[valid]",
-                "--set", "train.batch-size=1000", "--set", "train.model.sel=auto",
+                "--set", "train.batch-size=1000", "--set", "model.sel=auto",
                 "--set", "train.model.neuron=[4,8]", "--set", "train.model.axis-neuron=2",
                 "--set", "train.model.fitting-neuron=[8,8]", "--set", "train.steps=10",
                 "--set", "train.learning-rate.start=0.005", "--set", "train.learning-rate.stop=0.001",

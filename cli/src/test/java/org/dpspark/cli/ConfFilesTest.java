@@ -109,9 +109,9 @@ class ConfFilesTest {
         assertEquals(base.getDouble("ingest.split.train"), md17.getDouble("ingest.split.train"), 0.0);
         // --set wins over the file, which wins over the defaults
         Config set = JobConfig.load(CONF.resolve("train.conf").toString(), List.of("train.steps=20",
-                "train.model.sel=auto"));
-        assertEquals(20, TrainSettings.from(set).steps());
-        assertEquals(1000000, TrainSettings.from(JobConfig.load(CONF.resolve("train.conf").toString(), List.of())).steps());
+                "model.sel=auto"));
+        assertEquals(20, TrainSettings.from(set).schedule().steps());
+        assertEquals(1000000, TrainSettings.from(JobConfig.load(CONF.resolve("train.conf").toString(), List.of())).schedule().steps());
         // an unknown key in a file or in --set is an error naming it
         Path bad = Files.writeString(dir.resolve("bad.conf"), "include \"" + CONF.resolve("train.conf") + "\"\n"
                 + "train { learning-rate { decay-step = 10 } }\n");
@@ -121,7 +121,7 @@ class ConfFilesTest {
                 () -> JobConfig.load(null, List.of("simulate.seed=3")));
         assertTrue(s.getMessage().contains("simulate.seed"), s.getMessage());
         // a wrong value type is caught by the section's parser
-        Config wrong = JobConfig.load(null, List.of("featurize.sel=many"));
+        Config wrong = JobConfig.load(null, List.of("model.sel=many"));
         assertThrows(RuntimeException.class, () -> FeaturizeSettings.fromConfig(wrong, "f", "o", "", "{}"));
         assertFalse(md17.hasPath("ingest.nonsense"));
     }

@@ -63,7 +63,7 @@ class FeaturizeIT {
     }
 
     private static FeaturizeSettings settings(String... overrides) {
-        List<String> o = new ArrayList<>(List.of("featurize.type-map=[O,H]"));
+        List<String> o = new ArrayList<>(List.of("model.type-map=[O,H]"));
         o.addAll(List.of(overrides));
         return FeaturizeSettings.fromConfig(JobConfig.load(null, o), "t", "o", "test", "{}");
     }
@@ -89,13 +89,13 @@ class FeaturizeIT {
         List<FrameInput> all = frames(water);
         FeaturizeSettings s = settings().withSel(new int[] {44, 80});
         Featurizer core = new Featurizer(s);
-        DataStatistics ref = new DataStatistics(s.sel());
+        DataStatistics ref = new DataStatistics(s.model().sel().slots());
         NeighborStatistics ns = new NeighborStatistics(2, 6.0);
         for (FrameInput f : all) {
             core.addStatistics(f, ref);
             core.addNeighborStatistics(f, ns);
         }
-        assertArrayEquals(new int[] {44, 80}, ns.selAuto());
+        assertArrayEquals(new int[] {44, 80}, ns.selAuto(org.dpspark.model.ModelSettings.defaults().sel().autoRatio()));
         assertEquals(400, json.get("frames").get("total").asLong());
         assertEquals(ref.statsFrames(), json.get("frames").get("statistics").asLong());
         assertTrue(ref.statsFrames() > 250 && ref.statsFrames() < 400, "train split only");
@@ -184,7 +184,7 @@ class FeaturizeIT {
         List<FrameInput> all = frames(water0);
         TypeMap tm = new TypeMap(List.of("O", "H"));
         FeaturizeSettings s = settings();
-        Fingerprinter fp = new Fingerprinter(tm, new BehlerParrinello(s.symmetry().set(s.rcut()), tm.names()));
+        Fingerprinter fp = new Fingerprinter(tm, new BehlerParrinello(s.symmetry().set(s.model().rcut()), tm.names()));
         List<String> fids = new ArrayList<>();
         List<double[]> xs = new ArrayList<>();
         Moments m = new Moments(fp.dim());

@@ -103,7 +103,7 @@ class LoopIT {
         String[] r = run("loop", "-o", dir.toString(),
                 "--set", "simulate.structures=[{ water-box { molecules = 8, density = 1.0, seed = 1 } }]",
                 "--set", "simulate.integrator.dt=0.5",
-                "--set", "train.model.type-map=[O,H]", "--set", "train.model.sel=[46,92]",
+                "--set", "model.type-map=[O,H]", "--set", "model.sel=[46,92]",
                 "--set", "train.steps=10", "--set", "train.disp-freq=5", "--set", "train.save-freq=5",
                 "--set", "train.parallel.workers=1", "--set", "train.data.valid-max-frames=4",
                 "--set", "train.data.valid-splits=[train,valid,test]",

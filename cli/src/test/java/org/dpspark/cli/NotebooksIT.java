@@ -93,7 +93,7 @@ class NotebooksIT {
         Cli.run("train", "--frames", frames, "-o", model, "--conf", root.resolve("conf/train.conf").toString(),
                 "--set", "train.data.datasets=[data_0]", "--set", "train.model.neuron=[4,8]",
                 "--set", "train.model.axis-neuron=2", "--set", "train.model.fitting-neuron=[8,8]",
-                "--set", "train.model.sel=auto", "--set", "train.steps=10", "--set", "train.disp-freq=5",
+                "--set", "model.sel=auto", "--set", "train.steps=10", "--set", "train.disp-freq=5",
                 "--set", "train.data.valid-max-frames=2", "--set", "train.parallel.workers=2");
         Cli.run("test", "--model", model, "--frames", frames, "--conf", root.resolve("conf/train.conf").toString());
         return out;

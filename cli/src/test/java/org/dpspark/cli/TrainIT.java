@@ -30,7 +30,7 @@ class TrainIT {
                 Path.of(System.getProperty("dpspark.root"), "conf/train.conf").toString(),
                 "--set", "train.data.datasets=[data_0]",
                 "--set", "train.model.neuron=[4,8]", "--set", "train.model.axis-neuron=2",
-                "--set", "train.model.fitting-neuron=[16,16]", "--set", "train.model.sel=auto",
+                "--set", "train.model.fitting-neuron=[16,16]", "--set", "model.sel=auto",
                 "--set", "train.learning-rate.start=0.005", "--set", "train.learning-rate.stop=0.001",
                 "--set", "train.learning-rate.decay-steps=10", "--set", "train.disp-freq=10", "--set", "train.save-freq=10",
                 "--set", "train.parallel.workers=2", "--set", "train.parallel.averaging-frequency=5",

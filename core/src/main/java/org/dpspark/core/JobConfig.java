@@ -27,6 +27,13 @@ public final class JobConfig {
     /** Paths under which any key is allowed (maps given by the user). */
     public static final Set<String> FREE_FORM = Set.of("ingest.units", "ingest.options", "ingest.datasets");
 
+    /** Keys that moved, by old key: the error for an old key names its new one. */
+    public static final Map<String, String> MOVED = Map.of(
+            "featurize.type-map", "model.type-map", "featurize.rcut", "model.rcut",
+            "featurize.rcut-smth", "model.rcut-smth", "featurize.sel", "model.sel",
+            "train.model.type-map", "model.type-map", "train.model.rcut", "model.rcut",
+            "train.model.rcut-smth", "model.rcut-smth", "train.model.sel", "model.sel");
+
     /** The defaults alone. */
     public static Config defaults() {
         return ConfigFactory.parseResources(JobConfig.class, "/" + DEFAULTS_RESOURCE,
@@ -72,7 +79,10 @@ public final class JobConfig {
         return user.withFallback(defaults).resolve();
     }
 
-    /** Keys of {@code user} that {@code defaults} does not declare (free-form maps excepted). */
+    /**
+     * Keys of {@code user} that {@code defaults} does not declare (free-form maps excepted); a moved key carries
+     * its new name.
+     */
     static List<String> unknownKeys(Config user, Config defaults) {
         List<String> unknown = new ArrayList<>();
         for (Map.Entry<String, ConfigValue> e : user.entrySet()) {
@@ -81,7 +91,7 @@ public final class JobConfig {
                 continue;
             }
             if (!defaults.hasPathOrNull(key)) {
-                unknown.add(key);
+                unknown.add(MOVED.containsKey(key) ? key + " (moved: use " + MOVED.get(key) + ")" : key);
             }
         }
         unknown.sort(null);

@@ -53,6 +53,17 @@ class JobConfigTest {
     }
 
     @Test
+    void movedKeysAreErrorsNamingTheNewKey() {
+        for (var e : JobConfig.MOVED.entrySet()) {
+            assertFalse(JobConfig.defaults().hasPathOrNull(e.getKey()), e.getKey() + " is no longer declared");
+            assertTrue(JobConfig.defaults().hasPathOrNull(e.getValue()), e.getValue() + " is declared");
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> JobConfig.load(null, List.of("train.model.sel=[46,92]")));
+        assertTrue(e.getMessage().contains("train.model.sel (moved: use model.sel)"), e.getMessage());
+    }
+
+    @Test
     void sparkDefaultsCarryTheJvmFlagsOfThePom() throws IOException {
         String flags = System.getProperty("dpspark.jvm.flags");
         assertTrue(flags != null && flags.contains("--add-opens=java.base/sun.nio.ch=ALL-UNNAMED"));

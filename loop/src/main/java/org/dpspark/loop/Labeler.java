@@ -34,12 +34,8 @@ final class Labeler implements Serializable {
 
     static Labeler of(LoopSettings s, Path loopDir) throws IOException {
         Config l = s.c.getConfig("labeler");
-        String type = l.getString("type");
-        if (type.equals("potential")) {
+        if (s.labelerType == LabelerType.POTENTIAL) {
             return new Labeler(new PotentialLabeler(s.labelerPotential()), null, null);
-        }
-        if (!type.equals("command")) {
-            throw new IllegalArgumentException("loop.labeler.type must be potential or command, got " + type);
         }
         Config c = l.getConfig("command");
         Path template = Path.of(c.getString("template"));

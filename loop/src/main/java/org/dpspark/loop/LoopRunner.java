@@ -21,9 +21,11 @@ import org.dpspark.ingest.job.IngestSettings;
 import org.dpspark.ingest.job.IngestSummary;
 import org.dpspark.simulate.ensemble.EnsembleJob;
 import org.dpspark.simulate.ensemble.PotentialSpec;
+import org.dpspark.simulate.ensemble.PotentialType;
 import org.dpspark.simulate.ensemble.SimulateSettings;
 import org.dpspark.train.job.Metrics;
 import org.dpspark.train.job.TestJob;
+import org.dpspark.train.job.TrainCompute;
 import org.dpspark.train.job.TrainSettings;
 
 /**
@@ -123,7 +125,7 @@ public final class LoopRunner {
             step(it + "/label", () -> label(it, id.resolve("select/candidates").toString(), id.resolve("label")));
             step(it + "/append", () -> append(id.resolve("label"), it, frames()));
             writeReport();
-            previous = s.trainInit.equals("previous") ? models : previous;
+            previous = s.trainInit == TrainInit.PREVIOUS ? models : previous;
         }
         return writeReport();
     }
@@ -169,7 +171,7 @@ public final class LoopRunner {
     private void test(String model, Path where) throws IOException {
         Map<String, Metrics> m = TestJob.run(spark, Path.of(model), testset(), List.of(), List.of(),
                 s.root.getInt("test.batch-frames"), s.root.getInt("test.parity-max-points"), where,
-                TrainSettings.compute(s.root.getConfig("train")).equals("kernel"));
+                TrainSettings.compute(s.root.getConfig("train")) == TrainCompute.KERNEL);
         Metrics all = m.get("all");
         ObjectNode n = DatasetSidecar.json().createObjectNode();
         n.put("model", model);
@@ -184,7 +186,7 @@ public final class LoopRunner {
     private void explore(int i, List<String> models, Path where) {
         var stage = s.stage(i);
         Map<String, Object> dp = new LinkedHashMap<>();
-        dp.put("type", "deep-potential");
+        dp.put("type", PotentialType.DEEP_POTENTIAL.configName());
         dp.put("model", models.get(0));
         dp.put("deviation-models", models);
         dp.put("execution", s.execution);

@@ -19,7 +19,8 @@ public final class LoopSettings {
     final int maxIterations;
     final double accurateFraction;
     final int models;
-    final String trainInit;
+    final TrainInit trainInit;
+    final LabelerType labelerType;
     final String initModel;
     final long fineTuneSteps;
     final double fineTuneLr;
@@ -35,7 +36,8 @@ public final class LoopSettings {
         maxIterations = c.getInt("max-iterations");
         accurateFraction = c.getDouble("accurate-fraction");
         models = c.getInt("models");
-        trainInit = c.getString("train.init");
+        trainInit = TrainInit.of(c.getString("train.init"));
+        labelerType = LabelerType.of(c.getString("labeler.type"));
         initModel = c.getString("train.init-model");
         fineTuneSteps = c.getLong("train.fine-tune-steps");
         fineTuneLr = c.getDouble("train.fine-tune-lr");
@@ -46,9 +48,6 @@ public final class LoopSettings {
         execution = c.getString("explore-execution");
         explore = c.getConfigList("explore");
         if (models < 2) throw new IllegalArgumentException("loop.models must be >= 2 (model deviation needs an ensemble)");
-        if (!List.of("fresh", "previous").contains(trainInit)) {
-            throw new IllegalArgumentException("loop.train.init must be fresh or previous, got " + trainInit);
-        }
         if (!(trustLo >= 0 && trustHi > trustLo)) {
             throw new IllegalArgumentException("loop.select needs 0 <= trust-lo < trust-hi, got " + trustLo + ", " + trustHi);
         }
@@ -90,7 +89,7 @@ public final class LoopSettings {
 
     /** The labeler's reference potential (type = potential), parsed as a simulate potential entry. */
     PotentialSpec labelerPotential() {
-        if (!c.getString("labeler.type").equals("potential")) return null;
+        if (labelerType != LabelerType.POTENTIAL) return null;
         List<? extends Config> p = c.getConfigList("labeler.potential");
         if (p.size() != 1) {
             throw new IllegalArgumentException("loop.labeler.potential must hold exactly one potential entry, e.g. [{ type = sw }]");
@@ -101,7 +100,7 @@ public final class LoopSettings {
     /** The potentials of a one-entry list, or the labeler's potential entry when empty. */
     List<PotentialSpec> potentialOr(String path) {
         if (!c.getList(path).isEmpty()) return SimulateSettings.potentials(root, c.getConfigList(path), "loop." + path);
-        if (!c.getString("labeler.type").equals("potential")) {
+        if (labelerType != LabelerType.POTENTIAL) {
             throw new IllegalArgumentException("loop." + path + " is empty and the labeler is not a potential: name the"
                     + " potential that drives this MD");
         }

@@ -33,8 +33,8 @@ final class TrainStep {
             Path mk = dir.resolve("model_" + k);
             if (Checkpoint.exists(mk)) continue; // a killed run: resume from where it got to
             DeepPotModel init = DeepPotModel.read(Path.of(startFrom.get(k % startFrom.size())));
-            double[] p = new Trainer(init, ts.withSeed(ts.seed() + k)).params().clone();
-            Checkpoint.save(mk, init, new Checkpoint.State(0, p, new double[p.length], new double[p.length], 0, ts.seed() + k));
+            double[] p = new Trainer(init, ts.withSeed(ts.network().seed() + k)).params().clone();
+            Checkpoint.save(mk, init, new Checkpoint.State(0, p, new double[p.length], new double[p.length], 0, ts.network().seed() + k));
             out.printf("loop: model_%d starts from %s%n", k, startFrom.get(k % startFrom.size()));
         }
         return new TrainJob(spark, ts, out).run(frames, null, dir, true, s.models, provenance);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.nio.file.Path;
 import java.util.List;
 import org.dpspark.core.JobConfig;
+import org.dpspark.simulate.ensemble.PotentialType;
 import org.dpspark.simulate.ensemble.SimulateSettings;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +21,7 @@ class LoopSettingsTest {
     void demoConfigurationIsComplete() {
         LoopSettings s = new LoopSettings(JobConfig.load(conf("loop-si-sw.conf"), List.of()));
         assertEquals(4, s.models);
-        assertEquals("sw", s.labelerPotential().type());
+        assertEquals(PotentialType.SW, s.labelerPotential().type());
         assertEquals(List.of(300.0, 600.0, 900.0, 1200.0, 1500.0), s.stage(7).getDoubleList("temperatures"));
         SimulateSettings init = s.md(s.c.getConfig("init"), s.potentialOr("init.potential"));
         assertEquals(4, init.expand(List.of(org.dpspark.simulate.ensemble.InitialStructure.of("si",

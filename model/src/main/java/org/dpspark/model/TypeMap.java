@@ -50,7 +50,7 @@ public final class TypeMap implements Serializable {
             if (k == null) {
                 throw new IllegalArgumentException("frame " + frameId + ": atom " + i + " (label " + labels[i]
                         + ", element " + Elements.symbol(atomicNumbers[i]) + ") is not in the type map " + names
-                        + " (set featurize.type-map or --type-map)");
+                        + " (set model.type-map or --type-map)");
             }
             t[i] = k;
         }

@@ -169,7 +169,7 @@ public final class FeaturizeBench {
     private static double[] sparkRun(String table, String out, String master) {
         SparkSession spark = SparkSessions.getOrCreate("bench featurize " + master, master);
         FeaturizeSettings s = FeaturizeSettings.fromConfig(org.dpspark.core.JobConfig.load(null,
-                        List.of("featurize.type-map=[O,H]", "featurize.partitions=8")), table, out,
+                        List.of("model.type-map=[O,H]", "featurize.partitions=8")), table, out,
                 "dpspark bench featurize", "{}");
         var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         double[] taskSeconds = new double[1];

@@ -82,7 +82,7 @@ public final class TrainBench {
      */
     public static Result run(Path water, Path work, double seconds, boolean spark, int averagingFrequency) throws IOException {
         int freq = averagingFrequency > 0 ? averagingFrequency
-                : TrainSettings.from(JobConfig.load(null, List.of("train.model.type-map=[O,H]"))).averagingFrequency();
+                : TrainSettings.from(JobConfig.load(null, List.of("model.type-map=[O,H]"))).parallel().averagingFrequency();
         double load0 = load();
         deleteTree(work);
         String table = work.resolve("frames").toString();
@@ -258,8 +258,8 @@ public final class TrainBench {
     private static Fps sparkFps(String table, Spec spec, int freq, String master, int workers, double seconds, boolean dl4j) {
         SparkSession spark = SparkSessions.getOrCreate("bench train " + master, master);
         try {
-            TrainSettings s = TrainSettings.from(JobConfig.load(null, List.of("train.model.type-map=[O,H]",
-                    "train.model.sel=[46,92]", "train.parallel.averaging-frequency=" + freq)));
+            TrainSettings s = TrainSettings.from(JobConfig.load(null, List.of("model.type-map=[O,H]",
+                    "model.sel=[46,92]", "train.parallel.averaging-frequency=" + freq)));
             JavaRDD<TrainFrame> train = FrameSource.frames(FrameSource.select(spark, table, List.of(), List.of()), List.of("O", "H"))
                     .repartition(workers).cache();
             train.count();
@@ -272,7 +272,7 @@ public final class TrainBench {
                     return timeRounds(r -> e.round(s, (long) freq * r, freq, 1e-3, pref), freq, workers, seconds);
                 }
             }
-            Object[] state = {params0, new Adam(params0.length, s.beta1(), s.beta2(), s.epsilon())}; // parameters, Adam
+            Object[] state = {params0, new Adam(params0.length, s.schedule().beta1(), s.schedule().beta2(), s.schedule().epsilon())}; // parameters, Adam
             LearningRate lr = new LearningRate(1e-3, 1e-3, 1000, 1000);
             try (RddEngine e = new RddEngine(jsc, m, train)) {
                 return timeRounds(r -> {

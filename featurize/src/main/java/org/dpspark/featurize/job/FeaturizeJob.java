@@ -57,23 +57,19 @@ public final class FeaturizeJob {
         String table = files.qualify(given.frames());
         String out = files.qualify(given.output());
         Dataset<Row> frames = readFrames(spark, table);
-        FeaturizeSettings s = given.withTypeMap(resolveTypeMap(files, table, frames, given.typeMap()));
+        FeaturizeSettings s = given.withTypeMap(resolveTypeMap(files, table, frames, given.model().typeMap()));
         JavaRDD<Row> rows = partitioned(spark, frames, s.partitions());
 
         NeighborStatistics ns = rows.mapPartitions(new NeighborStatsFn(s)).treeReduce(NeighborStatistics::merge);
         if (ns.frames() == 0) {
             throw new IllegalArgumentException("frames table " + table + " has no frames");
         }
-        String selSource;
-        if (s.sel() == null) {
-            s = s.withSel(ns.selAuto(s.selRatio()));
-            selSource = "auto:" + s.selRatio();
-        } else {
-            if (s.sel().length != s.typeMap().size()) {
-                throw new IllegalArgumentException("featurize.sel has " + s.sel().length + " entries for the "
-                        + s.typeMap().size() + " types of the type map " + s.typeMap());
-            }
-            selSource = "config";
+        String selSource = s.model().sel().source();
+        if (s.model().sel().auto()) {
+            s = s.withSel(ns.selAuto(s.model().sel().autoRatio()));
+        } else if (s.model().sel().slots().length != s.model().typeMap().size()) {
+            throw new IllegalArgumentException("model.sel has " + s.model().sel().slots().length + " entries for the "
+                    + s.model().typeMap().size() + " types of the type map " + s.model().typeMap());
         }
         DataStatistics st = rows.mapPartitions(new StatisticsFn(s)).treeReduce(DataStatistics::merge);
         if (st.overflow().overflowed()) {
@@ -89,19 +85,20 @@ public final class FeaturizeJob {
                     sidecar(s, table, runId, DescriptorsTable.SCHEMA.table(), DescriptorsTable.SCHEMA.version(), names));
         }
         if (s.environments()) {
-            LOG.warn("writing environment matrices: ~{} doubles per atom", 19 * java.util.Arrays.stream(s.sel()).sum());
+            LOG.warn("writing environment matrices: ~{} doubles per atom",
+                    19 * java.util.Arrays.stream(s.model().sel().slots()).sum());
             environmentRows = writeAtomTable(spark, files, rows.mapPartitions(new AtomRowsFn(s, true)),
                     EnvironmentsTable.SCHEMA.struct(), out, EnvironmentsTable.FOLDER, runId,
                     sidecar(s, table, runId, EnvironmentsTable.SCHEMA.table(), EnvironmentsTable.SCHEMA.version(), null));
         }
         LOG.info("statistics {} s, atom tables {} s", (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9);
-        ObjectNode json = StatsJson.build(s.statsInputs(), s.typeMap(), selSource, ns, st, table, runId);
+        ObjectNode json = StatsJson.build(s.statsInputs(), s.model().typeMap(), selSource, ns, st, table, runId);
         try {
             files.writeStringAtomically(out + "/" + STATS_FILE, DatasetSidecar.json().writeValueAsString(json));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        plotHistograms(out, s.typeMap(), ns);
+        plotHistograms(out, s.model().typeMap(), ns);
         files.delete(out + "/_staging");
         return new FeaturizeSummary(s, selSource, ns, st, out, descriptorRows, environmentRows,
                 (System.nanoTime() - t0) / 1e9);
@@ -146,13 +143,13 @@ public final class FeaturizeJob {
         DatasetSidecar car = DatasetSidecar.create(name, version);
         ObjectNode root = car.root();
         root.put("frames_table", table);
-        root.putArray("type_map").addAll(s.typeMap().stream().map(t -> root.textNode(t)).toList());
-        root.put("rcut", s.rcut());
-        root.put("rcut_smth", s.rcutSmth());
+        root.putArray("type_map").addAll(s.model().typeMap().stream().map(t -> root.textNode(t)).toList());
+        root.put("rcut", s.model().rcut());
+        root.put("rcut_smth", s.model().rcutSmth());
         var sel = root.putArray("sel");
-        for (int v : s.sel()) sel.add(v);
+        for (int v : s.model().sel().slots()) sel.add(v);
         if (featureNames != null) {
-            root.put("descriptor", s.descriptor());
+            root.put("descriptor", s.descriptor().configName());
             root.put("dim", featureNames.size());
             var names = root.putArray("feature_names");
             featureNames.forEach(names::add);

@@ -23,14 +23,15 @@ public record FeaturizeSummary(FeaturizeSettings settings, String selSource, Nei
                                DataStatistics stats, String output, long descriptorRows, long environmentRows,
                                double seconds) {
 
-    public List<String> typeMap() { return settings.typeMap(); }
+    public List<String> typeMap() { return settings.model().typeMap(); }
 
     public String render() {
         List<String> tm = typeMap();
         int nt = tm.size();
         StringBuilder sb = new StringBuilder();
+        org.dpspark.model.ModelSettings m = settings.model();
         sb.append(String.format(Locale.ROOT, "featurize: %d frames, %d atoms, type map %s, rcut %.3g Å, rcut_smth %.3g Å"
-                + " (%.1f s)%n", stats.frames(), neighbors.atoms(), tm, settings.rcut(), settings.rcutSmth(), seconds));
+                + " (%.1f s)%n", stats.frames(), neighbors.atoms(), tm, m.rcut(), m.rcutSmth(), seconds));
         int[] max = neighbors.maxNeighbors();
         sb.append(String.format(Locale.ROOT, "  max neighbours within rcut per type: %s (min distance %.3f Å)%n",
                 Arrays.toString(max), neighbors.minDistance()));
@@ -40,9 +41,9 @@ public record FeaturizeSummary(FeaturizeSettings settings, String selSource, Nei
                     .append(neighbors.maxNeighbors(c, t));
             sb.append("    centre ").append(tm.get(c)).append(": max ").append(row).append('\n');
         }
-        int[] auto = neighbors.selAuto(settings.selRatio());
+        int[] auto = neighbors.selAuto(m.sel().autoRatio());
         sb.append(String.format(Locale.ROOT, "  sel %s (%s); sel auto = wrap_up_4(⌊%.3g × max⌋) = %s%n",
-                Arrays.toString(settings.sel()), selSource, settings.selRatio(), Arrays.toString(auto)));
+                Arrays.toString(m.sel().slots()), selSource, m.sel().autoRatio(), Arrays.toString(auto)));
         sb.append("  ").append(stats.overflow().message().replace("\n", "\n  ")).append('\n');
         var env = stats.envStatistics();
         sb.append(String.format(Locale.ROOT, "  davg/dstd from %d %s frames (padding included):%n", stats.statsFrames(),
@@ -65,11 +66,11 @@ public record FeaturizeSummary(FeaturizeSettings settings, String selSource, Nei
                 .append("/neighbor_counts.png\n");
         if (descriptorRows > 0) {
             sb.append(String.format(Locale.ROOT, "  descriptors (%s, dim %d): %d rows in %s/descriptors%n",
-                    settings.descriptor(), descriptorDim(), descriptorRows, output));
+                    settings.descriptor().configName(), descriptorDim(), descriptorRows, output));
         }
         if (environmentRows > 0) {
             sb.append(String.format(Locale.ROOT, "  environments (nnei %d): %d rows in %s/environments%n",
-                    Arrays.stream(settings.sel()).sum(), environmentRows,
+                    Arrays.stream(settings.model().sel().slots()).sum(), environmentRows,
                     output));
         }
         return sb.toString();

@@ -31,10 +31,12 @@ public final class Featurizer {
     /** @param s settings with a resolved type map; sel may be null for the neighbour-statistics pass only */
     public Featurizer(FeaturizeSettings s) {
         this.s = s;
-        this.typeMap = new TypeMap(s.typeMap());
-        this.builder = new NeighborListBuilder(s.rcut());
-        this.env = s.sel() == null ? null : new SeAEnvironment(s.rcut(), s.rcutSmth(), s.sel());
-        this.passes = new StatisticsPasses(s.rcut(), s.rcutSmth(), s.sel());
+        this.typeMap = new TypeMap(s.model().typeMap());
+        this.builder = new NeighborListBuilder(s.model().rcut());
+        this.env = s.model().sel().auto() ? null
+                : new SeAEnvironment(s.model().rcut(), s.model().rcutSmth(), s.model().sel().slots());
+        this.passes = new StatisticsPasses(s.model().rcut(), s.model().rcutSmth(),
+                s.model().sel().auto() ? null : s.model().sel().slots());
     }
 
     public TypeMap typeMap() { return typeMap; }
@@ -65,9 +67,9 @@ public final class Featurizer {
     /** The descriptor of the settings (created on first use: its feature layout depends on the type map). */
     public AtomicDescriptor descriptor() {
         if (descriptor == null) {
-            descriptor = s.descriptor().equals(FeaturizeSettings.SE_E2_R)
-                    ? new SeE2rFeatures(s.rcut(), s.rcutSmth(), s.sel(), typeMap.names())
-                    : new BehlerParrinello(s.symmetry().set(s.rcut()), typeMap.names());
+            descriptor = s.descriptor() == FeatureDescriptor.SE_E2_R
+                    ? new SeE2rFeatures(s.model().rcut(), s.model().rcutSmth(), s.model().sel().slots(), typeMap.names())
+                    : new BehlerParrinello(s.symmetry().set(s.model().rcut()), typeMap.names());
         }
         return descriptor;
     }

@@ -17,7 +17,7 @@ public final class NeighborStatsFn implements FlatMapFunction<Iterator<Row>, Nei
     @Override
     public Iterator<NeighborStatistics> call(Iterator<Row> rows) {
         Featurizer core = new Featurizer(settings);
-        NeighborStatistics acc = new NeighborStatistics(core.typeMap().ntypes(), settings.rcut());
+        NeighborStatistics acc = new NeighborStatistics(core.typeMap().ntypes(), settings.model().rcut());
         while (rows.hasNext()) {
             core.addNeighborStatistics(FeaturizeRows.frame(rows.next()), acc);
         }

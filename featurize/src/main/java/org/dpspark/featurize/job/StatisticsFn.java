@@ -18,7 +18,7 @@ public final class StatisticsFn implements FlatMapFunction<Iterator<Row>, DataSt
     @Override
     public Iterator<DataStatistics> call(Iterator<Row> rows) {
         Featurizer core = new Featurizer(settings);
-        DataStatistics acc = new DataStatistics(settings.sel());
+        DataStatistics acc = new DataStatistics(settings.model().sel().slots());
         while (rows.hasNext()) {
             core.addStatistics(FeaturizeRows.frame(rows.next()), acc);
         }

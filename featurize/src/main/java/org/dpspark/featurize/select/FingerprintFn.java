@@ -21,8 +21,8 @@ public final class FingerprintFn implements FlatMapFunction<Iterator<Row>, Finge
 
     /** The fingerprinter of the settings (type map resolved). */
     public static Fingerprinter fingerprinter(FeaturizeSettings s) {
-        TypeMap tm = new TypeMap(s.typeMap());
-        return new Fingerprinter(tm, new BehlerParrinello(s.symmetry().set(s.rcut()), tm.names()));
+        TypeMap tm = new TypeMap(s.model().typeMap());
+        return new Fingerprinter(tm, new BehlerParrinello(s.symmetry().set(s.model().rcut()), tm.names()));
     }
 
     @Override

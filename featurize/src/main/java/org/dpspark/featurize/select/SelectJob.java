@@ -48,7 +48,7 @@ public final class SelectJob {
         Dataset<Row> pruned = frames.select(org.dpspark.featurize.job.FeaturizeRows.COLUMNS.stream()
                 .map(functions::col).toArray(org.apache.spark.sql.Column[]::new));
         FeaturizeSettings fs = given.featurize().withTypeMap(
-                FeaturizeJob.resolveTypeMap(files, table, pruned, given.featurize().typeMap()));
+                FeaturizeJob.resolveTypeMap(files, table, pruned, given.featurize().model().typeMap()));
         SelectSettings s = given.withFeaturize(fs);
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
 
@@ -70,7 +70,7 @@ public final class SelectJob {
             LOG.warn("select.count {} exceeds the {} frames of the table: all frames are chosen", count, n);
             count = (int) n;
         }
-        List<Candidate> chosen = s.method().equals(SelectSettings.FPS)
+        List<Candidate> chosen = s.method() == SelectMethod.FPS
                 ? Selection.farthestPoints(blocks, count, s.seed())
                 : Selection.kmeans(jsc, blocks, count, s.seed(), s.iterations());
         blocks.unpersist(false);
@@ -79,7 +79,8 @@ public final class SelectJob {
 
         long written = write(spark, files, frames, ids, out, runId);
         writeSidecar(files, table, out, s, ids, written, minPair, runId);
-        return new SelectSummary(s.method(), n, ids, written, minPair, dim, out, (System.nanoTime() - t0) / 1e9);
+        return new SelectSummary(s.method().configName(), n, ids, written, minPair, dim, out,
+                (System.nanoTime() - t0) / 1e9);
     }
 
     /** Smallest pairwise Euclidean distance of the chosen fingerprints (driver: N×N/2 distances of N ≤ thousands). */
@@ -128,11 +129,12 @@ public final class SelectJob {
         }
         ObjectNode sel = root.putObject("selection");
         sel.put("source_table", source);
-        sel.put("method", s.method());
+        sel.put("method", s.method().configName());
         sel.put("count", ids.size());
         sel.put("seed", s.seed());
-        sel.put("fingerprint", "per type of " + s.featurize().typeMap() + ": mean and std over the frame's atoms of"
-                + " the G2/G4 descriptors (featurize.symmetry-functions, rcut " + s.featurize().rcut()
+        sel.put("fingerprint", "per type of " + s.featurize().model().typeMap()
+                + ": mean and std over the frame's atoms of"
+                + " the G2/G4 descriptors (featurize.symmetry-functions, rcut " + s.featurize().model().rcut()
                 + " Å), standardised over the source table");
         sel.put("min_pair_distance", minPair);
         ArrayNode chosen = sel.putArray("frame_ids");

@@ -11,26 +11,21 @@ import org.dpspark.featurize.job.FeaturizeSettings;
  * @param frames      source frames table
  * @param output      new frames table
  * @param count       frames to choose, N
- * @param method      {@code fps} or {@code kmeans}
+ * @param method      how the frames are chosen
  * @param seed        seed of the first FPS pick / the k-means++ draws
  * @param iterations  largest number of Lloyd iterations
  * @param featurize   fingerprint settings (type map, rcut, symmetry functions, partitions)
  */
-public record SelectSettings(String frames, String output, int count, String method, long seed, int iterations,
+public record SelectSettings(String frames, String output, int count, SelectMethod method, long seed, int iterations,
                              FeaturizeSettings featurize) implements Serializable {
-    public static final String FPS = "fps";
-    public static final String KMEANS = "kmeans";
-
     public SelectSettings {
         if (count < 1) throw new IllegalArgumentException("select.count must be >= 1, got " + count);
-        if (!method.equals(FPS) && !method.equals(KMEANS)) {
-            throw new IllegalArgumentException("select.method must be fps or kmeans, got '" + method + "'");
-        }
     }
 
     public static SelectSettings fromConfig(Config c, String frames, String output, String commandLine, String configJson) {
         Config s = c.getConfig("select");
-        return new SelectSettings(frames, output, s.getInt("count"), s.getString("method"), s.getLong("seed"),
+        return new SelectSettings(frames, output, s.getInt("count"), SelectMethod.of(s.getString("method")),
+                s.getLong("seed"),
                 s.getInt("kmeans-iterations"), FeaturizeSettings.fromConfig(c, frames, output, commandLine, configJson));
     }
 

@@ -40,7 +40,7 @@ class FeaturizerTest {
     }
 
     static FeaturizeSettings water(String... more) {
-        List<String> o = new ArrayList<>(List.of("featurize.type-map=[O,H]"));
+        List<String> o = new ArrayList<>(List.of("model.type-map=[O,H]"));
         o.addAll(List.of(more));
         return settings(o);
     }
@@ -64,7 +64,7 @@ class FeaturizerTest {
         NeighborStatistics merged = parts[2].merge(parts[0]).merge(parts[1]);
         assertArrayEquals(all.maxNeighbors(), merged.maxNeighbors());
         assertArrayEquals(all.histogram(1, 0), merged.histogram(1, 0));
-        int[] sel = merged.selAuto(s.selRatio());
+        int[] sel = merged.selAuto(s.model().sel().autoRatio());
         int[] max = merged.maxNeighbors();
         for (int t = 0; t < 2; t++) {
             assertEquals(NeighborStatistics.wrapUp4(1.1 * max[t]), sel[t]);
@@ -95,9 +95,9 @@ class FeaturizerTest {
 
     @Test
     void overflowIsCountedWithTheWorstFrame() {
-        FeaturizeSettings s = water("featurize.sel=[20,40]");
+        FeaturizeSettings s = water("model.sel=[20,40]");
         Featurizer core = new Featurizer(s);
-        DataStatistics st = new DataStatistics(s.sel());
+        DataStatistics st = new DataStatistics(s.model().sel().slots());
         NeighborStatistics ns = new NeighborStatistics(2, 6.0);
         String worstH = null;
         int most = -1;
@@ -144,13 +144,13 @@ class FeaturizerTest {
     void statsFileRoundTripReconstructsDavgDstdExactly() {
         FeaturizeSettings s = water().withSel(new int[] {44, 80});
         Featurizer core = new Featurizer(s);
-        DataStatistics st = new DataStatistics(s.sel());
+        DataStatistics st = new DataStatistics(s.model().sel().slots());
         NeighborStatistics ns = new NeighborStatistics(2, 6.0);
         for (FrameInput f : frames.subList(0, 20)) {
             core.addStatistics(f, st);
             core.addNeighborStatistics(f, ns);
         }
-        var json = StatsJson.build(s.statsInputs(), s.typeMap(), "config", ns, st, "t", "run");
+        var json = StatsJson.build(s.statsInputs(), s.model().typeMap(), "config", ns, st, "t", "run");
         StatsFile back = StatsFile.parse(json.toString());
         EnvMatStatistics env = st.envStatistics();
         assertArrayEquals(env.davg(), back.davg(), 0.0, "JSON doubles round-trip exactly");
@@ -163,12 +163,17 @@ class FeaturizerTest {
     @Test
     void configDefaultsMatchTheLibraryDefaultsAndSelParses() {
         FeaturizeSettings s = settings(List.of());
-        assertEquals(SymmetryFunctionSet.defaults(6.0), s.symmetry().set(s.rcut()),
+        assertEquals(SymmetryFunctionSet.defaults(6.0), s.symmetry().set(s.model().rcut()),
                 "featurize.symmetry-functions in dpspark-defaults.conf = SymmetryFunctionSet.defaults");
-        assertEquals(null, s.sel());
-        assertEquals(1.1, s.selRatio());
-        assertEquals(1.25, settings(List.of("featurize.sel=\"auto:1.25\"")).selRatio());
-        assertArrayEquals(new int[] {46, 92}, settings(List.of("featurize.sel=[46,92]")).sel());
+        assertEquals(8, s.symmetry().set(6.0).g2().size(), "the documented 8 G2");
+        assertEquals(24, s.symmetry().set(6.0).g4().size(), "the documented 24 G4");
+        assertEquals(null, s.model().sel().slots());
+        assertEquals(1.1, s.model().sel().autoRatio());
+        assertEquals(1.25, settings(List.of("model.sel=\"auto:1.25\"")).model().sel().autoRatio());
+        assertArrayEquals(new int[] {46, 92}, settings(List.of("model.sel=[46,92]")).model().sel().slots());
+        IllegalArgumentException moved = assertThrows(IllegalArgumentException.class,
+                () -> settings(List.of("featurize.sel=[46,92]")));
+        assertTrue(moved.getMessage().contains("featurize.sel (moved: use model.sel)"), moved.getMessage());
         assertThrows(IllegalArgumentException.class, () -> settings(List.of("featurize.descriptor=soap")));
         assertTrue(s.usesForStats("train") && !s.usesForStats("valid"));
     }

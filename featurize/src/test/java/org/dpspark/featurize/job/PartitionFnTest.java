@@ -64,9 +64,9 @@ class PartitionFnTest {
         assertArrayEquals(ref.maxNeighbors(), one.maxNeighbors());
         assertEquals(12, one.frames());
 
-        FeaturizeSettings fixed = s.withSel(one.selAuto());
+        FeaturizeSettings fixed = s.withSel(one.selAuto(s.model().sel().autoRatio()));
         DataStatistics st = new StatisticsFn(fixed).call(rows.iterator()).next();
-        DataStatistics refSt = new DataStatistics(fixed.sel());
+        DataStatistics refSt = new DataStatistics(fixed.model().sel().slots());
         Featurizer c2 = new Featurizer(fixed);
         frames.forEach(f -> c2.addStatistics(f, refSt));
         // same frames in the same order: identical sums

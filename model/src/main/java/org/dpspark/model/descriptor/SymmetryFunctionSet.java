@@ -1,7 +1,10 @@
 package org.dpspark.model.descriptor;
 
+import com.typesafe.config.Config;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.dpspark.core.JobConfig;
 
 /**
  * Parameters of Behler–Parrinello symmetry functions (units Å, Å⁻²).
@@ -37,39 +40,35 @@ public record SymmetryFunctionSet(double rcut, CutoffFunction cutoff, List<Radia
         g5 = List.copyOf(g5);
     }
 
-    /** Default radial η grid, Å⁻² (r_s = 0): Gaussian widths 1/√η from 32 Å (≈ smooth coordination number) to 0.8 Å. */
-    public static final double[] DEFAULT_G2_ETA = {0.001, 0.01, 0.03, 0.06, 0.15, 0.3, 0.6, 1.5};
-    /** Default angular η, Å⁻². */
-    public static final double[] DEFAULT_ANGULAR_ETA = {0.001, 0.01, 0.05};
-    /** Default ζ (angular resolution: larger ζ focuses on θ near 0 (λ=+1) or π (λ=−1)). */
-    public static final double[] DEFAULT_ZETA = {1, 2, 4, 16};
+    /** Where dpspark-defaults.conf declares the default grid. */
+    public static final String DEFAULTS_SECTION = "featurize.symmetry-functions";
 
     /**
-     * The documented default set: cos cutoff; 8 G2 (η = {@link #DEFAULT_G2_ETA}, r_s = 0); 24 G4
-     * (η × ζ × λ = {@link #DEFAULT_ANGULAR_ETA} × {@link #DEFAULT_ZETA} × {−1, +1}); no G5.
-     * The pattern (centred G2 of increasing η; G4 with ζ = 1, 2, 4, 16 and both λ) is the usual n2p2/RuNNer
-     * starting set; the numbers are dpspark's choice, in Å⁻² for r_c ≈ 6 Å. Per atom the vector has
-     * 8·T G2 + 24·T(T+1)/2 G4 features for T types (2 types: 16 + 72 = 88).
+     * The grid of a {@code symmetry-functions} config section at cutoff r_c (Å): cutoff ({@code cos} or
+     * {@code poly5}), G2 for every (g2.eta, g2.rs), G4 for every (g4.eta, g4.zeta, g4.lambda); no G5.
+     * The one reader of that section.
      */
-    public static SymmetryFunctionSet defaults(double rcut) {
+    public static SymmetryFunctionSet fromConfig(Config section, double rcut) {
         List<Radial> g2 = new ArrayList<>();
-        for (double eta : DEFAULT_G2_ETA) g2.add(new Radial(eta, 0.0));
-        return new SymmetryFunctionSet(rcut, CutoffFunction.COS, g2, defaultAngular(), List.of());
-    }
-
-    /** {@link #defaults} plus the same angular grid as G5. */
-    public static SymmetryFunctionSet defaultsWithG5(double rcut) {
-        SymmetryFunctionSet d = defaults(rcut);
-        return new SymmetryFunctionSet(rcut, d.cutoff(), d.g2(), d.g4(), defaultAngular());
-    }
-
-    private static List<Angular> defaultAngular() {
-        List<Angular> a = new ArrayList<>();
-        for (double eta : DEFAULT_ANGULAR_ETA) {
-            for (double zeta : DEFAULT_ZETA) {
-                for (double lambda : new double[] {-1, 1}) a.add(new Angular(eta, zeta, lambda));
+        for (double eta : section.getDoubleList("g2.eta")) {
+            for (double rs : section.getDoubleList("g2.rs")) g2.add(new Radial(eta, rs));
+        }
+        List<Angular> g4 = new ArrayList<>();
+        for (double eta : section.getDoubleList("g4.eta")) {
+            for (double zeta : section.getDoubleList("g4.zeta")) {
+                for (double lambda : section.getDoubleList("g4.lambda")) g4.add(new Angular(eta, zeta, lambda));
             }
         }
-        return a;
+        CutoffFunction fc = CutoffFunction.valueOf(section.getString("cutoff").toUpperCase(Locale.ROOT));
+        return new SymmetryFunctionSet(rcut, fc, g2, g4, List.of());
+    }
+
+    /**
+     * The default set of dpspark-defaults.conf ({@value #DEFAULTS_SECTION}) at cutoff r_c (Å). The pattern
+     * (centred G2 of increasing η; G4 with ζ = 1, 2, 4, 16 and both λ) is the usual n2p2/RuNNer starting set; the
+     * numbers are dpspark's choice, in Å⁻² for r_c ≈ 6 Å.
+     */
+    public static SymmetryFunctionSet defaults(double rcut) {
+        return fromConfig(JobConfig.defaults().getConfig(DEFAULTS_SECTION), rcut);
     }
 }

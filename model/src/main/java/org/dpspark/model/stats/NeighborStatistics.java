@@ -94,13 +94,10 @@ public final class NeighborStatistics implements Serializable {
         return 4 * Math.floorDiv(xi + 3, 4);
     }
 
-    /** sel for {@code "auto:ratio"}; DeePMD-kit's {@code "auto"} is ratio 1.1. */
+    /** sel for {@code "auto:ratio"} ({@code auto}: the ratio of {@code model.sel-auto-ratio}). */
     public int[] selAuto(double ratio) {
         int[] s = new int[ntypes];
         for (int t = 0; t < ntypes; t++) s[t] = wrapUp4(max[t] * ratio);
         return s;
     }
-
-    /** sel for {@code "auto"} (ratio 1.1). */
-    public int[] selAuto() { return selAuto(1.1); }
 }

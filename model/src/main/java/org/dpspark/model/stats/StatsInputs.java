@@ -6,7 +6,8 @@ package org.dpspark.model.stats;
  * @param rcut       r_c, Å
  * @param rcutSmth   r_s, Å: the smooth switch starts here
  * @param sel        neighbour slots per type (auto or configured)
- * @param selRatio   the margin of auto {@code sel} over the largest neighbour count seen (DeePMD-kit: 1.1)
+ * @param selRatio   the margin of auto {@code sel} over the largest neighbour count seen
+ *                   ({@code model.sel-auto-ratio}, or the ratio of {@code auto:<ratio>})
  * @param statsSplit which frames the statistics were computed on (the split's name)
  * @param commandLine the command that computed them (provenance)
  * @param configJson  the resolved configuration, as JSON (provenance)

@@ -58,7 +58,7 @@ class SelAutoWaterTest {
         assertArrayEquals(single.maxNeighbors(), merged.maxNeighbors());
         assertArrayEquals(single.histogram(0, 1), merged.histogram(0, 1));
         int[] max = merged.maxNeighbors();
-        int[] sel = merged.selAuto();
+        int[] sel = merged.selAuto(org.dpspark.model.ModelSettings.defaults().sel().autoRatio());
         for (int t = 0; t < 2; t++) {
             assertEquals(0, sel[t] % 4);
             assertTrue(sel[t] >= (int) (1.1 * max[t]) && sel[t] < (int) (1.1 * max[t]) + 4);

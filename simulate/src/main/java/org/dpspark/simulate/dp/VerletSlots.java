@@ -1,6 +1,7 @@
 package org.dpspark.simulate.dp;
 
 import java.util.Arrays;
+import org.dpspark.core.JobConfig;
 import org.dpspark.model.env.SeAEnvironment;
 import org.dpspark.model.env.SlotSorter;
 import org.dpspark.model.neighbor.NeighborList;
@@ -25,8 +26,8 @@ import org.dpspark.model.neighbor.NeighborListBuilder;
  * thread-safe; one instance per evaluator.
  */
 public final class VerletSlots {
-    /** Default Verlet skin of Deep Potential evaluators, Å (water at 300 K, dt 0.5 fs: a rebuild every ~50 steps). */
-    public static final double DEFAULT_SKIN = 1.0;
+    /** Default Verlet skin of Deep Potential evaluators, Å: {@code simulate.skin} of dpspark-defaults.conf. */
+    public static final double DEFAULT_SKIN = JobConfig.defaults().getDouble("simulate.skin");
 
     private final double rcut;
     private final double rcutSmth;

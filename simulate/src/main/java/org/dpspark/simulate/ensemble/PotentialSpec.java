@@ -24,7 +24,7 @@ import org.dpspark.simulate.potential.Structure;
 /**
  * One entry of {@code simulate.potentials}, built into a {@link Potential} in each task.
  *
- * @param type lj, sw or deep-potential
+ * @param type the kind of potential
  * @param epsilon LJ ε, eV (every species pair)
  * @param sigma LJ σ, Å
  * @param cutoff LJ r_c, Å
@@ -34,7 +34,7 @@ import org.dpspark.simulate.potential.Structure;
  * @param execution Deep Potential calculator ({@link DeepPotCalculators#NAMES}), also for the deviation models
  * @param name label given by the user, or ""
  */
-public record PotentialSpec(String type, double epsilon, double sigma, double cutoff, boolean shift, String model,
+public record PotentialSpec(PotentialType type, double epsilon, double sigma, double cutoff, boolean shift, String model,
         List<String> deviationModels, String execution, String name) implements Serializable {
 
     private static final Map<String, DeepPotModel> MODELS = new ConcurrentHashMap<>();
@@ -48,17 +48,15 @@ public record PotentialSpec(String type, double epsilon, double sigma, double cu
         if (!entry.hasPath("type")) {
             throw new IllegalArgumentException(where + " needs type (lj, sw, deep-potential)");
         }
-        String type = entry.getString("type");
-        if (!List.of("lj", "sw", "deep-potential").contains(type)) {
-            throw new IllegalArgumentException(where + ": unknown potential type '" + type + "' (lj, sw, deep-potential)");
-        }
-        Config c = Entries.complete(entry, defaults.getConfig(type), where + " (" + type + ")");
+        PotentialType type = PotentialType.of(entry.getString("type"), where);
+        String typeName = type.configName();
+        Config c = Entries.complete(entry, defaults.getConfig(typeName), where + " (" + typeName + ")");
         String name = c.getString("name");
         return switch (type) {
-            case "lj" -> new PotentialSpec(type, c.getDouble("epsilon"), c.getDouble("sigma"), c.getDouble("cutoff"),
+            case LJ -> new PotentialSpec(type, c.getDouble("epsilon"), c.getDouble("sigma"), c.getDouble("cutoff"),
                     c.getBoolean("shift"), null, List.of(), "java", name);
-            case "sw" -> new PotentialSpec(type, 0, 0, 0, false, null, List.of(), "java", name);
-            default -> {
+            case SW -> new PotentialSpec(type, 0, 0, 0, false, null, List.of(), "java", name);
+            case DEEP_POTENTIAL -> {
                 List<String> dev = new ArrayList<>();
                 for (String d : c.getStringList("deviation-models")) {
                     dev.add(Path.of(d).toAbsolutePath().normalize().toString());
@@ -83,31 +81,31 @@ public record PotentialSpec(String type, double epsilon, double sigma, double cu
             return name;
         }
         return switch (type) {
-            case "lj" -> String.format(Locale.ROOT, "lj(epsilon=%s,sigma=%s,cutoff=%s,shift=%s)", epsilon, sigma, cutoff,
+            case LJ -> String.format(Locale.ROOT, "lj(epsilon=%s,sigma=%s,cutoff=%s,shift=%s)", epsilon, sigma, cutoff,
                     shift);
-            case "sw" -> "sw(Si)";
-            default -> "deep-potential(" + Path.of(model).getFileName() + ")";
+            case SW -> "sw(Si)";
+            case DEEP_POTENTIAL -> "deep-potential(" + Path.of(model).getFileName() + ")";
         };
     }
 
     /** The potential for a structure (one instance per trajectory; Deep Potential calculators are stateful). */
     public Potential build(Structure s) {
         return switch (type) {
-            case "lj" -> {
+            case LJ -> {
                 int t = s.ntypes();
                 double[] e = new double[t * t], g = new double[t * t];
                 java.util.Arrays.fill(e, epsilon);
                 java.util.Arrays.fill(g, sigma);
                 yield new LennardJones(t, e, g, cutoff, shift);
             }
-            case "sw" -> {
+            case SW -> {
                 if (s.ntypes() != 1) {
                     throw new IllegalArgumentException("sw (Si.sw) needs a one-element structure, got " + s.ntypes()
                             + " species");
                 }
                 yield StillingerWeber.silicon();
             }
-            default -> DeepPotPotential.forStructure(DeepPotCalculators.create(execution, load(model)), s);
+            case DEEP_POTENTIAL -> DeepPotPotential.forStructure(DeepPotCalculators.create(execution, load(model)), s);
         };
     }
 
@@ -116,7 +114,7 @@ public record PotentialSpec(String type, double epsilon, double sigma, double cu
      * SW) without creating device resources: Deep Potential calculators are only created in the tasks.
      */
     public void check(Structure s) {
-        if (!type.equals("deep-potential")) {
+        if (type != PotentialType.DEEP_POTENTIAL) {
             build(s);
             return;
         }

@@ -60,7 +60,8 @@ public record SimulateSettings(List<StructureSource> structures, List<Double> te
         Config ic = c.getConfig("integrator");
         List<IntegratorSpec> integrators = new ArrayList<>();
         for (String type : Entries.strings(ic, "type")) {
-            integrators.add(new IntegratorSpec(type, ic.getDouble("dt"), ic.getDouble("friction"), ic.getDouble("tau")));
+            integrators.add(new IntegratorSpec(IntegratorType.of(type), ic.getDouble("dt"), ic.getDouble("friction"),
+                    ic.getDouble("tau")));
         }
         List<Double> temps = c.getDoubleList("temperatures");
         if (temps.isEmpty() || temps.stream().anyMatch(t -> !(t >= 0))) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.util.List;
 import org.dpspark.core.Frame;
 import org.dpspark.simulate.ensemble.PotentialSpec;
+import org.dpspark.simulate.ensemble.PotentialType;
 import org.dpspark.simulate.lattice.Lattice;
 import org.dpspark.simulate.potential.Structure;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class PotentialLabelerTest {
 
     @Test
     void stillingerWeberLabelsTheDiamondLattice() {
-        PotentialLabeler sw = new PotentialLabeler(new PotentialSpec("sw", 0, 0, 0, false, null, List.of(), "java", ""));
+        PotentialLabeler sw = new PotentialLabeler(new PotentialSpec(PotentialType.SW, 0, 0, 0, false, null, List.of(), "java", ""));
         Frame f = sw.label(silicon(0));
         // LAMMPS Si.sw cohesive energy of diamond silicon at a = 5.431 Å, published to 5 digits
         assertEquals(-4.3366, f.energy() / 64, 5e-5);
@@ -38,7 +39,7 @@ class PotentialLabelerTest {
 
     @Test
     void nonFiniteLabelsAreErrors() {
-        PotentialLabeler lj = new PotentialLabeler(new PotentialSpec("lj", 0.0104, 3.4, 8.5, true, null, List.of(), "java", ""));
+        PotentialLabeler lj = new PotentialLabeler(new PotentialSpec(PotentialType.LJ, 0.0104, 3.4, 8.5, true, null, List.of(), "java", ""));
         Frame f = silicon(0);
         double[] p = f.positions();
         p[3] = p[0]; p[4] = p[1]; p[5] = p[2]; // two atoms on one site

@@ -49,7 +49,7 @@ public final class BatchTask {
         Map<String, List<TrainFrame>> systems = new LinkedHashMap<>();
         for (TrainFrame f : frames) systems.computeIfAbsent(f.system(), k -> new ArrayList<>()).add(f);
         List<List<TrainFrame>> sys = new ArrayList<>(systems.values());
-        SplittableRandom rng = new SplittableRandom(s.seed() * 1_000_003L + in.startStep() * 7919L + partition);
+        SplittableRandom rng = new SplittableRandom(s.network().seed() * 1_000_003L + in.startStep() * 7919L + partition);
         List<MultiDataSet> out = new ArrayList<>(in.steps());
         long dropped0 = bb.neighboursDropped();
         for (int k = 0; k < in.steps(); k++) {

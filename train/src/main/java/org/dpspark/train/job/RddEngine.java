@@ -72,7 +72,8 @@ public final class RddEngine implements AutoCloseable {
                     v[q] += o.v()[q] / nw;
                 }
             }
-            a = new Adam(sk.beta1(), sk.beta2(), sk.epsilon(), m, v, res.get(0).adamT());
+            ScheduleSettings sc = sk.schedule();
+            a = new Adam(sc.beta1(), sc.beta2(), sc.epsilon(), m, v, res.get(0).adamT());
         }
         double[] loss = new double[4];
         long dropped = 0;

@@ -48,19 +48,20 @@ public final class RoundTask implements Serializable {
         if (frames.isEmpty()) return List.<Output>of().iterator();
         Trainer tr = CACHE.get().computeIfAbsent(in.modelKey(), k -> new Trainer(ModelBytes.model(in.modelYaml()), in.settings()));
         TrainSettings s = in.settings();
-        tr.load(in.params(), new Adam(s.beta1(), s.beta2(), s.epsilon(), in.m(), in.v(), in.adamT()));
+        ScheduleSettings sc = s.schedule();
+        tr.load(in.params(), new Adam(sc.beta1(), sc.beta2(), sc.epsilon(), in.m(), in.v(), in.adamT()));
         long dropped0 = tr.batches().neighboursDropped();
         Map<String, List<TrainFrame>> systems = new LinkedHashMap<>();
         for (TrainFrame f : frames) systems.computeIfAbsent(f.system(), k -> new ArrayList<>()).add(f);
         List<List<TrainFrame>> sys = new ArrayList<>(systems.values());
-        SplittableRandom rng = new SplittableRandom(s.seed() * 1_000_003L + in.startStep() * 7919L + partition);
+        SplittableRandom rng = new SplittableRandom(s.network().seed() * 1_000_003L + in.startStep() * 7919L + partition);
         double[] loss = new double[4];
         double[] grad = null;
         for (int k = 0; k < in.steps(); k++) {
             long step = in.startStep() + k;
             List<TrainFrame> batch = sample(sys, frames.size(), s, rng);
             double lrNow = in.lr().at(step);
-            double[] pref = s.prefactors().at(lrNow, in.lr().start());
+            double[] pref = s.schedule().prefactors().at(lrNow, in.lr().start());
             if (in.gradientOnly()) {
                 grad = tr.gradient(batch, pref);
             } else {
@@ -90,7 +91,7 @@ public final class RoundTask implements Serializable {
             }
             pick -= l.size();
         }
-        int nb = Math.min(chosen.size(), s.batchFrames(chosen.get(0).natoms()));
+        int nb = Math.min(chosen.size(), s.data().batchFrames(chosen.get(0).natoms()));
         List<TrainFrame> batch = new ArrayList<>(nb);
         int[] idx = rng.ints(0, chosen.size()).distinct().limit(nb).toArray();
         for (int i : idx) batch.add(chosen.get(i));

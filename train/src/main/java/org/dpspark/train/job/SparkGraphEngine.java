@@ -70,7 +70,7 @@ public final class SparkGraphEngine implements AutoCloseable {
      */
     static SparkGraphEngine create(JavaSparkContext jsc, DeepPotModel template, TrainSettings s, int workers,
             JavaRDD<TrainFrame> train, double[] params, Adam adam, boolean reuseNetworks) {
-        if (s.parallelMode().equals("gradients")) {
+        if (s.parallel().mode() == ParallelMode.GRADIENTS) {
             throw new IllegalArgumentException("train.parallel.mode = gradients with engine dl4j-spark (SharedTrainingMaster,"
                     + " gradient sharing) is not supported here: it needs an Aeron/UDP mesh between driver and executors"
                     + " with distinct network addresses; on local Spark it hung intermittently and on a one-host cluster it"
@@ -78,11 +78,13 @@ public final class SparkGraphEngine implements AutoCloseable {
                     + " docs/stack.md#spark-and-dl4j-spark). Use mode = averaging (dl4j-spark parameter averaging, the"
                     + " default) or engine = rdd with mode = gradients (synchronous gradient averaging on Spark RDDs).");
         }
-        ComputationGraph net = DeepPotNetwork.create(template, s.lrStart(), s.beta1(), s.beta2(), s.epsilon(), s.seed(), s.kernel());
+        ScheduleSettings sc = s.schedule();
+        ComputationGraph net = DeepPotNetwork.create(template, sc.lrStart(), sc.beta1(), sc.beta2(), sc.epsilon(),
+                s.network().seed(), s.parallel().kernel());
         DeepPotNetwork.load(net, params, adam == null ? null : adam.m(), adam == null ? null : adam.v());
         ParameterAveragingTrainingMaster.Builder b = new ParameterAveragingTrainingMaster.Builder(workers, 1)
                 .batchSizePerWorker(1)                       // one MultiDataSet = one training batch = one step
-                .averagingFrequency(s.averagingFrequency())
+                .averagingFrequency(s.parallel().averagingFrequency())
                 .workerPrefetchNumBatches(0)
                 .saveUpdater(true)                           // average Adam's m and v too
                 .repartionData(Repartition.Never)            // the frames RDD already has one partition per worker
@@ -93,7 +95,7 @@ public final class SparkGraphEngine implements AutoCloseable {
                 // master (tests) keeps them as objects; NetworkReusingMaster is told the count and caches nothing.
                 .storageLevel(reuseNetworks ? null : StorageLevel.MEMORY_ONLY())
                 .collectTrainingStats(false)
-                .rngSeed(s.seed())
+                .rngSeed(s.network().seed())
                 .trainingHooks(new ReclaimHook());           // resident memory: see NativeMemory
         byte[] yaml = ModelBytes.of(template);
         String key = RoundTask.key(template, yaml);
@@ -127,7 +129,7 @@ public final class SparkGraphEngine implements AutoCloseable {
     /** Adam's state after the rounds up to {@code step}. */
     public Adam adam(TrainSettings s, long step) {
         double[][] mv = DeepPotNetwork.adamState(net);
-        return new Adam(s.beta1(), s.beta2(), s.epsilon(), mv[0], mv[1], step);
+        return new Adam(s.schedule().beta1(), s.schedule().beta2(), s.schedule().epsilon(), mv[0], mv[1], step);
     }
 
     /** Neighbours dropped beyond sel so far (all rounds; each round builds its batches once, in the training task). */

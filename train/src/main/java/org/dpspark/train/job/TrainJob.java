@@ -50,28 +50,31 @@ public final class TrainJob {
     public List<Result> run(String table, Path stats, Path output, boolean resume, int ensemble, Map<String, Object> provenance)
             throws IOException {
         Files.createDirectories(output);
-        Dataset<Row> trainRows = FrameSource.select(spark, table, s.datasets(), s.splits());
-        List<String> typeMap = s.typeMap().isEmpty() ? FrameSource.elements(trainRows) : s.typeMap();
+        DataSettings data = s.data();
+        Dataset<Row> trainRows = FrameSource.select(spark, table, data.datasets(), data.splits());
+        List<String> typeMap = s.model().typeMap().isEmpty() ? FrameSource.elements(trainRows) : s.model().typeMap();
         JavaRDD<TrainFrame> all = FrameSource.frames(trainRows, typeMap);
-        int workers = s.workers() > 0 ? s.workers() : JavaSparkContext.fromSparkContext(spark.sparkContext()).defaultParallelism();
+        int workers = s.parallel().workers() > 0 ? s.parallel().workers()
+                : JavaSparkContext.fromSparkContext(spark.sparkContext()).defaultParallelism();
         JavaRDD<TrainFrame> train = all.repartition(workers).cache();
         long nTrain = train.count();
-        if (nTrain == 0) throw new IllegalArgumentException("no training frames in " + table + " for datasets " + s.datasets() + ", splits " + s.splits());
-        List<String> vd = s.validDatasets().isEmpty() ? s.datasets() : s.validDatasets();
-        List<TrainFrame> valid = FrameSource.frames(FrameSource.select(spark, table, vd, s.validSplits()), typeMap)
-                .takeSample(false, s.validMaxFrames(), s.seed());
+        if (nTrain == 0) throw new IllegalArgumentException("no training frames in " + table + " for datasets " + data.datasets() + ", splits " + data.splits());
+        List<String> vd = data.validDatasets().isEmpty() ? data.datasets() : data.validDatasets();
+        List<TrainFrame> valid = FrameSource.frames(FrameSource.select(spark, table, vd, data.validSplits()), typeMap)
+                .takeSample(false, data.validMaxFrames(), s.network().seed());
         out.printf("train: %d training frames in %d partitions (workers), %d validation frames, type map %s%n", nTrain, workers,
                 valid.size(), typeMap);
         TrainStats st;
         if (stats != null) {
-            st = TrainStats.read(stats, typeMap).requireCutoffs(s.rcut(), s.rcutSmth(), stats);
+            st = TrainStats.read(stats, typeMap).requireCutoffs(s.model().rcut(), s.model().rcutSmth(), stats);
             // featurize's energy bias fits every dataset of its table; refit it on the frames trained here
             if (TrainStats.isFeaturizeFile(stats)) st = st.withEnergyBias(train);
         } else {
-            double frac = Math.min(1.0, (double) s.statsMaxFrames() / nTrain);
-            JavaRDD<TrainFrame> sample = frac < 1 ? train.sample(false, frac, s.seed()) : train;
-            TrainStats.Computed c = TrainStats.compute(sample, typeMap, s.rcut(), s.rcutSmth(), s.sel(), s.selAutoRatio());
-            c.write(output.resolve("stats.json"), s.selAutoRatio(), table, provenance);
+            double frac = Math.min(1.0, (double) s.data().statsMaxFrames() / nTrain);
+            JavaRDD<TrainFrame> sample = frac < 1 ? train.sample(false, frac, s.network().seed()) : train;
+            TrainStats.Computed c = TrainStats.compute(sample, typeMap, s.model().rcut(), s.model().rcutSmth(),
+                    s.model().sel().slots(), s.model().sel().autoRatio());
+            c.write(output.resolve("stats.json"), s.model().sel().autoRatio(), table, provenance);
             st = c.stats();
         }
         out.println("train: " + st.summary());
@@ -80,7 +83,7 @@ public final class TrainJob {
         for (int k = 0; k < Math.max(1, ensemble); k++) {
             Path dir = ensemble > 1 ? output.resolve("model_" + k) : output;
             Files.createDirectories(dir);
-            TrainSettings sk = s.withSeed(s.seed() + k);
+            TrainSettings sk = s.withSeed(s.network().seed() + k);
             results.add(trainOne(sk, st, train, workers, valid, dir, resume, provenance));
         }
         train.unpersist();
@@ -100,18 +103,19 @@ public final class TrainJob {
         }
         Trainer driver = new Trainer(template, sk);
         double[] params = state != null ? state.params() : driver.params().clone();
-        Adam adam = state != null ? new Adam(sk.beta1(), sk.beta2(), sk.epsilon(), state.m(), state.v(), state.adamT())
-                : new Adam(params.length, sk.beta1(), sk.beta2(), sk.epsilon());
+        ScheduleSettings sc = sk.schedule();
+        Adam adam = state != null ? new Adam(sc.beta1(), sc.beta2(), sc.epsilon(), state.m(), state.v(), state.adamT())
+                : new Adam(params.length, sc.beta1(), sc.beta2(), sc.epsilon());
         long step = state != null ? state.step() : 0;
-        LearningRate lr = new LearningRate(sk.lrStart(), sk.lrStop(), sk.decaySteps(), sk.steps());
-        double factor = sk.lrFactor(workers);
-        boolean grads = sk.parallelMode().equals("gradients");
+        LearningRate lr = new LearningRate(sc.lrStart(), sc.lrStop(), sc.decaySteps(), sc.steps());
+        double factor = sk.schedule().lrFactor(workers);
+        boolean grads = sk.parallel().mode() == ParallelMode.GRADIENTS;
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         TrainingLog log = new TrainingLog(dir.resolve("lcurve.csv"), step);
         out.printf("train: %s, %d parameters, %d steps, lr %.2e→%.2e (×%.3g for %d workers), %s, mode %s%s%n", dir,
-                params.length, sk.steps(), sk.lrStart(), sk.lrStop(), factor, workers,
-                sk.dl4jSpark() ? "dl4j-spark SparkComputationGraph" : "own RDD loop", sk.parallelMode(),
-                grads ? "" : " (average every " + sk.averagingFrequency() + " steps)");
+                params.length, sk.schedule().steps(), sk.schedule().lrStart(), sk.schedule().lrStop(), factor, workers,
+                sk.parallel().dl4jSpark() ? "dl4j-spark SparkComputationGraph" : "own RDD loop", sk.parallel().mode().configName(),
+                grads ? "" : " (average every " + sk.parallel().averagingFrequency() + " steps)");
         out.flush();
         long t0 = System.nanoTime();
         long step0 = step, framesSeen = 0;
@@ -122,22 +126,22 @@ public final class TrainJob {
         if (step == 0) { // the starting point of the learning curve
             driver.load(params, adam);
             Metrics v0 = driver.evaluate(valid, 4);
-            log.add(0, lr.at(0) * factor, Double.NaN, sk.prefactors().at(lr.at(0), lr.start()),
+            log.add(0, lr.at(0) * factor, Double.NaN, sk.schedule().prefactors().at(lr.at(0), lr.start()),
                     new double[] {Double.NaN, Double.NaN, Double.NaN}, v0, 0);
-            out.printf(Locale.ROOT, "step 0/%d  val E %.2f meV/atom F %.1f meV/Å (initial model)%n", sk.steps(),
+            out.printf(Locale.ROOT, "step 0/%d  val E %.2f meV/atom F %.1f meV/Å (initial model)%n", sk.schedule().steps(),
                     1000 * v0.energyRmse(), 1000 * v0.forceRmse());
         }
-        boolean dl4j = sk.dl4jSpark();
+        boolean dl4j = sk.parallel().dl4jSpark();
         SparkGraphEngine engine = dl4j ? SparkGraphEngine.create(jsc, template, sk, workers, train, params, state != null ? adam : null)
                 : null;
         RddEngine rdd = dl4j ? null : new RddEngine(jsc, template, train);
-        List<TrainFrame> trainSample = dl4j ? train.takeSample(false, Math.max(1, s.validMaxFrames()), sk.seed() + 1) : List.of();
-        while (step < sk.steps()) {
-            int k = grads ? 1 : sk.averagingFrequency();
+        List<TrainFrame> trainSample = dl4j ? train.takeSample(false, Math.max(1, s.data().validMaxFrames()), sk.network().seed() + 1) : List.of();
+        while (step < sk.schedule().steps()) {
+            int k = grads ? 1 : sk.parallel().averagingFrequency();
             k = (int) Math.min(k, nextBoundary(step, sk) - step);
             if (dl4j) {
                 double lrNow = lr.at(step) * factor;
-                double score = engine.round(sk, step, k, lrNow, sk.prefactors().at(lr.at(step), lr.start()));
+                double score = engine.round(sk, step, k, lrNow, sk.schedule().prefactors().at(lr.at(step), lr.start()));
                 step += k;
                 params = engine.params();
                 adam = engine.adam(sk, step);
@@ -155,12 +159,12 @@ public final class TrainJob {
                 framesSeen += (long) k * r.workers();
                 step += k;
             }
-            boolean last = step >= sk.steps();
-            if (step % sk.dispFreq() == 0 || last) {
+            boolean last = step >= sk.schedule().steps();
+            if (step % sk.schedule().dispFreq() == 0 || last) {
                 driver.load(params, adam);
                 val = driver.evaluate(valid, 4);
                 double lrNow = lr.at(step);
-                double[] pref = sk.prefactors().at(lrNow, lr.start());
+                double[] pref = sk.schedule().prefactors().at(lrNow, lr.start());
                 double[] trn;
                 if (dl4j) { // the network reports the total loss only: training errors from a fixed sample of training frames
                     Metrics tm = driver.evaluate(trainSample, 4);
@@ -173,19 +177,19 @@ public final class TrainJob {
                 log.add(step, lrNow * factor, lossAcc[0] / lossSteps, pref, trn, val, wall);
                 double rate = (step - step0) / Math.max(wall, 1e-9);
                 out.printf(Locale.ROOT, "step %d/%d  lr %.2e  loss %.3e  trn E %.2f meV/atom F %.1f meV/Å  val E %.2f meV/atom"
-                        + " F %.1f meV/Å%s  %.2f steps/s  eta %s%s%n", step, sk.steps(), lrNow * factor, lossAcc[0] / lossSteps,
+                        + " F %.1f meV/Å%s  %.2f steps/s  eta %s%s%n", step, sk.schedule().steps(), lrNow * factor, lossAcc[0] / lossSteps,
                         1000 * trn[0], 1000 * trn[1], 1000 * val.energyRmse(), 1000 * val.forceRmse(),
                         val.virialCount() > 0 ? String.format(Locale.ROOT, " V %.2f meV/atom", 1000 * val.virialRmse()) : "",
-                        rate, eta((sk.steps() - step) / Math.max(rate, 1e-9)),
+                        rate, eta((sk.schedule().steps() - step) / Math.max(rate, 1e-9)),
                         dropped > 0 ? "  WARNING: " + dropped + " neighbours beyond sel dropped" : "");
                 out.flush();
                 lossAcc = new double[4];
                 lossSteps = 0;
             }
-            if (step % sk.saveFreq() == 0 && !last) {
+            if (step % sk.schedule().saveFreq() == 0 && !last) {
                 driver.load(params, adam);
                 Checkpoint.save(dir, withMeta(driver.model(), sk, st, step, provenance), new Checkpoint.State(step, params, adam.m(),
-                        adam.v(), adam.t(), sk.seed()));
+                        adam.v(), adam.t(), sk.network().seed()));
             }
         }
         if (rdd != null) rdd.close();
@@ -193,7 +197,7 @@ public final class TrainJob {
         driver.load(params, adam);
         DeepPotModel fin = withMeta(driver.model(), sk, st, step, provenance);
         fin.save(dir);
-        Checkpoint.save(dir, fin, new Checkpoint.State(step, params, adam.m(), adam.v(), adam.t(), sk.seed()));
+        Checkpoint.save(dir, fin, new Checkpoint.State(step, params, adam.m(), adam.v(), adam.t(), sk.network().seed()));
         log.plot(dir.resolve("lcurve.png"));
         double wall = (System.nanoTime() - t0) / 1e9;
         double fps = framesSeen * avgBatch(train, sk) / Math.max(wall, 1e-9);
@@ -205,14 +209,14 @@ public final class TrainJob {
 
     private static double avgBatch(JavaRDD<TrainFrame> train, TrainSettings s) {
         TrainFrame f = train.first();
-        return s.batchFrames(f.natoms());
+        return s.data().batchFrames(f.natoms());
     }
 
     private static long nextBoundary(long step, TrainSettings s) {
-        long d = (step / s.dispFreq() + 1) * s.dispFreq();
-        long c = (step / s.saveFreq() + 1) * s.saveFreq();
-        long l = (step / s.decaySteps() + 1) * s.decaySteps(); // the learning rate is constant within a round
-        return Math.min(Math.min(Math.min(d, c), l), s.steps());
+        long d = (step / s.schedule().dispFreq() + 1) * s.schedule().dispFreq();
+        long c = (step / s.schedule().saveFreq() + 1) * s.schedule().saveFreq();
+        long l = (step / s.schedule().decaySteps() + 1) * s.schedule().decaySteps(); // the learning rate is constant within a round
+        return Math.min(Math.min(Math.min(d, c), l), s.schedule().steps());
     }
 
     private static String eta(double seconds) {
@@ -227,12 +231,12 @@ public final class TrainJob {
         p.put("created", java.time.Instant.now().toString());
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("steps", step);
-        t.put("seed", s.seed());
-        t.put("lr_start", s.lrStart());
-        t.put("lr_stop", s.lrStop());
-        t.put("decay_steps", s.decaySteps());
-        t.put("numb_steps", s.steps());
-        t.put("parallel_mode", s.parallelMode());
+        t.put("seed", s.network().seed());
+        t.put("lr_start", s.schedule().lrStart());
+        t.put("lr_stop", s.schedule().lrStop());
+        t.put("decay_steps", s.schedule().decaySteps());
+        t.put("numb_steps", s.schedule().steps());
+        t.put("parallel_mode", s.parallel().mode().configName());
         t.put("stats_frames", st.frames());
         return m.withMetadata(p, t);
     }

@@ -37,7 +37,7 @@ public final class Trainer {
     public Trainer(DeepPotModel template, TrainSettings s) {
         this.template = template;
         batches = new BatchBuilder(template.seA());
-        if (s.kernel()) {
+        if (s.parallel().kernel()) {
             graph = null;
             kernel = new DeepPotKernel(template);
             params = ModelParams.flat(template);
@@ -48,7 +48,7 @@ public final class Trainer {
             params = graph.flatParams();
             predictor = new GraphPredictor(graph, template);
         }
-        adam = new Adam(params.length, s.beta1(), s.beta2(), s.epsilon());
+        adam = new Adam(params.length, s.schedule().beta1(), s.schedule().beta2(), s.schedule().epsilon());
     }
 
     public double[] params() { return params; }

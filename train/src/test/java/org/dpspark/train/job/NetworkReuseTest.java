@@ -33,7 +33,7 @@ class NetworkReuseTest {
     @Test
     void reusedWorkerNetworksTrainAsFreshOnes() throws Exception {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(LocalSpark.get().sparkContext());
-        TrainSettings s = TrainSettings.from(JobConfig.load(null, List.of("train.model.type-map=[O,H]", "train.model.sel=[46,92]",
+        TrainSettings s = TrainSettings.from(JobConfig.load(null, List.of("model.type-map=[O,H]", "model.sel=[46,92]",
                 "train.parallel.averaging-frequency=2")));
         DeepPotModels.Spec spec = new DeepPotModels.Spec(List.of("O", "H"), 6.0, 0.5, new int[] {46, 92}, new int[] {4, 8}, 4,
                 false, true, new int[] {16, 16}, true, "tanh");

@@ -35,13 +35,13 @@ class ScheduleTest {
     @Test
     void defaultsAreDeepmdKits() {
         TrainSettings s = TrainSettings.from(JobConfig.load(null, List.of("train.parallel.workers=4")));
-        assertEquals(1e-3, s.lrStart(), 0);
-        assertEquals(3.51e-8, s.lrStop(), 0);
-        assertEquals(5000, s.decaySteps());
-        assertEquals(new Prefactors(0.02, 1, 1000, 1, 0, 0), s.prefactors());
-        assertEquals(4.0, s.lrFactor(4), 0); // linear scaling by workers
-        assertEquals(1, s.batchFrames(192)); // DeePMD "auto": ⌈32/natoms⌉
-        assertEquals(5, s.batchFrames(7));
-        assertEquals(4, s.workers());
+        assertEquals(1e-3, s.schedule().lrStart(), 0);
+        assertEquals(3.51e-8, s.schedule().lrStop(), 0);
+        assertEquals(5000, s.schedule().decaySteps());
+        assertEquals(new Prefactors(0.02, 1, 1000, 1, 0, 0), s.schedule().prefactors());
+        assertEquals(4.0, s.schedule().lrFactor(4), 0); // linear scaling by workers
+        assertEquals(1, s.data().batchFrames(192)); // DeePMD "auto": ⌈32/natoms⌉
+        assertEquals(5, s.data().batchFrames(7));
+        assertEquals(4, s.parallel().workers());
     }
 }
