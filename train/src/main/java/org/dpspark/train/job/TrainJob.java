@@ -15,6 +15,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.dpspark.core.Version;
+import org.dpspark.core.table.DeltaTables;
+import org.dpspark.core.table.FramesTableInfo;
 import org.dpspark.featurize.dpmodel.DeepPotModel;
 import org.dpspark.train.data.FrameSource;
 import org.dpspark.train.data.TrainFrame;
@@ -50,7 +52,9 @@ public final class TrainJob {
     public List<Result> run(String table, Path stats, Path output, boolean resume, int ensemble, Map<String, Object> provenance)
             throws IOException {
         Files.createDirectories(output);
-        Dataset<Row> trainRows = FrameSource.select(spark, table, s.datasets(), s.splits());
+        // One version of the table for the training and the validation frames, recorded with the model.
+        Long version = DeltaTables.versionOrNull(spark, table);
+        Dataset<Row> trainRows = FrameSource.select(spark, table, version, s.datasets(), s.splits());
         List<String> typeMap = s.typeMap().isEmpty() ? FrameSource.elements(trainRows) : s.typeMap();
         JavaRDD<TrainFrame> all = FrameSource.frames(trainRows, typeMap);
         int workers = s.workers() > 0 ? s.workers() : JavaSparkContext.fromSparkContext(spark.sparkContext()).defaultParallelism();
@@ -58,7 +62,7 @@ public final class TrainJob {
         long nTrain = train.count();
         if (nTrain == 0) throw new IllegalArgumentException("no training frames in " + table + " for datasets " + s.datasets() + ", splits " + s.splits());
         List<String> vd = s.validDatasets().isEmpty() ? s.datasets() : s.validDatasets();
-        List<TrainFrame> valid = FrameSource.frames(FrameSource.select(spark, table, vd, s.validSplits()), typeMap)
+        List<TrainFrame> valid = FrameSource.frames(FrameSource.select(spark, table, version, vd, s.validSplits()), typeMap)
                 .takeSample(false, s.validMaxFrames(), s.seed());
         out.printf("train: %d training frames in %d partitions (workers), %d validation frames, type map %s%n", nTrain, workers,
                 valid.size(), typeMap);
@@ -74,6 +78,12 @@ public final class TrainJob {
             st.write(output.resolve("stats.json"));
         }
         out.println("train: " + st.summary());
+        provenance = new java.util.LinkedHashMap<>(provenance);
+        provenance.put("frames_version", version);
+        provenance.put("frames_id_digest", FramesTableInfo.frameIdDigest(trainRows));
+        provenance.put("frames_trained", nTrain);
+        out.printf("train: frames table version %s, %d training frames, id digest (SHA-256) %s%n", version, nTrain,
+                provenance.get("frames_id_digest"));
         out.flush();
         List<Result> results = new ArrayList<>();
         for (int k = 0; k < Math.max(1, ensemble); k++) {
