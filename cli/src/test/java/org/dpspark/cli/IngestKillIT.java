@@ -82,8 +82,8 @@ class IngestKillIT {
         assertEquals(clean, DeltaTables.read(LocalSpark.get(), table.toString()).select("frame_id").distinct().count());
         String again = Cli.run("ingest", "-i", water, "-o", table.toString());
         assertTrue(again.contains("frames written: 0 "), again);
-        System.out.printf("kill -9 while staging and while committing, then re-run: %d rows, clean ingest %d%n",
-                rows(table), clean);
+        System.out.printf("kill -9 while staging (0 rows visible) and while committing (%d rows visible), then re-run:"
+                + " %d rows, clean ingest %d%n", afterKill, rows(table), clean);
     }
 
     private static boolean hasPartFile(Path dir, Predicate<Path> where) {

@@ -100,6 +100,8 @@ public final class DeltaAppend {
         ensureTable();
         SparkSession tx = spark.newSession();
         tx.conf().set(USER_METADATA, runRecord);
+        // The staged files are written once and never changed: Delta need not copy the merge's source first.
+        tx.conf().set("spark.databricks.delta.merge.materializeSource", "none");
         Dataset<Row> rows = tx.read().parquet(staged);
         Row counts = rows.agg(org.apache.spark.sql.functions.count(lit(1)),
                 org.apache.spark.sql.functions.countDistinct(col(key))).first();
