@@ -15,15 +15,22 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code dpspark export}: frames table → extxyz files or deepmd/npy systems. */
-@Command(name = "export", mixinStandardHelpOptions = true,
+@Command(name = "export", mixinStandardHelpOptions = false,
         description = "Write a frames table (or some datasets / one split of it) as extxyz files (ASE) or deepmd/npy"
                 + " systems (DeePMD-kit, dpdata).")
 public final class ExportCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin JobOptions job;
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
     @Option(names = "--frames", required = true, description = "frames table folder")
     String frames;
+
+    @Option(names = "--version", paramLabel = "N",
+            description = "export the table as of its version N (Delta time travel; default: the current version)")
+    Long version;
 
     @Option(names = "--format", required = true, description = "extxyz or deepmd/npy")
     String format;
@@ -45,7 +52,7 @@ public final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         int setSize = job.config().getInt("export.set-size");
         String cmd = JobOptions.commandLine(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new));
-        Map<String, Long> written = ExportJob.run(job.spark("export"), frames, output, ExportFormat.of(format),
+        Map<String, Long> written = ExportJob.run(job.spark("export"), frames, version, output, ExportFormat.of(format),
                 datasets, split, typeMap, setSize, cmd);
         long total = written.values().stream().mapToLong(Long::longValue).sum();
         var out = spec.commandLine().getOut();

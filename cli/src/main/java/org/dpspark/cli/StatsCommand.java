@@ -14,15 +14,22 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code dpspark stats <table>}: print and plot dataset statistics. */
-@Command(name = "stats", mixinStandardHelpOptions = true,
+@Command(name = "stats", mixinStandardHelpOptions = false,
         description = "Print dataset statistics of a frames table and plot energy-per-atom and force-magnitude"
                 + " distributions (PNG).")
 public final class StatsCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin JobOptions job;
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
     @Parameters(index = "0", description = "frames table folder")
     String table;
+
+    @Option(names = "--version", paramLabel = "N",
+            description = "statistics of the table as of its version N (Delta time travel; default: the current version)")
+    Long version;
 
     @Option(names = "--plots", description = "folder for the PNG plots (default: <table>/_stats)")
     String plots;
@@ -30,7 +37,7 @@ public final class StatsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         int bins = job.config().getInt("stats.bins");
-        DatasetStats s = DatasetStats.compute(job.spark("stats"), table, bins);
+        DatasetStats s = DatasetStats.compute(job.spark("stats"), table, version, bins);
         Path dir = Path.of(plots != null ? plots : table + "/_stats");
         Charts.histogram(dir.resolve("energy_per_atom.png"), "Energy per atom minus its dataset's mean",
                 "E/N − ⟨E/N⟩ (eV/atom)", s.energyPerAtom);

@@ -15,8 +15,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.dpspark.core.testing.LocalSpark;
 import org.dpspark.core.testing.SharedData;
+import org.dpspark.core.table.DeltaTables;
 import org.dpspark.core.table.FramesTable;
 import org.dpspark.core.table.RejectsTable;
+import org.dpspark.core.table.TableHistory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +28,7 @@ class IngestIT {
 
     private Map<String, Long> framesPerDataset(Path table) {
         Map<String, Long> m = new TreeMap<>();
-        spark.read().parquet(table.toString()).groupBy(FramesTable.DATASET).count().collectAsList()
+        DeltaTables.read(spark, table.toString()).groupBy(FramesTable.DATASET).count().collectAsList()
                 .forEach(r -> m.put(r.getString(0), r.getLong(1)));
         return m;
     }
@@ -40,7 +42,7 @@ class IngestIT {
         Map<String, Long> first = framesPerDataset(table);
         long total = first.values().stream().mapToLong(Long::longValue).sum();
         assertEquals(4, first.size(), first.toString());
-        Dataset<Row> t = spark.read().parquet(table.toString());
+        Dataset<Row> t = DeltaTables.read(spark, table.toString());
         assertEquals(total, t.select(FramesTable.FRAME_ID).distinct().count(), "ids are unique");
         assertEquals(192, t.select(FramesTable.NATOMS).distinct().first().getInt(0));
         assertEquals("H128O64", t.select(FramesTable.FORMULA).distinct().first().getString(0));
@@ -48,17 +50,23 @@ class IngestIT {
         String again = Cli.run("ingest", "-i", water, "-o", table.toString());
         assertTrue(again.contains("frames written: 0"), again);
         assertEquals(first, framesPerDataset(table), "re-run neither loses nor duplicates");
-        List<String> runs = spark.read().parquet(table.toString()).select(FramesTable.INGEST_RUN).distinct()
+        List<String> runs = DeltaTables.read(spark, table.toString()).select(FramesTable.INGEST_RUN).distinct()
                 .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
-        assertEquals(1, runs.size(), "a run that adds nothing publishes no folder");
+        assertEquals(1, runs.size(), "a run that adds nothing adds no row");
 
         String vasp = SharedData.path("vasp/OUTCAR.h2o.md").toString();
         Cli.run("ingest", "-i", vasp, "-o", table.toString());
         Map<String, Long> appended = framesPerDataset(table);
         assertEquals(first.size() + 1, appended.size());
         assertEquals(3L, appended.get("OUTCAR.h2o.md"), "appending adds exactly the new dataset's frames");
-        assertTrue(Files.exists(table.resolve("_dataset.json")));
+        assertTrue(Files.isDirectory(table.resolve("_delta_log")), "a Delta table");
+        assertFalse(Files.exists(table.resolve("_dataset.json")), "no sidecar that could disagree with the table");
         assertFalse(Files.exists(table.resolve("_staging")), "staging is cleaned up");
+        List<TableHistory.Commit> commits = TableHistory.commits(spark, table.toString(), null).stream()
+                .filter(c -> c.runRecord() != null).toList();
+        assertEquals(List.of(total, 3L), commits.stream().map(TableHistory.Commit::rowsAdded).toList(),
+                "each run that adds rows commits them with its record (the re-run changed nothing): " + commits);
+        assertTrue(commits.get(1).runRecord().contains("OUTCAR.h2o.md"), commits.get(1).runRecord());
     }
 
     @Test
@@ -85,9 +93,9 @@ class IngestIT {
                 "the two complete frames before the damage are kept");
         Path nanOnly = tmp.resolve("nan-only");
         Cli.run("ingest", "-i", in.resolve("nan.xyz").toString(), "-o", nanOnly.toString());
-        assertEquals(2L, spark.read().parquet(nanOnly.toString()).filter("source_index > 0").count(),
+        assertEquals(2L, DeltaTables.read(spark, nanOnly.toString()).filter("source_index > 0").count(),
                 "the frames after the NaN frame are kept");
-        Dataset<Row> rejects = spark.read().parquet(table.resolve(RejectsTable.FOLDER).toString());
+        Dataset<Row> rejects = DeltaTables.read(spark, table.resolve(RejectsTable.FOLDER).toString());
         Map<String, Long> byReason = new TreeMap<>();
         rejects.groupBy(RejectsTable.REASON).count().collectAsList().forEach(r -> byReason.put(r.getString(0), r.getLong(1)));
         assertEquals(Map.of("empty_file", 1L, "nan_or_inf", 1L, "parse_error", 1L, "unrecognized_format", 1L), byReason,
@@ -98,7 +106,7 @@ class IngestIT {
 
         Cli.run("ingest", "-i", in.resolve("nan.xyz").toString(), in.resolve("empty.xyz").toString(),
                 "-o", table.toString());
-        assertEquals(4, spark.read().parquet(table.resolve(RejectsTable.FOLDER).toString()).count(),
+        assertEquals(4, DeltaTables.read(spark, table.resolve(RejectsTable.FOLDER).toString()).count(),
                 "a re-run adds no duplicate rejects");
     }
 }

@@ -1,7 +1,6 @@
 package org.dpspark.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -11,66 +10,89 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.dpspark.core.table.DeltaTables;
 import org.dpspark.core.testing.LocalSpark;
 import org.dpspark.core.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** An ingest killed half-way (SIGKILL of its JVM) leaves nothing visible; the next run completes the table. */
+/**
+ * An ingest killed (SIGKILL of its JVM) while it stages its rows, or while its commit writes the table's new
+ * files, leaves nothing visible: the Delta log has no commit of it (or, had the commit landed, all of it);
+ * the next run completes the table, which then equals a clean ingest.
+ */
 class IngestKillIT {
-    @Test
-    void killedRunLeavesNoVisibleFramesAndRerunCompletes(@TempDir Path tmp) throws Exception {
-        Path table = tmp.resolve("frames");
-        String water = SharedData.path("deepmd/water").toString();
+    private static Process start(Path table, String input, Path log) throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx1g");
         cmd.addAll(Arrays.asList(System.getProperty("dpspark.jvm.flags").split("\\s+")));
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "ingest", "-i", water, "-o", table.toString(), "--master", "local[1]",
+                "ingest", "-i", input, "-o", table.toString(), "--master", "local[1]",
                 "--set", "ingest.split-frames=20"));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(tmp.resolve("child.log").toFile());
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-        Process child = pb.start();
-        Path staging = table.resolve("_staging");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        boolean killedMidWrite = false;
-        while (System.nanoTime() < deadline && child.isAlive()) {
-            if (hasPartFile(staging)) {
-                child.destroyForcibly();
-                killedMidWrite = true;
-                break;
-            }
-            Thread.sleep(10);
-        }
-        child.waitFor(30, TimeUnit.SECONDS);
-        assertTrue(killedMidWrite, "the child finished before it could be killed: " + Files.readString(tmp.resolve("child.log")));
-        assertTrue(Files.exists(staging), "the killed run left its staging folder");
-        try (Stream<Path> s = Files.list(table)) {
-            assertFalse(s.anyMatch(p -> p.getFileName().toString().startsWith("ingest_run=")),
-                    "no run folder of the killed run is visible");
-        }
-
-        Cli.run("ingest", "-i", water, "-o", table.toString());
-        assertFalse(Files.exists(staging), "the next run cleared the stale staging");
-        long frames = LocalSpark.get().read().parquet(table.toString()).count();
-        long ids = LocalSpark.get().read().parquet(table.toString()).select("frame_id").distinct().count();
-        assertEquals(frames, ids);
-        Path fresh = tmp.resolve("fresh");
-        Cli.run("ingest", "-i", water, "-o", fresh.toString());
-        assertEquals(LocalSpark.get().read().parquet(fresh.toString()).count(), frames,
-                "after the kill and a re-run the table equals a clean ingest");
+        return pb.start();
     }
 
-    private static boolean hasPartFile(Path dir) {
+    /** Kills the child as soon as a non-empty data file matching {@code where} appears; whether it did. */
+    private static boolean killWhen(Process child, Path dir, Predicate<Path> where) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (System.nanoTime() < deadline && child.isAlive()) {
+            if (hasPartFile(dir, where)) {
+                child.destroyForcibly();
+                child.waitFor(30, TimeUnit.SECONDS);
+                return true;
+            }
+            Thread.sleep(5);
+        }
+        return false;
+    }
+
+    private static long rows(Path table) {
+        return DeltaTables.isDelta(LocalSpark.get(), table.toString())
+                ? DeltaTables.read(LocalSpark.get(), table.toString()).count() : 0;
+    }
+
+    @Test
+    void killedRunsLeaveNothingVisibleAndReRunCompletes(@TempDir Path tmp) throws Exception {
+        String water = SharedData.path("deepmd/water").toString();
+        Path fresh = tmp.resolve("fresh");
+        Cli.run("ingest", "-i", water, "-o", fresh.toString());
+        long clean = rows(fresh);
+        Path table = tmp.resolve("frames");
+
+        // 1. Killed while it writes its staging folder: no commit.
+        Process child = start(table, water, tmp.resolve("child1.log"));
+        assertTrue(killWhen(child, table.resolve("_staging"), p -> true),
+                "the child finished before it could be killed: " + Files.readString(tmp.resolve("child1.log")));
+        assertEquals(0, rows(table), "nothing of the run killed while staging is visible");
+
+        // 2. Killed while its commit writes the table's files (before or as Delta's log entry lands): all or nothing.
+        child = start(table, water, tmp.resolve("child2.log"));
+        boolean killed = killWhen(child, table, p -> p.toString().contains(File.separator + "ingest_run=") && !p.toString().contains("_staging"));
+        assertTrue(killed, "the child finished before it could be killed: " + Files.readString(tmp.resolve("child2.log")));
+        long afterKill = rows(table);
+        assertTrue(afterKill == 0 || afterKill == clean, "a commit is all or nothing, saw " + afterKill + " of " + clean);
+
+        Cli.run("ingest", "-i", water, "-o", table.toString());
+        assertEquals(clean, rows(table), "after the kills and a re-run the table equals a clean ingest");
+        assertEquals(clean, DeltaTables.read(LocalSpark.get(), table.toString()).select("frame_id").distinct().count());
+        String again = Cli.run("ingest", "-i", water, "-o", table.toString());
+        assertTrue(again.contains("frames written: 0 "), again);
+        System.out.printf("kill -9 while staging (0 rows visible) and while committing (%d rows visible), then re-run:"
+                + " %d rows, clean ingest %d%n", afterKill, rows(table), clean);
+    }
+
+    private static boolean hasPartFile(Path dir, Predicate<Path> where) {
         if (!Files.isDirectory(dir)) {
             return false;
         }
         try (Stream<Path> s = Files.walk(dir)) {
             return s.anyMatch(p -> p.getFileName().toString().startsWith("part-") && p.toFile().length() > 0
-                    && !p.toString().contains(File.separator + ".")) ;
+                    && !p.toString().contains(File.separator + ".") && where.test(p));
         } catch (Exception e) {
             return false;
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.dpspark.core.testing.LocalSpark;
 import org.dpspark.core.testing.SharedData;
 import org.dpspark.model.DeepPotModel;
 import org.dpspark.simulate.dp.DeepPotEvaluator;
@@ -54,6 +55,13 @@ class TrainIT {
         assertTrue(Files.exists(model.resolve("lcurve.png")));
         DeepPotModel m = DeepPotModel.load(model);
         assertEquals(List.of("O", "H"), m.typeMap());
+        // Which data made this model: the table version read, and the digest of the training frames' ids.
+        long version = org.dpspark.core.table.DeltaTables.latestVersion(LocalSpark.get(), table.toString());
+        assertEquals(version, ((Number) m.provenance().get("frames_version")).longValue(), m.provenance().toString());
+        String digest = org.dpspark.core.table.FramesTableInfo.frameIdDigest(org.dpspark.train.data.FrameSource.select(
+                LocalSpark.get(), table.toString(), version, List.of("data_0"), List.of("train", "valid", "test")));
+        assertEquals(digest, m.provenance().get("frames_id_digest"), m.provenance().toString());
+        assertTrue(out.contains("frames table version " + version + ", "), out);
         DeepPotResult r = new DeepPotEvaluator(m).evaluate(new double[] {0, 0, 0, 0.96, 0, 0, -0.24, 0.93, 0}, null, new int[] {0, 1, 1});
         assertTrue(Double.isFinite(r.energy()));
         String test = Cli.run("test", "--model", model.toString(), "--frames", table.toString(), "--set", "test.datasets=[data_3]");

@@ -83,16 +83,56 @@ public final class Elements {
         return z;
     }
 
+    /** Longest type label accepted (element symbol plus suffix). */
+    public static final int MAX_LABEL_LENGTH = 16;
+
+    /**
+     * Why {@code label} is not a safe type label, or null when it is one. A safe label is an element symbol
+     * followed by letters, digits, {@code _} and single inner {@code .}, at most {@value #MAX_LABEL_LENGTH}
+     * characters in all ({@code O}, {@code Fe1}, {@code H_a}, {@code Ti_sv}, VASP's {@code H.75}): labels name output
+     * folders and files (deepmd/npy systems), so separators, {@code ..}, whitespace and control characters
+     * are never accepted.
+     */
+    public static String labelProblem(String label) {
+        if (label == null || label.isEmpty()) {
+            return "empty type label";
+        }
+        for (int i = 0; i < label.length(); i++) {
+            char c = label.charAt(i);
+            boolean ok = c < 128 && (Character.isLetterOrDigit(c) || c == '_' || c == '.');
+            boolean lonelyDot = c != '.' || (i > 0 && i < label.length() - 1 && label.charAt(i - 1) != '.');
+            if (!ok || !lonelyDot) {
+                return "unsafe type label '" + printable(label) + "': only letters, digits, '_' and single '.' may"
+                        + " follow the element symbol";
+            }
+        }
+        if (label.length() > MAX_LABEL_LENGTH) {
+            return "type label '" + printable(label) + "' is longer than " + MAX_LABEL_LENGTH + " characters";
+        }
+        if (!Character.isLetter(label.charAt(0))) {
+            return "type label '" + printable(label) + "' does not start with an element symbol";
+        }
+        return null;
+    }
+
+    /** Whether {@code label} is a safe type label (see {@link #labelProblem}). */
+    public static boolean isSafeLabel(String label) {
+        return labelProblem(label) == null;
+    }
+
     /**
      * Element of a dataset's type label: the label itself when it is a symbol ({@code Fe}), else its
      * leading letters when they are one ({@code Fe1}, {@code Fe_up}, {@code HW} → H, {@code OW} → O).
-     * Throws {@link UnknownElementException} when no prefix names an element.
+     * Only safe labels are accepted (see {@link #labelProblem}): {@code Si/../../ESC} is no Si.
+     * Throws {@link UnknownElementException}, whose message says why, when the label is unsafe or no
+     * prefix names an element.
      */
     public static int atomicNumberOfLabel(String label) {
-        if (label == null) {
-            throw new UnknownElementException(null);
+        String problem = labelProblem(label);
+        if (problem != null) {
+            throw new UnknownElementException(label, problem);
         }
-        String t = label.trim();
+        String t = label;
         if (isSymbol(t)) {
             return atomicNumber(t);
         }
@@ -108,5 +148,19 @@ public final class Elements {
             }
         }
         throw new UnknownElementException(label);
+    }
+
+    /** The label with control and non-ASCII characters escaped ({@code \u001b}), cut at 64 characters, for messages. */
+    static String printable(String s) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < s.length() && i < 64; i++) {
+            char c = s.charAt(i);
+            if (c < 32 || c >= 127) {
+                b.append(String.format("\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return s.length() > 64 ? b + "..." : b.toString();
     }
 }

@@ -7,9 +7,18 @@ import org.apache.spark.sql.SparkSession;
  * The one place that creates a {@link SparkSession}. Inside {@code spark-submit} (a master is already
  * set in the Spark configuration) the cluster's settings are used unchanged; otherwise an embedded
  * {@code local[*]} Spark is started, or {@code local[n]} when the caller asks for n cores.
+ *
+ * <p>Either way the session is set up for Delta Lake (the frames and rejects tables are Delta tables):
+ * Delta's SQL extension and catalog are added unless the configuration already names them (under
+ * {@code spark-submit} they may also be given with {@code --conf}; see docs/cluster.md).
  */
 public final class SparkSessions {
     private SparkSessions() {}
+
+    /** Spark SQL extension that Delta Lake needs. */
+    public static final String DELTA_EXTENSION = "io.delta.sql.DeltaSparkSessionExtension";
+    /** Session catalog that Delta Lake needs. */
+    public static final String DELTA_CATALOG = "org.apache.spark.sql.delta.catalog.DeltaCatalog";
 
     /** Master used when none is given and the JVM was not launched by spark-submit. */
     public static final String DEFAULT_MASTER = "local[*]";
@@ -36,8 +45,15 @@ public final class SparkSessions {
             conf.setIfMissing("spark.driver.host", "127.0.0.1");
             conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
             conf.setIfMissing("spark.sql.shuffle.partitions", "8");
+            // Delta rebuilds a table's state from its log with this many tasks (default 50: slow on one machine).
+            conf.setIfMissing("spark.databricks.delta.snapshotPartitions", "4");
         }
         conf.setIfMissing("spark.sql.parquet.compression.codec", "snappy");
+        String extensions = conf.get("spark.sql.extensions", "");
+        if (!extensions.contains(DELTA_EXTENSION)) {
+            conf.set("spark.sql.extensions", extensions.isBlank() ? DELTA_EXTENSION : extensions + "," + DELTA_EXTENSION);
+        }
+        conf.setIfMissing("spark.sql.catalog.spark_catalog", DELTA_CATALOG);
         return SparkSession.builder().config(conf).getOrCreate();
     }
 }

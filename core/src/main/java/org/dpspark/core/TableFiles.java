@@ -48,6 +48,17 @@ public final class TableFiles {
         }
     }
 
+    /** Whether {@code path} exists and is a folder. */
+    public boolean isDirectory(String path) {
+        try {
+            FileSystem fs = fs(path);
+            Path p = new Path(path);
+            return fs.exists(p) && fs.getFileStatus(p).isDirectory();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Names of the direct children of a folder (empty when it does not exist). */
     public List<String> children(String dir) {
         try {

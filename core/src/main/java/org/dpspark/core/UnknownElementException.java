@@ -9,6 +9,12 @@ public final class UnknownElementException extends IllegalArgumentException {
         this.name = name;
     }
 
+    /** An unknown or unsafe name with a message that says why. */
+    public UnknownElementException(String name, String message) {
+        super(message);
+        this.name = name;
+    }
+
     /** The offending symbol, number or label as given. */
     public String name() {
         return name;

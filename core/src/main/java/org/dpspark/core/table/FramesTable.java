@@ -12,9 +12,10 @@ import java.util.List;
  * The frames table: one row per labelled structure, written by {@code ingest} (and by {@code loop}
  * when it labels new frames). Arrays are flat and row-major; natoms = n.
  *
- * <p>Layout on disk: a Parquet folder whose sub-folders {@code ingest_run=<id>} each hold the frames one
- * ingest run added (a Hive-style partition, so {@code ingest_run} appears as a column when read);
- * {@code _rejects/} holds the rejects table and {@code _dataset.json} the sidecar.
+ * <p>Layout on disk: a Delta Lake table (Parquet files plus the transaction log {@code _delta_log/}) partitioned
+ * by {@code ingest_run}: each ingest adds its frames in one commit that also records the run (see
+ * {@link DeltaAppend}); {@code _rejects/} holds the rejects table (Delta too). Counts and the type map are
+ * derived from the rows ({@link FramesTableInfo}), the runs from the log ({@link TableHistory}).
  */
 public final class FramesTable {
     private FramesTable() {}
@@ -36,12 +37,13 @@ public final class FramesTable {
     public static final String FPARAM = "fparam";
     public static final String APARAM = "aparam";
     public static final String SPLIT = "split";
-    /** Partition column: the ingest run that added the row (folder {@code ingest_run=<id>}). */
+    /** Partition column: the ingest run that added the row (folder {@code ingest_run=<id>}), not in {@link #SCHEMA}. */
     public static final String INGEST_RUN = "ingest_run";
 
     public static final TableSchema SCHEMA = new TableSchema("frames", 1,
-            "One row per labelled structure. Written by `dpspark ingest`; folders `ingest_run=<id>` hold what each"
-                    + " run added, `_rejects/` the rejects table, `_dataset.json` the sidecar.",
+            "One row per labelled structure. A Delta Lake table written by `dpspark ingest`: each run adds its frames"
+                    + " (partition `ingest_run=<id>`) and its record in one commit of `_delta_log/`; `_rejects/` holds"
+                    + " the rejects table.",
             List.of(
                     new Column(FRAME_ID, StringType, false, "-", "-",
                             "128-bit content hash (hex) of atoms, positions, cell, pbc and labels; same data, same id"),

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * The rejects (quarantine) table: one row per record that could not become a frame, with the reason.
- * Lives in {@code <frames table>/_rejects/}, partitioned like the frames table by {@code ingest_run}.
+ * A Delta table in {@code <frames table>/_rejects/}, partitioned like the frames table by {@code ingest_run}.
  */
 public final class RejectsTable {
     private RejectsTable() {}
@@ -25,7 +25,7 @@ public final class RejectsTable {
     public static final String FOLDER = "_rejects";
 
     public static final TableSchema SCHEMA = new TableSchema("rejects", 1,
-            "One row per record that did not become a frame. In `<frames>/_rejects/`.",
+            "One row per record that did not become a frame. A Delta Lake table in `<frames>/_rejects/`.",
             List.of(
                     new Column(REJECT_ID, StringType, false, "-", "-",
                             "hash of source, index, reason and message; a re-run adds no duplicate"),

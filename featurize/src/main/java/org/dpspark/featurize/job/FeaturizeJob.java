@@ -106,7 +106,7 @@ public final class FeaturizeJob {
 
     /** The frames table, pruned to the columns featurize reads. */
     static Dataset<Row> readFrames(SparkSession spark, String table) {
-        return spark.read().parquet(table).select(FeaturizeRows.COLUMNS.stream().map(functions::col)
+        return org.dpspark.core.table.DeltaTables.read(spark, table).select(FeaturizeRows.COLUMNS.stream().map(functions::col)
                 .toArray(org.apache.spark.sql.Column[]::new));
     }
 

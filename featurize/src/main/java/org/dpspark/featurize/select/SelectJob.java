@@ -44,7 +44,7 @@ public final class SelectJob {
         TableFiles files = new TableFiles(spark.sparkContext().hadoopConfiguration());
         String table = files.qualify(given.frames());
         String out = files.qualify(given.output());
-        Dataset<Row> frames = spark.read().parquet(table);
+        Dataset<Row> frames = org.dpspark.core.table.DeltaTables.read(spark, table);
         Dataset<Row> pruned = frames.select(org.dpspark.featurize.job.FeaturizeRows.COLUMNS.stream()
                 .map(functions::col).toArray(org.apache.spark.sql.Column[]::new));
         FeaturizeSettings fs = given.featurize().withTypeMap(

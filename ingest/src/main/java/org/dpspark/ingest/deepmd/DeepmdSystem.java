@@ -56,8 +56,8 @@ record DeepmdSystem(String location, int[] types, String[] labels, int[] atomicN
             try {
                 z[i] = Elements.atomicNumberOfLabel(labels[i]);
             } catch (UnknownElementException e) {
-                throw new SystemProblem(RejectReason.UNKNOWN_ELEMENT, location + ": type name '" + labels[i]
-                        + "' names no element");
+                throw new SystemProblem(RejectReason.UNKNOWN_ELEMENT, location + ": type map: "
+                        + e.getMessage());
             }
         }
         return new DeepmdSystem(location, types, labels, z, nopbc);

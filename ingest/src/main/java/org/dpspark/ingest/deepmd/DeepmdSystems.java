@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.dpspark.core.Frame;
+import org.dpspark.ingest.export.OutputPaths;
 
 /**
  * Groups frames into DeePMD systems: frames share a system when they have the same dataset, the same
@@ -69,10 +70,11 @@ public final class DeepmdSystems {
                 SystemKey k = SystemKey.of(f);
                 DeepmdNpyWriter w = writers.get(k);
                 if (w == null) {
-                    Path base = root.resolve(k.dataset()).resolve(k.name());
+                    Path base = OutputPaths.confine(root, OutputPaths.relative(k.dataset()) + "/"
+                            + OutputPaths.component(k.name()));
                     Path dir = base;
                     for (int i = 1; !used.add(dir); i++) {
-                        dir = base.resolveSibling(k.name() + "." + i);
+                        dir = base.resolveSibling(base.getFileName() + "." + i);
                     }
                     w = new DeepmdNpyWriter(dir, setSize, typeMap);
                     writers.put(k, w);

@@ -53,7 +53,7 @@ public enum ExportFormat {
 
         @Override
         public String unitPath(String dataset, List<String> labels, boolean molecule) {
-            return safe(dataset) + "/" + new DeepmdSystems.SystemKey(dataset, labels, molecule).name();
+            return safe(dataset) + "/" + OutputPaths.component(new DeepmdSystems.SystemKey(dataset, labels, molecule).name());
         }
 
         @Override
@@ -102,7 +102,6 @@ public enum ExportFormat {
 
     /** A dataset name as a relative path: separators kept, anything odd replaced by '_'. */
     static String safe(String dataset) {
-        String s = dataset.replaceAll("[^A-Za-z0-9._/+-]", "_").replaceAll("/+", "/").replaceAll("(^|/)\\.\\.?(?=/|$)", "$1_");
-        return s.startsWith("/") ? s.substring(1) : s;
+        return OutputPaths.relative(dataset);
     }
 }

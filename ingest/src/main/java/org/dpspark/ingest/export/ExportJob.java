@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +21,9 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.dpspark.core.DatasetSidecar;
 import org.dpspark.core.TableFiles;
+import org.dpspark.core.table.DeltaTables;
 import org.dpspark.core.table.FramesTable;
+import org.dpspark.core.table.FramesTableInfo;
 
 /**
  * The export job: a frames table (optionally one dataset or split) → extxyz files or deepmd/npy systems,
@@ -47,9 +48,20 @@ public final class ExportJob {
     public static Map<String, Long> run(SparkSession spark, String table, String output, ExportFormat format,
                                         List<String> datasets, String split, List<String> typeMap, int setSize,
                                         String commandLine) {
+        return run(spark, table, null, output, format, datasets, split, typeMap, setSize, commandLine);
+    }
+
+    /**
+     * As {@link #run(SparkSession, String, String, ExportFormat, List, String, List, int, String)}, of the table as
+     * of {@code version} (null: the current version).
+     */
+    public static Map<String, Long> run(SparkSession spark, String table, Long version, String output,
+                                        ExportFormat format, List<String> datasets, String split,
+                                        List<String> typeMap, int setSize, String commandLine) {
         Path out = Path.of(output);
         requireEmpty(out);
-        Dataset<Row> rows = spark.read().parquet(table);
+        Dataset<Row> all = DeltaTables.read(spark, table, version);
+        Dataset<Row> rows = all;
         if (!datasets.isEmpty()) {
             rows = rows.filter(col(FramesTable.DATASET).isin(datasets.toArray()));
         }
@@ -57,7 +69,7 @@ public final class ExportJob {
             rows = rows.filter(col(FramesTable.SPLIT).equalTo(split));
         }
         rows = rows.withColumn(GROUP, format.groupColumn());
-        List<String> types = typeMap.isEmpty() ? tableTypeMap(spark, table) : typeMap;
+        List<String> types = typeMap.isEmpty() ? FramesTableInfo.typeMap(all) : typeMap;
         Map<String, String> paths = unitPaths(format, rows);
         StructType unitSchema = new StructType().add("group", DataTypes.StringType).add("path", DataTypes.StringType)
                 .add("frames", DataTypes.LongType);
@@ -69,7 +81,8 @@ public final class ExportJob {
         Map<String, Long> written = new LinkedHashMap<>();
         units.stream().sorted((a, b) -> a.getString(1).compareTo(b.getString(1)))
                 .forEach(r -> written.put(r.getString(1), r.getLong(2)));
-        writeSidecar(out, table, format, types, written, commandLine);
+        writeSidecar(out, table, version != null ? version : DeltaTables.versionOrNull(spark, table), format, types,
+                written, commandLine);
         return written;
     }
 
@@ -90,15 +103,6 @@ public final class ExportJob {
         return paths;
     }
 
-    private static List<String> tableTypeMap(SparkSession spark, String table) {
-        DatasetSidecar car = DatasetSidecar.readOrNull(new TableFiles(spark.sparkContext().hadoopConfiguration()), table);
-        List<String> types = new ArrayList<>();
-        if (car != null) {
-            car.root().path("type_map").forEach(n -> types.add(n.asText()));
-        }
-        return types;
-    }
-
     private static void requireEmpty(Path out) {
         if (!Files.exists(out)) {
             return;
@@ -112,12 +116,15 @@ public final class ExportJob {
         }
     }
 
-    private static void writeSidecar(Path out, String table, ExportFormat format, List<String> types,
+    private static void writeSidecar(Path out, String table, Long version, ExportFormat format, List<String> types,
                                      Map<String, Long> written, String commandLine) {
         DatasetSidecar car = DatasetSidecar.create("export", 1);
         ObjectNode root = car.root();
         root.put("format", format.formatName());
         root.put("source_table", table);
+        if (version != null) {
+            root.put("source_table_version", version);
+        }
         ArrayNode tm = root.putArray("type_map");
         types.forEach(tm::add);
         ObjectNode units = root.putObject("frames_per_output");

@@ -44,7 +44,7 @@ public final class ExportPartitionFn implements MapPartitionsFunction<Row, Row> 
         while (in.hasNext()) {
             String group = in.peek().getString(in.peek().fieldIndex(ExportJob.GROUP));
             String rel = paths.get(group);
-            Path target = Path.of(outputDir).resolve(rel);
+            Path target = OutputPaths.confine(Path.of(outputDir), rel);
             Files.createDirectories(target.getParent());
             Iterator<Frame> frames = new Iterator<>() {
                 @Override

@@ -154,6 +154,9 @@ final class AtomLines {
         if (l.species >= 0) {
             int entry = species.lookup(b, ts[OP_SPECIES], te[OP_SPECIES]);
             int zz = species.atomicNumber(entry);
+            if (species.problem(entry) != null) {
+                return fail(RejectReason.UNKNOWN_ELEMENT, species.problem(entry));
+            }
             if (zz < 0) {
                 if (zCol < 1 || zCol > Elements.count()) {
                     return fail(RejectReason.UNKNOWN_ELEMENT, "unknown element '" + species.label(entry) + "'");
@@ -172,7 +175,11 @@ final class AtomLines {
             labels[a] = Elements.symbol(zCol);
         }
         if (l.typeLabel >= 0) {
-            labels[a] = species.label(species.lookup(b, ts[OP_LABEL], te[OP_LABEL]));
+            int entry = species.lookup(b, ts[OP_LABEL], te[OP_LABEL]);
+            if (species.problem(entry) != null) {
+                return fail(RejectReason.UNKNOWN_ELEMENT, species.problem(entry));
+            }
+            labels[a] = species.label(entry);
         }
         return true;
     }

@@ -9,12 +9,14 @@ import org.dpspark.core.UnknownElementException;
 /**
  * Species tokens of atom lines → (label, Z), remembered per reader so that a label is decoded and
  * resolved once per file, not once per atom. A label resolves as {@link Elements#atomicNumberOfLabel}
- * does ({@code O}, {@code si}, {@code Fe1}, {@code OW}); an unresolvable label has Z = -1.
+ * does ({@code O}, {@code si}, {@code Fe1}, {@code OW}); an unresolvable label has Z = -1, and an unsafe
+ * one (a path separator, {@code ..}, whitespace: see {@link Elements#labelProblem}) also has a problem.
  */
 final class SpeciesTable {
     private byte[][] keys = new byte[8][];
     private String[] labels = new String[8];
     private int[] numbers = new int[8];
+    private String[] problems = new String[8];
     private int size;
     private int last;  // index of the last hit: consecutive atoms are often the same species
 
@@ -33,6 +35,7 @@ final class SpeciesTable {
             keys = Arrays.copyOf(keys, size * 2);
             labels = Arrays.copyOf(labels, size * 2);
             numbers = Arrays.copyOf(numbers, size * 2);
+            problems = Arrays.copyOf(problems, size * 2);
         }
         keys[size] = Arrays.copyOfRange(b, s, e);
         String label = new String(b, s, e - s, StandardCharsets.UTF_8);
@@ -44,6 +47,7 @@ final class SpeciesTable {
             z = -1;
         }
         numbers[size] = z;
+        problems[size] = Elements.labelProblem(label);
         last = size;
         return size++;
     }
@@ -51,6 +55,11 @@ final class SpeciesTable {
     /** The label of an entry, as written in the file. */
     String label(int entry) {
         return labels[entry];
+    }
+
+    /** Why the label of an entry is unsafe, or null when it is safe. */
+    String problem(int entry) {
+        return problems[entry];
     }
 
     /** Z of an entry, or -1 when the label names no element. */

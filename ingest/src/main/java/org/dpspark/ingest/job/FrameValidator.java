@@ -1,13 +1,15 @@
 package org.dpspark.ingest.job;
 
 import java.util.Optional;
+import org.dpspark.core.Elements;
 import org.dpspark.core.Frame;
 import org.dpspark.core.Reject;
 import org.dpspark.core.RejectReason;
 
 /**
  * The checks every frame passes before it enters the frames table, whatever its reader:
- * energy and forces present, every number finite. (Shapes are checked when a {@link Frame} is built,
+ * energy and forces present, every number finite, every type label safe (labels become output paths on
+ * export, see {@link Elements#labelProblem}). (Shapes are checked when a {@link Frame} is built,
  * element names when readers map labels.) Pure Java, no Spark.
  */
 public final class FrameValidator {
@@ -15,6 +17,14 @@ public final class FrameValidator {
 
     /** The reason {@code f} must be rejected, or empty when it is good. */
     public static Optional<Reject> check(Frame f, String format) {
+        String previous = null;
+        for (String label : f.typeLabels()) {
+            String problem = label.equals(previous) ? null : Elements.labelProblem(label);
+            if (problem != null) {
+                return reject(f, format, RejectReason.UNKNOWN_ELEMENT, problem);
+            }
+            previous = label;
+        }
         if (f.energy() == null) {
             return reject(f, format, RejectReason.MISSING_ENERGY, "frame has no energy");
         }

@@ -1,8 +1,11 @@
 package org.dpspark.ingest.job;
 
+import static org.apache.spark.sql.functions.col;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -13,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.UUID;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -25,10 +27,13 @@ import org.dpspark.core.DatasetSidecar;
 import org.dpspark.core.Formula;
 import org.dpspark.core.Reject;
 import org.dpspark.core.RejectReason;
+import org.dpspark.core.TableFiles;
+import org.dpspark.core.Version;
+import org.dpspark.core.table.DeltaAppend;
+import org.dpspark.core.table.DeltaTables;
 import org.dpspark.core.table.FrameRows;
 import org.dpspark.core.table.FramesTable;
 import org.dpspark.core.table.RejectsTable;
-import org.dpspark.core.table.TableCommit;
 import org.dpspark.ingest.read.InputSplit;
 import org.dpspark.ingest.read.ReadOptions;
 import org.slf4j.Logger;
@@ -36,13 +41,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The ingest job: discover inputs, plan splits on the driver, read and validate them in executors, write
- * good frames to the frames table and bad records to its rejects table, then publish the run atomically
- * (see {@link TableCommit}) and update the sidecar.
+ * good frames and bad records to a staging folder, then add them to the frames table and its rejects table,
+ * each in one Delta commit that skips content ids already present and records the run (see
+ * {@link DeltaAppend}). Concurrent ingests into one table all land, each frame once; a killed ingest leaves
+ * nothing visible.
  */
 public final class IngestJob {
     private static final Logger LOG = LoggerFactory.getLogger(IngestJob.class);
     private static final DateTimeFormatter RUN_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    /** Folder (hidden from readers by the underscore) of the runs in progress: {@code _staging/<run id>/}. */
+    static final String STAGING = "_staging";
 
     private IngestJob() {}
 
@@ -50,13 +60,16 @@ public final class IngestJob {
     public static IngestSummary run(SparkSession spark, IngestSettings s) {
         long t0 = System.nanoTime();
         String runId = RUN_TIME.format(Instant.now()) + "-" + UUID.randomUUID().toString().substring(0, 8);
-        String table = new org.dpspark.core.TableFiles(spark.sparkContext().hadoopConfiguration()).qualify(s.output());
-        TableCommit frames = new TableCommit(spark, table, runId);
-        TableCommit rejectsTable = new TableCommit(spark, table + "/" + RejectsTable.FOLDER, runId);
-        for (String stale : frames.clearStaleStaging()) {
-            LOG.warn("removed staging folder of an unfinished earlier run: {}", stale);
+        TableFiles files = new TableFiles(spark.sparkContext().hadoopConfiguration());
+        String table = files.qualify(s.output());
+        if (files.exists(table) && !files.isDirectory(table)) {
+            throw new IllegalArgumentException("output " + s.output() + " is a file, not a table folder");
         }
-        rejectsTable.clearStaleStaging();
+        String staging = table + "/" + STAGING + "/" + runId;
+        DeltaAppend frames = new DeltaAppend(spark, table, FramesTable.SCHEMA, FramesTable.FRAME_ID,
+                List.of(FramesTable.SOURCE_FILE, FramesTable.SOURCE_INDEX));
+        DeltaAppend rejectsTable = new DeltaAppend(spark, table + "/" + RejectsTable.FOLDER, RejectsTable.SCHEMA,
+                RejectsTable.REJECT_ID, List.of(RejectsTable.SOURCE_FILE));
 
         InputDiscovery.Discovery found = InputDiscovery.discover(s.inputs(), s.format());
         List<Reject> driverRejects = new ArrayList<>();
@@ -65,43 +78,47 @@ public final class IngestJob {
 
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         CollectionAccumulator<Reject> executorRejects = spark.sparkContext().collectionAccumulator("ingest rejects");
-        CollectionAccumulator<String> labels = spark.sparkContext().collectionAccumulator("ingest type labels");
         long framesRead = 0;
         long written = 0;
         Map<String, Long> byDataset = new TreeMap<>();
         Map<String, Long> byElement = new TreeMap<>();
         Map<String, Long> bySplit = new TreeMap<>();
-        if (!tasks.isEmpty()) {
-            JavaRDD<Row> rows = jsc.parallelize(tasks, tasks.size())
-                    .mapPartitions(new IngestPartitionFn(s.split(), executorRejects, labels));
-            String staged = frames.stagingPath("frames");
-            long t1 = System.nanoTime();
-            spark.createDataFrame(rows, FramesTable.SCHEMA.struct()).write().parquet(staged);
-            long t2 = System.nanoTime();
-            framesRead = spark.read().parquet(staged).count();
-            written = frames.publish(staged, FramesTable.FRAME_ID,
-                    List.of(FramesTable.SOURCE_FILE, FramesTable.SOURCE_INDEX));
-            long t3 = System.nanoTime();
-            if (written > 0) {
-                tally(spark.read().parquet(frames.runFolder()), byDataset, byElement, bySplit);
+        try {
+            String staged = staging + "/frames";
+            if (!tasks.isEmpty()) {
+                JavaRDD<Row> rows = jsc.parallelize(tasks, tasks.size())
+                        .mapPartitions(new IngestPartitionFn(s.split(), executorRejects,
+                                spark.sparkContext().collectionAccumulator("ingest type labels")));
+                long t1 = System.nanoTime();
+                spark.createDataFrame(rows, FramesTable.SCHEMA.struct()).write().parquet(staged);
+                long t2 = System.nanoTime();
+                framesRead = spark.read().parquet(staged).count();
+                List<Reject> all = new ArrayList<>(driverRejects);
+                all.addAll(executorRejects.value());
+                written = frames.insertNew(staged, runId, runRecord(s, found, runId, framesRead, all.size()));
+                long t3 = System.nanoTime();
+                if (written > 0) {
+                    tally(DeltaTables.read(spark, table).filter(col(FramesTable.INGEST_RUN).equalTo(runId)),
+                            byDataset, byElement, bySplit);
+                }
+                LOG.info("read+validate+write {} s, dedup+commit {} s, tally {} s", (t2 - t1) / 1e9, (t3 - t2) / 1e9,
+                        (System.nanoTime() - t3) / 1e9);
+            } else {
+                frames.ensureTable();
             }
-            LOG.info("read+validate+write {} s, dedup+publish {} s, tally {} s", (t2 - t1) / 1e9, (t3 - t2) / 1e9,
-                    (System.nanoTime() - t3) / 1e9);
+            List<Reject> rejects = new ArrayList<>(driverRejects);
+            rejects.addAll(executorRejects.value());
+            List<Reject> newRejects = commitRejects(spark, rejectsTable, rejects, staging + "/rejects", runId,
+                    runRecord(s, found, runId, framesRead, rejects.size()));
+            return new IngestSummary(runId, found.inputs().size() + found.unrecognized().size(),
+                    found.skipped(), bytesIn, framesRead, written, framesRead - written, byDataset, byElement,
+                    newRejects, (System.nanoTime() - t0) / 1e9);
+        } finally {
+            files.delete(staging);
+            if (files.children(table + "/" + STAGING).isEmpty()) {
+                files.delete(table + "/" + STAGING);
+            }
         }
-        frames.cleanUp();
-
-        List<Reject> rejects = new ArrayList<>(driverRejects);
-        rejects.addAll(executorRejects.value());
-        List<Reject> newRejects = commitRejects(spark, rejectsTable, rejects);
-        rejectsTable.cleanUp();
-
-        IngestSummary summary = new IngestSummary(runId, found.inputs().size() + found.unrecognized().size(),
-                found.skipped(), bytesIn, framesRead, written, framesRead - written, byDataset, byElement,
-                newRejects, (System.nanoTime() - t0) / 1e9);
-        long t4 = System.nanoTime();
-        writeSidecars(frames, table, s, found, summary, bySplit, written > 0 ? labels.value() : List.of());
-        LOG.info("sidecars {} s", (System.nanoTime() - t4) / 1e9);
-        return summary;
     }
 
     /** Splits of every recognised input; unrecognised or unplannable inputs become rejects. */
@@ -139,25 +156,25 @@ public final class IngestJob {
         return tasks;
     }
 
-    /** Writes the rejects not yet in the rejects table; returns them. */
-    private static List<Reject> commitRejects(SparkSession spark, TableCommit commit, List<Reject> rejects) {
+    /** Adds the rejects not yet in the rejects table (one commit); returns them. */
+    private static List<Reject> commitRejects(SparkSession spark, DeltaAppend commit, List<Reject> rejects,
+                                              String staged, String runId, String runRecord) {
         Map<String, Reject> unique = new LinkedHashMap<>();
         rejects.forEach(r -> unique.putIfAbsent(r.id(), r));
         if (unique.isEmpty()) {
             return List.of();
         }
         List<Row> rows = unique.values().stream().map(FrameRows::toRow).toList();
-        String staged = commit.stagingPath("rejects");
         spark.createDataFrame(rows, RejectsTable.SCHEMA.struct()).coalesce(1).write().parquet(staged);
-        long kept = commit.publish(staged, RejectsTable.REJECT_ID, List.of(RejectsTable.SOURCE_FILE));
+        long kept = commit.insertNew(staged, runId, runRecord);
         if (kept == unique.size()) {
             return new ArrayList<>(unique.values());
         }
         if (kept == 0) {
             return List.of();
         }
-        List<String> ids = spark.read().parquet(commit.runFolder()).select(RejectsTable.REJECT_ID)
-                .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+        List<String> ids = DeltaTables.read(spark, commit.table()).filter(col(FramesTable.INGEST_RUN).equalTo(runId))
+                .select(RejectsTable.REJECT_ID).as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
         return ids.stream().map(unique::get).toList();
     }
 
@@ -172,67 +189,42 @@ public final class IngestJob {
         }
     }
 
-    private static void addAll(ObjectNode counts, String name, Map<String, Long> add) {
-        ObjectNode node = counts.has(name) ? (ObjectNode) counts.get(name) : counts.putObject(name);
-        add.forEach((k, v) -> node.put(k, node.path(k).asLong(0) + v));
-    }
-
-    private static void writeSidecars(TableCommit frames, String table, IngestSettings s,
-                                      InputDiscovery.Discovery found, IngestSummary summary,
-                                      Map<String, Long> bySplit, List<String> typeLabels) {
-        DatasetSidecar car = DatasetSidecar.readOrNull(frames.files(), table);
-        if (car == null) {
-            car = DatasetSidecar.create(FramesTable.SCHEMA.table(), FramesTable.SCHEMA.version());
+    /**
+     * The run's record, committed with its rows as the Delta commit's {@code userMetadata}: run id, command line,
+     * configuration, code version, split fractions, sources, skipped files, frames read, rejects.
+     */
+    static String runRecord(IngestSettings s, InputDiscovery.Discovery found, String runId, long framesRead,
+                            int rejects) {
+        ObjectNode run = DatasetSidecar.json().createObjectNode();
+        run.put("run_id", runId);
+        run.put("command_line", s.commandLine());
+        try {
+            run.set("config", DatasetSidecar.json().readTree(s.configJson()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        ObjectNode root = car.root();
-        // Counts are kept additively (previous sidecar + this run), so no run rescans the whole table.
-        ObjectNode counts = root.has("counts") ? (ObjectNode) root.get("counts") : root.putObject("counts");
-        counts.put("frames", counts.path("frames").asLong(0) + summary.framesWritten());
-        addAll(counts, "frames_per_dataset", summary.framesByDataset());
-        addAll(counts, "frames_per_split", bySplit);
-        addAll(counts, "atoms_per_element", summary.atomsByElement());
-        TreeSet<String> types = new TreeSet<>(typeLabels);
-        root.path("type_map").forEach(n -> types.add(n.asText()));
-        ArrayNode typeMap = root.putArray("type_map");
-        types.forEach(typeMap::add);
-        ObjectNode split = root.putObject("split");
+        run.put("code_version", Version.get());
+        ObjectNode split = run.putObject("split");
         split.put("train", s.split().train());
         split.put("valid", s.split().valid());
         split.put("test", 1.0 - s.split().train() - s.split().valid());
-        ArrayNode sources = root.has("sources") ? (ArrayNode) root.get("sources") : root.putArray("sources");
+        ArrayNode sources = run.putArray("sources");
         for (InputDiscovery.Input in : found.inputs()) {
             ObjectNode src = sources.addObject();
             src.put("path", in.path().toString());
             src.put("format", in.reader().format());
             src.put("dataset", s.dataset() == null || s.dataset().isBlank() ? in.dataset() : s.dataset());
-            src.put("ingest_run", summary.runId());
         }
-        ObjectNode run;
-        try {
-            run = car.addRun(summary.runId(), s.commandLine(), DatasetSidecar.json().readTree(s.configJson()));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        run.put("frames_written", summary.framesWritten());
-        run.put("duplicates_skipped", summary.duplicates());
-        run.put("rejects", summary.rejects().size());
         ArrayNode skipped = run.putArray("skipped_files");
-        summary.skipped().forEach(p -> skipped.add(p.toString()));
-        run.put("seconds", summary.seconds());
-        car.write(frames.files(), table);
-
-        DatasetSidecar rej = DatasetSidecar.readOrNull(frames.files(), table + "/" + RejectsTable.FOLDER);
-        if (rej == null) {
-            rej = DatasetSidecar.create(RejectsTable.SCHEMA.table(), RejectsTable.SCHEMA.version());
-        }
-        ObjectNode byReason = rej.root().putObject("rejects_by_reason_last_run");
-        summary.rejectsByReason().forEach(byReason::put);
+        found.skipped().forEach(p -> skipped.add(p.toString()));
+        run.put("frames_read", framesRead);
+        run.put("rejects", rejects);
         try {
-            rej.addRun(summary.runId(), s.commandLine(), DatasetSidecar.json().readTree(s.configJson()));
+            return DatasetSidecar.json().writer().without(
+                    com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(run);
         } catch (IOException e) {
-            throw new IllegalStateException(e);
+            throw new UncheckedIOException(e);
         }
-        rej.write(frames.files(), table + "/" + RejectsTable.FOLDER);
     }
 
     private static long size(Path p) {

@@ -35,7 +35,7 @@ final class PwGeometry {
             try {
                 z[i] = Elements.atomicNumberOfLabel(labels[i]);
             } catch (UnknownElementException e) {
-                throw new ParseFailure(RejectReason.UNKNOWN_ELEMENT, line, "species '" + labels[i] + "' is no element");
+                throw new ParseFailure(RejectReason.UNKNOWN_ELEMENT, line, "species: " + e.getMessage());
             }
         }
         return z;

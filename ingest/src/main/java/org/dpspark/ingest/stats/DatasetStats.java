@@ -20,6 +20,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.dpspark.core.Elements;
 import org.dpspark.core.plot.Histogram;
+import org.dpspark.core.table.DeltaTables;
 import org.dpspark.core.table.FramesTable;
 
 /**
@@ -41,13 +42,21 @@ public final class DatasetStats {
     public Histogram forceMagnitude;
     public long frames;
     public long framesWithVirial;
+    /** The table version the statistics are of (null: a plain-Parquet table, which has none). */
+    public Long version;
 
     private DatasetStats() {}
 
     /** Computes the statistics of the table at {@code path} with {@code bins} histogram bins. */
     public static DatasetStats compute(SparkSession spark, String path, int bins) {
-        Dataset<Row> t = spark.read().parquet(path);
+        return compute(spark, path, null, bins);
+    }
+
+    /** Computes the statistics of the table at {@code path} as of {@code version} (null: the current one). */
+    public static DatasetStats compute(SparkSession spark, String path, Long version, int bins) {
+        Dataset<Row> t = DeltaTables.read(spark, path, version);
         DatasetStats s = new DatasetStats();
+        s.version = version != null ? version : DeltaTables.versionOrNull(spark, path);
         for (Row r : t.groupBy(FramesTable.DATASET)
                 .agg(count("*"), sum(FramesTable.NATOMS),
                         sum(col(FramesTable.SPLIT).equalTo("train").cast("long")),
@@ -100,6 +109,9 @@ public final class DatasetStats {
     /** The printed report. */
     public String render() {
         StringBuilder sb = new StringBuilder();
+        if (version != null) {
+            sb.append("table version ").append(version).append('\n');
+        }
         sb.append(String.format(Locale.ROOT, "%-40s %8s %10s %7s %6s %6s %13s %10s%n", "dataset", "frames", "atoms",
                 "train", "valid", "test", "E/N mean eV", "E/N std"));
         long atoms = 0;

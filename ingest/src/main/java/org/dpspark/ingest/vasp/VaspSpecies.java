@@ -93,7 +93,7 @@ final class VaspSpecies {
             try {
                 z[i] = Elements.atomicNumberOfLabel(labels[i]);
             } catch (UnknownElementException e) {
-                throw new ParseFailure(RejectReason.UNKNOWN_ELEMENT, countsLine, "POTCAR species '" + labels[i] + "' is no element");
+                throw new ParseFailure(RejectReason.UNKNOWN_ELEMENT, countsLine, "POTCAR species: " + e.getMessage());
             }
         }
         return z;

@@ -260,7 +260,7 @@ final class VasprunParser implements RecordStream.Generator {
                 try {
                     z[i] = Elements.atomicNumberOfLabel(labels.get(i));
                 } catch (UnknownElementException e) {
-                    throw new ParseFailure(RejectReason.UNKNOWN_ELEMENT, calcLine, "atominfo element '" + labels.get(i) + "'");
+                    throw new ParseFailure(RejectReason.UNKNOWN_ELEMENT, calcLine, "atominfo element: " + e.getMessage());
                 }
             }
             double[] virial = null;

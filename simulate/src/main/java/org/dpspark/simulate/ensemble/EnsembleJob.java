@@ -203,7 +203,7 @@ public final class EnsembleJob {
     }
 
     private static List<InitialStructure> frames(SparkSession spark, StructureSource.FramesSource f) {
-        Dataset<Row> t = spark.read().parquet(f.table());
+        Dataset<Row> t = org.dpspark.core.table.DeltaTables.read(spark, f.table());
         if (!f.dataset().isEmpty()) {
             t = t.filter(col(FramesTable.DATASET).equalTo(f.dataset()));
         }

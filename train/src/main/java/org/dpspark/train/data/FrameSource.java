@@ -15,6 +15,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.dpspark.core.Elements;
 import org.dpspark.core.Frame;
+import org.dpspark.core.table.DeltaTables;
 import org.dpspark.core.table.FrameRows;
 import org.dpspark.core.table.FramesTable;
 
@@ -24,7 +25,13 @@ public final class FrameSource {
 
     /** Rows of {@code table} whose dataset matches one of {@code datasetGlobs} (empty: all) and split is in {@code splits} (empty: all). */
     public static Dataset<Row> select(SparkSession spark, String table, List<String> datasetGlobs, List<String> splits) {
-        Dataset<Row> df = spark.read().parquet(table);
+        return select(spark, table, null, datasetGlobs, splits);
+    }
+
+    /** As {@link #select(SparkSession, String, List, List)}, of the table as of {@code version} (null: the current one). */
+    public static Dataset<Row> select(SparkSession spark, String table, Long version, List<String> datasetGlobs,
+                                      List<String> splits) {
+        Dataset<Row> df = DeltaTables.read(spark, table, version);
         if (!splits.isEmpty()) df = df.filter(functions.col(FramesTable.SPLIT).isin(splits.toArray()));
         if (!datasetGlobs.isEmpty()) {
             List<String> names = df.select(FramesTable.DATASET).distinct().as(org.apache.spark.sql.Encoders.STRING()).collectAsList();

@@ -15,6 +15,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.dpspark.core.Version;
+import org.dpspark.core.table.DeltaTables;
+import org.dpspark.core.table.FramesTableInfo;
 import org.dpspark.model.DeepPotModel;
 import org.dpspark.train.data.FrameSource;
 import org.dpspark.train.data.TrainFrame;
@@ -51,7 +53,9 @@ public final class TrainJob {
             throws IOException {
         Files.createDirectories(output);
         DataSettings data = s.data();
-        Dataset<Row> trainRows = FrameSource.select(spark, table, data.datasets(), data.splits());
+        // One version of the table for the training and the validation frames, recorded with the model.
+        Long version = DeltaTables.versionOrNull(spark, table);
+        Dataset<Row> trainRows = FrameSource.select(spark, table, version, data.datasets(), data.splits());
         List<String> typeMap = s.model().typeMap().isEmpty() ? FrameSource.elements(trainRows) : s.model().typeMap();
         JavaRDD<TrainFrame> all = FrameSource.frames(trainRows, typeMap);
         int workers = s.parallel().workers() > 0 ? s.parallel().workers()
@@ -60,7 +64,7 @@ public final class TrainJob {
         long nTrain = train.count();
         if (nTrain == 0) throw new IllegalArgumentException("no training frames in " + table + " for datasets " + data.datasets() + ", splits " + data.splits());
         List<String> vd = data.validDatasets().isEmpty() ? data.datasets() : data.validDatasets();
-        List<TrainFrame> valid = FrameSource.frames(FrameSource.select(spark, table, vd, data.validSplits()), typeMap)
+        List<TrainFrame> valid = FrameSource.frames(FrameSource.select(spark, table, version, vd, data.validSplits()), typeMap)
                 .takeSample(false, data.validMaxFrames(), s.network().seed());
         out.printf("train: %d training frames in %d partitions (workers), %d validation frames, type map %s%n", nTrain, workers,
                 valid.size(), typeMap);
@@ -78,6 +82,12 @@ public final class TrainJob {
             st = c.stats();
         }
         out.println("train: " + st.summary());
+        provenance = new java.util.LinkedHashMap<>(provenance);
+        provenance.put("frames_version", version);
+        provenance.put("frames_id_digest", FramesTableInfo.frameIdDigest(trainRows));
+        provenance.put("frames_trained", nTrain);
+        out.printf("train: frames table version %s, %d training frames, id digest (SHA-256) %s%n", version, nTrain,
+                provenance.get("frames_id_digest"));
         out.flush();
         List<Result> results = new ArrayList<>();
         for (int k = 0; k < Math.max(1, ensemble); k++) {
