@@ -102,7 +102,7 @@ public final class BenchCommand implements Runnable {
             var rows = org.dpspark.simulate.bench.DeepPotMdBench.run(m, molecules, executions, seconds);
             spec.commandLine().getOut().print(org.dpspark.simulate.bench.DeepPotMdBench.render(rows,
                     peak.gflops() / busy, String.format(java.util.Locale.ROOT, "%s; %.2f GFLOP/s of wall time with %.0f%%"
-                            + " of a core", peak.kernel(), peak.gflops(), 100 * busy)));
+                            + " of a core; %s", peak.kernel(), peak.gflops(), 100 * busy, peak.detail())));
             spec.commandLine().getOut().flush();
             if (lammpsRepeat > 0) {
                 org.dpspark.simulate.bench.LjBench.main(new String[] {"--repeat", Integer.toString(lammpsRepeat)});

@@ -52,9 +52,10 @@ public final class TrainBench {
             double kernelStepSeconds, double networkStepSeconds, double graphStepCpuSeconds, double kernelStepCpuSeconds,
             double networkStepCpuSeconds, double flopsPerStep, long heapBytes, long offHeapBytes) {}
 
-    /** Peaks in GFLOP/s (nd4jPeakCpu from the gemm's thread CPU time); scaling: 1 → 2 workers per network (empty
+    /** peak: the one measured peak ({@link PeakFlops}) all wall-time figures divide by; nd4jPeak, nd4jPeakCpu: a 256³
+     * dgemm's GFLOP/s of wall and thread CPU time (the CPU-time figures divide by the latter); scaling: 1 → 2 workers per network (empty
      * without --spark) at averagingFrequency steps per round. */
-    public record Result(double javaPeak, double nd4jPeak, double nd4jPeakCpu, List<Net> nets, List<Scaling> scaling,
+    public record Result(PeakFlops.Peak peak, double nd4jPeak, double nd4jPeakCpu, List<Net> nets, List<Scaling> scaling,
             int averagingFrequency, int atoms, double loadBefore, double loadAfter) {}
 
     /** One network's training frames/s with 1 and 2 workers: dl4j-spark and engine rdd. */
@@ -92,7 +93,7 @@ public final class TrainBench {
         Nd4j.factory().blas().setMaxThreads(1); // OpenBLAS's own thread count (ND4J's setting does not reach it)
         Nd4j.getEnvironment().setMaxMasterThreads(1);
         PeakFlops.Peak jp = PeakFlops.measure(Math.min(seconds, 3));
-        double[] np = nd4jPeak(seconds);
+        double[] np = nd4jPeak(seconds); // thread-CPU figure of the dgemm (the one peak's wall figure is jp)
         List<Net> nets = new ArrayList<>();
         for (Spec n : NETS) nets.add(net(n, frames, seconds));
         List<Scaling> scaling = new ArrayList<>();
@@ -103,7 +104,7 @@ public final class TrainBench {
                         sparkFps(table, n, freq, "local[2]", 2, seconds, false)));
             }
         }
-        return new Result(jp.gflops(), np[0], np[1], nets, scaling, freq, frames.get(0).natoms(), load0, load());
+        return new Result(jp, np[0], np[1], nets, scaling, freq, frames.get(0).natoms(), load0, load());
     }
 
     private static double load() {
@@ -286,11 +287,10 @@ public final class TrainBench {
 
     public static String render(Result r) {
         StringBuilder sb = new StringBuilder();
-        double peak = Math.max(r.javaPeak(), r.nd4jPeak());
+        double peak = r.peak().gflops();
         sb.append(String.format(Locale.ROOT, "bench train (water frame, %d atoms, batch 1; load average %.1f before, %.1f after;"
                 + " ND4J limited to 1 thread)%n", r.atoms(), r.loadBefore(), r.loadAfter()));
-        sb.append(String.format(Locale.ROOT, "  measured one-core peak: %.2f GFLOP/s (ND4J dgemm 256³), %.2f GFLOP/s (plain Java)%n",
-                r.nd4jPeak(), r.javaPeak()));
+        sb.append(String.format(Locale.ROOT, "  measured one-core peak: %s%n", r.peak().describe()));
         sb.append(String.format(Locale.ROOT, "  measured one-core peak by thread CPU time: %.2f GFLOP/s (ND4J dgemm 256³)%n",
                 r.nd4jPeakCpu()));
         for (Net n : r.nets()) {
