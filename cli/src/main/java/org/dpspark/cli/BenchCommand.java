@@ -75,8 +75,8 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--molecules", split = ",", description = "water-box sizes in molecules (default: 64,512,4096)")
         List<Integer> molecules = List.of(64, 512, 4096);
 
-        @Option(names = "--executions", split = ",", description = "Deep Potential calculators: java (default), auto,"
-                + " gpu, opencl-cpu, jtp (Aparapi kernels; their rows are per process, not per core)")
+        @Option(names = "--executions", split = ",", description = "Deep Potential calculators: java (default: the batched"
+                + " Vector API evaluator), java-reference (the slow straightforward one), auto, gpu, opencl-cpu, jtp (Aparapi kernels; their rows are per process, not per core)")
         List<String> executions = List.of("java");
 
         @Option(names = "--seconds", description = "least timed seconds per size (default: 3)")

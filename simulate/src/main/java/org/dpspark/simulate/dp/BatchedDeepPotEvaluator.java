@@ -1,8 +1,6 @@
 package org.dpspark.simulate.dp;
 
 import java.util.Arrays;
-import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorOperators;
 import org.dpspark.featurize.dpmodel.DeepPotModel;
 import org.dpspark.featurize.dpmodel.SeADescriptor;
 import org.dpspark.featurize.neighbor.NeighborList;
@@ -327,7 +325,6 @@ public final class BatchedDeepPotEvaluator implements DeepPotCalculator {
         int w = 4 * ng, go = li * w;
         double[] gr = grB;
         Arrays.fill(gr, go, go + w, 0.0);
-        int L = VectorKernels.L;
         for (int tj = 0; tj < ntypes; tj++) {
             int k = netIndex(ti, tj), r0 = segStart[li * ntypes + tj], real = segCount[li * ntypes + tj];
             BlockNet net = embed[k];
@@ -336,29 +333,7 @@ public final class BatchedDeepPotEvaluator implements DeepPotCalculator {
             int end = r0 + real;
             for (int a = 0; a < ng; a++) {
                 int gb = net.outBase(a);
-                DoubleVector z = DoubleVector.zero(VectorKernels.S), v0 = z, v1 = z, v2 = z, v3 = z;
-                int s = r0;
-                for (; s + L <= end; s += L) {
-                    DoubleVector g = DoubleVector.fromArray(VectorKernels.S, out, gb + s);
-                    v0 = g.fma(DoubleVector.fromArray(VectorKernels.S, rkk, s), v0);
-                    v1 = g.fma(DoubleVector.fromArray(VectorKernels.S, rkk, ld + s), v1);
-                    v2 = g.fma(DoubleVector.fromArray(VectorKernels.S, rkk, 2 * ld + s), v2);
-                    v3 = g.fma(DoubleVector.fromArray(VectorKernels.S, rkk, 3 * ld + s), v3);
-                }
-                double g0 = v0.reduceLanes(VectorOperators.ADD), g1 = v1.reduceLanes(VectorOperators.ADD);
-                double g2 = v2.reduceLanes(VectorOperators.ADD), g3 = v3.reduceLanes(VectorOperators.ADD);
-                for (; s < end; s++) {
-                    double g = out[gb + s];
-                    g0 += g * rkk[s];
-                    g1 += g * rkk[ld + s];
-                    g2 += g * rkk[2 * ld + s];
-                    g3 += g * rkk[3 * ld + s];
-                }
-                int q = go + 4 * a;
-                gr[q] += g0;
-                gr[q + 1] += g1;
-                gr[q + 2] += g2;
-                gr[q + 3] += g3;
+                VectorKernels.dot4(out, gb, rkk, ld, r0, end, gr, go + 4 * a);
             }
             if (real < sel[tj]) {
                 int p = (ti * (nnei + 1) + selOffset[tj] + real) * w;
@@ -429,20 +404,12 @@ public final class BatchedDeepPotEvaluator implements DeepPotCalculator {
                 if (netIndex(ti, tj) != k) continue;
                 int r0 = segStart[li * ntypes + tj], end = r0 + segCount[li * ntypes + tj];
                 if (end == r0) continue;
-                int go = li * w;
-                for (int c = 0; c < 4; c++) Arrays.fill(dkk, c * ld + r0, c * ld + end, 0.0);
-                for (int a = 0; a < ng; a++) {
-                    int p = go + 4 * a, q = a * ld, gb = net.outBase(a);
-                    double g0 = dgrB[p], g1 = dgrB[p + 1], g2 = dgrB[p + 2], g3 = dgrB[p + 3];
-                    for (int s = r0; s < end; s++) {
-                        gOut[q + s] = g0 * rkk[s] + g1 * rkk[ld + s] + g2 * rkk[2 * ld + s] + g3 * rkk[3 * ld + s];
-                        double g = out[gb + s];
-                        dkk[s] += g0 * g;
-                        dkk[ld + s] += g1 * g;
-                        dkk[2 * ld + s] += g2 * g;
-                        dkk[3 * ld + s] += g3 * g;
-                    }
-                }
+                // per atom segment, two small matrix products over its rows rounded up to whole vectors (the rounding
+                // spills into the next segment, which is computed after this one, or into the padding rows):
+                // ∂E/∂G[a][s] = Σ_c dgr[a][c]·R̃[c][s] and the direct ∂E/∂R̃[c][s] = Σ_a dgr[a][c]·G[a][s]
+                int go = li * w, cols = VectorKernels.padded(end - r0);
+                VectorKernels.gemm(dgrB, go, 1, 4, ng, 4, rkk, r0, ld, gOut, r0, ld, cols);
+                VectorKernels.gemm(dgrB, go, 4, 1, 4, ng, out, net.outBase(0) + r0, ld, dkk, r0, ld, cols);
             }
         }
         double[] ds = net.backward(netRows[k]);

@@ -1,6 +1,5 @@
 package org.dpspark.simulate.dp;
 
-import jdk.incubator.vector.DoubleVector;
 import org.dpspark.featurize.dpmodel.Activation;
 import org.dpspark.featurize.dpmodel.DenseNet;
 
@@ -47,9 +46,12 @@ final class BlockNet extends NetLayout {
         this.scratch = scratch;
     }
 
-    /** Makes room for {@code rows} rows (keeps nothing when it grows). */
+    /**
+     * Makes room for {@code rows} rows (keeps nothing when it grows), plus one vector: a caller may run a matrix
+     * product over a segment of rows starting anywhere, rounded up to whole vectors.
+     */
     void ensure(int rows) {
-        int need = VectorKernels.padded(Math.max(1, rows));
+        int need = VectorKernels.padded(Math.max(1, rows)) + VectorKernels.L;
         if (need > ld) {
             ld = Math.max(need, VectorKernels.padded(ld + ld / 4));
             in = new double[inDim * ld];
@@ -64,7 +66,7 @@ final class BlockNet extends NetLayout {
 
     /** Forward pass of rows 0..rows−1 of {@link #in} (after {@link #ensure}); fills {@link #out} and {@link #dphi}. */
     void forward(int rows) {
-        int cols = VectorKernels.padded(rows), L = VectorKernels.L;
+        int cols = VectorKernels.padded(rows);
         double[] src = in;
         int srcBase = 0;
         for (int l = 0; l < nLayers; l++) {
@@ -76,32 +78,20 @@ final class BlockNet extends NetLayout {
                 int q = ob + o * ld;
                 double bo = bl == null ? 0.0 : bl[o];
                 double t = tl == null ? 1.0 : tl[o];
-                if (a == Activation.TANH) {
-                    for (int s = 0; s < cols; s += L) {
-                        DoubleVector y = VectorKernels.tanh(DoubleVector.fromArray(VectorKernels.S, out, q + s).add(bo));
-                        DoubleVector d = y.mul(y).neg().add(1.0); // 1 − y·y, as CompiledNet
-                        if (tl != null) {
-                            y = y.mul(t);
-                            d = d.mul(t);
-                        }
-                        y.intoArray(out, q + s);
-                        d.intoArray(dphi, q + s);
-                    }
+                int sk = skip[l] == 1 ? o : skip[l] == 2 ? o % ni : -1; // the input feature the skip adds
+                if (a == Activation.TANH && sk >= 0) {
+                    VectorKernels.tanhRowSkip(out, dphi, q, cols, bo, t, src, srcBase + sk * ld);
+                } else if (a == Activation.TANH) {
+                    VectorKernels.tanhRow(out, dphi, q, cols, bo, t);
                 } else {
                     for (int s = 0; s < rows; s++) {
                         double z = out[q + s] + bo;
                         double y = a.value(z);
                         double d = a.derivative(z, y);
-                        out[q + s] = y * t;
+                        out[q + s] = y * t + (sk >= 0 ? src[srcBase + sk * ld + s] : 0.0);
                         dphi[q + s] = d * t;
                     }
                 }
-            }
-            if (skip[l] == 1) {
-                addRows(out, ob, src, srcBase, no, cols);
-            } else if (skip[l] == 2) {
-                addRows(out, ob, src, srcBase, ni, cols);
-                addRows(out, ob + ni * ld, src, srcBase, ni, cols);
             }
             src = out;
             srcBase = ob;
@@ -110,13 +100,7 @@ final class BlockNet extends NetLayout {
 
     /** dst[f·ld + s] += src[f·ld + s], f &lt; features, s &lt; cols. */
     private void addRows(double[] dst, int d0, double[] src, int s0, int features, int cols) {
-        for (int f = 0; f < features; f++) {
-            int d = d0 + f * ld, x = s0 + f * ld;
-            for (int s = 0; s < cols; s += VectorKernels.L) {
-                DoubleVector.fromArray(VectorKernels.S, dst, d + s).add(DoubleVector.fromArray(VectorKernels.S, src, x + s))
-                        .intoArray(dst, d + s);
-            }
-        }
+        for (int f = 0; f < features; f++) VectorKernels.add(dst, d0 + f * ld, src, s0 + f * ld, cols);
     }
 
     /** The buffer the caller fills with ∂L/∂(final output) (outDim × ld, feature-major) before {@link #backward}. */
@@ -129,25 +113,22 @@ final class BlockNet extends NetLayout {
      *         again)
      */
     double[] backward(int rows) {
-        int cols = VectorKernels.padded(rows), L = VectorKernels.L;
+        int cols = VectorKernels.padded(rows);
         double[] g = scratch.ga, gx = scratch.gb, dz = scratch.dz;
         for (int l = nLayers - 1; l >= 0; l--) {
             int ni = nIn[l], no = nOut[l], ob = off[l] * ld;
-            for (int q = 0; q < no * ld; q += L) {
-                DoubleVector.fromArray(VectorKernels.S, g, q).mul(DoubleVector.fromArray(VectorKernels.S, dphi, ob + q))
-                        .intoArray(dz, q);
+            VectorKernels.mul(dz, 0, g, 0, dphi, ob, no * ld);
+            // gx[i][s] = Σ_o W[i][o]·dz[o][s] (+ the skip's ∂L/∂y: then accumulated in place into g, which dz has
+            // consumed): A(q = o, r = i) = W[i·no + o]
+            if (skip[l] == 0) {
+                VectorKernels.gemm(w[l], 0, 1, no, ni, no, dz, 0, ld, gx, 0, ld, cols);
+                double[] t = g;
+                g = gx;
+                gx = t;
+            } else {
+                if (skip[l] == 2) addRows(g, 0, g, ni * ld, ni, cols);
+                VectorKernels.gemm(w[l], 0, 1, no, ni, no, dz, 0, ld, g, 0, ld, cols, true);
             }
-            // gx[i][s] = Σ_o W[i][o]·dz[o][s]: A(q = o, r = i) = W[i·no + o]
-            VectorKernels.gemm(w[l], 0, 1, no, ni, no, dz, 0, ld, gx, 0, ld, cols);
-            if (skip[l] == 1) {
-                addRows(gx, 0, g, 0, ni, cols);
-            } else if (skip[l] == 2) {
-                addRows(gx, 0, g, 0, ni, cols);
-                addRows(gx, 0, g, ni * ld, ni, cols);
-            }
-            double[] t = g;
-            g = gx;
-            gx = t;
         }
         return g;
     }

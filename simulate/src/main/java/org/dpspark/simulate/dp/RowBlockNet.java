@@ -1,6 +1,5 @@
 package org.dpspark.simulate.dp;
 
-import jdk.incubator.vector.DoubleVector;
 import org.dpspark.featurize.dpmodel.Activation;
 import org.dpspark.featurize.dpmodel.DenseNet;
 
@@ -99,7 +98,6 @@ final class RowBlockNet extends NetLayout {
 
     /** Forward pass of rows 0..rows−1 of {@link #in}; fills {@link #out} and {@link #dphi}. */
     void forward(int rows) {
-        int L = VectorKernels.L;
         double[] src = in;
         int srcOff = 0, srcLd = pin;
         for (int l = 0; l < nLayers; l++) {
@@ -110,13 +108,7 @@ final class RowBlockNet extends NetLayout {
             for (int r = 0; r < rows; r++) {
                 int q = r * ld + oo;
                 if (a == Activation.TANH) {
-                    for (int k = 0; k < p; k += L) {
-                        DoubleVector t = DoubleVector.fromArray(VectorKernels.S, tl, k);
-                        DoubleVector y = VectorKernels.tanh(DoubleVector.fromArray(VectorKernels.S, out, q + k)
-                                .add(DoubleVector.fromArray(VectorKernels.S, bl, k)));
-                        y.mul(y).neg().add(1.0).mul(t).intoArray(dphi, q + k);
-                        y.mul(t).intoArray(out, q + k);
-                    }
+                    VectorKernels.tanhRowVec(out, dphi, q, p, bl, tl);
                 } else {
                     for (int k = 0; k < p; k++) {
                         double z = out[q + k] + bl[k];
@@ -148,7 +140,6 @@ final class RowBlockNet extends NetLayout {
      * @return a scratch array holding ∂L/∂x, row r at {@code r·}{@link #gradStride()} (valid until the next call)
      */
     double[] backwardOnes(int rows) {
-        int L = VectorKernels.L;
         double[] g = ga, gx = gb;
         int last = nLayers - 1;
         for (int r = 0; r < rows; r++) {
@@ -156,12 +147,7 @@ final class RowBlockNet extends NetLayout {
         }
         for (int l = last; l >= 0; l--) {
             int ni = nIn[l], no = nOut[l], p = pw[l], oo = poff[l], pi = VectorKernels.padded(ni);
-            for (int r = 0; r < rows; r++) {
-                for (int k = 0; k < p; k += L) {
-                    DoubleVector.fromArray(VectorKernels.S, g, r * pmax + k)
-                            .mul(DoubleVector.fromArray(VectorKernels.S, dphi, r * ld + oo + k)).intoArray(dz, r * pmax + k);
-                }
-            }
+            for (int r = 0; r < rows; r++) VectorKernels.mul(dz, r * pmax, g, r * pmax, dphi, r * ld + oo, p);
             // gx[r][i] = Σ_o dz[r][o]·Wᵀ[o][i]
             VectorKernels.gemm(dz, 0, 1, pmax, rows, no, wt[l], 0, pi, gx, 0, pmax, pi);
             for (int r = 0; r < rows; r++) {

@@ -36,24 +36,41 @@ final class VectorKernels {
      */
     static void gemm(double[] a, int aOff, int ak, int ar, int rows, int k, double[] b, int bOff, int ldb,
             double[] c, int cOff, int ldc, int cols) {
+        gemm(a, aOff, ak, ar, rows, k, b, bOff, ldb, c, cOff, ldc, cols, false);
+    }
+
+    /** As {@link #gemm(double[], int, int, int, int, int, double[], int, int, double[], int, int, int)}; with
+     * {@code acc} C += A·B (the sum starts from C's value). */
+    static void gemm(double[] a, int aOff, int ak, int ar, int rows, int k, double[] b, int bOff, int ldb,
+            double[] c, int cOff, int ldc, int cols, boolean acc) {
         int j = 0;
         for (; j + 4 * L <= cols; j += 4 * L) {
             int r = 0;
-            for (; r + 4 <= rows; r += 4) block44(a, aOff + r * ar, ak, ar, k, b, bOff + j, ldb, c, cOff + r * ldc + j, ldc);
-            for (; r < rows; r++) block14(a, aOff + r * ar, ak, k, b, bOff + j, ldb, c, cOff + r * ldc + j);
+            for (; r + 4 <= rows; r += 4) block44(a, aOff + r * ar, ak, ar, k, b, bOff + j, ldb, c, cOff + r * ldc + j, ldc, acc);
+            for (; r < rows; r++) block14(a, aOff + r * ar, ak, k, b, bOff + j, ldb, c, cOff + r * ldc + j, acc);
         }
         for (; j < cols; j += L) {
             int r = 0;
-            for (; r + 4 <= rows; r += 4) block41(a, aOff + r * ar, ak, ar, k, b, bOff + j, ldb, c, cOff + r * ldc + j, ldc);
-            for (; r < rows; r++) block11(a, aOff + r * ar, ak, k, b, bOff + j, ldb, c, cOff + r * ldc + j);
+            for (; r + 4 <= rows; r += 4) block41(a, aOff + r * ar, ak, ar, k, b, bOff + j, ldb, c, cOff + r * ldc + j, ldc, acc);
+            for (; r < rows; r++) block11(a, aOff + r * ar, ak, k, b, bOff + j, ldb, c, cOff + r * ldc + j, acc);
         }
     }
 
     private static void block44(double[] a, int ap, int ak, int ar, int k, double[] b, int bp, int ldb, double[] c,
-            int cp, int ldc) {
+            int cp, int ldc, boolean acc) {
         DoubleVector z = DoubleVector.zero(S);
         DoubleVector c00 = z, c01 = z, c02 = z, c03 = z, c10 = z, c11 = z, c12 = z, c13 = z;
         DoubleVector c20 = z, c21 = z, c22 = z, c23 = z, c30 = z, c31 = z, c32 = z, c33 = z;
+        if (acc) {
+            int p = cp;
+            c00 = ld(c, p); c01 = ld(c, p + L); c02 = ld(c, p + 2 * L); c03 = ld(c, p + 3 * L);
+            p += ldc;
+            c10 = ld(c, p); c11 = ld(c, p + L); c12 = ld(c, p + 2 * L); c13 = ld(c, p + 3 * L);
+            p += ldc;
+            c20 = ld(c, p); c21 = ld(c, p + L); c22 = ld(c, p + 2 * L); c23 = ld(c, p + 3 * L);
+            p += ldc;
+            c30 = ld(c, p); c31 = ld(c, p + L); c32 = ld(c, p + 2 * L); c33 = ld(c, p + 3 * L);
+        }
         for (int q = 0; q < k; q++, ap += ak, bp += ldb) {
             DoubleVector b0 = DoubleVector.fromArray(S, b, bp), b1 = DoubleVector.fromArray(S, b, bp + L);
             DoubleVector b2 = DoubleVector.fromArray(S, b, bp + 2 * L), b3 = DoubleVector.fromArray(S, b, bp + 3 * L);
@@ -75,9 +92,13 @@ final class VectorKernels {
         c30.intoArray(c, cp); c31.intoArray(c, cp + L); c32.intoArray(c, cp + 2 * L); c33.intoArray(c, cp + 3 * L);
     }
 
-    private static void block14(double[] a, int ap, int ak, int k, double[] b, int bp, int ldb, double[] c, int cp) {
+    private static void block14(double[] a, int ap, int ak, int k, double[] b, int bp, int ldb, double[] c, int cp,
+            boolean acc) {
         DoubleVector z = DoubleVector.zero(S);
         DoubleVector c00 = z, c01 = z, c02 = z, c03 = z;
+        if (acc) {
+            c00 = ld(c, cp); c01 = ld(c, cp + L); c02 = ld(c, cp + 2 * L); c03 = ld(c, cp + 3 * L);
+        }
         for (int q = 0; q < k; q++, ap += ak, bp += ldb) {
             DoubleVector a0 = DoubleVector.broadcast(S, a[ap]);
             c00 = DoubleVector.fromArray(S, b, bp).fma(a0, c00);
@@ -89,9 +110,12 @@ final class VectorKernels {
     }
 
     private static void block41(double[] a, int ap, int ak, int ar, int k, double[] b, int bp, int ldb, double[] c,
-            int cp, int ldc) {
+            int cp, int ldc, boolean acc) {
         DoubleVector z = DoubleVector.zero(S);
         DoubleVector c0 = z, c1 = z, c2 = z, c3 = z;
+        if (acc) {
+            c0 = ld(c, cp); c1 = ld(c, cp + ldc); c2 = ld(c, cp + 2 * ldc); c3 = ld(c, cp + 3 * ldc);
+        }
         for (int q = 0; q < k; q++, ap += ak, bp += ldb) {
             DoubleVector b0 = DoubleVector.fromArray(S, b, bp);
             c0 = b0.fma(DoubleVector.broadcast(S, a[ap]), c0);
@@ -105,12 +129,96 @@ final class VectorKernels {
         c3.intoArray(c, cp + 3 * ldc);
     }
 
-    private static void block11(double[] a, int ap, int ak, int k, double[] b, int bp, int ldb, double[] c, int cp) {
-        DoubleVector c0 = DoubleVector.zero(S);
+    private static void block11(double[] a, int ap, int ak, int k, double[] b, int bp, int ldb, double[] c, int cp,
+            boolean acc) {
+        DoubleVector c0 = acc ? ld(c, cp) : DoubleVector.zero(S);
         for (int q = 0; q < k; q++, ap += ak, bp += ldb) {
             c0 = DoubleVector.fromArray(S, b, bp).fma(DoubleVector.broadcast(S, a[ap]), c0);
         }
         c0.intoArray(c, cp);
+    }
+
+    private static DoubleVector ld(double[] x, int i) {
+        return DoubleVector.fromArray(S, x, i);
+    }
+
+    /**
+     * One feature row of a feature-major tanh layer, lanes [q, q + cols): y = tanh(z + bias)·t, φ′ = (1 − tanh²)·t
+     * (t = idt, or 1); z read from and y written to {@code out}, φ′ to {@code dphi}. Its own small method, so that
+     * C2 inlines the vector operations it calls (inside a large caller the inlining budget runs out and the Vector
+     * API falls back to boxed Java code, ~20× slower).
+     */
+    static void tanhRow(double[] out, double[] dphi, int q, int cols, double bias, double t) {
+        for (int s = 0; s < cols; s += L) {
+            DoubleVector y = tanh(DoubleVector.fromArray(S, out, q + s).add(bias));
+            y.mul(t).intoArray(out, q + s);
+            y.mul(y).neg().add(1.0).mul(t).intoArray(dphi, q + s); // 1 − y·y, as CompiledNet
+        }
+    }
+
+    /** As {@link #tanhRow}, then y += src[x + s] (a resnet skip, fused). */
+    static void tanhRowSkip(double[] out, double[] dphi, int q, int cols, double bias, double t, double[] src, int x) {
+        for (int s = 0; s < cols; s += L) {
+            DoubleVector y = tanh(DoubleVector.fromArray(S, out, q + s).add(bias));
+            y.mul(t).add(DoubleVector.fromArray(S, src, x + s)).intoArray(out, q + s);
+            y.mul(y).neg().add(1.0).mul(t).intoArray(dphi, q + s);
+        }
+    }
+
+    /**
+     * One atom row of a row-major tanh layer, lanes [0, width): as {@link #tanhRow} with per-feature bias and idt
+     * vectors (bias[k], t[k]).
+     */
+    static void tanhRowVec(double[] out, double[] dphi, int q, int width, double[] bias, double[] t) {
+        for (int k = 0; k < width; k += L) {
+            DoubleVector tk = DoubleVector.fromArray(S, t, k);
+            DoubleVector y = tanh(DoubleVector.fromArray(S, out, q + k).add(DoubleVector.fromArray(S, bias, k)));
+            y.mul(y).neg().add(1.0).mul(tk).intoArray(dphi, q + k);
+            y.mul(tk).intoArray(out, q + k);
+        }
+    }
+
+    /** dst[d + k] += src[x + k], k &lt; n (n a multiple of {@link #L}). */
+    static void add(double[] dst, int d, double[] src, int x, int n) {
+        for (int k = 0; k < n; k += L) {
+            DoubleVector.fromArray(S, dst, d + k).add(DoubleVector.fromArray(S, src, x + k)).intoArray(dst, d + k);
+        }
+    }
+
+    /** dst[d + k] = a[x + k]·b[y + k], k &lt; n (n a multiple of {@link #L}). */
+    static void mul(double[] dst, int d, double[] a, int x, double[] b, int y, int n) {
+        for (int k = 0; k < n; k += L) {
+            DoubleVector.fromArray(S, a, x + k).mul(DoubleVector.fromArray(S, b, y + k)).intoArray(dst, d + k);
+        }
+    }
+
+    /**
+     * acc[at + c] += Σ_{s ∈ [s0, s1)} g[gb + s]·r[c·ld + s], c = 0..3 (one feature of G against the four columns of
+     * R̃ over one atom's rows; vectors along s, then a scalar tail).
+     */
+    static void dot4(double[] g, int gb, double[] r, int ld, int s0, int s1, double[] acc, int at) {
+        DoubleVector v0 = DoubleVector.zero(S), v1 = v0, v2 = v0, v3 = v0;
+        int s = s0;
+        for (; s + L <= s1; s += L) {
+            DoubleVector x = DoubleVector.fromArray(S, g, gb + s);
+            v0 = x.fma(DoubleVector.fromArray(S, r, s), v0);
+            v1 = x.fma(DoubleVector.fromArray(S, r, ld + s), v1);
+            v2 = x.fma(DoubleVector.fromArray(S, r, 2 * ld + s), v2);
+            v3 = x.fma(DoubleVector.fromArray(S, r, 3 * ld + s), v3);
+        }
+        double a0 = v0.reduceLanes(VectorOperators.ADD), a1 = v1.reduceLanes(VectorOperators.ADD);
+        double a2 = v2.reduceLanes(VectorOperators.ADD), a3 = v3.reduceLanes(VectorOperators.ADD);
+        for (; s < s1; s++) {
+            double x = g[gb + s];
+            a0 += x * r[s];
+            a1 += x * r[ld + s];
+            a2 += x * r[2 * ld + s];
+            a3 += x * r[3 * ld + s];
+        }
+        acc[at] += a0;
+        acc[at + 1] += a1;
+        acc[at + 2] += a2;
+        acc[at + 3] += a3;
     }
 
     // ---- tanh: 1 − 2/(e^{2z} + 1), e^x = 2^k·p(r) (as train's VectorTanh: only add, multiply, fma and integer
