@@ -94,15 +94,11 @@ public final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             // the peak per CPU-second of the measuring thread, like the per-core figures (a shared machine stretches
             // the wall time of both alike)
-            var mx = java.lang.management.ManagementFactory.getThreadMXBean();
-            long w0 = System.nanoTime(), c0 = mx.getCurrentThreadCpuTime();
             var peak = org.dpspark.cli.bench.PeakFlops.measure(2.0);
-            double busy = (mx.getCurrentThreadCpuTime() - c0) / (double) (System.nanoTime() - w0);
             var m = org.dpspark.simulate.ensemble.PotentialSpec.load(model.toAbsolutePath().normalize().toString());
             var rows = org.dpspark.simulate.bench.DeepPotMdBench.run(m, molecules, executions, seconds);
             spec.commandLine().getOut().print(org.dpspark.simulate.bench.DeepPotMdBench.render(rows,
-                    peak.gflops() / busy, String.format(java.util.Locale.ROOT, "%s; %.2f GFLOP/s of wall time with %.0f%%"
-                            + " of a core; %s", peak.kernel(), peak.gflops(), 100 * busy, peak.detail())));
+                    peak.gflops(), peak.kernel() + " per CPU-second; " + peak.detail()));
             spec.commandLine().getOut().flush();
             if (lammpsRepeat > 0) {
                 org.dpspark.simulate.bench.LjBench.main(new String[] {"--repeat", Integer.toString(lammpsRepeat)});

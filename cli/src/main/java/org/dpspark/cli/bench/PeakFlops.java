@@ -18,8 +18,11 @@ import org.nd4j.linalg.factory.Nd4j;
  *       independent chains to cover the FMA latency × the number of FMA units, 4 cycles × 2 on current x86), i.e.
  *       the throughput limit of the FMA units as Java code reaches it (2 FLOPs per lane and FMA).</li>
  * </ol>
- * Each kernel is warmed up (JIT, OpenBLAS's buffers), then timed as the best of 0.25 s windows over {@code seconds}
- * (the least disturbed by other processes on a shared machine). GFLOP/s of wall time of the measuring thread.
+ * Each kernel is warmed up (JIT, OpenBLAS's buffers), then timed as the best of windows of 0.25 s of the measuring
+ * thread's CPU time over {@code seconds} (the least disturbed by other processes on a shared machine): GFLOP per
+ * CPU-second, the unit of the benchmarks' per-core figures (a loaded machine stretches the wall time, not the CPU
+ * time; it does slow the CPU time when another thread shares the core's FMA units, which is why the peak is
+ * measured in the same run as the figures it divides).
  */
 public final class PeakFlops {
     private PeakFlops() {}
@@ -47,7 +50,7 @@ public final class PeakFlops {
         }
     }
 
-    /** Best GFLOP/s of the kernels, each timed for about {@code seconds} after a warm-up. */
+    /** Best GFLOP per CPU-second of the kernels, each timed for about {@code seconds} after a warm-up. */
     public static Peak measure(double seconds) {
         double blas = blasGflops(seconds);
         double vec = vectorGflops(seconds);
@@ -78,7 +81,8 @@ public final class PeakFlops {
         return best(() -> sink[0] += fmaChains(), 2.0 * ACC * S.length() * STEPS, seconds);
     }
 
-    /** GFLOP/s of the best 0.25 s window within {@code seconds}, after a 0.5 s warm-up. */
+    /** GFLOP per CPU-second of the best 0.25 s window (of the thread's CPU time) within {@code seconds}, after a
+     * 0.5 s warm-up. */
     private static double best(Runnable kernel, double flopsPerCall, double seconds) {
         window(kernel, flopsPerCall, 0.5);
         double best = 0;
@@ -89,15 +93,16 @@ public final class PeakFlops {
         return best;
     }
 
-    private static double window(Runnable kernel, double flopsPerCall, double seconds) {
+    private static double window(Runnable kernel, double flopsPerCall, double cpuSeconds) {
+        var mx = java.lang.management.ManagementFactory.getThreadMXBean();
         long calls = 0;
-        long t0 = System.nanoTime(), end = t0 + (long) (seconds * 1e9), t;
+        long c0 = mx.getCurrentThreadCpuTime(), c;
         do {
             kernel.run();
             calls++;
-            t = System.nanoTime();
-        } while (t < end);
-        return flopsPerCall * calls / ((t - t0) * 1e-9) / 1e9;
+            c = mx.getCurrentThreadCpuTime();
+        } while (c - c0 < cpuSeconds * 1e9);
+        return flopsPerCall * calls / ((c - c0) * 1e-9) / 1e9;
     }
 
     /** {@value #ACC} independent FMA chains of vectors; returns their sum (so that the JIT keeps the work). */
