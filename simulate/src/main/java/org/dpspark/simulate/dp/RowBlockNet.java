@@ -24,9 +24,9 @@ final class RowBlockNet extends NetLayout {
     final int ld;
     /** Padded row width of the widest layer input / output (reverse scratch). */
     private final int pmax;
-    /** W padded: nIn × pw[l]. */
+    /** W padded: nIn × pw[l], packed ({@link VectorKernels#pack}). */
     private final double[][] wp;
-    /** Wᵀ padded: nOut × padded(nIn). */
+    /** Wᵀ padded: nOut × padded(nIn), packed. */
     private final double[][] wt;
     private final double[][] bp;
     private final double[][] tp;
@@ -72,6 +72,10 @@ final class RowBlockNet extends NetLayout {
         }
         ld = o;
         pmax = m;
+        for (int l = 0; l < nLayers; l++) {
+            wp[l] = VectorKernels.pack(wp[l], nIn[l], pw[l]);
+            wt[l] = VectorKernels.pack(wt[l], nOut[l], VectorKernels.padded(nIn[l]));
+        }
     }
 
     /** Row length of {@link #in}. */
@@ -85,8 +89,9 @@ final class RowBlockNet extends NetLayout {
 
     /** Makes room for {@code rows} rows (keeps nothing when it grows); zero input padding included. */
     void ensure(int rows) {
+        rows = quad(rows);
         if (rows > cap) {
-            cap = Math.max(rows, cap + cap / 4);
+            cap = Math.max(rows, quad(cap + cap / 4));
             in = new double[cap * pin];
             out = new double[cap * ld];
             dphi = new double[cap * ld];
@@ -96,13 +101,22 @@ final class RowBlockNet extends NetLayout {
         }
     }
 
+    /**
+     * rows rounded up to a multiple of 4, the row blocking of {@link VectorKernels#gemm}: the passes run on whole
+     * blocks (the extra rows hold earlier blocks' finite values and are never read), not on a slower 1-row tail.
+     */
+    private static int quad(int rows) {
+        return (rows + 3) & ~3;
+    }
+
     /** Forward pass of rows 0..rows−1 of {@link #in}; fills {@link #out} and {@link #dphi}. */
     void forward(int rows) {
+        rows = quad(rows);
         double[] src = in;
         int srcOff = 0, srcLd = pin;
         for (int l = 0; l < nLayers; l++) {
             int ni = nIn[l], p = pw[l], oo = poff[l];
-            VectorKernels.gemm(src, srcOff, 1, srcLd, rows, ni, wp[l], 0, p, out, oo, ld, p);
+            VectorKernels.gemmPacked(src, srcOff, 1, srcLd, rows, ni, wp[l], out, oo, ld, p);
             double[] bl = bp[l], tl = tp[l];
             Activation a = act[l];
             for (int r = 0; r < rows; r++) {
@@ -140,6 +154,7 @@ final class RowBlockNet extends NetLayout {
      * @return a scratch array holding ∂L/∂x, row r at {@code r·}{@link #gradStride()} (valid until the next call)
      */
     double[] backwardOnes(int rows) {
+        rows = quad(rows);
         double[] g = ga, gx = gb;
         int last = nLayers - 1;
         for (int r = 0; r < rows; r++) {
@@ -149,7 +164,7 @@ final class RowBlockNet extends NetLayout {
             int ni = nIn[l], no = nOut[l], p = pw[l], oo = poff[l], pi = VectorKernels.padded(ni);
             for (int r = 0; r < rows; r++) VectorKernels.mul(dz, r * pmax, g, r * pmax, dphi, r * ld + oo, p);
             // gx[r][i] = Σ_o dz[r][o]·Wᵀ[o][i]
-            VectorKernels.gemm(dz, 0, 1, pmax, rows, no, wt[l], 0, pi, gx, 0, pmax, pi);
+            VectorKernels.gemmPacked(dz, 0, 1, pmax, rows, no, wt[l], gx, 0, pmax, pi);
             for (int r = 0; r < rows; r++) {
                 int x = r * pmax;
                 if (skip[l] == 1) {

@@ -56,6 +56,35 @@ final class VectorKernels {
         }
     }
 
+    /**
+     * B (k × cols, row-major, cols a multiple of {@link #L}) repacked for {@link #gemmPacked}: column panels of 4L
+     * columns, then of L columns, each k × width contiguous, so that the product streams B sequentially (a long B,
+     * k = 1600 for a fitting net's first layer, read row by row with a stride of cols ran at ~2/3 of the speed).
+     */
+    static double[] pack(double[] b, int k, int cols) {
+        double[] out = new double[k * cols];
+        int off = 0;
+        for (int j = 0; j < cols; ) {
+            int w = j + 4 * L <= cols ? 4 * L : L;
+            for (int q = 0; q < k; q++) System.arraycopy(b, q * cols + j, out, off + q * w, w);
+            off += k * w;
+            j += w;
+        }
+        return out;
+    }
+
+    /** As {@link #gemm} with B from {@link #pack} (k × cols): one product per panel. */
+    static void gemmPacked(double[] a, int aOff, int ak, int ar, int rows, int k, double[] bp, double[] c, int cOff,
+            int ldc, int cols) {
+        int off = 0;
+        for (int j = 0; j < cols; ) {
+            int w = j + 4 * L <= cols ? 4 * L : L;
+            gemm(a, aOff, ak, ar, rows, k, bp, off, w, c, cOff + j, ldc, w, false);
+            off += k * w;
+            j += w;
+        }
+    }
+
     private static void block44(double[] a, int ap, int ak, int ar, int k, double[] b, int bp, int ldb, double[] c,
             int cp, int ldc, boolean acc) {
         DoubleVector z = DoubleVector.zero(S);
