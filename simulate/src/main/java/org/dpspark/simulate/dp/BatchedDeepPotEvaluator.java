@@ -37,7 +37,7 @@ public final class BatchedDeepPotEvaluator implements DeepPotCalculator {
     /** Execution mode reported in results. */
     public static final String MODE = "Java batched, Vector API (single thread)";
     /** Atoms per block unless told otherwise ({@code -Ddpspark.dp.block=N}). */
-    public static final int DEFAULT_BLOCK = Integer.getInteger("dpspark.dp.block", 32);
+    public static final int DEFAULT_BLOCK = Integer.getInteger("dpspark.dp.block", 64);
 
     private final DeepPotModel model;
     private final int ntypes;
