@@ -75,6 +75,10 @@ public final class BatchedDeepPotEvaluator implements DeepPotCalculator {
     private final int[] segStart, segCount, fitRow;
     private final int[] fitRows;
     private final double[] grB, dgrB;
+    /** axis is a whole number of vectors: D and ∂E/∂gr as matrix products (else scalar loops). */
+    private final boolean vecAxis;
+    /** One atom's gr as 4 × axis (grT[c·axis + b] = gr[b][c]), and gr, ∂E/∂gr as M × L rows (columns ≥ 4: 0). */
+    private final double[] grT, gr8, dgr8;
     private final double[][] fitGrad;
     private final BlockNet.Scratch scratch = new BlockNet.Scratch();
     private final double[] virialScratch = new double[9];
@@ -130,6 +134,10 @@ public final class BatchedDeepPotEvaluator implements DeepPotCalculator {
         fitRows = new int[ntypes];
         grB = new double[block * 4 * ng];
         dgrB = new double[block * 4 * ng];
+        vecAxis = axis % VectorKernels.L == 0 && VectorKernels.L >= 4;
+        grT = new double[4 * axis];
+        gr8 = new double[ng * VectorKernels.L];
+        dgr8 = new double[ng * VectorKernels.L];
         padTail = paddingTails(d);
     }
 
@@ -344,6 +352,14 @@ public final class BatchedDeepPotEvaluator implements DeepPotCalculator {
         RowBlockNet f = fit[ti];
         double[] d = f.in;
         int dOff = fitRow[li] * f.inStride();
+        if (vecAxis) {
+            // D[a][b] = Σ_c gr[a][c]·grT[c][b]: an M × 4 by 4 × axis product written into the fitting row
+            for (int b = 0; b < axis; b++) {
+                for (int c = 0; c < 4; c++) grT[c * axis + b] = gr[go + 4 * b + c];
+            }
+            VectorKernels.gemm(gr, go, 1, 4, ng, 4, grT, 0, axis, d, dOff, axis, axis);
+            return;
+        }
         for (int a = 0; a < ng; a++) {
             int qa = go + 4 * a;
             double x0 = gr[qa], x1 = gr[qa + 1], x2 = gr[qa + 2], x3 = gr[qa + 3];
@@ -358,6 +374,20 @@ public final class BatchedDeepPotEvaluator implements DeepPotCalculator {
     private void gradGr(int li, double[] dD, int dOff) {
         int w = 4 * ng, go = li * w;
         double[] gr = grB, dgr = dgrB;
+        if (vecAxis) {
+            // gr as M × L rows; term 1 (M × axis by axis × L), then term 2 accumulated into the first axis rows
+            // (axis × M by M × L): the same sums with FMAs and in the same order over b and c
+            int L = VectorKernels.L;
+            for (int a = 0; a < ng; a++) {
+                for (int c = 0; c < 4; c++) gr8[a * L + c] = gr[go + 4 * a + c];
+            }
+            VectorKernels.gemm(dD, dOff, 1, axis, ng, axis, gr8, 0, L, dgr8, 0, L, L);
+            VectorKernels.gemm(dD, dOff, axis, 1, axis, ng, gr8, 0, L, dgr8, 0, L, L, true);
+            for (int a = 0; a < ng; a++) {
+                for (int c = 0; c < 4; c++) dgr[go + 4 * a + c] = dgr8[a * L + c] / nnei; // gr = Σ(...)/N
+            }
+            return;
+        }
         for (int a = 0; a < ng; a++) {
             int qa = go + 4 * a;
             double y0 = 0, y1 = 0, y2 = 0, y3 = 0;
