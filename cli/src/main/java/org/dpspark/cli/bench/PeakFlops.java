@@ -52,8 +52,11 @@ public final class PeakFlops {
 
     /** Best GFLOP per CPU-second of the kernels, each timed for about {@code seconds} after a warm-up. */
     public static Peak measure(double seconds) {
-        double blas = blasGflops(seconds);
-        double vec = vectorGflops(seconds);
+        return choose(blasGflops(seconds), vectorGflops(seconds));
+    }
+
+    /** The better of the two kernels' figures (NaN: the kernel did not run), named. */
+    static Peak choose(double blas, double vec) {
         String blasName = "ND4J/OpenBLAS dgemm 256³, 1 thread";
         String vecName = String.format(Locale.ROOT, "Vector API FMA, %d×%d-lane accumulators", ACC, S.length());
         String detail = String.format(Locale.ROOT, "%s %.2f, %s %.2f GFLOP/s", blasName, blas, vecName, vec);
