@@ -77,8 +77,8 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--molecules", split = ",", description = "water-box sizes in molecules (default: 64,512,4096)")
         List<Integer> molecules = List.of(64, 512, 4096);
 
-        @Option(names = "--executions", split = ",", description = "Deep Potential calculators: java (default), auto,"
-                + " gpu, opencl-cpu, jtp (Aparapi kernels; their rows are per process, not per core)")
+        @Option(names = "--executions", split = ",", description = "Deep Potential calculators: java (default: the batched"
+                + " Vector API evaluator), java-reference (the slow straightforward one), auto, gpu, opencl-cpu, jtp (Aparapi kernels; their rows are per process, not per core)")
         List<String> executions = List.of("java");
 
         @Option(names = "--seconds", description = "least timed seconds per size (default: 3)")
@@ -96,15 +96,11 @@ public final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             // the peak per CPU-second of the measuring thread, like the per-core figures (a shared machine stretches
             // the wall time of both alike)
-            var mx = java.lang.management.ManagementFactory.getThreadMXBean();
-            long w0 = System.nanoTime(), c0 = mx.getCurrentThreadCpuTime();
             var peak = org.dpspark.bench.PeakFlops.measure(2.0);
-            double busy = (mx.getCurrentThreadCpuTime() - c0) / (double) (System.nanoTime() - w0);
             var m = org.dpspark.model.DeepPotModel.read(model);
             var rows = org.dpspark.bench.simulate.DeepPotMdBench.run(m, molecules, executions, seconds);
             spec.commandLine().getOut().print(org.dpspark.bench.simulate.DeepPotMdBench.render(rows,
-                    peak.gflops() / busy, String.format(java.util.Locale.ROOT, "%s; %.2f GFLOP/s of wall time with %.0f%%"
-                            + " of a core", peak.kernel(), peak.gflops(), 100 * busy)));
+                    peak.gflops(), peak.kernel() + " per CPU-second; " + peak.detail()));
             spec.commandLine().getOut().flush();
             if (lammpsRepeat > 0) {
                 org.dpspark.bench.simulate.LjBench.main(new String[] {"--repeat", Integer.toString(lammpsRepeat)});

@@ -175,8 +175,9 @@ class SimulateIT {
             assertTrue(max > 0 && max >= avg && avg >= min && min >= 0, max + " " + avg + " " + min);
             assertEquals(48, r.<Integer>getAs("natoms").intValue());
             assertEquals("H32O16", r.<String>getAs("formula"));
-            assertEquals(DeepPotResult.JAVA_REFERENCE, r.<String>getAs(TrajectoryFramesTable.EXECUTION_MODE),
-                    "the mode the Deep Potential results reported");
+            assertEquals(org.dpspark.simulate.dp.BatchedDeepPotEvaluator.MODE,
+                    r.<String>getAs(TrajectoryFramesTable.EXECUTION_MODE),
+                    "the mode the Deep Potential results reported (execution java: the batched evaluator)");
         }
 
         Path lj = Files.writeString(tmp.resolve("lj.conf"), """

@@ -86,7 +86,7 @@ public final class FeaturizeBench {
         double g24Flops = candidates * 20 + meanNb * (1 + 54) + pairsPerAtom * 299;
 
         double envRate = Double.NaN, g24Rate = Double.NaN;
-        PeakFlops.Peak peak = new PeakFlops.Peak(Double.NaN, "-");
+        PeakFlops.Peak peak = PeakFlops.Peak.none();
         if (kernels) {
             SeAEnvironment env = new SeAEnvironment(6.0, 0.5, new int[] {46, 92});
             SeAFrame sf = new SeAFrame();
@@ -127,7 +127,7 @@ public final class FeaturizeBench {
         double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         deleteTree(work);
         return new Result(envRate, envFlops, g24Rate, g24Flops, peak.gflops(), meanNb, candidates, pairsPerAtom, one, two,
-                load, peak.kernel(), loadBefore, oneCpu, twoCpu, oneTasks, twoTasks);
+                load, peak.kernel() + "; " + peak.detail(), loadBefore, oneCpu, twoCpu, oneTasks, twoTasks);
     }
 
     private static double timeEnv(List<FrameInput> frames, int[][] types, NeighborListBuilder b, NeighborList nl,
@@ -206,7 +206,7 @@ public final class FeaturizeBench {
                 + " env+derivs %.0f, G2/G4 %.0f%n", r.envFlopsPerAtom(), r.g24FlopsPerAtom()));
         double envG = r.envAtomsPerSecond() * r.envFlopsPerAtom() / 1e9;
         double g24G = r.g24AtomsPerSecond() * r.g24FlopsPerAtom() / 1e9;
-        sb.append(String.format(Locale.ROOT, "  measured one-core peak (Java, %s): %.2f GFLOP/s;"
+        sb.append(String.format(Locale.ROOT, "  measured one-core peak (%s): %.2f GFLOP/s;"
                 + " achieved: env+derivs %.2f GFLOP/s (%.1f %%), G2/G4 %.2f GFLOP/s (%.1f %%)%n", r.peakKernel(), r.peakGflops(),
                 envG, 100 * envG / r.peakGflops(), g24G, 100 * g24G / r.peakGflops()));
         }

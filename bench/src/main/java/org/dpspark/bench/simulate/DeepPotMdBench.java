@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import org.dpspark.model.DeepPotModel;
 import org.dpspark.model.DeepPotModels;
+import org.dpspark.simulate.dp.BatchedDeepPotEvaluator;
 import org.dpspark.simulate.dp.DeepPotCalculator;
 import org.dpspark.simulate.dp.DeepPotCalculators;
 import org.dpspark.simulate.dp.DeepPotFlops;
@@ -30,7 +31,7 @@ import org.dpspark.simulate.potential.Structure;
  * deeppot_sea and with a net of the water example's shapes for several sizes, and of a
  * Lennard-Jones argon liquid for scale. Reported as atom-steps per CPU-second of the process (per core, kernel
  * thread pools included) and, with {@link DeepPotFlops}, as GFLOP/s per core and % of a measured peak. Each row
- * runs untimed warm-up steps (JIT; at least 3 s and {@code seconds}), then steps until at least {@code seconds} have
+ * runs untimed warm-up steps (JIT; at least 3 s and {@code seconds} of the thread's CPU time), then steps until at least {@code seconds} have
  * passed (and at least 3 steps).
  */
 public final class DeepPotMdBench {
@@ -100,8 +101,10 @@ public final class DeepPotMdBench {
                 DeepPotCalculator calc = DeepPotCalculators.create(execution, model);
                 try {
                     DeepPotPotential dp = DeepPotPotential.forStructure(calc, s);
-                    double flops = DeepPotFlops.perAtom(model, DeepPotFlops.realSlotsPerAtom(model, s.positions(),
-                            s.cell(), dp.modelTypes(s.types()).clone()));
+                    double real = DeepPotFlops.realSlotsPerAtom(model, s.positions(), s.cell(),
+                            dp.modelTypes(s.types()).clone());
+                    double flops = calc instanceof BatchedDeepPotEvaluator ? DeepPotFlops.perAtomBatched(model, real)
+                            : DeepPotFlops.perAtom(model, real);
                     String name = String.format(Locale.ROOT, "DP water %d H2O%s", m, label);
                     rows.add(time(name, s, dp, 0.5, 300, seconds, flops));
                 } finally {
@@ -119,10 +122,13 @@ public final class DeepPotMdBench {
         VelocityVerlet vv = new VelocityVerlet(dt);
         ff.compute(st, Evaluation.ENERGY | Evaluation.VIRIAL);
         int flags = Evaluation.ENERGY | Evaluation.VIRIAL;
-        long w0 = System.nanoTime();
         // warm-up: the JIT's compiler threads count in the process CPU time, so they must be done before timing
-        // (at least 3 s; measurements: docs/benchmarks.md#the-benchmarks-themselves)
-        for (int k = 0; k < 3 || System.nanoTime() - w0 < Math.max(3.0, seconds) * 1e9; k++) {
+        // (with 1.5 s the first row, 192 atoms, still paid for compilation: 55 instead of 28 µs per atom-step); timed
+        // in CPU seconds of this thread, as on a loaded machine a wall-clock warm-up gives the JIT (and the Vector API
+        // code, which allocates until C2 has compiled it) only a fraction of that (load 17 on 2 cores: 1/8)
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long w0 = threads.getCurrentThreadCpuTime();
+        for (int k = 0; k < 3 || threads.getCurrentThreadCpuTime() - w0 < Math.max(3.0, seconds) * 1e9; k++) {
             vv.step(st, ff, flags);
         }
         int steps = 0;
@@ -149,10 +155,11 @@ public final class DeepPotMdBench {
      */
     public static String render(List<Row> rows, double peakGflops, String peakKernel) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "MD atom-steps/s per core (NVE, energy + virial every step; Java reference"
-                + " on one thread), %s %s, %d cores, load average %.2f%n", System.getProperty("java.vm.name"),
-                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+        sb.append(String.format(Locale.ROOT, "MD atom-steps/s per core (NVE, energy + virial every step; one thread),"
+                + " %s %s, %s, %d cores, load average %.2f, %s%n", System.getProperty("java.vm.name"),
+                System.getProperty("java.version"), cpuModel(), Runtime.getRuntime().availableProcessors(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).withNano(0)));
         sb.append(String.format(Locale.ROOT, "%-31s %6s %5s %7s %7s %12s %12s %9s %9s %8s %7s  %s%n", "system", "atoms",
                 "steps", "wall s", "cpu s", "atom-steps/s", "a-s/cpu-s", "us/a-s", "kFLOP/a-s", "GFLOP/s", "% peak",
                 "execution mode"));
@@ -174,9 +181,20 @@ public final class DeepPotMdBench {
         }
         sb.append("(DP water: DeePMD-kit's deeppot_sea (embedding [3,6,12], axis 2, fitting [10,10,10]); water-example net:"
                 + " embedding [25,50,100],\n axis 16, fitting [240,240,240], random weights; a-s = atom-step; per-core figures from the CPU time of the whole"
-                + " process,\n kernel thread pools included; FLOPs counted as DeepPotFlops, the work of the Java reference,"
-                + " the same\n arithmetic for the kernels; a GPU's rows are per device: read atom-steps/s)\n");
+                + " process,\n kernel thread pools included; FLOPs counted as DeepPotFlops: the work of the Java reference,"
+                + " the same\n arithmetic for the kernels, perAtomBatched for the batched evaluator (padding terms of gr"
+                + " pre-summed);\n a GPU's rows are per device: read atom-steps/s)\n");
         return sb.toString();
+    }
+
+    /** The CPU's model name from /proc/cpuinfo ("unknown CPU" elsewhere). */
+    static String cpuModel() {
+        try (var lines = java.nio.file.Files.lines(Path.of("/proc/cpuinfo"))) {
+            return lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).trim())
+                    .findFirst().orElse("unknown CPU");
+        } catch (IOException | RuntimeException e) {
+            return "unknown CPU";
+        }
     }
 
     /** Usage: {@code DeepPotMdBench [deeppot_sea.yaml] [seconds per size]}. */

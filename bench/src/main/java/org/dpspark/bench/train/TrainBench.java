@@ -54,9 +54,10 @@ public final class TrainBench {
             double kernelStepSeconds, double networkStepSeconds, double graphStepCpuSeconds, double kernelStepCpuSeconds,
             double networkStepCpuSeconds, double flopsPerStep, long heapBytes, long offHeapBytes) {}
 
-    /** Peaks in GFLOP/s (nd4jPeakCpu from the gemm's thread CPU time); scaling: 1 → 2 workers per network (empty
+    /** peak: the one measured peak ({@link PeakFlops}, GFLOP per CPU-second) every % of peak divides by; nd4jPeak,
+     * nd4jPeakCpu: a 256³ dgemm's GFLOP/s of wall and thread CPU time (printed for the log); scaling: 1 → 2 workers per network (empty
      * without --spark) at averagingFrequency steps per round. */
-    public record Result(double javaPeak, double nd4jPeak, double nd4jPeakCpu, List<Net> nets, List<Scaling> scaling,
+    public record Result(PeakFlops.Peak peak, double nd4jPeak, double nd4jPeakCpu, List<Net> nets, List<Scaling> scaling,
             int averagingFrequency, int atoms, double loadBefore, double loadAfter) {}
 
     /** One network's training frames/s with 1 and 2 workers: dl4j-spark and engine rdd. */
@@ -94,7 +95,7 @@ public final class TrainBench {
         Nd4j.factory().blas().setMaxThreads(1); // OpenBLAS's own thread count (ND4J's setting does not reach it)
         Nd4j.getEnvironment().setMaxMasterThreads(1);
         PeakFlops.Peak jp = PeakFlops.measure(Math.min(seconds, 3));
-        double[] np = nd4jPeak(seconds);
+        double[] np = nd4jPeak(seconds); // the dgemm alone, wall and thread CPU (for the log)
         List<Net> nets = new ArrayList<>();
         for (Spec n : NETS) nets.add(net(n, frames, seconds));
         List<Scaling> scaling = new ArrayList<>();
@@ -105,7 +106,7 @@ public final class TrainBench {
                         sparkFps(table, n, freq, "local[2]", 2, seconds, false)));
             }
         }
-        return new Result(jp.gflops(), np[0], np[1], nets, scaling, freq, frames.get(0).natoms(), load0, load());
+        return new Result(jp, np[0], np[1], nets, scaling, freq, frames.get(0).natoms(), load0, load());
     }
 
     private static double load() {
@@ -288,13 +289,12 @@ public final class TrainBench {
 
     public static String render(Result r) {
         StringBuilder sb = new StringBuilder();
-        double peak = Math.max(r.javaPeak(), r.nd4jPeak());
+        double peak = r.peak().gflops();
         sb.append(String.format(Locale.ROOT, "bench train (water frame, %d atoms, batch 1; load average %.1f before, %.1f after;"
                 + " ND4J limited to 1 thread)%n", r.atoms(), r.loadBefore(), r.loadAfter()));
-        sb.append(String.format(Locale.ROOT, "  measured one-core peak: %.2f GFLOP/s (ND4J dgemm 256³), %.2f GFLOP/s (plain Java)%n",
-                r.nd4jPeak(), r.javaPeak()));
-        sb.append(String.format(Locale.ROOT, "  measured one-core peak by thread CPU time: %.2f GFLOP/s (ND4J dgemm 256³)%n",
-                r.nd4jPeakCpu()));
+        sb.append(String.format(Locale.ROOT, "  measured one-core peak: %s%n", r.peak().describe()));
+        sb.append(String.format(Locale.ROOT, "  (ND4J dgemm 256³ on its own: %.2f GFLOP/s of wall time, %.2f per CPU-second)%n",
+                r.nd4jPeak(), r.nd4jPeakCpu()));
         for (Net n : r.nets()) {
             sb.append(String.format(Locale.ROOT, "  %s net (embedding %s, axis %d, fitting %s; %d parameters), %.2f GFLOP per step:%n",
                     n.name(), java.util.Arrays.toString(n.neuron()), n.axis(), java.util.Arrays.toString(n.fitting()), n.params(),
@@ -305,9 +305,9 @@ public final class TrainBench {
                 double t = k == 0 ? n.graphStepSeconds() : k == 1 ? n.kernelStepSeconds() : n.networkStepSeconds();
                 double tc = k == 0 ? n.graphStepCpuSeconds() : k == 1 ? n.kernelStepCpuSeconds() : n.networkStepCpuSeconds();
                 sb.append(String.format(Locale.ROOT, "    %-42s %.3f s/step  %.2f frames/s  %.0f atom-frames/s per core  %.2f GFLOP/s"
-                        + " = %.1f %% of peak; thread CPU %.3f s/step = %.1f %% of the CPU-time peak%n", rows[k],
+                        + " = %.1f %% of peak; thread CPU %.3f s/step = %.1f %% of peak%n", rows[k],
                         t, 1 / t, r.atoms() / t, n.flopsPerStep() / t / 1e9, 100 * n.flopsPerStep() / t / 1e9 / peak,
-                        tc, 100 * n.flopsPerStep() / tc / 1e9 / r.nd4jPeakCpu()));
+                        tc, 100 * n.flopsPerStep() / tc / 1e9 / peak));
             }
             sb.append(String.format(Locale.ROOT, "    memory growth while fitting a water batch: heap %.0f MB, ND4J off-heap (physical) %.0f MB%n",
                     n.heapBytes() / 1e6, n.offHeapBytes() / 1e6));

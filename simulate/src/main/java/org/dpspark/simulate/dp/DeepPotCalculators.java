@@ -9,7 +9,8 @@ import org.dpspark.model.DeepPotModel;
  * The Deep Potential calculators a configuration can ask for by name ({@code execution} of a
  * {@code deep-potential} entry of {@code simulate.potentials}):
  * <ul>
- *   <li>{@code java}: the plain-Java reference {@link DeepPotEvaluator};</li>
+ *   <li>{@code java}: the batched plain-Java evaluator {@link BatchedDeepPotEvaluator} (Vector API; the MD default);</li>
+ *   <li>{@code java-reference}: the slow straightforward plain-Java reference {@link DeepPotEvaluator};</li>
  *   <li>{@code auto}, {@code gpu}, {@code opencl-cpu}, {@code jtp}: the Aparapi kernels
  *       ({@code org.dpspark.simulate.dp.kernel.DeepPotKernelEvaluator}) on the {@code DeviceKind} of that name;
  *       any but {@code auto} is required (construction fails without such a device, evaluation fails if a kernel
@@ -23,7 +24,7 @@ public final class DeepPotCalculators {
     private DeepPotCalculators() {}
 
     /** Names accepted by {@link #create}. */
-    public static final List<String> NAMES = List.of("java", "auto", "gpu", "opencl-cpu", "jtp");
+    public static final List<String> NAMES = List.of("java", "java-reference", "auto", "gpu", "opencl-cpu", "jtp");
 
     static final String KERNEL_EVALUATOR = "org.dpspark.simulate.dp.kernel.DeepPotKernelEvaluator";
     static final String DEVICE_KIND = "org.dpspark.simulate.dp.kernel.DeviceKind";
@@ -36,6 +37,9 @@ public final class DeepPotCalculators {
      */
     public static DeepPotCalculator create(String execution, DeepPotModel model) {
         if (execution.equals("java")) {
+            return new BatchedDeepPotEvaluator(model);
+        }
+        if (execution.equals("java-reference")) {
             return new DeepPotEvaluator(model);
         }
         if (!NAMES.contains(execution)) {

@@ -41,6 +41,19 @@ public final class DeepPotFlops {
         return realSlots * perReal + Math.max(0, n - realSlots) * perPad + perAtom;
     }
 
+    /**
+     * FLOPs per atom of {@link BatchedDeepPotEvaluator}: the same arithmetic as {@link #perAtom} except the padding
+     * slots' terms of gr, which it adds as one precomputed M×4 sum per neighbour type with padding (4M) instead of
+     * normalising and summing each padding slot (8 + 8M); the matrix products do the same multiply-adds in another
+     * order, and the rows computed beyond the real slots (rounding to whole vectors) are not counted (not model work).
+     */
+    public static double perAtomBatched(DeepPotModel m, double realSlots) {
+        SeADescriptor d = m.seA();
+        int n = d.nnei(), mm = d.embeddingWidth();
+        double perPad = 8 + 8.0 * mm;
+        return perAtom(m, realSlots) - Math.max(0, n - realSlots) * perPad + d.ntypes() * 4.0 * mm;
+    }
+
     static double forward(DenseNet net) {
         double f = 0;
         for (NetLayer l : net.layers()) {

@@ -98,6 +98,16 @@ public final class DeepPotPotential implements Potential {
             if (modes.isEmpty()) modes.add(lastMode);
             return;
         }
+        if (calc instanceof BatchedDeepPotEvaluator ev && positions.length == 3 * n) {
+            // allocation-free path of the batched evaluator (the MD hot loop)
+            out.reset(n, flags);
+            out.energy = ev.evaluateInto(positions, cell, modelTypes(types), out.forces, out.virial,
+                    out.wants(Evaluation.ATOM_ENERGY) ? out.atomEnergy : null, nl);
+            checkDropped(ev.lastNeighboursDropped());
+            lastMode = BatchedDeepPotEvaluator.MODE;
+            if (modes.isEmpty()) modes.add(lastMode);
+            return;
+        }
         DeepPotResult r = calc.evaluate(n * 3 == positions.length ? positions : Arrays.copyOf(positions, 3 * n), cell,
                 modelTypes(types));
         checkDropped(r.neighboursDropped());

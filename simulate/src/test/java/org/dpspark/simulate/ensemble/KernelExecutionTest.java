@@ -46,7 +46,7 @@ class KernelExecutionTest {
     @Test
     void javaThreadPoolKernelsGiveTheReferenceTrajectoryBitwise() {
         Assumptions.assumeTrue(kernelsInBuild(), "the Aparapi kernels are not in this build");
-        List<DumpedFrame> ref = run("java");
+        List<DumpedFrame> ref = run("java-reference");
         List<DumpedFrame> jtp = run("jtp");
         for (int k = 0; k < ref.size(); k++) {
             assertEquals(DeepPotResult.JAVA_REFERENCE, ref.get(k).executionMode());
@@ -60,7 +60,7 @@ class KernelExecutionTest {
     void openClCpuKernelsAgreeToRoundOff() {
         Assumptions.assumeTrue(kernelsInBuild(), "the Aparapi kernels are not in this build");
         Assumptions.assumeFalse("1".equals(System.getenv("DPSPARK_NO_OPENCL")), "DPSPARK_NO_OPENCL=1");
-        List<DumpedFrame> ref = run("java");
+        List<DumpedFrame> ref = run("java-reference");
         List<DumpedFrame> cl = run("opencl-cpu");
         for (int k = 0; k < ref.size(); k++) {
             assertTrue(cl.get(k).executionMode().startsWith("OpenCL CPU"), cl.get(k).executionMode());

@@ -7,6 +7,8 @@ import java.lang.management.ManagementFactory;
 import java.util.function.Supplier;
 import org.dpspark.core.testing.SharedData;
 import org.dpspark.model.DeepPotModel;
+import org.dpspark.model.DeepPotModels;
+import org.dpspark.simulate.dp.BatchedDeepPotEvaluator;
 import org.dpspark.simulate.dp.DeepPotEvaluator;
 import org.dpspark.simulate.dp.DeepPotPotential;
 import org.dpspark.simulate.lattice.Lattice;
@@ -85,5 +87,31 @@ class AllocationTest {
         // buffers (the inverse cell included); everything of simulate's DP step is reused. Same bound as the
         // reference potentials: 4 KiB in all, far below one array sized by the atoms (the forces of 48 atoms are 1.2 kB).
         assertTrue(a < 4096, "DP allocated " + a + " bytes in " + steps + " steps");
+    }
+
+    @Test
+    void batchedDeepPotVelocityVerletStepsDoNotAllocate() throws IOException {
+        // the batched evaluator (the java execution of the MD engine) through DeepPotPotential's allocation-free path:
+        // deeppot_sea on 16 water molecules with blocks of 20 atoms (so that a frame has a full and a partial block,
+        // and the types are split unevenly between blocks), then a net of the water example's shapes (resnet skips,
+        // 240-wide fitting) on 8 molecules; the steps include Verlet-list rebuilds of the engine
+        DeepPotModel m = DeepPotModel.importDeepmd(SharedData.path("deepmd-models/deeppot_sea.yaml"));
+        Structure s = WaterBox.build(16, 1.0, 1L);
+        DeepPotPotential dp = DeepPotPotential.forStructure(new BatchedDeepPotEvaluator(m, 20), s);
+        int steps = 150;
+        // warm-up first: Vector API code allocates a box per operation until C2 has compiled it (seconds on a loaded
+        // machine; the tiny deeppot_sea runs few operations per step), so the measured steps come after 2,150 more
+        measure(s, dp, 1.0, () -> new VelocityVerlet(0.5), 300, 2000, steps);
+        long a = measure(s, dp, 1.0, () -> new VelocityVerlet(0.5), 300, 250, steps);
+        DeepPotModel big = DeepPotModels.random(DeepPotModels.Spec.waterExample(), 0.05, 0.08, 0.05,
+                new double[] {-93.6, -187.1}, 2);
+        Structure w = WaterBox.build(8, 1.0, 1L);
+        long b = measure(w, DeepPotPotential.forStructure(new BatchedDeepPotEvaluator(big, 16), w), 1.0,
+                () -> new VelocityVerlet(0.5), 300, 100, steps);
+        System.out.printf("allocated: batched DP water NVE %d B in %d steps, water-example net %d B in %d steps%n", a,
+                steps, b, steps);
+        // same bound and reason as the reference evaluator's test above: no per-step array of any size
+        assertTrue(a < 4096, "batched DP allocated " + a + " bytes in " + steps + " steps");
+        assertTrue(b < 4096, "batched DP (water-example net) allocated " + b + " bytes in " + steps + " steps");
     }
 }

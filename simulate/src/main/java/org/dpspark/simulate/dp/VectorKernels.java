@@ -1,0 +1,290 @@
+package org.dpspark.simulate.dp;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The Vector API ({@code jdk.incubator.vector}, the preferred species: 8 doubles with AVX-512, 4 with AVX2) kernels
+ * of the batched Deep Potential evaluator: a register-blocked matrix product with a strided left operand (so that
+ * one kernel serves the feature-major embedding blocks and the row-major fitting blocks, forward and reverse) and
+ * tanh on vectors.
+ *
+ * <p>Every vector operand is a whole number of lanes: callers pad their column counts to {@link #padded} and own
+ * the padding columns (computed, never read as results).
+ */
+final class VectorKernels {
+    private VectorKernels() {}
+
+    static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    /** Doubles per vector. */
+    static final int L = S.length();
+
+    /** n rounded up to a whole number of vectors. */
+    static int padded(int n) {
+        return (n + L - 1) / L * L;
+    }
+
+    /**
+     * C[r][j] = Σ_{q&lt;k} A(q, r)·B[q][j] (overwrites C), r &lt; rows, j &lt; cols, with
+     * A(q, r) = a[aOff + q·ak + r·ar], B[q][j] = b[bOff + q·ldb + j], C[r][j] = c[cOff + r·ldc + j].
+     * Blocks of 4 rows × 4 vectors (16 accumulators in registers; each loaded B vector feeds 4 FMAs, each broadcast
+     * A value 4), tails by 1 row and 1 vector; the sum over q runs in order 0…k−1 with one rounding per FMA.
+     *
+     * @param cols columns, a multiple of {@link #L}
+     */
+    static void gemm(double[] a, int aOff, int ak, int ar, int rows, int k, double[] b, int bOff, int ldb,
+            double[] c, int cOff, int ldc, int cols) {
+        gemm(a, aOff, ak, ar, rows, k, b, bOff, ldb, c, cOff, ldc, cols, false);
+    }
+
+    /** As {@link #gemm(double[], int, int, int, int, int, double[], int, int, double[], int, int, int)}; with
+     * {@code acc} C += A·B (the sum starts from C's value). */
+    static void gemm(double[] a, int aOff, int ak, int ar, int rows, int k, double[] b, int bOff, int ldb,
+            double[] c, int cOff, int ldc, int cols, boolean acc) {
+        int j = 0;
+        for (; j + 4 * L <= cols; j += 4 * L) {
+            int r = 0;
+            for (; r + 4 <= rows; r += 4) block44(a, aOff + r * ar, ak, ar, k, b, bOff + j, ldb, c, cOff + r * ldc + j, ldc, acc);
+            for (; r < rows; r++) block14(a, aOff + r * ar, ak, k, b, bOff + j, ldb, c, cOff + r * ldc + j, acc);
+        }
+        for (; j < cols; j += L) {
+            int r = 0;
+            for (; r + 4 <= rows; r += 4) block41(a, aOff + r * ar, ak, ar, k, b, bOff + j, ldb, c, cOff + r * ldc + j, ldc, acc);
+            for (; r < rows; r++) block11(a, aOff + r * ar, ak, k, b, bOff + j, ldb, c, cOff + r * ldc + j, acc);
+        }
+    }
+
+    /**
+     * B (k × cols, row-major, cols a multiple of {@link #L}) repacked for {@link #gemmPacked}: column panels of 4L
+     * columns, then of L columns, each k × width contiguous, so that the product streams B sequentially (a long B,
+     * k = 1600 for a fitting net's first layer, read row by row with a stride of cols ran at ~2/3 of the speed).
+     */
+    static double[] pack(double[] b, int k, int cols) {
+        double[] out = new double[k * cols];
+        int off = 0;
+        for (int j = 0; j < cols; ) {
+            int w = j + 4 * L <= cols ? 4 * L : L;
+            for (int q = 0; q < k; q++) System.arraycopy(b, q * cols + j, out, off + q * w, w);
+            off += k * w;
+            j += w;
+        }
+        return out;
+    }
+
+    /** As {@link #gemm} with B from {@link #pack} (k × cols): one product per panel. */
+    static void gemmPacked(double[] a, int aOff, int ak, int ar, int rows, int k, double[] bp, double[] c, int cOff,
+            int ldc, int cols) {
+        int off = 0;
+        for (int j = 0; j < cols; ) {
+            int w = j + 4 * L <= cols ? 4 * L : L;
+            gemm(a, aOff, ak, ar, rows, k, bp, off, w, c, cOff + j, ldc, w, false);
+            off += k * w;
+            j += w;
+        }
+    }
+
+    private static void block44(double[] a, int ap, int ak, int ar, int k, double[] b, int bp, int ldb, double[] c,
+            int cp, int ldc, boolean acc) {
+        DoubleVector z = DoubleVector.zero(S);
+        DoubleVector c00 = z, c01 = z, c02 = z, c03 = z, c10 = z, c11 = z, c12 = z, c13 = z;
+        DoubleVector c20 = z, c21 = z, c22 = z, c23 = z, c30 = z, c31 = z, c32 = z, c33 = z;
+        if (acc) {
+            int p = cp;
+            c00 = ld(c, p); c01 = ld(c, p + L); c02 = ld(c, p + 2 * L); c03 = ld(c, p + 3 * L);
+            p += ldc;
+            c10 = ld(c, p); c11 = ld(c, p + L); c12 = ld(c, p + 2 * L); c13 = ld(c, p + 3 * L);
+            p += ldc;
+            c20 = ld(c, p); c21 = ld(c, p + L); c22 = ld(c, p + 2 * L); c23 = ld(c, p + 3 * L);
+            p += ldc;
+            c30 = ld(c, p); c31 = ld(c, p + L); c32 = ld(c, p + 2 * L); c33 = ld(c, p + 3 * L);
+        }
+        for (int q = 0; q < k; q++, ap += ak, bp += ldb) {
+            DoubleVector b0 = DoubleVector.fromArray(S, b, bp), b1 = DoubleVector.fromArray(S, b, bp + L);
+            DoubleVector b2 = DoubleVector.fromArray(S, b, bp + 2 * L), b3 = DoubleVector.fromArray(S, b, bp + 3 * L);
+            DoubleVector a0 = DoubleVector.broadcast(S, a[ap]);
+            c00 = b0.fma(a0, c00); c01 = b1.fma(a0, c01); c02 = b2.fma(a0, c02); c03 = b3.fma(a0, c03);
+            DoubleVector a1 = DoubleVector.broadcast(S, a[ap + ar]);
+            c10 = b0.fma(a1, c10); c11 = b1.fma(a1, c11); c12 = b2.fma(a1, c12); c13 = b3.fma(a1, c13);
+            DoubleVector a2 = DoubleVector.broadcast(S, a[ap + 2 * ar]);
+            c20 = b0.fma(a2, c20); c21 = b1.fma(a2, c21); c22 = b2.fma(a2, c22); c23 = b3.fma(a2, c23);
+            DoubleVector a3 = DoubleVector.broadcast(S, a[ap + 3 * ar]);
+            c30 = b0.fma(a3, c30); c31 = b1.fma(a3, c31); c32 = b2.fma(a3, c32); c33 = b3.fma(a3, c33);
+        }
+        c00.intoArray(c, cp); c01.intoArray(c, cp + L); c02.intoArray(c, cp + 2 * L); c03.intoArray(c, cp + 3 * L);
+        cp += ldc;
+        c10.intoArray(c, cp); c11.intoArray(c, cp + L); c12.intoArray(c, cp + 2 * L); c13.intoArray(c, cp + 3 * L);
+        cp += ldc;
+        c20.intoArray(c, cp); c21.intoArray(c, cp + L); c22.intoArray(c, cp + 2 * L); c23.intoArray(c, cp + 3 * L);
+        cp += ldc;
+        c30.intoArray(c, cp); c31.intoArray(c, cp + L); c32.intoArray(c, cp + 2 * L); c33.intoArray(c, cp + 3 * L);
+    }
+
+    private static void block14(double[] a, int ap, int ak, int k, double[] b, int bp, int ldb, double[] c, int cp,
+            boolean acc) {
+        DoubleVector z = DoubleVector.zero(S);
+        DoubleVector c00 = z, c01 = z, c02 = z, c03 = z;
+        if (acc) {
+            c00 = ld(c, cp); c01 = ld(c, cp + L); c02 = ld(c, cp + 2 * L); c03 = ld(c, cp + 3 * L);
+        }
+        for (int q = 0; q < k; q++, ap += ak, bp += ldb) {
+            DoubleVector a0 = DoubleVector.broadcast(S, a[ap]);
+            c00 = DoubleVector.fromArray(S, b, bp).fma(a0, c00);
+            c01 = DoubleVector.fromArray(S, b, bp + L).fma(a0, c01);
+            c02 = DoubleVector.fromArray(S, b, bp + 2 * L).fma(a0, c02);
+            c03 = DoubleVector.fromArray(S, b, bp + 3 * L).fma(a0, c03);
+        }
+        c00.intoArray(c, cp); c01.intoArray(c, cp + L); c02.intoArray(c, cp + 2 * L); c03.intoArray(c, cp + 3 * L);
+    }
+
+    private static void block41(double[] a, int ap, int ak, int ar, int k, double[] b, int bp, int ldb, double[] c,
+            int cp, int ldc, boolean acc) {
+        DoubleVector z = DoubleVector.zero(S);
+        DoubleVector c0 = z, c1 = z, c2 = z, c3 = z;
+        if (acc) {
+            c0 = ld(c, cp); c1 = ld(c, cp + ldc); c2 = ld(c, cp + 2 * ldc); c3 = ld(c, cp + 3 * ldc);
+        }
+        for (int q = 0; q < k; q++, ap += ak, bp += ldb) {
+            DoubleVector b0 = DoubleVector.fromArray(S, b, bp);
+            c0 = b0.fma(DoubleVector.broadcast(S, a[ap]), c0);
+            c1 = b0.fma(DoubleVector.broadcast(S, a[ap + ar]), c1);
+            c2 = b0.fma(DoubleVector.broadcast(S, a[ap + 2 * ar]), c2);
+            c3 = b0.fma(DoubleVector.broadcast(S, a[ap + 3 * ar]), c3);
+        }
+        c0.intoArray(c, cp);
+        c1.intoArray(c, cp + ldc);
+        c2.intoArray(c, cp + 2 * ldc);
+        c3.intoArray(c, cp + 3 * ldc);
+    }
+
+    private static void block11(double[] a, int ap, int ak, int k, double[] b, int bp, int ldb, double[] c, int cp,
+            boolean acc) {
+        DoubleVector c0 = acc ? ld(c, cp) : DoubleVector.zero(S);
+        for (int q = 0; q < k; q++, ap += ak, bp += ldb) {
+            c0 = DoubleVector.fromArray(S, b, bp).fma(DoubleVector.broadcast(S, a[ap]), c0);
+        }
+        c0.intoArray(c, cp);
+    }
+
+    private static DoubleVector ld(double[] x, int i) {
+        return DoubleVector.fromArray(S, x, i);
+    }
+
+    /**
+     * One feature row of a feature-major tanh layer, lanes [q, q + cols): y = tanh(z + bias)·t, φ′ = (1 − tanh²)·t
+     * (t = idt, or 1); z read from and y written to {@code out}, φ′ to {@code dphi}. Its own small method, so that
+     * C2 inlines the vector operations it calls (inside a large caller the inlining budget runs out and the Vector
+     * API falls back to boxed Java code, ~20× slower).
+     */
+    static void tanhRow(double[] out, double[] dphi, int q, int cols, double bias, double t) {
+        for (int s = 0; s < cols; s += L) {
+            DoubleVector y = tanh(DoubleVector.fromArray(S, out, q + s).add(bias));
+            y.mul(t).intoArray(out, q + s);
+            y.mul(y).neg().add(1.0).mul(t).intoArray(dphi, q + s); // 1 − y·y, as CompiledNet
+        }
+    }
+
+    /** As {@link #tanhRow}, then y += src[x + s] (a resnet skip, fused). */
+    static void tanhRowSkip(double[] out, double[] dphi, int q, int cols, double bias, double t, double[] src, int x) {
+        for (int s = 0; s < cols; s += L) {
+            DoubleVector y = tanh(DoubleVector.fromArray(S, out, q + s).add(bias));
+            y.mul(t).add(DoubleVector.fromArray(S, src, x + s)).intoArray(out, q + s);
+            y.mul(y).neg().add(1.0).mul(t).intoArray(dphi, q + s);
+        }
+    }
+
+    /**
+     * One atom row of a row-major tanh layer, lanes [0, width): as {@link #tanhRow} with per-feature bias and idt
+     * vectors (bias[k], t[k]).
+     */
+    static void tanhRowVec(double[] out, double[] dphi, int q, int width, double[] bias, double[] t) {
+        for (int k = 0; k < width; k += L) {
+            DoubleVector tk = DoubleVector.fromArray(S, t, k);
+            DoubleVector y = tanh(DoubleVector.fromArray(S, out, q + k).add(DoubleVector.fromArray(S, bias, k)));
+            y.mul(y).neg().add(1.0).mul(tk).intoArray(dphi, q + k);
+            y.mul(tk).intoArray(out, q + k);
+        }
+    }
+
+    /** dst[d + k] += src[x + k], k &lt; n (n a multiple of {@link #L}). */
+    static void add(double[] dst, int d, double[] src, int x, int n) {
+        for (int k = 0; k < n; k += L) {
+            DoubleVector.fromArray(S, dst, d + k).add(DoubleVector.fromArray(S, src, x + k)).intoArray(dst, d + k);
+        }
+    }
+
+    /** dst[d + k] = a[x + k]·b[y + k], k &lt; n (n a multiple of {@link #L}). */
+    static void mul(double[] dst, int d, double[] a, int x, double[] b, int y, int n) {
+        for (int k = 0; k < n; k += L) {
+            DoubleVector.fromArray(S, a, x + k).mul(DoubleVector.fromArray(S, b, y + k)).intoArray(dst, d + k);
+        }
+    }
+
+    /**
+     * acc[at + c] += Σ_{s ∈ [s0, s1)} g[gb + s]·r[c·ld + s], c = 0..3 (one feature of G against the four columns of
+     * R̃ over one atom's rows; vectors along s, then a scalar tail).
+     */
+    static void dot4(double[] g, int gb, double[] r, int ld, int s0, int s1, double[] acc, int at) {
+        DoubleVector v0 = DoubleVector.zero(S), v1 = v0, v2 = v0, v3 = v0;
+        int s = s0;
+        for (; s + L <= s1; s += L) {
+            DoubleVector x = DoubleVector.fromArray(S, g, gb + s);
+            v0 = x.fma(DoubleVector.fromArray(S, r, s), v0);
+            v1 = x.fma(DoubleVector.fromArray(S, r, ld + s), v1);
+            v2 = x.fma(DoubleVector.fromArray(S, r, 2 * ld + s), v2);
+            v3 = x.fma(DoubleVector.fromArray(S, r, 3 * ld + s), v3);
+        }
+        double a0 = v0.reduceLanes(VectorOperators.ADD), a1 = v1.reduceLanes(VectorOperators.ADD);
+        double a2 = v2.reduceLanes(VectorOperators.ADD), a3 = v3.reduceLanes(VectorOperators.ADD);
+        for (; s < s1; s++) {
+            double x = g[gb + s];
+            a0 += x * r[s];
+            a1 += x * r[ld + s];
+            a2 += x * r[2 * ld + s];
+            a3 += x * r[3 * ld + s];
+        }
+        acc[at] += a0;
+        acc[at + 1] += a1;
+        acc[at + 2] += a2;
+        acc[at + 3] += a3;
+    }
+
+    // ---- tanh: 1 − 2/(e^{2z} + 1), e^x = 2^k·p(r) (as train's VectorTanh: only add, multiply, fma and integer
+    // ops, so that every JIT tier gives the same bits; the Vector API's EXP runs SVML once compiled)
+
+    private static final double LOG2E = 1.4426950408889634;
+    /** ln 2 split so that k·LN2_HI is exact for |k| &lt; 2^20 (fdlibm's split). */
+    private static final double LN2_HI = 6.93147180369123816490e-01, LN2_LO = 1.90821492927058770002e-10;
+    /** 1.5·2^52: x + MAGIC rounds x to the nearest integer, held in the low mantissa bits. */
+    private static final double MAGIC = 6755399441055744.0;
+    private static final long MAGIC_BITS = Double.doubleToRawLongBits(MAGIC);
+    private static final DoubleVector ONE = DoubleVector.broadcast(S, 1.0), TWO = DoubleVector.broadcast(S, 2.0);
+    /** 1/n! as lane constants, n = 2..13. */
+    private static final DoubleVector C2 = c(2), C3 = c(3), C4 = c(4), C5 = c(5), C6 = c(6), C7 = c(7), C8 = c(8),
+            C9 = c(9), C10 = c(10), C11 = c(11), C12 = c(12), C13 = c(13);
+
+    private static DoubleVector c(int n) {
+        double f = 1;
+        for (int k = 2; k <= n; k++) f *= k;
+        return DoubleVector.broadcast(S, 1.0 / f);
+    }
+
+    /**
+     * tanh of every lane: 2z clamped to [−40, 40] (tanh(±20) is ±1 in double), e^{2z} by the Taylor polynomial of
+     * degree 13 on r = 2z − k·ln 2, |r| ≤ ln2/2 (truncation &lt; 2e-16 relative), scaled by 2^k in the exponent bits.
+     * Absolute error a few 1e-16 against the correctly rounded tanh (as {@link CompiledNet#tanh}, whose values it
+     * matches to that bound, not bitwise).
+     */
+    static DoubleVector tanh(DoubleVector z) {
+        DoubleVector x = z.mul(2.0).max(-40.0).min(40.0);
+        DoubleVector t = x.fma(LOG2E, MAGIC);
+        DoubleVector k = t.sub(MAGIC);
+        DoubleVector r = x.sub(k.mul(LN2_HI)).sub(k.mul(LN2_LO));
+        DoubleVector p = r.fma(C13, C12).fma(r, C11).fma(r, C10).fma(r, C9).fma(r, C8).fma(r, C7).fma(r, C6)
+                .fma(r, C5).fma(r, C4).fma(r, C3).fma(r, C2).fma(r, ONE).fma(r, ONE);
+        LongVector scale = t.reinterpretAsLongs().sub(MAGIC_BITS).lanewise(VectorOperators.LSHL, 52);
+        DoubleVector e = p.reinterpretAsLongs().add(scale).reinterpretAsDoubles().add(1.0);
+        return ONE.sub(TWO.div(e));
+    }
+}
