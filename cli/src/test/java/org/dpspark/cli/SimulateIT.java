@@ -23,7 +23,7 @@ import org.dpspark.core.table.TrajectorySummaryTable;
 import org.dpspark.core.testing.LocalSpark;
 import org.dpspark.core.testing.SharedData;
 import org.dpspark.model.DeepPotModel;
-import org.dpspark.simulate.dp.DeepPotResult;
+import org.dpspark.model.eval.DeepPotResult;
 import org.dpspark.simulate.dp.PerturbedModels;
 import org.dpspark.simulate.ensemble.PotentialSpec;
 import org.junit.jupiter.api.Test;
@@ -175,7 +175,7 @@ class SimulateIT {
             assertTrue(max > 0 && max >= avg && avg >= min && min >= 0, max + " " + avg + " " + min);
             assertEquals(48, r.<Integer>getAs("natoms").intValue());
             assertEquals("H32O16", r.<String>getAs("formula"));
-            assertEquals(org.dpspark.simulate.dp.BatchedDeepPotEvaluator.MODE,
+            assertEquals(org.dpspark.model.eval.BatchedDeepPotEvaluator.MODE,
                     r.<String>getAs(TrajectoryFramesTable.EXECUTION_MODE),
                     "the mode the Deep Potential results reported (execution java: the batched evaluator)");
         }

@@ -9,8 +9,8 @@ import java.util.List;
 import org.dpspark.core.testing.LocalSpark;
 import org.dpspark.core.testing.SharedData;
 import org.dpspark.model.DeepPotModel;
-import org.dpspark.simulate.dp.DeepPotEvaluator;
-import org.dpspark.simulate.dp.DeepPotResult;
+import org.dpspark.model.eval.DeepPotEvaluator;
+import org.dpspark.model.eval.DeepPotResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -12,7 +12,7 @@ import java.util.Map;
  * An in-memory Deep Potential se_e2_a + energy-fitting model, in DeePMD-kit's own parameterisation, so that
  * it can be imported from and exported to DeePMD-kit's backend-neutral serialization
  * ({@code dp convert-backend} {@code .yaml} / {@code .dp}) without loss, and evaluated by
- * {@code org.dpspark.simulate.dp.DeepPotEvaluator}.
+ * {@code org.dpspark.model.eval.DeepPotEvaluator}.
  *
  * <p>Atomic energy of atom i of type t (eV), as DeePMD-kit's {@code DPAtomicModel} + {@code apply_out_stat}:
  * <pre>  E_i = fitting.nets[t](D_i) + fitting.biasAtomE[t] + outBias[t]</pre>

@@ -1,8 +1,8 @@
 package org.dpspark.bench.simulate;
 
-import org.dpspark.simulate.dp.DeepPotFlops;
+import org.dpspark.model.eval.DeepPotFlops;
 
-import org.dpspark.simulate.dp.DeepPotEvaluator;
+import org.dpspark.model.eval.DeepPotEvaluator;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

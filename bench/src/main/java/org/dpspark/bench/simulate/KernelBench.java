@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.Random;
 import org.dpspark.model.DeepPotModel;
 import org.dpspark.model.DeepPotModels;
-import org.dpspark.simulate.dp.DeepPotCalculator;
-import org.dpspark.simulate.dp.DeepPotEvaluator;
-import org.dpspark.simulate.dp.DeepPotResult;
+import org.dpspark.model.eval.DeepPotCalculator;
+import org.dpspark.model.eval.DeepPotEvaluator;
+import org.dpspark.model.eval.DeepPotResult;
 
 /**
  * Throughput (atom-evaluations/s: energy + forces + virials) of the plain-Java reference (one thread) against the

@@ -1,5 +1,9 @@
 package org.dpspark.simulate.dp;
 
+import org.dpspark.model.eval.BatchedDeepPotEvaluator;
+import org.dpspark.model.eval.DeepPotCalculator;
+import org.dpspark.model.eval.DeepPotEvaluator;
+
 import java.lang.reflect.InvocationTargetException;
 import java.util.List;
 import java.util.Locale;

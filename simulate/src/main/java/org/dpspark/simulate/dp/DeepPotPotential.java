@@ -1,5 +1,11 @@
 package org.dpspark.simulate.dp;
 
+import org.dpspark.model.eval.BatchedDeepPotEvaluator;
+import org.dpspark.model.eval.DeepPotResult;
+
+import org.dpspark.model.eval.DeepPotCalculator;
+import org.dpspark.model.eval.DeepPotEvaluator;
+
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;

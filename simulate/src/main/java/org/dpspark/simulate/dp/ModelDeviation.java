@@ -1,5 +1,7 @@
 package org.dpspark.simulate.dp;
 
+import org.dpspark.model.eval.DeepPotCalculator;
+
 import java.util.List;
 
 /**

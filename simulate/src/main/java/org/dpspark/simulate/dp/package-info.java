@@ -1,10 +1,9 @@
 /**
- * Deep Potential inference for MD: the plain-Java double-precision reference evaluator
- * {@link org.dpspark.simulate.dp.DeepPotEvaluator} (exactly DeePMD-kit's se_e2_a + ener; the golden tests hold it to
- * DeePMD-kit's outputs), behind the {@link org.dpspark.simulate.dp.DeepPotCalculator} interface that the Aparapi
- * kernels of {@code dp.kernel} also implement, chosen by name in {@link org.dpspark.simulate.dp.DeepPotCalculators} and
- * used by the MD engine as {@link org.dpspark.simulate.dp.DeepPotPotential};
- * {@link org.dpspark.simulate.dp.ModelDeviation} is the ensemble's force deviation in eV/Å
- * (docs/physics.md#model-deviation-and-concurrent-learning).
+ * Deep Potential inference in the MD engine: {@link org.dpspark.simulate.dp.DeepPotCalculators} chooses an evaluator
+ * by execution name ({@code java}: the model module's batched evaluator; {@code java-reference}: its straightforward
+ * reference; the Aparapi kernels of {@code dp.kernel}), {@link org.dpspark.simulate.dp.DeepPotPotential} is the
+ * potential the MD engine calls, and {@link org.dpspark.simulate.dp.ModelDeviation} the ensemble's force deviation in
+ * eV/Å (docs/physics.md#model-deviation-and-concurrent-learning). The evaluators themselves live in
+ * {@code org.dpspark.model.eval}.
  */
 package org.dpspark.simulate.dp;

@@ -1,5 +1,7 @@
 package org.dpspark.simulate.dp;
 
+import org.dpspark.model.eval.DeepPotResult;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

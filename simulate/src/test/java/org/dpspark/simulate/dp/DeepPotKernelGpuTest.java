@@ -1,5 +1,9 @@
 package org.dpspark.simulate.dp;
 
+import org.dpspark.model.eval.DeepPotEvaluator;
+
+import org.dpspark.model.eval.DeepPotResult;
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 

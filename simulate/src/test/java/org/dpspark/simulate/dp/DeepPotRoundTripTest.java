@@ -1,5 +1,8 @@
 package org.dpspark.simulate.dp;
 
+import org.dpspark.model.eval.DeepPotEvaluator;
+import org.dpspark.model.eval.DeepPotResult;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,5 +1,8 @@
 package org.dpspark.simulate.dp;
 
+import org.dpspark.model.eval.DeepPotEvaluator;
+import org.dpspark.model.eval.DeepPotResult;
+
 /** Finite-difference and geometry helpers for the evaluator tests. */
 final class Numerics {
     private Numerics() {}

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.dpspark.core.testing.SharedData;
-import org.dpspark.simulate.dp.DeepPotResult;
+import org.dpspark.model.eval.DeepPotResult;
 import org.dpspark.simulate.md.Status;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;

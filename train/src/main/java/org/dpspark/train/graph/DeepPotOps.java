@@ -23,7 +23,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * placeholders) and by {@link DeepPotVertex} (the graph vertex that DL4J's ComputationGraph and dl4j-spark train).
  *
  * <p>Per centre type t (A_t atoms of the batch, N = Σ sel slots, M = neuron[last], M&lt; = axis_neuron), exactly as
- * {@code org.dpspark.simulate.dp.DeepPotEvaluator} and DeePMD-kit:
+ * {@code org.dpspark.model.eval.DeepPotEvaluator} and DeePMD-kit:
  * <pre>
  *   G_s = N_e(s̃_s), dG_s/ds̃ (forward mode)                   A_t×N×M each (net per neighbour type, or per pair)
  *   gr = R̃ᵀG / N                                              A_t×4×M

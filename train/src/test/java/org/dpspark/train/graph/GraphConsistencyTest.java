@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.dpspark.model.DeepPotModel;
-import org.dpspark.simulate.dp.DeepPotEvaluator;
-import org.dpspark.simulate.dp.DeepPotResult;
+import org.dpspark.model.eval.DeepPotEvaluator;
+import org.dpspark.model.eval.DeepPotResult;
 import org.dpspark.train.data.TrainFrame;
 import org.junit.jupiter.api.Test;
 

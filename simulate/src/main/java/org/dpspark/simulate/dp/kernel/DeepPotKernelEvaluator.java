@@ -4,14 +4,14 @@ import java.util.Arrays;
 import java.util.Map;
 import org.dpspark.model.DeepPotModel;
 import org.dpspark.model.SeADescriptor;
-import org.dpspark.simulate.dp.DeepPotCalculator;
-import org.dpspark.simulate.dp.DeepPotResult;
-import org.dpspark.simulate.dp.VerletSlots;
+import org.dpspark.model.eval.DeepPotCalculator;
+import org.dpspark.model.eval.DeepPotResult;
+import org.dpspark.model.eval.VerletSlots;
 
 /**
  * DeePMD-kit's se_e2_a + ener model as Aparapi kernels in double precision: on an OpenCL GPU, an OpenCL CPU
  * device (PoCL) or Aparapi's Java thread pool. Same model, same results as the reference
- * {@code org.dpspark.simulate.dp.DeepPotEvaluator} to round-off (consistency tests).
+ * {@code org.dpspark.model.eval.DeepPotEvaluator} to round-off (consistency tests).
  *
  * <p>Per frame: on the host, the slot assignment ({@link VerletSlots}, featurize's {@code SeAEnvironment.computeAtom}
  * slots kept across MD steps by a Verlet list: r_ij and neighbour index per slot) and the reverse index

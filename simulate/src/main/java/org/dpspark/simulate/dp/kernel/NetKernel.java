@@ -3,7 +3,7 @@ package org.dpspark.simulate.dp.kernel;
 /**
  * Dense-net code shared by the kernels that evaluate DeePMD-kit nets ({@link PackedNets} layout): forward pass of
  * one row keeping every layer's output and φ′·idt, and the reverse pass done in place. Arithmetic and summation
- * order are those of {@code org.dpspark.simulate.dp.CompiledNet} (DeePMD-kit's {@code NativeLayer.call}):
+ * order are those of {@code org.dpspark.model.eval.CompiledNet} (DeePMD-kit's {@code NativeLayer.call}):
  * <pre>  z = x·W + b;  y = φ(z)·idt;  y += x (skip 1) or y += [x, x] (skip 2)</pre>
  * so that in Java (thread-pool) mode the results are bitwise those of the reference; an OpenCL compiler may
  * contract a·b + c into fma and its tanh/exp differ by an ulp or two.

@@ -1,4 +1,4 @@
-package org.dpspark.simulate.dp;
+package org.dpspark.model.eval;
 
 import org.dpspark.model.Activation;
 import org.dpspark.model.DenseNet;

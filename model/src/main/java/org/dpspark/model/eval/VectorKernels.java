@@ -1,4 +1,4 @@
-package org.dpspark.simulate.dp;
+package org.dpspark.model.eval;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;

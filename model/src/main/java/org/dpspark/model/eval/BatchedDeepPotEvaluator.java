@@ -1,4 +1,4 @@
-package org.dpspark.simulate.dp;
+package org.dpspark.model.eval;
 
 import java.util.Arrays;
 import org.dpspark.model.DeepPotModel;

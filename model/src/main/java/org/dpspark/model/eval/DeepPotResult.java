@@ -1,4 +1,4 @@
-package org.dpspark.simulate.dp;
+package org.dpspark.model.eval;
 
 /**
  * Output of {@link DeepPotCalculator#evaluate} for one frame of n atoms.
