@@ -1,6 +1,7 @@
 package org.dpspark.core.table;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -201,6 +202,23 @@ class DeltaAppendTest {
                 () -> DeltaTables.read(spark, table, 99L));
         assertTrue(e.getMessage().contains("has versions 0.."), e.getMessage());
         assertEquals(List.of("H", "O"), FramesTableInfo.typeMap(DeltaTables.read(spark, table)));
+    }
+
+    @Test
+    void aPlainParquetTableFromBeforeDeltaIsReadThenConvertedByTheNextAppend() throws IOException {
+        String table = tmp.resolve("old").toString();
+        // Today's layout before Delta: run folders ingest_run=<id>/ and a _dataset.json sidecar.
+        spark.read().parquet(stage("old", 0, 25)).withColumn(FramesTable.INGEST_RUN, lit("old-run"))
+                .write().partitionBy(FramesTable.INGEST_RUN).parquet(table);
+        Files.writeString(Path.of(table, "_dataset.json"), "{\"counts\":{\"frames\":80}}");
+        assertTrue(DeltaTables.isPlainParquet(spark, table));
+        assertEquals(ids(0, 25), tableIds(table), "read as it is");
+        assertThrows(IllegalArgumentException.class, () -> DeltaTables.read(spark, table, 0L), "no versions");
+
+        assertEquals(15, append(table).insertNew(stage("new", 20, 40), "run-new", "{}"));
+        assertTrue(DeltaTables.isDelta(spark, table), "converted in place");
+        assertEquals(ids(0, 40), tableIds(table), "old frames kept, new ones added once");
+        assertTrue(Files.notExists(Path.of(table, "_dataset.json")), "the stale sidecar is gone");
     }
 
     @Test
