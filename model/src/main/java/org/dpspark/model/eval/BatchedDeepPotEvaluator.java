@@ -33,7 +33,7 @@ import org.dpspark.model.neighbor.NeighborList;
  * <p>Allocation: {@link #evaluateInto} allocates nothing once the buffers fit the largest block (the MD hot loop).
  * Not thread-safe; use one evaluator per thread.
  */
-public final class BatchedDeepPotEvaluator implements DeepPotCalculator {
+public final class BatchedDeepPotEvaluator implements InPlaceCalculator {
     /** Execution mode reported in results. */
     public static final String MODE = "Java batched, Vector API (single thread)";
     /** Atoms per block unless told otherwise ({@code -Ddpspark.dp.block=N}). */
@@ -201,6 +201,7 @@ public final class BatchedDeepPotEvaluator implements DeepPotCalculator {
      *
      * @return the energy, eV
      */
+    @Override
     public double evaluateInto(double[] positions, double[] cell, int[] types, double[] forces, double[] virial,
             double[] atomEnergy, NeighborList verlet) {
         this.verlet = verlet;
@@ -212,7 +213,11 @@ public final class BatchedDeepPotEvaluator implements DeepPotCalculator {
     }
 
     /** Neighbours within r_c that did not fit in sel, summed over the atoms of the latest frame. */
+    @Override
     public long lastNeighboursDropped() { return dropped; }
+
+    @Override
+    public String mode() { return MODE; }
 
     private double run(double[] positions, double[] cell, int[] types, double[] forces, double[] virial,
             double[] atomE, double[] atomVirial, double[] descOut, double[] fitLast, int lastHidden) {

@@ -46,7 +46,7 @@ import org.dpspark.model.neighbor.NeighborList;
  * at a Verlet-list rebuild featurize's neighbour-list builder allocates its 3×3 inverse cell); {@link #evaluate}
  * allocates the result arrays. Not thread-safe; use one evaluator per thread.
  */
-public final class DeepPotEvaluator implements DeepPotCalculator {
+public final class DeepPotEvaluator implements InPlaceCalculator {
     private final DeepPotModel model;
     private final int ntypes;
     private final int nnei;
@@ -214,6 +214,7 @@ public final class DeepPotEvaluator implements DeepPotCalculator {
      *
      * @param verlet the engine's full neighbour list, or null (the evaluator keeps its own)
      */
+    @Override
     public double evaluateInto(double[] positions, double[] cell, int[] types, double[] forces, double[] virial,
             double[] atomEnergy, NeighborList verlet) {
         this.verlet = verlet;
@@ -225,7 +226,11 @@ public final class DeepPotEvaluator implements DeepPotCalculator {
     }
 
     /** Neighbours within r_c that did not fit in sel, summed over the atoms of the latest frame. */
+    @Override
     public long lastNeighboursDropped() { return dropped; }
+
+    @Override
+    public String mode() { return DeepPotResult.JAVA_REFERENCE; }
 
     private double run(double[] positions, double[] cell, int[] types, double[] forces, double[] virial,
             double[] atomE, double[] atomVirial, double[] descOut, double[] fitLast, int lastHidden) {

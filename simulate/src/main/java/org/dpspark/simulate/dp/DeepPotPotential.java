@@ -1,10 +1,9 @@
 package org.dpspark.simulate.dp;
 
-import org.dpspark.model.eval.BatchedDeepPotEvaluator;
 import org.dpspark.model.eval.DeepPotResult;
+import org.dpspark.model.eval.InPlaceCalculator;
 
 import org.dpspark.model.eval.DeepPotCalculator;
-import org.dpspark.model.eval.DeepPotEvaluator;
 
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -94,23 +93,13 @@ public final class DeepPotPotential implements Potential {
     @Override
     public void compute(double[] positions, double[] cell, int[] types, NeighborList nl, int flags, Evaluation out) {
         int n = types.length;
-        if (calc instanceof DeepPotEvaluator ev && positions.length == 3 * n) {
-            // allocation-free path of the Java reference (the MD hot loop)
+        if (calc instanceof InPlaceCalculator ev && positions.length == 3 * n) {
+            // allocation-free path of the Java evaluators (the MD hot loop)
             out.reset(n, flags);
             out.energy = ev.evaluateInto(positions, cell, modelTypes(types), out.forces, out.virial,
                     out.wants(Evaluation.ATOM_ENERGY) ? out.atomEnergy : null, nl);
             checkDropped(ev.lastNeighboursDropped());
-            lastMode = DeepPotResult.JAVA_REFERENCE;
-            if (modes.isEmpty()) modes.add(lastMode);
-            return;
-        }
-        if (calc instanceof BatchedDeepPotEvaluator ev && positions.length == 3 * n) {
-            // allocation-free path of the batched evaluator (the MD hot loop)
-            out.reset(n, flags);
-            out.energy = ev.evaluateInto(positions, cell, modelTypes(types), out.forces, out.virial,
-                    out.wants(Evaluation.ATOM_ENERGY) ? out.atomEnergy : null, nl);
-            checkDropped(ev.lastNeighboursDropped());
-            lastMode = BatchedDeepPotEvaluator.MODE;
+            lastMode = ev.mode();
             if (modes.isEmpty()) modes.add(lastMode);
             return;
         }
