@@ -160,7 +160,7 @@ public final class LoopRunner {
     }
 
     private void mdAndLabel(SimulateSettings md, Path where, String dataset, String table) throws IOException {
-        EnsembleJob.Result r = EnsembleJob.run(spark, md, where.resolve("md").toString(), true, commandLine, null);
+        EnsembleJob.Result r = EnsembleJob.run(spark, md, where.resolve("md").toString(), true, commandLine);
         out.printf("loop: %s MD: %d trajectories, %d frames%n", dataset, r.summaries().size(), r.frames());
         LabelStep.Result lr = LabelStep.run(spark, labeler, spark.read().parquet(where.resolve("md/trajectories").toString()),
                 dataset, where.resolve("label"));
@@ -196,7 +196,7 @@ public final class LoopRunner {
                 SimulateSettings.seeds(stage.hasPath("seeds") ? stage : s.root.getConfig("simulate"), "seeds"),
                 stage.hasPath("steps") ? stage.getLong("steps") : s.root.getLong("simulate.integrator.steps"),
                 stage.hasPath("dump-every") ? stage.getInt("dump-every") : s.root.getInt("simulate.dump-every"));
-        EnsembleJob.Result r = EnsembleJob.run(spark, md, where.toString(), true, commandLine, null);
+        EnsembleJob.Result r = EnsembleJob.run(spark, md, where.toString(), true, commandLine);
         long stopped = r.summaries().stream().filter(x -> !"completed".equals(x.getAs("status"))).count();
         out.printf("loop: explored %d trajectories (%d stopped early), %d frames%n", r.summaries().size(), stopped, r.frames());
     }

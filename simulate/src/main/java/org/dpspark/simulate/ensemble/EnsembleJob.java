@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.function.Function;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
@@ -100,10 +99,9 @@ public final class EnsembleJob {
      * @param overwrite replace an earlier run's trajectories/, summary/ and plots/ there (once the new run is
      *        complete); otherwise their existence is an error
      * @param commandLine for provenance
-     * @param extxyz reads an extxyz structure (the command line supplies the ingest reader); null: none allowed
      */
     public static Result run(SparkSession spark, SimulateSettings settings, String output, boolean overwrite,
-                             String commandLine, Function<StructureSource.ExtxyzSource, InitialStructure> extxyz) {
+                             String commandLine) {
         TableFiles files = new TableFiles(spark.sparkContext().hadoopConfiguration());
         for (String t : List.of(TRAJECTORIES, SUMMARY)) {
             if (!overwrite && files.exists(output + "/" + t)) {
@@ -111,7 +109,7 @@ public final class EnsembleJob {
                         + " already exists: choose another --output, delete it or add --overwrite");
             }
         }
-        List<InitialStructure> structures = resolve(spark, settings, extxyz);
+        List<InitialStructure> structures = resolve(spark, settings);
         List<TrajectorySpec> specs = settings.expand(structures);
         preflight(settings, structures);
 
@@ -182,8 +180,7 @@ public final class EnsembleJob {
     }
 
     /** All initial structures, in configuration order. */
-    static List<InitialStructure> resolve(SparkSession spark, SimulateSettings settings,
-                                          Function<StructureSource.ExtxyzSource, InitialStructure> extxyz) {
+    static List<InitialStructure> resolve(SparkSession spark, SimulateSettings settings) {
         List<InitialStructure> out = new ArrayList<>();
         for (StructureSource src : settings.structures()) {
             if (src instanceof StructureSource.LatticeSource l) {
@@ -193,10 +190,7 @@ public final class EnsembleJob {
             } else if (src instanceof StructureSource.FramesSource f) {
                 out.addAll(frames(spark, f));
             } else if (src instanceof StructureSource.ExtxyzSource x) {
-                if (extxyz == null) {
-                    throw new IllegalArgumentException("extxyz structures need the command line's extxyz reader: " + x.file());
-                }
-                out.add(extxyz.apply(x));
+                out.add(ExtxyzStructures.read(x));
             }
         }
         return out;

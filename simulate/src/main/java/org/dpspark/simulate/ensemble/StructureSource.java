@@ -11,8 +11,8 @@ import org.dpspark.simulate.lattice.WaterBox;
 
 /**
  * One entry of {@code simulate.structures}: where initial structures come from. Lattices and water boxes are
- * built here; frames tables are read by the job (Spark) and extxyz files by the command line (which has the
- * reader), both into {@link InitialStructure}s on the driver.
+ * built here; frames tables are read by the job (Spark) and extxyz files by ingest's extxyz reader
+ * ({@code ExtxyzStructures}), both into {@link InitialStructure}s on the driver.
  */
 public sealed interface StructureSource extends Serializable {
 
