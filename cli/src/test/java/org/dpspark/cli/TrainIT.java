@@ -69,6 +69,42 @@ class TrainIT {
         assertTrue(Files.exists(model.resolve("test/parity_force.png")) && Files.exists(model.resolve("test/predictions")));
     }
 
+    /**
+     * {@code train.max-time}: a 30 s budget with a step cap far out of reach. The run plans its steps from its speed,
+     * ends within the budget (plus the round in progress and the final validation: seconds for this tiny model), and its
+     * learning rate has decayed to lr_stop at the end, within one step of DeePMD-kit's staircase.
+     */
+    @Test
+    void aWallTimeBudgetPlansTheSteps(@TempDir Path tmp) throws Exception {
+        Path table = tmp.resolve("frames");
+        Cli.run("ingest", "-i", SharedData.path("deepmd/water/data_0").toString(), "-o", table.toString());
+        Path model = tmp.resolve("model");
+        double start = 0.005, stop = 0.001;
+        int budget = 30;
+        String out = Cli.run("train", "--frames", table.toString(), "-o", model.toString(),
+                "--set", "train.model.neuron=[4,8]", "--set", "train.model.axis-neuron=2",
+                "--set", "train.model.fitting-neuron=[16,16]", "--set", "model.sel=auto", "--set", "model.type-map=[O,H]",
+                "--set", "train.learning-rate.start=" + start, "--set", "train.learning-rate.stop=" + stop,
+                "--set", "train.learning-rate.decay-steps=5", "--set", "train.disp-freq=5", "--set", "train.save-freq=1000",
+                "--set", "train.parallel.workers=2", "--set", "train.parallel.averaging-frequency=5",
+                "--set", "train.learning-rate.scale-by-workers=none", "--set", "train.data.splits=[train,valid,test]",
+                "--set", "train.data.valid-max-frames=2", "--set", "train.steps=1000000", "--set", "train.max-time=" + budget + "s");
+        assertTrue(out.contains("steps planned"), out);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("model written to .* \\((\\d+) steps, ([0-9.]+) s").matcher(out);
+        assertTrue(m.find(), out);
+        long steps = Long.parseLong(m.group(1));
+        double wall = Double.parseDouble(m.group(2));
+        assertTrue(steps > 10 && steps < 1_000_000, "planned steps: " + steps + "\n" + out);
+        assertTrue(wall <= budget + 10, "training loop " + wall + " s for a " + budget + " s budget\n" + out);
+        List<String> rows = Files.readAllLines(model.resolve("lcurve.csv"));
+        String[] last = rows.get(rows.size() - 1).split(",");
+        double lrLast = Double.parseDouble(last[1]);
+        // lr(N) = start·q^⌊N/s⌋ with q^(N/s) = stop/start: between stop and stop·(start/stop)^(s/N)
+        // (unless the machine slowed down after the plan and the budget stopped the run early, which the log says)
+        double upper = out.contains("spent at step") ? start : stop * Math.pow(start / stop, 5.0 / steps) * (1 + 1e-9);
+        assertTrue(lrLast >= stop * (1 - 1e-9) && lrLast <= upper, "lr at the last step " + lrLast + " of " + steps + "\n" + rows);
+    }
+
     private static String[] concat(String[] a, String[] b) {
         String[] c = new String[a.length + b.length];
         System.arraycopy(a, 0, c, 0, a.length);

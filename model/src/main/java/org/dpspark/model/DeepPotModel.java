@@ -79,6 +79,17 @@ public record DeepPotModel(List<String> typeMap, Descriptor descriptor, EnerFitt
     }
 
     /**
+     * Copy with {@code shift[t]} (eV) added to the atomic-energy shift {@link #outBias} of each type t, as DeePMD-kit's
+     * {@code dp change-bias} does: energies move by Σ_i shift[t_i], forces and virials are unchanged.
+     */
+    public DeepPotModel withOutBiasShift(double[] shift) {
+        if (shift.length != ntypes()) throw new IllegalArgumentException(shift.length + " shifts for " + ntypes() + " types");
+        double[] b = outBias.clone();
+        for (int t = 0; t < b.length; t++) b[t] += shift[t];
+        return new DeepPotModel(typeMap, descriptor, fitting, b, outStd, modelDefScript, deepmdOptions, provenance, training);
+    }
+
+    /**
      * Copy with other weights: {@code embeddings} in the descriptor's order and {@code fittingNets} one per type, of the
      * same architecture; statistics, biases and metadata as here.
      */

@@ -16,10 +16,16 @@ import java.util.List;
  * @param statsMaxFrames frames sampled for davg/dstd, sel and the energy bias
  * @param batchSize      frames per batch, or 0 for auto
  * @param batchAutoAtoms atoms per batch of auto: ⌈batchAutoAtoms/natoms⌉ frames
+ * @param shiftFrames    training frames sampled after the last step to refit the per-type energy shift
+ *                       ({@link EnergyShift}); 0: no refit
  */
 public record DataSettings(List<String> datasets, List<String> splits, List<String> validDatasets,
-        List<String> validSplits, int validMaxFrames, int statsMaxFrames, int batchSize, int batchAutoAtoms)
-        implements Serializable {
+        List<String> validSplits, int validMaxFrames, int statsMaxFrames, int batchSize, int batchAutoAtoms,
+        int shiftFrames) implements Serializable {
+
+    public DataSettings {
+        if (shiftFrames < 0) throw new IllegalArgumentException("train.data.energy-shift-frames must be >= 0, got " + shiftFrames);
+    }
 
     /** The data keys of a {@code train} section: {@code data.*}, {@code batch-size}, {@code batch-auto-atoms}. */
     static DataSettings from(Config c) {
@@ -38,7 +44,7 @@ public record DataSettings(List<String> datasets, List<String> splits, List<Stri
         Config d = c.getConfig("data");
         return new DataSettings(d.getStringList("datasets"), d.getStringList("splits"),
                 d.getStringList("valid-datasets"), d.getStringList("valid-splits"), d.getInt("valid-max-frames"),
-                d.getInt("stats-max-frames"), batch, autoAtoms);
+                d.getInt("stats-max-frames"), batch, autoAtoms, d.getInt("energy-shift-frames"));
     }
 
     /** Frames per batch for a system of {@code natoms}: fixed, or DeePMD's auto: ⌈batchAutoAtoms/natoms⌉. */

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
@@ -100,8 +101,9 @@ public final class TrainJob {
         return results;
     }
 
-    private Result trainOne(TrainSettings sk, TrainStats st, JavaRDD<TrainFrame> train, int workers, List<TrainFrame> valid,
+    private Result trainOne(TrainSettings settings, TrainStats st, JavaRDD<TrainFrame> train, int workers, List<TrainFrame> valid,
             Path dir, boolean resume, Map<String, Object> provenance) throws IOException {
+        TrainSettings sk = settings; // replaced once when a wall-time budget plans the number of steps
         DeepPotModel template;
         Checkpoint.State state = null;
         if (resume && Checkpoint.exists(dir)) {
@@ -146,6 +148,11 @@ public final class TrainJob {
                 : null;
         RddEngine rdd = dl4j ? null : new RddEngine(jsc, template, train);
         List<TrainFrame> trainSample = dl4j ? train.takeSample(false, Math.max(1, s.data().validMaxFrames()), sk.network().seed() + 1) : List.of();
+        StepBudget budget = sc.hasBudget() ? new StepBudget(sc.maxTime(), sc.steps() - step, sc.decaySteps()) : null;
+        if (budget != null) {
+            out.printf(Locale.ROOT, "train: max-time %s: the number of steps (at most %d) is planned from the measured speed%n",
+                    sc.maxTime(), sc.steps());
+        }
         while (step < sk.schedule().steps()) {
             int k = grads ? 1 : sk.parallel().averagingFrequency();
             k = (int) Math.min(k, nextBoundary(step, sk) - step);
@@ -168,6 +175,22 @@ public final class TrainJob {
                 lossSteps += k;
                 framesSeen += (long) k * r.workers();
                 step += k;
+            }
+            if (budget != null) {
+                double elapsed = (System.nanoTime() - t0) / 1e9;
+                OptionalLong plan = budget.afterRound(step - step0, elapsed);
+                if (plan.isPresent()) {
+                    long total = step0 + plan.getAsLong();
+                    sk = sk.withSteps(total);
+                    lr = new LearningRate(sc.lrStart(), sc.lrStop(), sc.decaySteps(), total);
+                    out.printf(Locale.ROOT, "train: max-time %s: %.2f steps/s after warm-up, %d steps planned (lr reaches %.2e at"
+                            + " the last)%s%n", sc.maxTime(), budget.rate(), total, sc.lrStop(),
+                            total < sc.decaySteps() ? "; WARNING: fewer steps than decay-steps, the learning rate never decays" : "");
+                } else if (budget.overrun(elapsed) && step < sk.schedule().steps()) {
+                    out.printf(Locale.ROOT, "train: max-time %s spent at step %d of %d planned: stopping here%n", sc.maxTime(),
+                            step, sk.schedule().steps());
+                    sk = sk.withSteps(step);
+                }
             }
             boolean last = step >= sk.schedule().steps();
             if (step % sk.schedule().dispFreq() == 0 || last) {
@@ -206,6 +229,18 @@ public final class TrainJob {
         if (engine != null) engine.close();
         driver.load(params, adam);
         DeepPotModel fin = withMeta(driver.model(), sk, st, step, provenance);
+        if (sk.data().shiftFrames() > 0) {
+            List<TrainFrame> sample = train.takeSample(false, sk.data().shiftFrames(), sk.network().seed() + 2);
+            double[] shift = EnergyShift.fit(driver, sample, fin.ntypes());
+            fin = fin.withOutBiasShift(shift);
+            Trainer shifted = new Trainer(fin, sk);
+            shifted.load(params, adam);
+            Metrics before = val;
+            val = shifted.evaluate(valid, 4);
+            out.printf(Locale.ROOT, "train: energy shift refit on %d training frames (DeePMD-kit's change-bias): %s eV/atom;"
+                    + " validation E %.2f -> %.2f meV/atom, F %.1f meV/Å (unchanged)%n", sample.size(), shiftText(fin.typeMap(), shift),
+                    1000 * before.energyRmse(), 1000 * val.energyRmse(), 1000 * val.forceRmse());
+        }
         fin.save(dir);
         Checkpoint.save(dir, fin, new Checkpoint.State(step, params, adam.m(), adam.v(), adam.t(), sk.network().seed()));
         log.plot(dir.resolve("lcurve.png"));
@@ -215,6 +250,14 @@ public final class TrainJob {
                 step, wall, 1000 * val.energyRmse(), 1000 * val.forceRmse());
         out.flush();
         return new Result(dir, step, wall, val, fps);
+    }
+
+    private static String shiftText(List<String> typeMap, double[] shift) {
+        StringBuilder b = new StringBuilder();
+        for (int t = 0; t < shift.length; t++) {
+            b.append(t == 0 ? "" : ", ").append(typeMap.get(t)).append(String.format(Locale.ROOT, " %+.4f", shift[t]));
+        }
+        return b.toString();
     }
 
     private static double avgBatch(JavaRDD<TrainFrame> train, TrainSettings s) {

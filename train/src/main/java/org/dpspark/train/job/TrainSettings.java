@@ -33,6 +33,11 @@ public record TrainSettings(ModelSettings model, NetworkSettings network, Schedu
         return new TrainSettings(model, network.withSeed(s), schedule, data, parallel);
     }
 
+    /** These settings with the schedule laid out over {@code total} steps. */
+    public TrainSettings withSteps(long total) {
+        return new TrainSettings(model, network, schedule.withSteps(total), data, parallel);
+    }
+
     /**
      * These settings for fine-tuning a model that already learnt: {@code fineTuneSteps} steps from learning rate
      * {@code fineTuneLrStart}; a value {@code <= 0} keeps the configured one.

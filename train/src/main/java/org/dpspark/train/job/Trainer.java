@@ -97,6 +97,15 @@ public final class Trainer {
         setParams(params);
     }
 
+    /** Predictions of the current parameters for frames, in batches of {@code batchFrames}. */
+    public List<Prediction> predict(List<TrainFrame> frames, int batchFrames) {
+        List<Prediction> out = new java.util.ArrayList<>(frames.size());
+        for (int k = 0; k < frames.size(); k += batchFrames) {
+            out.addAll(predictor.predict(frames.subList(k, Math.min(frames.size(), k + batchFrames))));
+        }
+        return out;
+    }
+
     /** Error metrics of the current parameters on frames, in batches of {@code batchFrames}. */
     public Metrics evaluate(List<TrainFrame> frames, int batchFrames) {
         Metrics m = new Metrics();
