@@ -44,11 +44,20 @@ class StepBudgetTest {
     }
 
     @Test
-    void aSlowFirstRoundPlansFromItsOwnRate() {
-        // the warm-up round alone already spent a tenth of the budget: its rate is all there is
+    void aSlowWarmUpRoundIsNotTimed() {
+        // the warm-up round alone spent more than a tenth of the budget (a loaded machine): the plan waits for a timed
+        // round, whose rate (5 steps/s) is the one used, not the warm-up's (0.1 steps/s)
         StepBudget b = new StepBudget(Duration.ofSeconds(60), 1_000_000, 5000);
-        OptionalLong plan = b.afterRound(10, 10);
-        assertEquals(10 + (long) Math.floor(1.0 * 50 * (1 - StepBudget.MARGIN)), plan.getAsLong());
+        assertTrue(b.afterRound(5, 45).isEmpty());
+        OptionalLong plan = b.afterRound(10, 46);
+        assertEquals(5.0, b.rate(), 1e-12);
+        assertEquals(10 + (long) Math.floor(5.0 * 14 * (1 - StepBudget.MARGIN)), plan.getAsLong());
+    }
+
+    @Test
+    void aWarmUpThatSpendsTheBudgetEndsTheRun() {
+        StepBudget b = new StepBudget(Duration.ofSeconds(30), 1_000_000, 5000);
+        assertEquals(5, b.afterRound(5, 31).getAsLong());
     }
 
     @Test
