@@ -11,7 +11,8 @@ import java.util.Map;
  * {@code BaseModel.serialize()} (deepmd/dpmodel/model/make_model.py, base_atomic_model.py), wrapped as
  * {@code save_dp_model} writes it (deepmd/dpmodel/utils/serialization.py). Array variables are {@link NdArray}s.
  *
- * <p>Supported: {@code Model} (type standard) → {@code Descriptor} se_e2_a (alias se_a) + {@code Fitting} ener,
+ * <p>Supported: {@code Model} (type standard) → {@code Descriptor} of a kind in {@link DescriptorRegistry} (se_e2_a
+ * alias se_a, se_e2_r alias se_r) + {@code Fitting} ener,
  * {@code NetworkCollection} of {@code EmbeddingNetwork}/{@code FittingNetwork} of {@code Layer}s. Everything
  * that changes predictions and that dpspark does not implement is refused with an
  * {@link UnsupportedModelException} naming the key (exclude types, spin, env_protection, fparam/aparam,
