@@ -60,10 +60,16 @@ public record DeepPotModel(List<String> typeMap, Descriptor descriptor, EnerFitt
     public int ntypes() { return typeMap.size(); }
 
     /**
-     * The descriptor as se_e2_a, for the paths that implement only se_e2_a (the se_e2_a evaluators, the kernels, training);
-     * a model with another descriptor is refused there with a message naming it.
+     * The descriptor as se_e2_a, for the paths that implement only se_e2_a without frame/atomic parameters (the batched
+     * evaluator, the kernels, training); a model with another descriptor or with fparam/aparam is refused there with a
+     * message naming it.
      */
     public SeADescriptor seA() {
+        if (fitting.hasParams()) {
+            throw new UnsupportedModelException("frame/atomic parameters (numb_fparam = " + fitting.numbFparam()
+                    + ", numb_aparam = " + fitting.numbAparam() + ") are read, written and evaluated by the Java reference"
+                    + " evaluator only; this path (training, the batched evaluator, the kernels) does not take them");
+        }
         if (descriptor instanceof SeADescriptor d) return d;
         throw new UnsupportedModelException("descriptor " + descriptor.type() + " is imported, exported and evaluated by"
                 + " the Java reference evaluator (test, simulate), but this path (training, the batched evaluator, the"
@@ -87,9 +93,7 @@ public record DeepPotModel(List<String> typeMap, Descriptor descriptor, EnerFitt
         SeADescriptor d = seA();
         SeADescriptor d2 = new SeADescriptor(d.rcut(), d.rcutSmth(), d.sel(), d.neuron(), d.axisNeuron(), d.typeOneSide(),
                 d.resnetDt(), d.activation(), d.precision(), d.setDavgZero(), d.trainable(), d.davg(), d.dstd(), embeddings);
-        EnerFitting f = fitting;
-        EnerFitting f2 = new EnerFitting(f.neuron(), f.resnetDt(), f.activation(), f.precision(), fittingNets, f.biasAtomE(),
-                f.trainable(), f.rcond());
+        EnerFitting f2 = fitting.withNets(fittingNets);
         return new DeepPotModel(typeMap, d2, f2, outBias, outStd, modelDefScript, deepmdOptions, provenance, training);
     }
 

@@ -8,7 +8,8 @@ import org.dpspark.model.UnsupportedModelException;
 /**
  * The plain-Java reference evaluator of a model, by its descriptor: {@link DeepPotEvaluator} for se_e2_a,
  * {@link SeREvaluator} for se_e2_r. The batched evaluator ({@link BatchedDeepPotEvaluator}) and the Aparapi kernels
- * implement se_e2_a only; {@link #fastest} falls back to the reference for the other descriptors.
+ * implement se_e2_a without fparam/aparam only; {@link #fastest} falls back to the reference for the other models.
+ * Both reference evaluators take DeePMD-kit's frame and atomic parameters ({@code setFrameParams}).
  */
 public final class ReferenceEvaluators {
     private ReferenceEvaluators() {}
@@ -24,8 +25,12 @@ public final class ReferenceEvaluators {
         throw new UnsupportedModelException("no evaluator for descriptor " + model.descriptor().type());
     }
 
-    /** The fastest plain-Java evaluator of {@code model}: the batched one for se_e2_a, else {@link #of}. */
+    /**
+     * The fastest plain-Java evaluator of {@code model}: the batched one for se_e2_a without frame/atomic parameters,
+     * else {@link #of}.
+     */
     public static InPlaceCalculator fastest(DeepPotModel model) {
-        return model.descriptor() instanceof SeADescriptor ? new BatchedDeepPotEvaluator(model) : of(model);
+        boolean batched = model.descriptor() instanceof SeADescriptor && !model.fitting().hasParams();
+        return batched ? new BatchedDeepPotEvaluator(model) : of(model);
     }
 }

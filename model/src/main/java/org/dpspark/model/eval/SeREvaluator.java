@@ -55,7 +55,10 @@ public final class SeREvaluator implements InPlaceCalculator {
     private final double[] rijA;     // nnei × 3, Å
     private final int[] nlistA;      // nnei
     private final int[] countsA;     // ntypes
-    private final double[] desc;     // M
+    private final double[] desc;     // M (+ F + A: the fitting input)
+    private final FittingInputs params;
+    private double[] fparam;
+    private double[] aparam;
     private final double[] fitOut;
     private final double[] fitDphi;
     private final double[] dG;       // M × cap: ∂E/∂G per real slot of one group (feature-major)
@@ -97,7 +100,8 @@ public final class SeREvaluator implements InPlaceCalculator {
         rijA = new double[nnei * 3];
         nlistA = new int[nnei];
         countsA = new int[ntypes];
-        desc = new double[ng];
+        params = new FittingInputs(model.fitting());
+        desc = new double[ng + params.width()]; // [D, fparam, aparam]: the fitting net's input
         fitOut = new double[fit[0].rowWidth()];
         fitDphi = new double[fit[0].rowWidth()];
         dG = new double[ng * cap];
@@ -130,6 +134,29 @@ public final class SeREvaluator implements InPlaceCalculator {
             }
         }
         return out;
+    }
+
+    /**
+     * Frame and atomic parameters for the following evaluations (DeePMD-kit's fparam/aparam; e.g. MD at a constant
+     * electronic temperature): {@code fparam} numb_fparam values or null (the model's default_fparam), {@code aparam}
+     * n×numb_aparam values (row-major) or null. Arrays are kept by reference.
+     */
+    public void setFrameParams(double[] fparam, double[] aparam) {
+        this.fparam = fparam;
+        this.aparam = aparam;
+    }
+
+    /** One frame with these fparam/aparam (for this call only); see {@link #setFrameParams}. */
+    @Override
+    public DeepPotResult evaluate(double[] positions, double[] cell, int[] types, double[] fparam, double[] aparam,
+            boolean intermediates) {
+        double[] f0 = this.fparam, a0 = this.aparam;
+        setFrameParams(fparam, aparam);
+        try {
+            return evaluate(positions, cell, types, intermediates);
+        } finally {
+            setFrameParams(f0, a0);
+        }
     }
 
     @Override
@@ -174,6 +201,7 @@ public final class SeREvaluator implements InPlaceCalculator {
         for (int t : types) {
             if (t < 0 || t >= ntypes) throw new IllegalArgumentException("atom type " + t + " outside the model's " + ntypes + " types");
         }
+        params.prepare(fparam, aparam, n);
         slots.update(positions, cell, types, verlet);
         Arrays.fill(forces, 0, 3 * n, 0.0);
         double[] vir = virial != null ? virial : virialScratch;
@@ -184,10 +212,11 @@ public final class SeREvaluator implements InPlaceCalculator {
         for (int i = 0; i < n; i++) {
             int ti = types[i];
             dropped += slots.computeRealSlots(i, envA, derivA, rijA, 0, nlistA, 0, countsA);
-            Arrays.fill(desc, 0.0);
+            Arrays.fill(desc, 0, ng, 0.0);
             for (int tj = 0; tj < ntypes; tj++) forwardGroup(ti, tj);
             for (int a = 0; a < ng; a++) desc[a] *= scale;
             CompiledNet f = fit[ti];
+            params.fill(desc, ng, i);
             f.forward(desc, 0, fitOut, fitDphi, 0);
             double ei = fitOut[f.outOffset()] + biasPerType[ti];
             if (atomE != null) atomE[i] = ei;
