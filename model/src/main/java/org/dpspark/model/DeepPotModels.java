@@ -104,6 +104,25 @@ public final class DeepPotModels {
                 Map.of("created_by", "DeepPotModels.randomSeR", "seed", seed), null);
     }
 
+    /**
+     * {@code m} with fresh random fitting nets that also take F frame and A atomic parameters (DeePMD-kit's
+     * numb_fparam/numb_aparam), normalised with the given statistics (F and A values; null when 0).
+     */
+    public static DeepPotModel withFrameParams(DeepPotModel m, double[] fparamAvg, double[] fparamInvStd, double[] aparamAvg,
+            double[] aparamInvStd, long seed) {
+        Random rng = new Random(seed);
+        EnerFitting f = m.fitting();
+        int nfp = fparamAvg == null ? 0 : fparamAvg.length, nap = aparamAvg == null ? 0 : aparamAvg.length;
+        List<DenseNet> fit = new ArrayList<>();
+        for (int k = 0; k < m.ntypes(); k++) {
+            fit.add(net(DenseNet.Kind.FITTING, f.dimDescrpt() + nfp + nap, f.neuron(), f.activation(), f.resnetDt(), rng));
+        }
+        EnerFitting f2 = new EnerFitting(f.neuron(), f.resnetDt(), f.activation(), f.precision(), fit, f.biasAtomE(),
+                f.trainable(), f.rcond(), nfp, nap, fparamAvg, fparamInvStd, aparamAvg, aparamInvStd, null);
+        return new DeepPotModel(m.typeMap(), m.descriptor(), f2, m.outBias(), m.outStd(), null, m.deepmdOptions(),
+                m.provenance(), null);
+    }
+
     private static DenseNet net(DenseNet.Kind kind, int inDim, int[] neuron, String act, boolean resnetDt, Random rng) {
         List<NetLayer> layers = new ArrayList<>();
         int in = inDim;

@@ -102,6 +102,28 @@ class SeRPhysicsTest {
     }
 
     @Test
+    void frameAndAtomicParameters() throws Exception {
+        // se_e2_r with numb_fparam 1, numb_aparam 2: the parameters shift energies, forces stay −∂E/∂r (the
+        // parameters are constants of the frame), and parameters given for one call are not kept.
+        DeepPotModel m = DeepPotModels.withFrameParams(randomOneSide(), new double[] {300.0}, new double[] {0.01},
+                new double[] {0.5, -1.0}, new double[] {2.0, 4.0}, 5);
+        SeREvaluator ev = new SeREvaluator(m);
+        Frame w = Frame.water(2);
+        int n = w.types().length;
+        double[] ap = new double[2 * n];
+        for (int i = 0; i < n; i++) {
+            ap[2 * i] = 0.5 + 0.01 * (i % 7);
+            ap[2 * i + 1] = -1.0 + 0.02 * (i % 5);
+        }
+        ev.setFrameParams(new double[] {350.0}, ap);
+        checkForcesAndVirial(ev, w.coord(), w.box(), w.types(), new int[] {3, 90}, "random, fparam 1 + aparam 2");
+        double e1 = ev.evaluate(w.coord(), w.box(), w.types()).energy();
+        double e2 = ev.evaluate(w.coord(), w.box(), w.types(), new double[] {250.0}, ap, false).energy();
+        assertTrue(Math.abs(e1 - e2) > 1e-3, "fparam changes the energy: " + e1 + " vs " + e2);
+        assertEquals(e1, ev.evaluate(w.coord(), w.box(), w.types()).energy(), 0.0, "the call-only parameters are not kept");
+    }
+
+    @Test
     void moleculeWithoutCell() throws Exception {
         SeRGoldenCase g = SeRGoldenCase.load();
         double[] pos = g.coord.clone();
