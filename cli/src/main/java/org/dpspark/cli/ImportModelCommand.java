@@ -13,7 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code dpspark import-model}: a DeePMD-kit {@code .yaml} / {@code .dp} model → a dpspark model directory. */
 @Command(name = "import-model", mixinStandardHelpOptions = true,
-        description = "Import a DeePMD-kit model serialized by `dp convert-backend` (.yaml or .dp; se_e2_a + ener)"
+        description = "Import a DeePMD-kit model serialized by `dp convert-backend` (.yaml or .dp; se_e2_a or se_e2_r + ener)"
                 + " into a dpspark model directory.")
 public final class ImportModelCommand implements Callable<Integer> {
     @Spec CommandSpec spec;

@@ -9,10 +9,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * An in-memory Deep Potential se_e2_a + energy-fitting model, in DeePMD-kit's own parameterisation, so that
+ * An in-memory Deep Potential se_e2_a (or se_e2_r) + energy-fitting model, in DeePMD-kit's own parameterisation, so that
  * it can be imported from and exported to DeePMD-kit's backend-neutral serialization
  * ({@code dp convert-backend} {@code .yaml} / {@code .dp}) without loss, and evaluated by
- * {@code org.dpspark.model.eval.DeepPotEvaluator}.
+ * {@code org.dpspark.model.eval.ReferenceEvaluators} (se_e2_a: {@code DeepPotEvaluator}; se_e2_r: {@code SeREvaluator}).
  *
  * <p>Atomic energy of atom i of type t (eV), as DeePMD-kit's {@code DPAtomicModel} + {@code apply_out_stat}:
  * <pre>  E_i = fitting.nets[t](D_i) + fitting.biasAtomE[t] + outBias[t]</pre>
@@ -28,7 +28,7 @@ import java.util.Map;
  * </ul>
  *
  * @param typeMap element label per type index (T)
- * @param descriptor the descriptor (a kind registered in {@link DescriptorRegistry}; se_e2_a today)
+ * @param descriptor the descriptor (a kind registered in {@link DescriptorRegistry}: se_e2_a or se_e2_r)
  * @param fitting energy fitting
  * @param outBias per-type energy shift of the atomic model, T (eV) (DeePMD shape 1×T×1)
  * @param outStd per-type scale, T (DeePMD shape 1×T×1; unused for energies)
@@ -60,13 +60,20 @@ public record DeepPotModel(List<String> typeMap, Descriptor descriptor, EnerFitt
     public int ntypes() { return typeMap.size(); }
 
     /**
-     * The descriptor as se_e2_a, for the paths that implement only se_e2_a (the evaluator, the kernels, training);
-     * a model with another descriptor is refused there with a message naming it.
+     * The descriptor as se_e2_a, for the paths that implement only se_e2_a without frame/atomic parameters (the batched
+     * evaluator, the kernels, training); a model with another descriptor or with fparam/aparam is refused there with a
+     * message naming it.
      */
     public SeADescriptor seA() {
+        if (fitting.hasParams()) {
+            throw new UnsupportedModelException("frame/atomic parameters (numb_fparam = " + fitting.numbFparam()
+                    + ", numb_aparam = " + fitting.numbAparam() + ") are read, written and evaluated by the Java reference"
+                    + " evaluator only; this path (training, the batched evaluator, the kernels) does not take them");
+        }
         if (descriptor instanceof SeADescriptor d) return d;
-        throw new UnsupportedModelException("descriptor " + descriptor.type() + " is read and written, but this path"
-                + " evaluates only se_e2_a");
+        throw new UnsupportedModelException("descriptor " + descriptor.type() + " is imported, exported and evaluated by"
+                + " the Java reference evaluator (test, simulate), but this path (training, the batched evaluator, the"
+                + " kernels) implements only se_e2_a");
     }
 
     /** r_c, Å. */
@@ -97,9 +104,7 @@ public record DeepPotModel(List<String> typeMap, Descriptor descriptor, EnerFitt
         SeADescriptor d = seA();
         SeADescriptor d2 = new SeADescriptor(d.rcut(), d.rcutSmth(), d.sel(), d.neuron(), d.axisNeuron(), d.typeOneSide(),
                 d.resnetDt(), d.activation(), d.precision(), d.setDavgZero(), d.trainable(), d.davg(), d.dstd(), embeddings);
-        EnerFitting f = fitting;
-        EnerFitting f2 = new EnerFitting(f.neuron(), f.resnetDt(), f.activation(), f.precision(), fittingNets, f.biasAtomE(),
-                f.trainable(), f.rcond());
+        EnerFitting f2 = fitting.withNets(fittingNets);
         return new DeepPotModel(typeMap, d2, f2, outBias, outStd, modelDefScript, deepmdOptions, provenance, training);
     }
 

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Builds se_e2_a + ener models with freshly initialised weights, as DeePMD-kit's {@code NativeLayer} does
+ * Builds se_e2_a + ener (and se_e2_r + ener) models with freshly initialised weights, as DeePMD-kit's {@code NativeLayer} does
  * (deepmd/dpmodel/utils/network.py): w, b ~ N(0, 1/√(nIn + nOut)); idt (only on layers with a skip connection
  * when resnet_dt) ~ 0.1 + N(0, 0.001) like DeePMD-kit's TF/PyTorch timestep init. For tests, benchmarks and as
  * the starting point of training; davg/dstd and the energy bias come from the caller (statistics of the data).
@@ -72,6 +72,55 @@ public final class DeepPotModels {
         Arrays.fill(outStd, 1.0);
         return new DeepPotModel(spec.typeMap(), d, f, new double[t], outStd, null, null,
                 Map.of("created_by", "DeepPotModels.random", "seed", seed), null);
+    }
+
+    /**
+     * A se_e2_r + ener model with random weights ({@code spec.axisNeuron()} is not used: se_e2_r has no axis matrix).
+     * davg = s̄ and dstd = σ_s on every slot, the same for all centre types; biasAtomE per type (eV).
+     */
+    public static DeepPotModel randomSeR(Spec spec, double sMean, double sStd, double[] biasAtomE, long seed) {
+        Random rng = new Random(seed);
+        int t = spec.typeMap().size();
+        int nnei = Arrays.stream(spec.sel()).sum();
+        double[] davg = new double[t * nnei];
+        double[] dstd = new double[t * nnei];
+        Arrays.fill(davg, sMean);
+        Arrays.fill(dstd, sStd);
+        List<DenseNet> emb = new ArrayList<>();
+        int nets = spec.typeOneSide() ? t : t * t;
+        for (int k = 0; k < nets; k++) emb.add(net(DenseNet.Kind.EMBEDDING, 1, spec.neuron(), spec.activation(), spec.embeddingResnetDt(), rng));
+        int dimD = spec.neuron()[spec.neuron().length - 1];
+        List<DenseNet> fit = new ArrayList<>();
+        for (int k = 0; k < t; k++) fit.add(net(DenseNet.Kind.FITTING, dimD, spec.fittingNeuron(), spec.activation(), spec.fittingResnetDt(), rng));
+        SeRDescriptor d = new SeRDescriptor(spec.rcut(), spec.rcutSmth(), spec.sel().clone(), spec.neuron().clone(),
+                spec.typeOneSide(), spec.embeddingResnetDt(), spec.activation(), "float64", false, true, davg, dstd, emb);
+        boolean[] trainable = new boolean[spec.fittingNeuron().length + 1];
+        Arrays.fill(trainable, true);
+        EnerFitting f = new EnerFitting(spec.fittingNeuron().clone(), spec.fittingResnetDt(), spec.activation(), "float64", fit,
+                biasAtomE.clone(), trainable, null);
+        double[] outStd = new double[t];
+        Arrays.fill(outStd, 1.0);
+        return new DeepPotModel(spec.typeMap(), d, f, new double[t], outStd, null, null,
+                Map.of("created_by", "DeepPotModels.randomSeR", "seed", seed), null);
+    }
+
+    /**
+     * {@code m} with fresh random fitting nets that also take F frame and A atomic parameters (DeePMD-kit's
+     * numb_fparam/numb_aparam), normalised with the given statistics (F and A values; null when 0).
+     */
+    public static DeepPotModel withFrameParams(DeepPotModel m, double[] fparamAvg, double[] fparamInvStd, double[] aparamAvg,
+            double[] aparamInvStd, long seed) {
+        Random rng = new Random(seed);
+        EnerFitting f = m.fitting();
+        int nfp = fparamAvg == null ? 0 : fparamAvg.length, nap = aparamAvg == null ? 0 : aparamAvg.length;
+        List<DenseNet> fit = new ArrayList<>();
+        for (int k = 0; k < m.ntypes(); k++) {
+            fit.add(net(DenseNet.Kind.FITTING, f.dimDescrpt() + nfp + nap, f.neuron(), f.activation(), f.resnetDt(), rng));
+        }
+        EnerFitting f2 = new EnerFitting(f.neuron(), f.resnetDt(), f.activation(), f.precision(), fit, f.biasAtomE(),
+                f.trainable(), f.rcond(), nfp, nap, fparamAvg, fparamInvStd, aparamAvg, aparamInvStd, null);
+        return new DeepPotModel(m.typeMap(), m.descriptor(), f2, m.outBias(), m.outStd(), null, m.deepmdOptions(),
+                m.provenance(), null);
     }
 
     private static DenseNet net(DenseNet.Kind kind, int inDim, int[] neuron, String act, boolean resnetDt, Random rng) {

@@ -1,7 +1,6 @@
 package org.dpspark.model;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.IOException;
@@ -14,7 +13,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.representer.Representer;
 
 /**
  * YAML form of DeePMD-kit's serialization tree ({@code save_dp_model}/{@code load_dp_model},
@@ -42,16 +45,34 @@ public final class DeepPotYaml {
                 .build();
     }
 
-    /** Parses a YAML model tree; np.ndarray mappings become {@link NdArray}s. */
+    /**
+     * Parses a YAML model tree; np.ndarray mappings become {@link NdArray}s. Read with SnakeYAML's safe loader
+     * (the parser under jackson-dataformat-yaml), which resolves anchors and aliases as PyYAML's {@code safe_load}
+     * does: PyYAML's {@code dump} writes a value met twice as {@code &id001 [...]} then {@code *id001} (e.g. the
+     * descriptor's {@code sel}/{@code type_map} repeated in the fitting). Each alias becomes its own copy. Floats are
+     * parsed by {@link Double#valueOf} (exact: the nearest double of the decimal text, as Python's {@code float}),
+     * integers as Integer/Long; YAML 1.1 timestamps (a {@code time} key) become their ISO-8601 text.
+     */
     public static Map<String, Object> read(Path file) throws IOException {
         Object tree;
         try (InputStream in = Files.newInputStream(file)) {
-            tree = new ObjectMapper(factory()).readValue(in, Object.class);
+            tree = loader().load(in);
+        } catch (org.yaml.snakeyaml.error.YAMLException e) {
+            throw new IllegalArgumentException(file + ": not a readable YAML model tree: " + e.getMessage(), e);
         }
         if (!(tree instanceof Map)) throw new IllegalArgumentException(file + ": the YAML document is not a mapping");
         @SuppressWarnings("unchecked")
         Map<String, Object> root = (Map<String, Object>) convert(tree, file.toString());
         return root;
+    }
+
+    private static Yaml loader() {
+        LoaderOptions opts = new LoaderOptions();
+        // see factory(): water-sized models are ~30 MB; PyYAML's dump aliases every repeated list (a few per model)
+        opts.setCodePointLimit(Integer.MAX_VALUE);
+        opts.setMaxAliasesForCollections(10_000);
+        DumperOptions dump = new DumperOptions();
+        return new Yaml(new SafeConstructor(opts), new Representer(dump), dump, opts);
     }
 
     private static Object convert(Object node, String path) {
@@ -74,6 +95,7 @@ public final class DeepPotYaml {
             for (Object x : (List<?>) node) out.add(convert(x, path + "/" + i++));
             return out;
         }
+        if (node instanceof java.util.Date d) return d.toInstant().toString();
         return node;
     }
 

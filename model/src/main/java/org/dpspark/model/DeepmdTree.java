@@ -11,10 +11,11 @@ import java.util.Map;
  * {@code BaseModel.serialize()} (deepmd/dpmodel/model/make_model.py, base_atomic_model.py), wrapped as
  * {@code save_dp_model} writes it (deepmd/dpmodel/utils/serialization.py). Array variables are {@link NdArray}s.
  *
- * <p>Supported: {@code Model} (type standard) → {@code Descriptor} se_e2_a (alias se_a) + {@code Fitting} ener,
+ * <p>Supported: {@code Model} (type standard) → {@code Descriptor} of a kind in {@link DescriptorRegistry} (se_e2_a
+ * alias se_a, se_e2_r alias se_r) + {@code Fitting} ener,
  * {@code NetworkCollection} of {@code EmbeddingNetwork}/{@code FittingNetwork} of {@code Layer}s. Everything
  * that changes predictions and that dpspark does not implement is refused with an
- * {@link UnsupportedModelException} naming the key (exclude types, spin, env_protection, fparam/aparam,
+ * {@link UnsupportedModelException} naming the key (exclude types, spin, env_protection, aparam as mask, case embedding,
  * atom_ener, mixed_types, case embedding, dim_out ≠ 1, other descriptors/fittings/models).
  *
  * <p>Export writes exactly the keys, {@code @class} names and {@code @version}s that DeePMD-kit v3 wrote for
@@ -72,13 +73,16 @@ final class DeepmdTree {
     }
 
     private static EnerFitting fitting(TreeAccess f, int t, int dimDescrpt) {
-        f.expectClass("Fitting", 3);
+        f.expectClass("Fitting", 4);
         String type = f.str("type");
         if (!type.equals("ener")) {
             throw new UnsupportedModelException("unsupported fitting type '" + type + "' at " + f.path + " (supported: ener)");
         }
-        f.requireDefault("numb_fparam", "frame parameters (fparam) are not implemented");
-        f.requireDefault("numb_aparam", "atomic parameters (aparam) are not implemented");
+        int nfp = f.intOr("numb_fparam", 0), nap = f.intOr("numb_aparam", 0);
+        if (nap > 0 && f.boolOr("use_aparam_as_mask", false)) {
+            throw new UnsupportedModelException("unsupported option use_aparam_as_mask = true at " + f.path
+                    + ": aparam as an atom mask is not implemented");
+        }
         f.requireDefault("dim_case_embd", "case embedding is not implemented");
         f.requireDefault("mixed_types", "mixed_types fitting (one net for all types) is not implemented");
         f.requireDefault("exclude_types", "atom-type exclusion is not implemented");
@@ -96,8 +100,17 @@ final class DeepmdTree {
         Activation.of(act);
         int[] neuron = f.ints("neuron");
         TreeAccess vars = f.child("@variables");
-        for (String k : new String[] {"fparam_avg", "fparam_inv_std", "aparam_avg", "aparam_inv_std", "case_embd"}) {
-            if (vars.raw(k) != null) throw new UnsupportedModelException("unsupported variable " + k + " at " + vars.path);
+        if (vars.raw("case_embd") != null) throw new UnsupportedModelException("unsupported variable case_embd at " + vars.path);
+        double[] fpAvg = params(vars, "fparam_avg", nfp), fpInv = params(vars, "fparam_inv_std", nfp);
+        double[] apAvg = params(vars, "aparam_avg", nap), apInv = params(vars, "aparam_inv_std", nap);
+        double[] dflt = null;
+        if (f.raw("default_fparam") != null) {
+            List<?> l = f.list("default_fparam");
+            dflt = new double[l.size()];
+            for (int k = 0; k < dflt.length; k++) {
+                if (!(l.get(k) instanceof Number x)) throw new IllegalArgumentException("expected numbers at " + f.path + "/default_fparam");
+                dflt[k] = x.doubleValue();
+            }
         }
         double[] bias = perType(vars.array("bias_atom_e", false), t, 0.0, vars.path + "/bias_atom_e");
         List<DenseNet> nets = collection(f.child("nets"), 1, t, "fitting_network");
@@ -110,8 +123,30 @@ final class DeepmdTree {
             for (int i = 0; i < trainable.length; i++) trainable[i] = Boolean.TRUE.equals(((List<?>) tr).get(i));
         }
         Double rcond = f.raw("rcond") == null ? null : f.dbl("rcond");
+        for (DenseNet n : nets) {
+            if (n.inDim() != dimDescrpt + nfp + nap) {
+                throw new IllegalArgumentException("fitting nets take " + n.inDim() + " inputs at " + f.path + "/nets, expected"
+                        + " dim_descrpt " + dimDescrpt + " + numb_fparam " + nfp + " + numb_aparam " + nap);
+            }
+        }
         return new EnerFitting(neuron, f.boolOr("resnet_dt", true), act, f.strOr("precision", "float64"), nets, bias,
-                trainable, rcond);
+                trainable, rcond, nfp, nap, fpAvg, fpInv, apAvg, apInv, dflt);
+    }
+
+    /** The n values of a fparam/aparam statistics variable (any shape of n values); must be absent when n = 0. */
+    private static double[] params(TreeAccess vars, String key, int n) {
+        NdArray a = vars.array(key, true);
+        if (n == 0) {
+            if (a != null && a.size() > 0) {
+                throw new IllegalArgumentException(vars.path + "/" + key + " is set but numb_" + key.substring(0, 6) + " is 0");
+            }
+            return null;
+        }
+        if (a == null || a.size() != n) {
+            throw new IllegalArgumentException(vars.path + "/" + key + " needs " + n + " values (numb_" + key.substring(0, 6)
+                    + " = " + n + "), got " + (a == null ? "none" : a));
+        }
+        return a.data().clone();
     }
 
     static List<DenseNet> collection(TreeAccess c, int ndim, int t, String networkType) {
@@ -230,13 +265,22 @@ final class DeepmdTree {
         Map<String, Object> o = new TreeMapWithOrder();
         o.put("@class", "Fitting");
         Map<String, Object> vars = new TreeMapWithOrder();
-        vars.put("aparam_avg", null);
-        vars.put("aparam_inv_std", null);
+        vars.put("aparam_avg", vector(f.precision(), f.aparamAvg()));
+        vars.put("aparam_inv_std", vector(f.precision(), f.aparamInvStd()));
         vars.put("bias_atom_e", NdArray.of(f.precision(), f.biasAtomE().clone(), t, 1));
-        vars.put("fparam_avg", null);
-        vars.put("fparam_inv_std", null);
+        vars.put("fparam_avg", vector(f.precision(), f.fparamAvg()));
+        vars.put("fparam_inv_std", vector(f.precision(), f.fparamInvStd()));
+        // version 2 as deeppot_sea.yaml; default_fparam came with version 4 (and case embedding, version 3, with it)
+        boolean v4 = f.defaultFparam() != null;
+        if (v4) vars.put("case_embd", null);
         o.put("@variables", vars);
-        o.put("@version", 2);
+        o.put("@version", v4 ? 4 : 2);
+        if (v4) {
+            List<Object> d = new ArrayList<>();
+            for (double x : f.defaultFparam()) d.add(x);
+            o.put("default_fparam", d);
+            o.put("dim_case_embd", 0);
+        }
         o.put("activation_function", f.activation());
         o.put("atom_ener", null);
         o.put("dim_descrpt", dimDescrpt);
@@ -247,8 +291,8 @@ final class DeepmdTree {
         o.put("nets", collection(f.nets(), 1, t, "fitting_network"));
         o.put("neuron", ints(f.neuron()));
         o.put("ntypes", t);
-        o.put("numb_aparam", 0);
-        o.put("numb_fparam", 0);
+        o.put("numb_aparam", f.numbAparam());
+        o.put("numb_fparam", f.numbFparam());
         o.put("precision", f.precision());
         o.put("rcond", f.rcond());
         o.put("resnet_dt", f.resnetDt());
@@ -262,6 +306,10 @@ final class DeepmdTree {
         o.put("use_aparam_as_mask", Boolean.TRUE.equals(opts.get("fitting.use_aparam_as_mask")));
         o.put("var_name", "energy");
         return o;
+    }
+
+    private static NdArray vector(String precision, double[] v) {
+        return v == null ? null : NdArray.of(precision, v.clone(), v.length);
     }
 
     static Map<String, Object> collection(List<DenseNet> nets, int ndim, int t, String type) {

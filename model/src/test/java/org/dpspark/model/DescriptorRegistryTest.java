@@ -19,6 +19,12 @@ class DescriptorRegistryTest {
     }
 
     @Test
+    void seRIsRegisteredUnderItsTypeAndAlias() {
+        assertTrue(DescriptorRegistry.types().containsAll(List.of("se_e2_r", "se_r")));
+        assertSame(DescriptorRegistry.forType("se_e2_r", "t"), DescriptorRegistry.forType("se_r", "t"));
+    }
+
+    @Test
     void anUnknownTypeNamesTheKnownOnes() {
         UnsupportedModelException e = assertThrows(UnsupportedModelException.class,
                 () -> DescriptorRegistry.forType("se_atten", "model.yaml:/model/descriptor"));
@@ -35,8 +41,9 @@ class DescriptorRegistryTest {
             @Override public Map<String, Object> write(Descriptor d, List<String> typeMap) { return Map.of(); }
             @Override public Map<String, Object> script(Descriptor d) { return Map.of(); }
         };
+        List<String> before = DescriptorRegistry.types();
         assertThrows(IllegalStateException.class, () -> DescriptorRegistry.register(clash));
-        assertEquals(2, DescriptorRegistry.types().stream().filter(t -> t.startsWith("se_")).count());
+        assertEquals(before, DescriptorRegistry.types(), "a refused registration leaves the registry unchanged");
     }
 
     @Test

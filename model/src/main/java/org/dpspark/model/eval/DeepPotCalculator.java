@@ -23,6 +23,19 @@ public interface DeepPotCalculator {
      */
     DeepPotResult evaluate(double[] positions, double[] cell, int[] types, boolean intermediates);
 
+    /**
+     * Evaluates one frame of a model whose fitting takes frame or atomic parameters (DeePMD-kit's fparam/aparam).
+     * Only the Java reference evaluators implement them; this default refuses any.
+     *
+     * @param fparam numb_fparam frame parameters, or null (the model's default_fparam)
+     * @param aparam n×numb_aparam atomic parameters, row-major, or null
+     */
+    default DeepPotResult evaluate(double[] positions, double[] cell, int[] types, double[] fparam, double[] aparam,
+            boolean intermediates) {
+        if (fparam == null && aparam == null) return evaluate(positions, cell, types, intermediates);
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not take fparam/aparam");
+    }
+
     /** {@link #evaluate(double[], double[], int[], boolean)} without intermediates. */
     default DeepPotResult evaluate(double[] positions, double[] cell, int[] types) {
         return evaluate(positions, cell, types, false);

@@ -82,7 +82,10 @@ public final class DeepPotEvaluator implements InPlaceCalculator {
     private final double[] rk;       // 4 × nnei: columns of R̃ (real slots), feature-major
     private final double[] gr;       // M × 4
     private final double[] dgr;      // M × 4
-    private final double[] desc;     // M·M<
+    private final double[] desc;     // M·M< (+ F + A: the fitting input)
+    private final FittingInputs params;
+    private double[] fparam;
+    private double[] aparam;
     private final double[] fitOut;   // fitting row
     private final double[] fitDphi;  // fitting row
     private final double[] dGs;      // M × cap: ∂E/∂G per real slot of one group
@@ -92,7 +95,10 @@ public final class DeepPotEvaluator implements InPlaceCalculator {
 
     public DeepPotEvaluator(DeepPotModel model) {
         this.model = model;
-        SeADescriptor d = model.seA();
+        if (!(model.descriptor() instanceof SeADescriptor d)) {
+            throw new org.dpspark.model.UnsupportedModelException("DeepPotEvaluator evaluates se_e2_a models, got descriptor "
+                    + model.descriptor().type());
+        }
         ntypes = model.ntypes();
         nnei = d.nnei();
         ng = d.embeddingWidth();
@@ -124,7 +130,8 @@ public final class DeepPotEvaluator implements InPlaceCalculator {
         rk = new double[4 * nnei];
         gr = new double[ng * 4];
         dgr = new double[ng * 4];
-        desc = new double[dimD];
+        params = new FittingInputs(model.fitting());
+        desc = new double[dimD + params.width()]; // [D, fparam, aparam]: the fitting net's input
         fitOut = new double[fit[0].rowWidth()];
         fitDphi = new double[fit[0].rowWidth()];
         dGs = new double[ng * cap];
@@ -156,6 +163,29 @@ public final class DeepPotEvaluator implements InPlaceCalculator {
 
     private int netIndex(int ti, int tj) {
         return typeOneSide ? tj : ti + tj * ntypes;
+    }
+
+    /**
+     * Frame and atomic parameters for the following evaluations (DeePMD-kit's fparam/aparam; e.g. MD at a constant
+     * electronic temperature): {@code fparam} numb_fparam values or null (the model's default_fparam), {@code aparam}
+     * n×numb_aparam values (row-major) or null. Arrays are kept by reference.
+     */
+    public void setFrameParams(double[] fparam, double[] aparam) {
+        this.fparam = fparam;
+        this.aparam = aparam;
+    }
+
+    /** One frame with these fparam/aparam (for this call only); see {@link #setFrameParams}. */
+    @Override
+    public DeepPotResult evaluate(double[] positions, double[] cell, int[] types, double[] fparam, double[] aparam,
+            boolean intermediates) {
+        double[] f0 = this.fparam, a0 = this.aparam;
+        setFrameParams(fparam, aparam);
+        try {
+            return evaluate(positions, cell, types, intermediates);
+        } finally {
+            setFrameParams(f0, a0);
+        }
     }
 
     @Override
@@ -239,6 +269,7 @@ public final class DeepPotEvaluator implements InPlaceCalculator {
         for (int t : types) {
             if (t < 0 || t >= ntypes) throw new IllegalArgumentException("atom type " + t + " outside the model's " + ntypes + " types");
         }
+        params.prepare(fparam, aparam, n);
         slots.update(positions, cell, types, verlet);
         Arrays.fill(forces, 0, 3 * n, 0.0);
         double[] vir = virial != null ? virial : virialScratch;
@@ -261,6 +292,7 @@ public final class DeepPotEvaluator implements InPlaceCalculator {
             }
             // ---- fitting
             CompiledNet f = fit[ti];
+            params.fill(desc, dimD, i);
             f.forward(desc, 0, fitOut, fitDphi, 0);
             double ei = fitOut[f.outOffset()] + biasPerType[ti];
             if (atomE != null) atomE[i] = ei;

@@ -7,6 +7,9 @@
  * type, register-blocked Vector API products in {@link org.dpspark.model.eval.VectorKernels}, blocks of atoms so memory
  * stays bounded) and agrees with the reference to round-off. {@link org.dpspark.model.eval.VerletSlots} keeps an MD
  * run's neighbour slots between rebuilds; {@link org.dpspark.model.eval.DeepPotFlops} counts the work per atom-step.
+ * se_e2_r models are evaluated by {@link org.dpspark.model.eval.SeREvaluator}, its reference held to DeePMD-kit's
+ * outputs for deeppot-r; {@link org.dpspark.model.eval.ReferenceEvaluators} picks the evaluator of a model's
+ * descriptor. Both references take DeePMD-kit's frame/atomic parameters (fparam/aparam, {@code FittingInputs}).
  * The Vector API needs {@code --add-modules jdk.incubator.vector} (docs/stack.md#jvm-flags).
  */
 package org.dpspark.model.eval;

@@ -3,6 +3,7 @@ package org.dpspark.simulate.dp;
 import org.dpspark.model.eval.BatchedDeepPotEvaluator;
 import org.dpspark.model.eval.DeepPotCalculator;
 import org.dpspark.model.eval.DeepPotEvaluator;
+import org.dpspark.model.eval.ReferenceEvaluators;
 
 import java.lang.reflect.InvocationTargetException;
 import java.util.List;
@@ -13,8 +14,10 @@ import org.dpspark.model.DeepPotModel;
  * The Deep Potential calculators a configuration can ask for by name ({@code execution} of a
  * {@code deep-potential} entry of {@code simulate.potentials}):
  * <ul>
- *   <li>{@code java}: the batched plain-Java evaluator {@link BatchedDeepPotEvaluator} (Vector API; the MD default);</li>
- *   <li>{@code java-reference}: the slow straightforward plain-Java reference {@link DeepPotEvaluator};</li>
+ *   <li>{@code java}: the batched plain-Java evaluator {@link BatchedDeepPotEvaluator} (Vector API; the MD default);
+ *       for a se_e2_r model, which it does not implement, the se_e2_r reference ({@link ReferenceEvaluators#fastest});</li>
+ *   <li>{@code java-reference}: the slow straightforward plain-Java reference {@link DeepPotEvaluator} (se_e2_r:
+ *       {@code SeREvaluator}; {@link ReferenceEvaluators#of});</li>
  *   <li>{@code auto}, {@code gpu}, {@code opencl-cpu}, {@code jtp}: the Aparapi kernels
  *       ({@code org.dpspark.simulate.dp.kernel.DeepPotKernelEvaluator}) on the {@code DeviceKind} of that name;
  *       any but {@code auto} is required (construction fails without such a device, evaluation fails if a kernel
@@ -41,10 +44,10 @@ public final class DeepPotCalculators {
      */
     public static DeepPotCalculator create(String execution, DeepPotModel model) {
         if (execution.equals("java")) {
-            return new BatchedDeepPotEvaluator(model);
+            return ReferenceEvaluators.fastest(model); // batched for se_e2_a; the reference for se_e2_r
         }
         if (execution.equals("java-reference")) {
-            return new DeepPotEvaluator(model);
+            return ReferenceEvaluators.of(model);
         }
         if (!NAMES.contains(execution)) {
             throw new IllegalArgumentException("unknown Deep Potential execution '" + execution + "' (known: "

@@ -22,8 +22,10 @@ public record NetworkSettings(int[] neuron, int axisNeuron, boolean typeOneSide,
     /** The network keys of a {@code train.model} config section. */
     static NetworkSettings from(Config m) {
         if (!m.getString("descriptor").equals("se_e2_a")) {
-            throw new IllegalArgumentException("train.model.descriptor: only se_e2_a is implemented, got "
-                    + m.getString("descriptor"));
+            String d = m.getString("descriptor");
+            throw new IllegalArgumentException("train.model.descriptor = " + d + ": training is implemented for se_e2_a"
+                    + " only" + (d.equals("se_e2_r") || d.equals("se_r") ? " (se_e2_r models trained by DeePMD-kit are"
+                    + " imported with import-model, then tested and simulated; dpspark does not train them)" : ""));
         }
         return new NetworkSettings(ints(m, "neuron"), m.getInt("axis-neuron"), m.getBoolean("type-one-side"),
                 m.getBoolean("embedding-resnet-dt"), ints(m, "fitting-neuron"), m.getBoolean("fitting-resnet-dt"),

@@ -21,18 +21,21 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.dpspark.model.DeepPotModel;
+import org.dpspark.model.SeADescriptor;
 import org.dpspark.train.data.FrameSource;
 import org.dpspark.train.data.ModelBytes;
 import org.dpspark.train.data.TrainFrame;
 import org.dpspark.train.graph.GraphPredictor;
 import org.dpspark.train.graph.Prediction;
 import org.dpspark.train.graph.Predictor;
+import org.dpspark.train.graph.ReferencePredictor;
 import org.dpspark.train.kernel.KernelPredictor;
 
 /**
  * The test job: a model on frames of a frames table (predictions computed in executors by the training kernel's
  * forward pass, {@link KernelPredictor}, or with {@code train.compute = samediff} through the SameDiff graph; both
- * equal the reference evaluator to round-off) → per-frame predictions as Parquet, metrics (energy RMSE/MAE per atom,
+ * equal the reference evaluator to round-off; models with another descriptor, se_e2_r, by that reference evaluator,
+ * {@link ReferencePredictor}) → per-frame predictions as Parquet, metrics (energy RMSE/MAE per atom,
  * force RMSE/MAE, virial RMSE per atom; overall, per dataset, forces per element) and parity plots.
  */
 public final class TestJob {
@@ -63,7 +66,9 @@ public final class TestJob {
             Nd4jThreads.limitToTask();
             DeepPotModel m = ModelBytes.model(mb.value());
             // the kernel (its buffers) is the executor thread's, kept from partition to partition
-            Predictor p = kernel ? KernelPredictor.cached(m, key) : GraphPredictor.of(m);
+            // descriptors other than se_e2_a (se_e2_r): the reference evaluator, which the kernel and graph equal for se_e2_a
+            Predictor p = !(m.descriptor() instanceof SeADescriptor) ? new ReferencePredictor(m)
+                    : kernel ? KernelPredictor.cached(m, key) : GraphPredictor.of(m);
             List<Row> res = new ArrayList<>();
             List<TrainFrame> batch = new ArrayList<>();
             while (it.hasNext()) {

@@ -1,0 +1,45 @@
+package org.dpspark.train.graph;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.dpspark.model.DeepPotModel;
+import org.dpspark.model.eval.DeepPotCalculator;
+import org.dpspark.model.eval.DeepPotResult;
+import org.dpspark.model.eval.ReferenceEvaluators;
+import org.dpspark.train.data.TrainFrame;
+
+/**
+ * Predictions by the model's plain-Java reference evaluator ({@link ReferenceEvaluators#of}), frame by frame: the
+ * {@code test} path of the descriptors that the training kernel and the SameDiff graph do not implement (se_e2_r).
+ * Frames must be fully periodic or molecules (the evaluators' two cases); a frame with partial periodicity is refused
+ * with its id. Not thread-safe (one evaluator).
+ */
+public final class ReferencePredictor implements Predictor {
+    private final DeepPotCalculator evaluator;
+
+    public ReferencePredictor(DeepPotModel model) {
+        this.evaluator = ReferenceEvaluators.of(model);
+    }
+
+    @Override
+    public List<Prediction> predict(List<TrainFrame> frames) {
+        List<Prediction> out = new ArrayList<>(frames.size());
+        for (TrainFrame f : frames) {
+            double[] cell = f.cell();
+            if (cell != null && f.pbc() != null) {
+                int periodic = 0;
+                for (boolean p : f.pbc()) periodic += p ? 1 : 0;
+                if (periodic == 0) {
+                    cell = null;
+                } else if (periodic < 3) {
+                    throw new IllegalArgumentException("frame " + f.id() + " of " + f.dataset() + ": periodic along only "
+                            + periodic + " cell vectors; the " + evaluator.model().descriptor().type()
+                            + " reference evaluator takes fully periodic frames or molecules");
+                }
+            }
+            DeepPotResult r = evaluator.evaluate(f.positions(), cell, f.types());
+            out.add(new Prediction(r.energy(), r.forces(), r.virial()));
+        }
+        return out;
+    }
+}
