@@ -65,7 +65,12 @@ public record DeepPotModel(List<String> typeMap, Descriptor descriptor, EnerFitt
         }
         deepmdOptions = deepmdOptions == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(deepmdOptions));
         provenance = provenance == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(provenance));
-        if (compression != null) compression.check(seA());
+        if (compression != null) {
+            if (!(descriptor instanceof SeADescriptor d)) {
+                throw new UnsupportedModelException("compression is implemented for se_e2_a only, not " + descriptor.type());
+            }
+            compression.check(d);
+        }
     }
 
     /** Whether the model carries embedding tables ({@link #compression()} non-null). */
