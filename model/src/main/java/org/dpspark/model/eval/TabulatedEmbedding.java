@@ -21,9 +21,9 @@ import org.dpspark.model.compress.TableGrid;
  * <p>Overflow: a row whose s̃ lies outside [lower, max) of its table is counted ({@link #overflow}) and evaluated by
  * {@link EmbeddingTable#at} (the end row's polynomial continued linearly, as DeePMD-kit); the caller reports the count.
  *
- * <p>FLOPs per real slot and neuron (the count {@link DeepPotFlops#compressedPerAtomStep} uses): forward 5 FMAs
- * (Horner) + 4 FMAs (the product) = 18; reverse 5 + 4 (G, G′ by Horner) + 4 (Σ_c' dgr·R̃) + 5 (the four sums and the
- * G′ term) FMAs and 3 multiplications (2c2, 3c3, 4c4·… folded: counted as 4) ≈ 40.
+ * <p>FLOPs per real slot and neuron ({@link DeepPotFlops#perAtomCompressed}): forward 5 multiply-adds (G by Horner)
+ * + 4 (the product) = 18; reverse 5 + 4 multiply-adds (G, and G′ from the pre-multiplied p·c_p), 7 for
+ * Σ_c dgr[c]·R̃[c] and 5 multiply-adds for the four sums and the G′ term = 35.
  */
 final class TabulatedEmbedding {
     private static final int L = VectorKernels.L;
