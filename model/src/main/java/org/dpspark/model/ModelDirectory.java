@@ -84,7 +84,7 @@ public final class ModelDirectory {
         }
         boolean compressed = Boolean.TRUE.equals(meta.get("compressed")) || meta.containsKey("compression");
         if (compressed != (version == COMPRESSED_ARTIFACT_VERSION)) {
-            throw new IllegalArgumentException(metaFile + ": artifact_version " + version + " but compressed = " + compressed
+            throw new UnsupportedModelException(metaFile + ": artifact_version " + version + " but compressed = " + compressed
                     + " (version " + COMPRESSED_ARTIFACT_VERSION + " is exactly the compressed models)");
         }
         DeepPotModel m = DeepPotModel.importDeepmd(dir.resolve(MODEL_FILE));
