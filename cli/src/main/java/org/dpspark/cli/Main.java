@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Deep Potential pipeline on Apache Spark: ingest, featurize, train, simulate.",
         subcommands = {IngestCommand.class, FeaturizeCommand.class, SelectCommand.class, StatsCommand.class,
-                ExportCommand.class, ImportModelCommand.class, ExportModelCommand.class, TrainCommand.class,
+                ExportCommand.class, ImportModelCommand.class, ExportModelCommand.class, CompressCommand.class, TrainCommand.class,
                 TestCommand.class, SimulateCommand.class, org.dpspark.cli.LoopCommand.class, org.dpspark.bench.BenchCommand.class,
                 SchemaDocCommand.class})
 public final class Main implements Runnable {

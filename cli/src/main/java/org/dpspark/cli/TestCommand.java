@@ -44,6 +44,10 @@ public final class TestCommand implements Callable<Integer> {
                 c.getStringList("splits"), c.getInt("batch-frames"), c.getInt("parity-max-points"), out,
                 TrainSettings.compute(job.config().getConfig("train")) == TrainCompute.KERNEL);
         PrintWriter w = spec.commandLine().getOut();
+        if (org.dpspark.model.DeepPotModel.load(Path.of(model)).compressed()) {
+            w.println("note: " + model + " is compressed; the test predicts with its uncompressed nets (the training"
+                    + " graph or kernel), the tables run in MD (simulate, execution java)");
+        }
         w.print(TestJob.csv(m));
         w.println("results: " + out.resolve("metrics.csv") + ", " + out.resolve("parity_energy.png") + ", "
                 + out.resolve("parity_force.png") + ", " + out.resolve("predictions"));

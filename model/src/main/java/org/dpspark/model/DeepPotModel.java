@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.dpspark.model.compress.Compression;
 
 /**
  * An in-memory Deep Potential se_e2_a (or se_e2_r) + energy-fitting model, in DeePMD-kit's own parameterisation, so that
@@ -37,10 +38,19 @@ import java.util.Map;
  *        "model.rcond", "fitting.tot_ener_zero", "fitting.layer_name", "fitting.use_aparam_as_mask"
  * @param provenance where the model came from (free-form; e.g. source file, software, version, time)
  * @param training training configuration when dpspark trained it, else null
+ * @param compression the embedding nets' tables when the model was compressed ({@code dpspark compress}), else null;
+ *        the nets stay (DeePMD-kit export, the uncompressed evaluators), the compressed evaluator uses the tables
  */
 public record DeepPotModel(List<String> typeMap, Descriptor descriptor, EnerFitting fitting, double[] outBias,
         double[] outStd, Map<String, Object> modelDefScript, Map<String, Object> deepmdOptions,
-        Map<String, Object> provenance, Map<String, Object> training) {
+        Map<String, Object> provenance, Map<String, Object> training, Compression compression) {
+
+    /** An uncompressed model. */
+    public DeepPotModel(List<String> typeMap, Descriptor descriptor, EnerFitting fitting, double[] outBias,
+            double[] outStd, Map<String, Object> modelDefScript, Map<String, Object> deepmdOptions,
+            Map<String, Object> provenance, Map<String, Object> training) {
+        this(typeMap, descriptor, fitting, outBias, outStd, modelDefScript, deepmdOptions, provenance, training, null);
+    }
 
     public DeepPotModel {
         typeMap = List.copyOf(typeMap);
@@ -55,6 +65,21 @@ public record DeepPotModel(List<String> typeMap, Descriptor descriptor, EnerFitt
         }
         deepmdOptions = deepmdOptions == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(deepmdOptions));
         provenance = provenance == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(provenance));
+        if (compression != null) {
+            if (!(descriptor instanceof SeADescriptor d)) {
+                throw new UnsupportedModelException("compression is implemented for se_e2_a only, not " + descriptor.type());
+            }
+            compression.check(d);
+        }
+    }
+
+    /** Whether the model carries embedding tables ({@link #compression()} non-null). */
+    public boolean compressed() { return compression != null; }
+
+    /** Copy with embedding tables (null: uncompressed). */
+    public DeepPotModel withCompression(Compression c) {
+        return new DeepPotModel(typeMap, descriptor, fitting, outBias, outStd, modelDefScript, deepmdOptions, provenance,
+                training, c);
     }
 
     public int ntypes() { return typeMap.size(); }
@@ -82,7 +107,7 @@ public record DeepPotModel(List<String> typeMap, Descriptor descriptor, EnerFitt
     /** Copy with other provenance and training config. */
     public DeepPotModel withMetadata(Map<String, Object> newProvenance, Map<String, Object> newTraining) {
         return new DeepPotModel(typeMap, descriptor, fitting, outBias, outStd, modelDefScript, deepmdOptions, newProvenance,
-                newTraining);
+                newTraining, compression);
     }
 
     /**
@@ -98,7 +123,7 @@ public record DeepPotModel(List<String> typeMap, Descriptor descriptor, EnerFitt
 
     /**
      * Copy with other weights: {@code embeddings} in the descriptor's order and {@code fittingNets} one per type, of the
-     * same architecture; statistics, biases and metadata as here.
+     * same architecture; statistics, biases and metadata as here; uncompressed (tables of other weights would not fit).
      */
     public DeepPotModel withNets(List<DenseNet> embeddings, List<DenseNet> fittingNets) {
         SeADescriptor d = seA();

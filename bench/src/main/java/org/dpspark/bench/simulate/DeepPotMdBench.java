@@ -49,9 +49,11 @@ public final class DeepPotMdBench {
      *        for every execution (on a shared machine the wall time includes waiting for a core)
      * @param mode where the potential ran, as its results reported
      * @param flopsPerAtomStep FLOPs per atom and step of the potential ({@link DeepPotFlops}); NaN when not counted
+     * @param note a line printed below the table ("" for none): for a compressed row, its accuracy against the
+     *        uncompressed model
      */
     public record Row(String system, int atoms, int steps, double seconds, double cpuSeconds, String mode,
-            double flopsPerAtomStep) {
+            double flopsPerAtomStep, String note) {
         public double atomStepsPerSecond() { return atoms * (double) steps / seconds; }
 
         public double atomStepsPerCpuSecond() { return atoms * (double) steps / cpuSeconds; }
@@ -80,11 +82,13 @@ public final class DeepPotMdBench {
             }
         }
         rows.addAll(waterRows(model, "", molecules, executions, seconds));
+        if (executions.contains("java")) rows.addAll(compressedRows(model, "", molecules, seconds));
         // the production size of conf/train.conf's water example (embedding [25,50,100], axis 16, fitting
         // [240,240,240], sel [46,92]; random weights: the throughput depends on the shapes only), same box sizes
         DeepPotModel large = DeepPotModels.random(DeepPotModels.Spec.waterExample(), 0.05, 0.08, 0.05,
                 new double[] {-93.6, -187.1}, 2);
         rows.addAll(waterRows(large, ", water-example net", molecules, executions, seconds));
+        if (executions.contains("java")) rows.addAll(compressedRows(large, ", water-example net", molecules, seconds));
         Structure ar = Lattice.fcc(Lattice.fccConstantForReducedDensity(3.4, 0.8442), 10, 10, 10, 18);
         rows.add(time("LJ argon liquid (rc 2.5 sigma)", ar, new LennardJones(0.0104, 3.4, 8.5, false), 5.0, 100,
                 seconds, Double.NaN));
@@ -115,7 +119,63 @@ public final class DeepPotMdBench {
         return rows;
     }
 
+    /**
+     * Smallest neighbour distance the benchmark's tables are made for, Å: below the water box's O–H bonds (0.96 Å) and
+     * the close approaches of a few ps of 300 K MD with these untrained nets; closer pairs are counted as overflow and
+     * named in the execution mode.
+     */
+    static final double COMPRESS_MIN_NBOR_DIST = 0.3;
+
+    /**
+     * One row per water-box size with {@code model} compressed (the {@code compress.*} defaults, tables down to
+     * {@link #COMPRESS_MIN_NBOR_DIST}) on the java execution, FLOPs by {@link DeepPotFlops#perAtomCompressed}, and as
+     * its note the max and RMS differences of atomic energies and forces against the uncompressed model on the MD
+     * frame reached after the timed steps.
+     */
+    private static List<Row> compressedRows(DeepPotModel model, String label, List<Integer> molecules, double seconds) {
+        var c = org.dpspark.core.JobConfig.defaults().getConfig("compress");
+        DeepPotModel comp = model.withCompression(org.dpspark.model.compress.Compression.build(model.seA(),
+                COMPRESS_MIN_NBOR_DIST, c.getDouble("stride"), c.getDouble("extrapolate"), c.getInt("check-frequency")));
+        List<Row> rows = new ArrayList<>();
+        for (int m : molecules) {
+            Structure s = WaterBox.build(m, 1.0, 1L);
+            BatchedDeepPotEvaluator calc = new BatchedDeepPotEvaluator(comp);
+            DeepPotPotential dp = DeepPotPotential.forStructure(calc, s);
+            int[] types = dp.modelTypes(s.types()).clone();
+            double real = DeepPotFlops.realSlotsPerAtom(comp, s.positions(), s.cell(), types);
+            String name = String.format(Locale.ROOT, "DP water %d H2O%s, compressed", m, label);
+            MdState[] last = new MdState[1];
+            Row r = time(name, s, dp, 0.5, 300, seconds, DeepPotFlops.perAtomCompressed(comp, real), st -> last[0] = st);
+            var a = new BatchedDeepPotEvaluator(comp).evaluate(last[0].positions, last[0].cell, types);
+            var u = new BatchedDeepPotEvaluator(model).evaluate(last[0].positions, last[0].cell, types);
+            double maxE = 0, sE = 0, maxF = 0, sF = 0;
+            for (int i = 0; i < types.length; i++) {
+                double d = Math.abs(a.atomEnergy()[i] - u.atomEnergy()[i]);
+                maxE = Math.max(maxE, d);
+                sE += d * d;
+            }
+            for (int k = 0; k < a.forces().length; k++) {
+                double d = Math.abs(a.forces()[k] - u.forces()[k]);
+                maxF = Math.max(maxF, d);
+                sF += d * d;
+            }
+            String note = String.format(Locale.ROOT, "%s: compressed vs uncompressed on the MD frame after %d steps:"
+                    + " atomic energy max %.2e rms %.2e eV, force max %.2e rms %.2e eV/Å, total energy %.2e eV;"
+                    + " table overflow %d", name, r.steps(), maxE, Math.sqrt(sE / types.length), maxF,
+                    Math.sqrt(sF / a.forces().length), Math.abs(a.energy() - u.energy()), dp.tableOverflow());
+            rows.add(new Row(r.system(), r.atoms(), r.steps(), r.seconds(), r.cpuSeconds(), r.mode(), r.flopsPerAtomStep(),
+                    note));
+        }
+        return rows;
+    }
+
     static Row time(String name, Structure s, Potential p, double dt, double t, double seconds, double flops) {
+        return time(name, s, p, dt, t, seconds, flops, null);
+    }
+
+    /** As above; {@code end} receives the MD state after the timed steps. */
+    static Row time(String name, Structure s, Potential p, double dt, double t, double seconds, double flops,
+            java.util.function.Consumer<MdState> end) {
         MdState st = new MdState(s, 1L);
         MaxwellBoltzmann.assign(st, t, true);
         ForceField ff = new ForceField(p, 1.0);
@@ -142,7 +202,9 @@ public final class DeepPotMdBench {
             t1 = System.nanoTime();
         } while (steps < 3 || t1 - t0 < seconds * 1e9);
         long c1 = mx.getProcessCpuTime();
-        return new Row(name, s.natoms(), steps, (t1 - t0) * 1e-9, (c1 - c0) * 1e-9, PotentialSpec.executionMode(p), flops);
+        if (end != null) end.accept(st);
+        return new Row(name, s.natoms(), steps, (t1 - t0) * 1e-9, (c1 - c0) * 1e-9, PotentialSpec.executionMode(p), flops,
+                "");
     }
 
     public static String render(List<Row> rows) {
@@ -174,6 +236,7 @@ public final class DeepPotMdBench {
                             ? String.format(Locale.ROOT, "%.1f", 100 * r.gflopsPerCore() / peakGflops) : "-",
                     r.mode()));
         }
+        for (Row r : rows) if (!r.note().isEmpty()) sb.append(r.note()).append('\n');
         if (!Double.isNaN(peakGflops)) {
             sb.append(String.format(Locale.ROOT, "measured peak of one core: %.2f GFLOP/s (%s)%n", peakGflops, peakKernel));
             sb.append(String.format(Locale.ROOT, "load average at the end: %.2f%n",
@@ -183,7 +246,8 @@ public final class DeepPotMdBench {
                 + " embedding [25,50,100],\n axis 16, fitting [240,240,240], random weights; a-s = atom-step; per-core figures from the CPU time of the whole"
                 + " process,\n kernel thread pools included; FLOPs counted as DeepPotFlops: the work of the Java reference,"
                 + " the same\n arithmetic for the kernels, perAtomBatched for the batched evaluator (padding terms of gr"
-                + " pre-summed);\n a GPU's rows are per device: read atom-steps/s)\n");
+                + " pre-summed),\n perAtomCompressed for compressed models (tables down to " + COMPRESS_MIN_NBOR_DIST
+                + " Å, stride and extrapolate of compress.*);\n a GPU's rows are per device: read atom-steps/s)\n");
         return sb.toString();
     }
 

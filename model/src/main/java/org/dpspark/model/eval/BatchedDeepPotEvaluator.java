@@ -30,12 +30,19 @@ import org.dpspark.model.neighbor.NeighborList;
  * net instead of per atom; every value is the reference's up to round-off accumulated over sums of ~10²–10³ terms of
  * size O(1) (relative ~1e-13; the consistency test bounds it).
  *
+ * <p>Compressed models ({@link DeepPotModel#compressed()}): steps 2, 3 and the embedding part of 5 are
+ * {@link TabulatedEmbedding}'s fused table kernels instead (no embedding net runs, G is never stored; the padding
+ * slots' terms come from the table too), the fitting nets and the force/virial scatter are the same code. Inputs
+ * outside a table are counted ({@link #lastTableOverflow()}), never dropped silently.
+ *
  * <p>Allocation: {@link #evaluateInto} allocates nothing once the buffers fit the largest block (the MD hot loop).
  * Not thread-safe; use one evaluator per thread.
  */
 public final class BatchedDeepPotEvaluator implements InPlaceCalculator {
     /** Execution mode reported in results. */
     public static final String MODE = "Java batched, Vector API (single thread)";
+    /** Execution mode of a compressed model. */
+    public static final String MODE_COMPRESSED = "Java batched, tabulated embedding (compressed), Vector API (single thread)";
     /** Atoms per block unless told otherwise ({@code -Ddpspark.dp.block=N}). */
     public static final int DEFAULT_BLOCK = Integer.getInteger("dpspark.dp.block", 64);
 
@@ -52,6 +59,12 @@ public final class BatchedDeepPotEvaluator implements InPlaceCalculator {
     private final double[] biasPerType;
     private final boolean typeOneSide;
     private final BlockNet[] embed;
+    /** The tables of a compressed model, else null. */
+    private final TabulatedEmbedding tab;
+    /** Row capacity of each net's row buffers. */
+    private final int[] ldk;
+    /** One atom's gr and ∂E/∂gr as 4 × Mp (c-major), the table kernels' layout. */
+    private final double[] grC, dgrC;
     private final RowBlockNet[] fit;
     private final int block;
     /**
@@ -62,6 +75,7 @@ public final class BatchedDeepPotEvaluator implements InPlaceCalculator {
     private final VerletSlots slots;
     private NeighborList verlet;
     private long dropped;
+    private long tableOverflow;
 
     // per-atom slot scratch
     private final double[] envA, derivA, rijA;
@@ -111,8 +125,12 @@ public final class BatchedDeepPotEvaluator implements InPlaceCalculator {
         biasPerType = new double[ntypes];
         for (int t = 0; t < ntypes; t++) biasPerType[t] = model.fitting().biasAtomE()[t] + model.outBias()[t];
         int nets = d.embeddings().size();
+        tab = model.compressed() ? new TabulatedEmbedding(model.compression()) : null;
         embed = new BlockNet[nets];
-        for (int k = 0; k < nets; k++) embed[k] = new BlockNet(d.embeddings().get(k), scratch);
+        if (tab == null) for (int k = 0; k < nets; k++) embed[k] = new BlockNet(d.embeddings().get(k), scratch);
+        ldk = new int[nets];
+        grC = tab == null ? null : new double[4 * tab.mp];
+        dgrC = tab == null ? null : new double[4 * tab.mp];
         fit = new RowBlockNet[ntypes];
         fitGrad = new double[ntypes][];
         for (int t = 0; t < ntypes; t++) fit[t] = new RowBlockNet(model.fitting().nets().get(t));
@@ -146,17 +164,23 @@ public final class BatchedDeepPotEvaluator implements InPlaceCalculator {
         double[] out = new double[ntypes * (nnei + 1) * w];
         for (int ti = 0; ti < ntypes; ti++) {
             for (int tj = 0; tj < ntypes; tj++) {
-                CompiledNet net = new CompiledNet(d.embeddings().get(netIndex(ti, tj)));
+                int kNet = netIndex(ti, tj);
+                CompiledNet net = new CompiledNet(d.embeddings().get(kNet));
                 double[] row = new double[net.rowWidth()];
+                double[] tabG = new double[ng];
                 for (int s = selOffset[tj + 1] - 1; s >= selOffset[tj]; s--) {
                     int k = (ti * nnei + s) * 4;
                     double[] r = new double[4];
                     for (int c = 0; c < 4; c++) r[c] = (0.0 - davg[k + c]) / dstd[k + c];
-                    net.forward(new double[] {r[0]}, 0, row, null, 0);
+                    if (tab != null) {
+                        tab.value(kNet, r[0], tabG);
+                    } else {
+                        net.forward(new double[] {r[0]}, 0, row, null, 0);
+                    }
                     int at = (ti * (nnei + 1) + s) * w, next = at + w;
                     boolean last = s == selOffset[tj + 1] - 1;
                     for (int a = 0; a < ng; a++) {
-                        double g = row[net.outOffset() + a];
+                        double g = tab != null ? tabG[a] : row[net.outOffset() + a];
                         for (int c = 0; c < 4; c++) out[at + 4 * a + c] = (last ? 0.0 : out[next + 4 * a + c]) + g * r[c];
                     }
                 }
@@ -192,7 +216,7 @@ public final class BatchedDeepPotEvaluator implements InPlaceCalculator {
         double[] virial = new double[9];
         double[] atomVirial = new double[9 * n];
         double energy = run(positions, cell, types, forces, virial, atomE, atomVirial, descOut, fitLast, lastHidden);
-        return new DeepPotResult(energy, atomE, forces, virial, atomVirial, descOut, fitLast, dropped, MODE);
+        return new DeepPotResult(energy, atomE, forces, virial, atomVirial, descOut, fitLast, dropped, mode());
     }
 
     /**
@@ -217,7 +241,14 @@ public final class BatchedDeepPotEvaluator implements InPlaceCalculator {
     public long lastNeighboursDropped() { return dropped; }
 
     @Override
-    public String mode() { return MODE; }
+    public String mode() { return tab == null ? MODE : MODE_COMPRESSED; }
+
+    /**
+     * Table inputs outside their table's range ({@link org.dpspark.model.compress.TableGrid#contains}), counted once
+     * per real slot in the forward pass, summed over the latest frame; 0 for an uncompressed model.
+     */
+    @Override
+    public long lastTableOverflow() { return tableOverflow; }
 
     private double run(double[] positions, double[] cell, int[] types, double[] forces, double[] virial,
             double[] atomE, double[] atomVirial, double[] descOut, double[] fitLast, int lastHidden) {
@@ -232,10 +263,12 @@ public final class BatchedDeepPotEvaluator implements InPlaceCalculator {
         Arrays.fill(vir, 0.0);
         if (atomVirial != null) Arrays.fill(atomVirial, 0, 9 * n, 0.0);
         dropped = 0;
+        if (tab != null) tab.overflow = 0;
         double energy = 0.0;
         for (int i0 = 0; i0 < n; i0 += block) {
             energy += block(i0, Math.min(n, i0 + block), types, forces, vir, atomE, atomVirial, descOut, fitLast, lastHidden);
         }
+        tableOverflow = tab == null ? 0 : tab.overflow;
         return energy;
     }
 
@@ -256,7 +289,7 @@ public final class BatchedDeepPotEvaluator implements InPlaceCalculator {
             }
             fitRow[li] = fitRows[ti]++;
         }
-        for (int k = 0; k < embed.length; k++) if (netRows[k] > 0) ensureNet(k, netRows[k]);
+        for (int k = 0; k < ldk.length; k++) if (netRows[k] > 0) ensureNet(k, netRows[k]);
         for (int t = 0; t < ntypes; t++) fit[t].ensure(fitRows[t]);
         // ---- environment of every real slot, normalised, into its net's rows
         for (int li = 0; li < nb; li++) {
@@ -265,7 +298,7 @@ public final class BatchedDeepPotEvaluator implements InPlaceCalculator {
             gather(li, ti);
         }
         // ---- embedding nets, forward
-        for (int k = 0; k < embed.length; k++) if (netRows[k] > 0) embed[k].forward(netRows[k]);
+        if (tab == null) for (int k = 0; k < embed.length; k++) if (netRows[k] > 0) embed[k].forward(netRows[k]);
         // ---- gr and D per atom, into the fitting rows
         for (int li = 0; li < nb; li++) {
             int ti = types[i0 + li];
@@ -292,16 +325,22 @@ public final class BatchedDeepPotEvaluator implements InPlaceCalculator {
             gradGr(li, fitGrad[ti], fitRow[li] * f.gradStride());
         }
         // ---- per net: ∂E/∂G and direct ∂E/∂R̃ of all rows, reverse pass, force/virial scatter
-        for (int k = 0; k < embed.length; k++) {
+        for (int k = 0; k < ldk.length; k++) {
             if (netRows[k] > 0) reverseNet(k, i0, nb, types, forces, vir, atomVirial);
         }
         return energy;
     }
 
     private void ensureNet(int k, int rows) {
-        BlockNet net = embed[k];
-        net.ensure(rows);
-        int ld = net.ld;
+        int ld;
+        if (tab == null) {
+            embed[k].ensure(rows);
+            ld = embed[k].ld;
+        } else {
+            int need = VectorKernels.padded(Math.max(1, rows)) + VectorKernels.L;
+            ld = need > ldk[k] ? Math.max(need, VectorKernels.padded(ldk[k] + ldk[k] / 4)) : ldk[k];
+        }
+        ldk[k] = ld;
         if (rk[k].length < 4 * ld) {
             rk[k] = new double[4 * ld];
             dk[k] = new double[4 * ld];
@@ -316,14 +355,13 @@ public final class BatchedDeepPotEvaluator implements InPlaceCalculator {
         int base = ti * nnei * 4;
         for (int tj = 0; tj < ntypes; tj++) {
             int k = netIndex(ti, tj), r0 = segStart[li * ntypes + tj], real = segCount[li * ntypes + tj];
-            BlockNet net = embed[k];
-            int ld = net.ld;
-            double[] in = net.in, rkk = rk[k], dd = der[k], rr = rij[k];
+            int ld = ldk[k];
+            double[] in = tab == null ? embed[k].in : null, rkk = rk[k], dd = der[k], rr = rij[k];
             int[] nb = nbr[k];
             for (int s = 0; s < real; s++) {
                 int slot = selOffset[tj] + s, e = 4 * slot, r = r0 + s;
                 for (int c = 0; c < 4; c++) rkk[c * ld + r] = (envA[e + c] - davg[base + e + c]) / dstd[base + e + c];
-                in[r] = rkk[r];
+                if (in != null) in[r] = rkk[r];
                 for (int m = 0; m < 12; m++) dd[12 * r + m] = derivA[12 * slot + m] / dstd[base + e + m / 3];
                 rr[3 * r] = rijA[3 * slot];
                 rr[3 * r + 1] = rijA[3 * slot + 1];
@@ -338,6 +376,19 @@ public final class BatchedDeepPotEvaluator implements InPlaceCalculator {
         int w = 4 * ng, go = li * w;
         double[] gr = grB;
         Arrays.fill(gr, go, go + w, 0.0);
+        if (tab != null) {
+            tabulatedGr(li, ti, go);
+        } else {
+            embeddedGr(li, ti, go);
+        }
+        for (int q = go; q < go + w; q++) gr[q] /= nnei;
+        writeD(li, ti, go, fit[ti]);
+    }
+
+    /** gr of atom li (before the 1/N) from the embedding nets' output block, plus the padding tails. */
+    private void embeddedGr(int li, int ti, int go) {
+        int w = 4 * ng;
+        double[] gr = grB;
         for (int tj = 0; tj < ntypes; tj++) {
             int k = netIndex(ti, tj), r0 = segStart[li * ntypes + tj], real = segCount[li * ntypes + tj];
             BlockNet net = embed[k];
@@ -353,8 +404,29 @@ public final class BatchedDeepPotEvaluator implements InPlaceCalculator {
                 for (int q = 0; q < w; q++) gr[go + q] += padTail[p + q];
             }
         }
-        for (int q = go; q < go + w; q++) gr[q] /= nnei;
-        RowBlockNet f = fit[ti];
+    }
+
+    /** gr of atom li (before the 1/N) from the tables: the fused lookup and product, plus the padding tails. */
+    private void tabulatedGr(int li, int ti, int go) {
+        int w = 4 * ng, mp = tab.mp;
+        double[] acc = grC, gr = grB;
+        Arrays.fill(acc, 0.0);
+        for (int tj = 0; tj < ntypes; tj++) {
+            int k = netIndex(ti, tj), r0 = segStart[li * ntypes + tj], real = segCount[li * ntypes + tj];
+            tab.forward(k, rk[k], ldk[k], r0, r0 + real, acc);
+            if (real < sel[tj]) {
+                int p = (ti * (nnei + 1) + selOffset[tj] + real) * w;
+                for (int q = 0; q < w; q++) gr[go + q] += padTail[p + q];
+            }
+        }
+        for (int a = 0; a < ng; a++) {
+            for (int c = 0; c < 4; c++) gr[go + 4 * a + c] += acc[c * mp + a];
+        }
+    }
+
+    /** D = gr·gr_&lt;ᵀ of atom li into its fitting row. */
+    private void writeD(int li, int ti, int go, RowBlockNet f) {
+        double[] gr = grB;
         double[] d = f.in;
         int dOff = fitRow[li] * f.inStride();
         if (vecAxis) {
@@ -430,6 +502,32 @@ public final class BatchedDeepPotEvaluator implements InPlaceCalculator {
 
     /** ∂E/∂G = dgr·R̃ and direct ∂E/∂R̃ = dgrᵀ·G for every row of net k, its reverse pass, then the scatter. */
     private void reverseNet(int k, int i0, int nb, int[] types, double[] forces, double[] vir, double[] atomVirial) {
+        int ld = ldk[k];
+        double[] ds = tab == null ? reverseEmbedding(k, i0, nb, types) : reverseTabulated(k, i0, nb, types);
+        scatter(k, ld, ds, i0, nb, types, forces, vir, atomVirial);
+    }
+
+    /** Total ∂E/∂R̃ of every row of net k from the tables (into dk[k]); no separate ∂E/∂s̃ (returns null). */
+    private double[] reverseTabulated(int k, int i0, int nb, int[] types) {
+        int ld = ldk[k], w = 4 * ng, mp = tab.mp;
+        for (int li = 0; li < nb; li++) {
+            int ti = types[i0 + li];
+            for (int tj = 0; tj < ntypes; tj++) {
+                if (netIndex(ti, tj) != k) continue;
+                int r0 = segStart[li * ntypes + tj], end = r0 + segCount[li * ntypes + tj];
+                if (end == r0) continue;
+                int go = li * w;
+                for (int a = 0; a < ng; a++) {
+                    for (int c = 0; c < 4; c++) dgrC[c * mp + a] = dgrB[go + 4 * a + c];
+                }
+                tab.reverse(k, rk[k], ld, r0, end, dgrC, dk[k]);
+            }
+        }
+        return null;
+    }
+
+    /** ∂E/∂G and the direct ∂E/∂R̃ of every row of net k, then the net's reverse pass: returns ∂E/∂s̃ (rows). */
+    private double[] reverseEmbedding(int k, int i0, int nb, int[] types) {
         BlockNet net = embed[k];
         int ld = net.ld, w = 4 * ng;
         double[] gOut = net.gradOut(), out = net.out, rkk = rk[k], dkk = dk[k];
@@ -447,8 +545,13 @@ public final class BatchedDeepPotEvaluator implements InPlaceCalculator {
                 VectorKernels.gemm(dgrB, go, 4, 1, 4, ng, out, net.outBase(0) + r0, ld, dkk, r0, ld, cols);
             }
         }
-        double[] ds = net.backward(netRows[k]);
-        double[] dd = der[k], rr = rij[k];
+        return net.backward(netRows[k]);
+    }
+
+    /** ∂E/∂r_ij of every row of net k from ∂E/∂R̃ (dk[k], plus ds in column 0 when non-null), force/virial scatter. */
+    private void scatter(int k, int ld, double[] ds, int i0, int nb, int[] types, double[] forces, double[] vir,
+            double[] atomVirial) {
+        double[] dkk = dk[k], dd = der[k], rr = rij[k];
         int[] nbk = nbr[k];
         for (int li = 0; li < nb; li++) {
             int i = i0 + li, ti = types[i];
@@ -457,7 +560,7 @@ public final class BatchedDeepPotEvaluator implements InPlaceCalculator {
                 int r0 = segStart[li * ntypes + tj], end = r0 + segCount[li * ntypes + tj];
                 double fx = 0, fy = 0, fz = 0;
                 for (int r = r0; r < end; r++) {
-                    double p0 = dkk[r] + ds[r], p1 = dkk[ld + r], p2 = dkk[2 * ld + r], p3 = dkk[3 * ld + r];
+                    double p0 = ds == null ? dkk[r] : dkk[r] + ds[r], p1 = dkk[ld + r], p2 = dkk[2 * ld + r], p3 = dkk[3 * ld + r];
                     int d = 12 * r;
                     double gx = p0 * dd[d] + p1 * dd[d + 3] + p2 * dd[d + 6] + p3 * dd[d + 9];
                     double gy = p0 * dd[d + 1] + p1 * dd[d + 4] + p2 * dd[d + 7] + p3 * dd[d + 10];

@@ -54,6 +54,24 @@ public final class DeepPotFlops {
         return perAtom(m, realSlots) - Math.max(0, n - realSlots) * perPad + d.ntypes() * 4.0 * mm;
     }
 
+    /**
+     * FLOPs per atom of {@link BatchedDeepPotEvaluator} with a compressed model ({@link TabulatedEmbedding}): per real
+     * slot the environment row and derivative 70, normalisation 20, the table location 5 (subtract, divide, floor,
+     * knot), per neuron forward 18 (G by Horner: 5 multiply-adds; acc[c] += G·R̃_c: 4) and reverse 35 (G 5 and G′ 4
+     * multiply-adds; Σ_c dgr·R̃ 7; the four sums and the G′ term 5 multiply-adds), then ∂E/∂r_ij 24, force scatter 6,
+     * virial 18; per atom the padding tails 4M per neighbour type and everything after gr as {@link #perAtom} (gr/N,
+     * D, fitting forward and reverse, ∂E/∂gr). No embedding net runs: the count is the model's work as tabulated.
+     */
+    public static double perAtomCompressed(DeepPotModel m, double realSlots) {
+        SeADescriptor d = m.seA();
+        DenseNet fit = m.fitting().nets().get(0);
+        int mm = d.embeddingWidth(), ax = d.axisNeuron();
+        double perReal = 70 + 20 + 5 + 18.0 * mm + 35.0 * mm + 24 + 6 + 18;
+        double perAtom = d.ntypes() * 4.0 * mm + 4.0 * mm + 7.0 * mm * ax + forward(fit) + backward(fit) + 16.0 * mm * ax
+                + 4.0 * mm;
+        return realSlots * perReal + perAtom;
+    }
+
     static double forward(DenseNet net) {
         double f = 0;
         for (NetLayer l : net.layers()) {

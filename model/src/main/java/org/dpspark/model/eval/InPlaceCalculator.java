@@ -26,6 +26,12 @@ public interface InPlaceCalculator extends DeepPotCalculator {
     /** Neighbours within r_c that did not fit in sel, summed over the atoms of the latest frame. */
     long lastNeighboursDropped();
 
+    /**
+     * Environments of the latest frame outside a compressed model's tables (counted, evaluated by linear continuation
+     * of the end polynomial as DeePMD-kit); 0 for an uncompressed model.
+     */
+    default long lastTableOverflow() { return 0; }
+
     /** The execution mode this calculator reports (as {@link DeepPotResult#executionMode()}). */
     String mode();
 }

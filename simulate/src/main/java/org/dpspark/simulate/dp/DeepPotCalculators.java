@@ -14,8 +14,9 @@ import org.dpspark.model.DeepPotModel;
  * The Deep Potential calculators a configuration can ask for by name ({@code execution} of a
  * {@code deep-potential} entry of {@code simulate.potentials}):
  * <ul>
- *   <li>{@code java}: the batched plain-Java evaluator {@link BatchedDeepPotEvaluator} (Vector API; the MD default);
- *       for a se_e2_r model, which it does not implement, the se_e2_r reference ({@link ReferenceEvaluators#fastest});</li>
+ *   <li>{@code java}: the batched plain-Java evaluator {@link BatchedDeepPotEvaluator} (Vector API; the MD default;
+ *       with the table kernels for a compressed model, the only execution that runs one); for a se_e2_r model, which
+ *       it does not implement, the se_e2_r reference ({@link ReferenceEvaluators#fastest});</li>
  *   <li>{@code java-reference}: the slow straightforward plain-Java reference {@link DeepPotEvaluator} (se_e2_r:
  *       {@code SeREvaluator}; {@link ReferenceEvaluators#of});</li>
  *   <li>{@code auto}, {@code gpu}, {@code opencl-cpu}, {@code jtp}: the Aparapi kernels
@@ -43,6 +44,12 @@ public final class DeepPotCalculators {
      * @throws IllegalStateException when the requested device is not there
      */
     public static DeepPotCalculator create(String execution, DeepPotModel model) {
+        if (model.compressed() && !execution.equals("java")) {
+            throw new IllegalArgumentException("a compressed model runs only with execution java (the batched evaluator's"
+                    + " table kernels): " + (execution.equals("java-reference") ? "the reference evaluates nets, not tables"
+                    : "the Aparapi kernels have no tabulated embedding yet") + "; use execution java, or the"
+                    + " uncompressed model for execution " + execution);
+        }
         if (execution.equals("java")) {
             return ReferenceEvaluators.fastest(model); // batched for se_e2_a; the reference for se_e2_r
         }

@@ -29,6 +29,12 @@ import org.dpspark.simulate.potential.Structure;
  * <p>Where each evaluation actually ran is read from {@link DeepPotResult#executionMode()} (observed, not
  * requested) and kept: {@link #lastExecutionMode()}, {@link #executionModes()}.
  *
+ * <p>Compressed models: environments outside the tables ({@link InPlaceCalculator#lastTableOverflow()}) are summed
+ * ({@link #tableOverflow()}), logged as a warning when first seen, and named in {@link #executionModes()} (so the MD
+ * summary's execution mode carries them). With the model's {@code check_frequency} N &gt; 0 (DeePMD-kit's
+ * {@code dp compress -f}), every N-th evaluation checks the count since the previous check and an overflow is an
+ * error that stops the trajectory; with N ≤ 0 it stays a warning.
+ *
  * <p>Stateful (the calculator's buffers, the type mapping, the modes seen): one instance per trajectory.
  */
 public final class DeepPotPotential implements Potential {
@@ -37,6 +43,9 @@ public final class DeepPotPotential implements Potential {
     private int[] modelTypes = new int[0];
     private String lastMode;
     private final Set<String> modes = new LinkedHashSet<>();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DeepPotPotential.class);
+    private final int checkFrequency;
+    private long tableOverflow, overflowSinceCheck, evaluations;
 
     /**
      * @param calc the calculator
@@ -45,7 +54,11 @@ public final class DeepPotPotential implements Potential {
     public DeepPotPotential(DeepPotCalculator calc, int[] speciesToModelType) {
         this.calc = calc;
         this.speciesToModelType = speciesToModelType.clone();
+        this.checkFrequency = calc.model().compressed() ? calc.model().compression().checkFrequency() : 0;
     }
+
+    /** Environments outside a compressed model's tables, summed over every evaluation so far (0 uncompressed). */
+    public long tableOverflow() { return tableOverflow; }
 
     /** The mapping of a structure's species (by element symbol) to the model's type map. */
     public static int[] typeMapping(Structure s, List<String> modelTypeMap) {
@@ -73,7 +86,10 @@ public final class DeepPotPotential implements Potential {
     public String lastExecutionMode() { return lastMode; }
 
     /** Every execution mode observed so far, in order of first appearance, joined by "; " ("" before the first). */
-    public String executionModes() { return String.join("; ", modes); }
+    public String executionModes() {
+        String m = String.join("; ", modes);
+        return tableOverflow == 0 ? m : m + " [compressed model: " + tableOverflow + " environments outside the tables]";
+    }
 
     /** Model type index per atom for structure species {@code types} (shape natoms; reused buffer). */
     public int[] modelTypes(int[] types) {
@@ -99,6 +115,7 @@ public final class DeepPotPotential implements Potential {
             out.energy = ev.evaluateInto(positions, cell, modelTypes(types), out.forces, out.virial,
                     out.wants(Evaluation.ATOM_ENERGY) ? out.atomEnergy : null, nl);
             checkDropped(ev.lastNeighboursDropped());
+            checkTables(ev.lastTableOverflow());
             lastMode = ev.mode();
             if (modes.isEmpty()) modes.add(lastMode);
             return;
@@ -114,6 +131,26 @@ public final class DeepPotPotential implements Potential {
         System.arraycopy(r.virial(), 0, out.virial, 0, 9);
         if (out.wants(Evaluation.ATOM_ENERGY)) {
             System.arraycopy(r.atomEnergy(), 0, out.atomEnergy, 0, n);
+        }
+    }
+
+    private void checkTables(long overflow) {
+        evaluations++;
+        if (overflow > 0 && tableOverflow == 0) {
+            LOG.warn("{} environments outside the compressed model's tables (s̃ beyond [lower, extrapolate × upper],"
+                    + " evaluated by linear continuation): the structure left the training data's range", overflow);
+        }
+        tableOverflow += overflow;
+        overflowSinceCheck += overflow;
+        if (checkFrequency > 0 && evaluations % checkFrequency == 0) {
+            long o = overflowSinceCheck;
+            overflowSinceCheck = 0;
+            if (o > 0) {
+                throw new IllegalStateException(o + " environments outside the compressed model's tables in the last "
+                        + checkFrequency + " evaluations (check_frequency " + checkFrequency + "): the structure left the"
+                        + " range the model was compressed for; use the uncompressed model or compress with a larger"
+                        + " --extrapolate");
+            }
         }
     }
 

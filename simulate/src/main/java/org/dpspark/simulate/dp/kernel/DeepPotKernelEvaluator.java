@@ -3,6 +3,7 @@ package org.dpspark.simulate.dp.kernel;
 import java.util.Arrays;
 import java.util.Map;
 import org.dpspark.model.DeepPotModel;
+import org.dpspark.model.UnsupportedModelException;
 import org.dpspark.model.SeADescriptor;
 import org.dpspark.model.eval.DeepPotCalculator;
 import org.dpspark.model.eval.DeepPotResult;
@@ -96,6 +97,10 @@ public final class DeepPotKernelEvaluator implements DeepPotCalculator, AutoClos
 
     /** @param chunkBytes budget of the per-chunk buffers, bytes (at least one atom per chunk) */
     public DeepPotKernelEvaluator(DeepPotModel model, DeviceKind kind, long chunkBytes) {
+        if (model.compressed()) {
+            throw new UnsupportedModelException("the Aparapi kernels have no tabulated embedding (no table lookup in the"
+                    + " kernel): run a compressed model with execution java, or the uncompressed model here");
+        }
         this.model = model;
         this.chunkBytes = chunkBytes;
         SeADescriptor d = model.seA();
