@@ -228,8 +228,8 @@ public final class LoopRunner {
     private void label(String it, String candidates, Path where) throws IOException {
         LabelStep.Result r = LabelStep.run(spark, labeler, spark.read().parquet(candidates), it, where);
         writeLabelSummary(where, r);
-        out.printf("loop: labelled %d of %d candidates (%d failed, see %s)%n", r.labelled(), r.candidates(), r.failed(),
-                where.resolve("rejects"));
+        out.printf("loop: labelled %d of %d candidates (%d failed, see %s; %d outcomes reused from finished calculations)%n",
+                r.labelled(), r.candidates(), r.failed(), where.resolve("rejects"), r.reused());
     }
 
     private static void writeLabelSummary(Path where, LabelStep.Result r) throws IOException {
@@ -237,6 +237,7 @@ public final class LoopRunner {
         n.put("candidates", r.candidates());
         n.put("labelled", r.labelled());
         n.put("failed", r.failed());
+        n.put("reused", r.reused());
         DatasetSidecar.json().writerWithDefaultPrettyPrinter().writeValue(where.resolve("summary.json").toFile(), n);
     }
 

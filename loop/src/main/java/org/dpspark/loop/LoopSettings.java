@@ -3,6 +3,11 @@ package org.dpspark.loop;
 import com.typesafe.config.Config;
 import java.util.List;
 import java.util.Set;
+import org.dpspark.ingest.label.Cp2kLabeler;
+import org.dpspark.ingest.label.Cp2kSettings;
+import org.dpspark.ingest.label.QmLabeler;
+import org.dpspark.ingest.label.XtbLabeler;
+import org.dpspark.ingest.label.XtbSettings;
 import org.dpspark.simulate.ensemble.PotentialSpec;
 import org.dpspark.simulate.ensemble.SimulateSettings;
 
@@ -29,6 +34,8 @@ public final class LoopSettings {
     final long selectSeed;
     final String execution;
     final List<? extends Config> explore;
+    /** The QM labeler (type cp2k or xtb), checked: its program found, its settings valid; else null. */
+    final QmLabeler qm;
 
     public LoopSettings(Config root) {
         this.root = root;
@@ -61,6 +68,14 @@ public final class LoopSettings {
             }
         }
         labelerPotential(); // fails early on a bad labeler entry
+        // cp2k / xtb: settings typed and checked, the program found and (cp2k) every element of model.type-map given a
+        // basis set and pseudopotential, here, before any Spark job
+        qm = switch (labelerType) {
+            case CP2K -> Cp2kLabeler.checked(Cp2kSettings.fromConfig(c.getConfig("labeler.cp2k")),
+                    root.getStringList("model.type-map"));
+            case XTB -> XtbLabeler.checked(XtbSettings.fromConfig(c.getConfig("labeler.xtb")));
+            default -> null;
+        };
     }
 
     /** Exploration stage of iteration i (the last stage repeats). */
