@@ -43,6 +43,7 @@ final class Labeler implements Serializable {
             return new Labeler(new PotentialLabeler(s.labelerPotential()), null, null, null);
         }
         if (s.qm != null) {
+            s.checkLabeler();
             String work = l.getString("work-dir").isEmpty() ? loopDir.resolve("qm").toString() : l.getString("work-dir");
             return new Labeler(null, null, s.qm, Path.of(work).toAbsolutePath().normalize().toString());
         }

@@ -13,7 +13,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import static org.apache.spark.sql.functions.col;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.dpspark.core.table.DeltaTables;
+import org.dpspark.core.table.FramesTable;
+import org.dpspark.core.table.TrajectoryFramesTable;
 import org.dpspark.core.DatasetSidecar;
 import org.dpspark.core.JobConfig;
 import org.dpspark.ingest.job.IngestJob;
@@ -146,12 +153,36 @@ public final class LoopRunner {
     /** Initial data: ingest the given inputs, or run reference MD, label its frames and append them. */
     private void init() throws IOException {
         List<String> inputs = s.c.getStringList("init.inputs");
+        if (!inputs.isEmpty() && s.initRelabel) {
+            relabelInputs(inputs, dir.resolve("init"));
+            return;
+        }
         if (!inputs.isEmpty()) {
             IngestSummary sum = IngestJob.run(spark, ingestSettings(inputs, frames(), "init", null));
             out.printf("loop: init ingested %d frames (%d rejects) from %s%n", sum.framesWritten(), sum.rejects().size(), inputs);
             return;
         }
         mdAndLabel(s.md(s.c.getConfig("init"), s.potentialOr("init.potential")), dir.resolve("init"), "init", frames());
+    }
+
+    /**
+     * Initial data from structures: the inputs are ingested into {@code init/inputs}, the first
+     * {@code loop.init.relabel-max} frames (by source file and index) labelled by the labeler (their own labels
+     * dropped) and appended.
+     */
+    private void relabelInputs(List<String> inputs, Path where) throws IOException {
+        String table = where.resolve("inputs").toString();
+        IngestSummary sum = IngestJob.run(spark, ingestSettings(inputs, table, "init-inputs", null));
+        out.printf("loop: init ingested %d structures from %s to relabel%n", sum.framesWritten(), inputs);
+        Dataset<Row> in = DeltaTables.isDelta(spark, table) ? DeltaTables.read(spark, table) : spark.read().parquet(table);
+        Dataset<Row> chosen = in.orderBy(col(FramesTable.SOURCE_FILE), col(FramesTable.SOURCE_INDEX)).limit(s.initRelabelMax)
+                .withColumn(TrajectoryFramesTable.TRAJECTORY_ID, col(FramesTable.SOURCE_FILE))
+                .withColumn(TrajectoryFramesTable.STEP, col(FramesTable.SOURCE_INDEX).cast("long"));
+        LabelStep.Result lr = LabelStep.run(spark, labeler, chosen, "init", where.resolve("label"));
+        writeLabelSummary(where.resolve("label"), lr);
+        out.printf("loop: init labelled %d of %d structures (%d failed, %d reused)%n", lr.labelled(), lr.candidates(),
+                lr.failed(), lr.reused());
+        append(where.resolve("label"), "init", frames());
     }
 
     /** Fresh MD frames with the reference, labelled: the test set of every iteration. */
