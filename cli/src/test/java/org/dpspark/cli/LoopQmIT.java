@@ -131,10 +131,14 @@ class LoopQmIT {
         // the exploration's step 0 is the first initial structure: the same frame id, its label reused, not appended twice
         assertEquals(label.path("labelled").asLong(), append.path("frames_written").asLong() + append.path("already_there").asLong());
         assertEquals(6 + append.path("frames_written").asLong(), frames, resumed[1]);
-        double e0 = DeltaTables.read(LocalSpark.get(), dir.resolve("frames").toString()).agg(
-                org.apache.spark.sql.functions.min("energy")).first().getDouble(0);
-        // GFN2-xTB's total energy of aspirin is about -61.5 Eh = -1673 eV (the MD17 DFT file's -406,000 kcal/mol are gone)
-        assertEquals(-1673, e0, 30, "xtb energies in eV");
+        // the table's energies are xtb's: each equals the TOTAL ENERGY (Eh, 12 decimals) printed in a calculation's
+        // stdout, in eV (the MD17 file's DFT energies, ~-405,700 kcal/mol, are gone)
+        List<Double> printed = new ArrayList<>();
+        for (String f : published(qm)) printed.add(printedEnergy(Path.of(f, "stdout.txt"), "TOTAL ENERGY"));
+        for (var row : DeltaTables.read(LocalSpark.get(), dir.resolve("frames").toString()).collectAsList()) {
+            double e = row.<Double>getAs("energy");
+            assertTrue(printed.stream().anyMatch(p -> Math.abs(p - e) < 1e-9 * Math.abs(e)), e + " not in " + printed);
+        }
 
         // a rerun of the finished loop runs no program at all
         int before = Files.readAllLines(log).size();
@@ -163,11 +167,25 @@ class LoopQmIT {
         assertTrue(frames.size() >= 2, r[1]);
         assertEquals(Integer.parseInt(m.group(1)), frames.size(), r[1]);
         assertEquals(frames.size(), published(dir.resolve("qm")).size());
+        List<Double> printed = new ArrayList<>();
+        for (String f : published(dir.resolve("qm"))) {
+            printed.add(printedEnergy(Path.of(f, "cp2k.out"), "ENERGY| Total FORCE_EVAL"));
+        }
         for (var row : frames) {
-            // PBE H2 near its equilibrium: about -1.17 Ha = -31.8 eV with GTH pseudopotentials
-            assertEquals(-31.8, row.<Double>getAs("energy"), 1.0);
+            // the table's energy is the one CP2K printed (Hartree, 15 decimals) for that structure, in eV
+            double e = row.<Double>getAs("energy");
+            assertTrue(printed.stream().anyMatch(p -> Math.abs(p - e) < 1e-9 * Math.abs(e)), e + " not in " + printed);
             List<Double> f = row.getList(row.fieldIndex("forces"));
             assertEquals(-f.get(2), f.get(5), 1e-4, "Newton's third law in CP2K's forces");
         }
+    }
+
+    /** The first number after {@code marker} on its last line in a program's output (Hartree), in eV. */
+    private static double printedEnergy(Path out, String marker) throws Exception {
+        String line = Files.readAllLines(out, java.nio.charset.StandardCharsets.ISO_8859_1).stream()
+                .filter(l -> l.contains(marker)).reduce((a, b) -> b).orElseThrow(() -> new AssertionError(marker + " in " + out));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("-?\\d+\\.\\d+").matcher(line.substring(line.indexOf(marker)));
+        assertTrue(m.find(), line);
+        return Double.parseDouble(m.group()) * org.dpspark.core.Units.HARTREE_EV;
     }
 }
