@@ -45,6 +45,7 @@ import org.dpspark.train.job.TrainSettings;
  * iter-NNN/explore/  trajectories + summary (EnsembleJob)      iter-NNN/select/    candidates/ + summary.json
  * iter-NNN/label/    labels/, rejects/, labelled.xyz, summary.json
  * state.json         finished steps (resume skips them)        report.csv/.md/.png the per-iteration report
+ * qm/&lt;frame id&gt;/     one folder per QM calculation (cp2k, xtb) with its result.json: never computed twice
  * </pre>
  * Steps: {@code init}, {@code testset}, then per iteration {@code train}, {@code test}, {@code explore},
  * {@code select} (stops the loop when the accurate fraction reaches {@code loop.accurate-fraction} in an iteration that
