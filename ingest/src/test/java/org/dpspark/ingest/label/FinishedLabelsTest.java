@@ -44,8 +44,7 @@ class FinishedLabelsTest {
         Files.writeString(slow, "#!/bin/sh\necho run >> '" + slowCount + "'\nexec sleep 30\n");
         slow.toFile().setExecutable(true);
         XtbLabeler hanging = new XtbLabeler(new XtbSettings(slow.toString(), "gfn2", 0, 0, 1, 120, 250));
-        // the same settings text as l except the program: a different fingerprint would not share results, so the
-        // killed run uses l's folder layout through the same work root and frame id only
+        // (a stand-in that hangs; it runs in frame 2's folder, the folder is keyed by the structure alone)
         Thread t = new Thread(() -> {
             try {
                 FinishedLabels.label(hanging, frames.get(2), work, "killed");
