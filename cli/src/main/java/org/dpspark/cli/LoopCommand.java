@@ -35,6 +35,7 @@ public final class LoopCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LoopSettings s = new LoopSettings(job.config());
+        s.checkLabeler(); // the QM program and its data files, before the Spark session
         PrintWriter out = spec.commandLine().getOut();
         String cmd = JobOptions.commandLine(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new));
         long t0 = System.nanoTime();

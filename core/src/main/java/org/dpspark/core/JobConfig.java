@@ -25,7 +25,8 @@ public final class JobConfig {
     public static final String DEFAULTS_RESOURCE = "dpspark-defaults.conf";
 
     /** Paths under which any key is allowed (maps given by the user). */
-    public static final Set<String> FREE_FORM = Set.of("ingest.units", "ingest.options", "ingest.datasets");
+    public static final Set<String> FREE_FORM = Set.of("ingest.units", "ingest.options", "ingest.datasets",
+            "loop.labeler.cp2k.basis-per-element", "loop.labeler.cp2k.potential-per-element");
 
     /** Keys that moved, by old key: the error for an old key names its new one. */
     public static final Map<String, String> MOVED = Map.of(

@@ -33,25 +33,30 @@ import org.dpspark.ingest.extxyz.ExtxyzWriter;
  * columns + {@code label_error_reason}, {@code label_error_message}; every candidate, labelled or not),
  * {@code rejects/} (the failures as a rejects table) and {@code labelled.xyz} (the labelled frames, what ingest then
  * appends to the frames table). The frames' provenance: dataset = {@code dataset}, source file = trajectory id,
- * source index = MD step.
+ * source index = MD step. A labeler of T threads per calculation gets at most cores / T tasks (partitions), so that
+ * the calculations running at once use the executors' cores and no more. {@code label_reused} marks labels read
+ * from a calculation published earlier (QM labelers: a retried task or a resumed loop recomputes nothing).
  */
 final class LabelStep {
     private LabelStep() {}
 
     static final String REASON = "label_error_reason";
     static final String MESSAGE = "label_error_message";
+    static final String REUSED = "label_reused";
     static final StructType SCHEMA = FramesTable.SCHEMA.struct().add(REASON, DataTypes.StringType, true)
-            .add(MESSAGE, DataTypes.StringType, true);
+            .add(MESSAGE, DataTypes.StringType, true).add(REUSED, DataTypes.BooleanType, false);
 
-    /** Counts of one labelling. */
-    record Result(long candidates, long labelled, long failed) {}
+    /** Counts of one labelling; {@code reused}: outcomes read from calculations published before, not computed. */
+    record Result(long candidates, long labelled, long failed, long reused) {}
 
     static Result run(SparkSession spark, Labeler labeler, Dataset<Row> structures, String dataset, Path dir)
             throws IOException {
         Files.createDirectories(dir);
         long n = structures.count();
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        int parts = (int) Math.max(1, Math.min(n, 2L * jsc.defaultParallelism()));
+        int threads = labeler.threads();
+        long slots = threads == 1 ? 2L * jsc.defaultParallelism() : Math.max(1, jsc.defaultParallelism() / threads);
+        int parts = (int) Math.max(1, Math.min(n, slots));
         Broadcast<Labeler> lb = jsc.broadcast(labeler);
         DataSplit none = new DataSplit(1.0, 0.0); // the split column is assigned again by ingest
         JavaRDD<Row> rows = structures.javaRDD().repartition(parts).mapPartitions((Iterator<Row> it) -> {
@@ -66,10 +71,11 @@ final class LabelStep {
                 Labeler.Outcome o = l.label(f, traj + "-" + step);
                 Frame g = o.frame() != null ? o.frame() : f;
                 Row fr = FrameRows.toRow(g, none);
-                Object[] v = new Object[fr.length() + 2];
+                Object[] v = new Object[fr.length() + 3];
                 for (int k = 0; k < fr.length(); k++) v[k] = fr.get(k);
                 v[fr.length()] = o.reason() == null ? null : o.reason().code();
                 v[fr.length() + 1] = o.message();
+                v[fr.length() + 2] = o.reused();
                 out.add(RowFactory.create(v));
             }
             return out.iterator();
@@ -96,6 +102,7 @@ final class LabelStep {
                 good++;
             }
         }
-        return new Result(n, good, bad.size());
+        long reused = all.filter(col(REUSED)).count();
+        return new Result(n, good, bad.size(), reused);
     }
 }

@@ -10,32 +10,42 @@ import java.util.List;
 import org.dpspark.core.Frame;
 import org.dpspark.core.RejectReason;
 import org.dpspark.ingest.label.CommandLabeler;
+import org.dpspark.ingest.label.FinishedLabels;
 import org.dpspark.ingest.label.LabelFailure;
+import org.dpspark.ingest.label.QmLabeler;
 import org.dpspark.simulate.label.PotentialLabeler;
 
 /**
  * The loop's labeler, shipped to executors: a reference potential ({@link PotentialLabeler}: LJ, SW or a fixed
- * Deep Potential teacher, including an imported DeePMD-kit model) or a QM program ({@link CommandLabeler}, each
- * task in its own folder under {@code workRoot}).
+ * Deep Potential teacher, including an imported DeePMD-kit model), a QM program run from a template
+ * ({@link CommandLabeler}, each task in its own folder under {@code workRoot}), or CP2K / xtb ({@link QmLabeler}: each
+ * structure in {@code workRoot/<frame id>}, a finished calculation reused, never rerun: {@link FinishedLabels}).
  */
 final class Labeler implements Serializable {
     private final PotentialLabeler potential;
     private final CommandLabeler command;
+    private final QmLabeler qm;
     private final String workRoot;
 
-    private Labeler(PotentialLabeler potential, CommandLabeler command, String workRoot) {
+    private Labeler(PotentialLabeler potential, CommandLabeler command, QmLabeler qm, String workRoot) {
         this.potential = potential;
         this.command = command;
+        this.qm = qm;
         this.workRoot = workRoot;
     }
 
-    /** Outcome of one labelling: a frame, or a reason and message. */
-    record Outcome(Frame frame, RejectReason reason, String message) {}
+    /** Outcome of one labelling: a frame, or a reason and message; whether a published result was reused. */
+    record Outcome(Frame frame, RejectReason reason, String message, boolean reused) {}
 
     static Labeler of(LoopSettings s, Path loopDir) throws IOException {
         Config l = s.c.getConfig("labeler");
         if (s.labelerType == LabelerType.POTENTIAL) {
-            return new Labeler(new PotentialLabeler(s.labelerPotential()), null, null);
+            return new Labeler(new PotentialLabeler(s.labelerPotential()), null, null, null);
+        }
+        if (s.qm != null) {
+            s.checkLabeler();
+            String work = l.getString("work-dir").isEmpty() ? loopDir.resolve("qm").toString() : l.getString("work-dir");
+            return new Labeler(null, null, s.qm, Path.of(work).toAbsolutePath().normalize().toString());
         }
         Config c = l.getConfig("command");
         Path template = Path.of(c.getString("template"));
@@ -51,26 +61,36 @@ final class Labeler implements Serializable {
         String work = c.getString("work-dir").isEmpty() ? loopDir.resolve("qm").toString() : c.getString("work-dir");
         return new Labeler(null, new CommandLabeler(c.getString("code"), Files.readString(template), files,
                 c.getStringList("args"), c.getString("output"), c.getString("format"), c.getLong("timeout"),
-                c.getBoolean("keep")), Path.of(work).toAbsolutePath().normalize().toString());
+                c.getBoolean("keep")), null, Path.of(work).toAbsolutePath().normalize().toString());
     }
 
     /** Labels one frame; {@code task} names its work folder (command labeler). Never throws for a bad structure. */
     Outcome label(Frame f, String task) throws IOException {
         if (potential != null) {
             try {
-                return new Outcome(potential.label(f), null, null);
+                return new Outcome(potential.label(f), null, null, false);
             } catch (RuntimeException e) {
-                return new Outcome(null, RejectReason.FAILED_RUN, potential.spec().label() + ": " + e.getMessage());
+                return new Outcome(null, RejectReason.FAILED_RUN, potential.spec().label() + ": " + e.getMessage(), false);
             }
         }
+        if (qm != null) {
+            FinishedLabels.Outcome o = FinishedLabels.label(qm, f, Path.of(workRoot), task);
+            return new Outcome(o.frame(), o.reason(), o.message(), o.reused());
+        }
         try {
-            return new Outcome(command.label(f, Path.of(workRoot, task)), null, null);
+            return new Outcome(command.label(f, Path.of(workRoot, task)), null, null, false);
         } catch (LabelFailure e) {
-            return new Outcome(null, e.reason(), e.getMessage());
+            return new Outcome(null, e.reason(), e.getMessage(), false);
         }
     }
 
+    /** OpenMP threads one labelling uses (QM labelers declare theirs; 1 otherwise). */
+    int threads() {
+        return qm == null ? 1 : qm.threads();
+    }
+
     String describe() {
+        if (qm != null) return qm.describe() + ", calculations in " + workRoot;
         return potential != null ? "reference potential " + potential.spec().label()
                 : "command " + String.join(" ", command.command()) + " (" + command.code() + ", read as " + command.format() + ")";
     }

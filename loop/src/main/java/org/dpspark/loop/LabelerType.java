@@ -7,7 +7,11 @@ enum LabelerType implements ConfigName {
     /** A reference potential ({@code loop.labeler.potential}). */
     POTENTIAL("potential"),
     /** A QM program run per frame ({@code loop.labeler.command}). */
-    COMMAND("command");
+    COMMAND("command"),
+    /** CP2K DFT with an input generated per structure ({@code loop.labeler.cp2k}). */
+    CP2K("cp2k"),
+    /** GFN-xTB for molecules and clusters ({@code loop.labeler.xtb}). */
+    XTB("xtb");
 
     private final String configName;
 

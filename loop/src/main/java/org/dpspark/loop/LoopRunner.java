@@ -13,7 +13,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import static org.apache.spark.sql.functions.col;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.dpspark.core.table.DeltaTables;
+import org.dpspark.core.table.FramesTable;
+import org.dpspark.core.table.TrajectoryFramesTable;
 import org.dpspark.core.DatasetSidecar;
 import org.dpspark.core.JobConfig;
 import org.dpspark.ingest.job.IngestJob;
@@ -38,6 +45,7 @@ import org.dpspark.train.job.TrainSettings;
  * iter-NNN/explore/  trajectories + summary (EnsembleJob)      iter-NNN/select/    candidates/ + summary.json
  * iter-NNN/label/    labels/, rejects/, labelled.xyz, summary.json
  * state.json         finished steps (resume skips them)        report.csv/.md/.png the per-iteration report
+ * qm/&lt;frame id&gt;/     one folder per QM calculation (cp2k, xtb) with its result.json: never computed twice
  * </pre>
  * Steps: {@code init}, {@code testset}, then per iteration {@code train}, {@code test}, {@code explore},
  * {@code select} (stops the loop when the accurate fraction reaches {@code loop.accurate-fraction} in an iteration that
@@ -146,12 +154,36 @@ public final class LoopRunner {
     /** Initial data: ingest the given inputs, or run reference MD, label its frames and append them. */
     private void init() throws IOException {
         List<String> inputs = s.c.getStringList("init.inputs");
+        if (!inputs.isEmpty() && s.initRelabel) {
+            relabelInputs(inputs, dir.resolve("init"));
+            return;
+        }
         if (!inputs.isEmpty()) {
             IngestSummary sum = IngestJob.run(spark, ingestSettings(inputs, frames(), "init", null));
             out.printf("loop: init ingested %d frames (%d rejects) from %s%n", sum.framesWritten(), sum.rejects().size(), inputs);
             return;
         }
         mdAndLabel(s.md(s.c.getConfig("init"), s.potentialOr("init.potential")), dir.resolve("init"), "init", frames());
+    }
+
+    /**
+     * Initial data from structures: the inputs are ingested into {@code init/inputs}, the first
+     * {@code loop.init.relabel-max} frames (by source file and index) labelled by the labeler (their own labels
+     * dropped) and appended.
+     */
+    private void relabelInputs(List<String> inputs, Path where) throws IOException {
+        String table = where.resolve("inputs").toString();
+        IngestSummary sum = IngestJob.run(spark, ingestSettings(inputs, table, "init-inputs", null));
+        out.printf("loop: init ingested %d structures from %s to relabel%n", sum.framesWritten(), inputs);
+        Dataset<Row> in = DeltaTables.isDelta(spark, table) ? DeltaTables.read(spark, table) : spark.read().parquet(table);
+        Dataset<Row> chosen = in.orderBy(col(FramesTable.SOURCE_FILE), col(FramesTable.SOURCE_INDEX)).limit(s.initRelabelMax)
+                .withColumn(TrajectoryFramesTable.TRAJECTORY_ID, col(FramesTable.SOURCE_FILE))
+                .withColumn(TrajectoryFramesTable.STEP, col(FramesTable.SOURCE_INDEX).cast("long"));
+        LabelStep.Result lr = LabelStep.run(spark, labeler, chosen, "init", where.resolve("label"));
+        writeLabelSummary(where.resolve("label"), lr);
+        out.printf("loop: init labelled %d of %d structures (%d failed, %d reused)%n", lr.labelled(), lr.candidates(),
+                lr.failed(), lr.reused());
+        append(where.resolve("label"), "init", frames());
     }
 
     /** Fresh MD frames with the reference, labelled: the test set of every iteration. */
@@ -228,8 +260,8 @@ public final class LoopRunner {
     private void label(String it, String candidates, Path where) throws IOException {
         LabelStep.Result r = LabelStep.run(spark, labeler, spark.read().parquet(candidates), it, where);
         writeLabelSummary(where, r);
-        out.printf("loop: labelled %d of %d candidates (%d failed, see %s)%n", r.labelled(), r.candidates(), r.failed(),
-                where.resolve("rejects"));
+        out.printf("loop: labelled %d of %d candidates (%d failed, see %s; %d outcomes reused from finished calculations)%n",
+                r.labelled(), r.candidates(), r.failed(), where.resolve("rejects"), r.reused());
     }
 
     private static void writeLabelSummary(Path where, LabelStep.Result r) throws IOException {
@@ -237,6 +269,7 @@ public final class LoopRunner {
         n.put("candidates", r.candidates());
         n.put("labelled", r.labelled());
         n.put("failed", r.failed());
+        n.put("reused", r.reused());
         DatasetSidecar.json().writerWithDefaultPrettyPrinter().writeValue(where.resolve("summary.json").toFile(), n);
     }
 

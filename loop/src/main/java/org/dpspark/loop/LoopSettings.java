@@ -3,6 +3,11 @@ package org.dpspark.loop;
 import com.typesafe.config.Config;
 import java.util.List;
 import java.util.Set;
+import org.dpspark.ingest.label.Cp2kLabeler;
+import org.dpspark.ingest.label.Cp2kSettings;
+import org.dpspark.ingest.label.QmLabeler;
+import org.dpspark.ingest.label.XtbLabeler;
+import org.dpspark.ingest.label.XtbSettings;
 import org.dpspark.simulate.ensemble.PotentialSpec;
 import org.dpspark.simulate.ensemble.SimulateSettings;
 
@@ -29,6 +34,10 @@ public final class LoopSettings {
     final long selectSeed;
     final String execution;
     final List<? extends Config> explore;
+    /** The QM labeler (type cp2k or xtb), its settings typed and valid (see {@link #checkLabeler()}); else null. */
+    final QmLabeler qm;
+    final boolean initRelabel;
+    final int initRelabelMax;
 
     public LoopSettings(Config root) {
         this.root = root;
@@ -61,6 +70,28 @@ public final class LoopSettings {
             }
         }
         labelerPotential(); // fails early on a bad labeler entry
+        // cp2k / xtb: settings typed and checked here (a negative timeout, a bad method are errors of the configuration)
+        qm = switch (labelerType) {
+            case CP2K -> new Cp2kLabeler(Cp2kSettings.fromConfig(c.getConfig("labeler.cp2k")));
+            case XTB -> new XtbLabeler(XtbSettings.fromConfig(c.getConfig("labeler.xtb")));
+            default -> null;
+        };
+        initRelabel = c.getBoolean("init.relabel");
+        initRelabelMax = c.getInt("init.relabel-max");
+        if (initRelabelMax < 1) throw new IllegalArgumentException("loop.init.relabel-max must be >= 1, got " + initRelabelMax);
+        if (initRelabel && c.getStringList("init.inputs").isEmpty()) {
+            throw new IllegalArgumentException("loop.init.relabel = true needs loop.init.inputs (the structures to label)");
+        }
+    }
+
+    /**
+     * The checks of this machine, before any Spark job: the QM program is found ("cp2k.psmp not found: apt-get
+     * install cp2k") and, for CP2K, every element of {@code model.type-map} has its basis set and pseudopotential in
+     * cp2k-data's libraries. Nothing for other labelers.
+     */
+    public void checkLabeler() {
+        if (qm instanceof Cp2kLabeler c) Cp2kLabeler.checked(c.settings(), root.getStringList("model.type-map"));
+        if (qm instanceof XtbLabeler x) XtbLabeler.checked(x.settings());
     }
 
     /** Exploration stage of iteration i (the last stage repeats). */

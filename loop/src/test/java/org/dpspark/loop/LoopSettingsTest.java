@@ -43,4 +43,30 @@ class LoopSettingsTest {
                 List.of("loop.labeler.potential=[{ type = sw }, { type = sw }]"))));
         assertTrue(e.getMessage().contains("exactly one"), e.getMessage());
     }
+
+    @Test
+    void qmLabelerSettingsAreCheckedBeforeSpark() {
+        LoopSettings cp2k = new LoopSettings(JobConfig.load(conf("loop-si-cp2k.conf"), List.of()));
+        assertEquals(LabelerType.CP2K, cp2k.labelerType);
+        assertEquals(300.0, ((org.dpspark.ingest.label.Cp2kLabeler) cp2k.qm).settings().cutoff());
+        LoopSettings xtb = new LoopSettings(JobConfig.load(conf("loop-molecule-xtb.conf"), List.of()));
+        assertEquals(LabelerType.XTB, xtb.labelerType);
+        assertTrue(xtb.initRelabel);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new LoopSettings(JobConfig.load(
+                conf("loop-si-cp2k.conf"), List.of("loop.labeler.cp2k.timeout=-10"))));
+        assertEquals("loop.labeler.cp2k.timeout must be > 0 s, got -10", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new LoopSettings(JobConfig.load(
+                conf("loop-si-cp2k.conf"), List.of("loop.labeler.cp2k.program=cp2k-not-here.psmp"))).checkLabeler());
+        assertEquals("cp2k-not-here.psmp not found: apt-get install cp2k", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new LoopSettings(JobConfig.load(
+                conf("loop-molecule-xtb.conf"), List.of("loop.labeler.xtb.program=xtb-not-here"))).checkLabeler());
+        assertEquals("xtb-not-here not found: apt-get install xtb", e.getMessage());
+        // an element without the basis set: named with the setting to change (needs cp2k-data's library files)
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(java.nio.file.Path.of("/usr/share/cp2k"))
+                && org.dpspark.ingest.label.Programs.class != null && new java.io.File("/usr/bin/cp2k.psmp").canExecute(),
+                "cp2k is not installed");
+        e = assertThrows(IllegalArgumentException.class, () -> new LoopSettings(JobConfig.load(conf("loop-si-cp2k.conf"),
+                List.of("loop.labeler.cp2k.basis-per-element.Si=NO-SUCH-BASIS"))).checkLabeler());
+        assertTrue(e.getMessage().startsWith("cp2k labeler: no basis set NO-SUCH-BASIS for Si in "), e.getMessage());
+    }
 }

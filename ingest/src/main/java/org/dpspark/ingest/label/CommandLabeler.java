@@ -14,11 +14,7 @@ import java.util.stream.Stream;
 import org.dpspark.core.CellMath;
 import org.dpspark.core.Frame;
 import org.dpspark.core.RejectReason;
-import org.dpspark.ingest.read.InputSplit;
-import org.dpspark.ingest.read.ReadOptions;
-import org.dpspark.ingest.read.ReadRecord;
 import org.dpspark.ingest.read.ReaderRegistry;
-import org.dpspark.ingest.read.RecordStream;
 
 /**
  * Labels a structure with an external QM program: writes the code's input from a template ({@link QmInput}) into a
@@ -111,20 +107,7 @@ public record CommandLabeler(String code, String template, List<String> files, L
     }
 
     private Frame read(Path out, String dataset, Path input) throws LabelFailure, IOException {
-        ReadRecord last = null;
-        try (RecordStream records = ReaderRegistry.get(format).read(InputSplit.whole(out.toString(), format),
-                new ReadOptions(dataset, List.of(), java.util.Map.of(), java.util.Map.of("qe_input", input.toString())))) {
-            while (records.hasNext()) last = records.next();
-        } catch (RuntimeException e) {
-            throw new LabelFailure(RejectReason.PARSE_ERROR, "cannot read " + out + " as " + format + ": " + e.getMessage());
-        }
-        if (last == null) throw new LabelFailure(RejectReason.PARSE_ERROR, out + " holds no frame (" + format + ")");
-        if (!last.isFrame()) throw new LabelFailure(last.reject().reason(), out + ": " + last.reject().message());
-        if (last.frame().energy() == null || last.frame().forces() == null) {
-            throw new LabelFailure(last.frame().energy() == null ? RejectReason.MISSING_ENERGY : RejectReason.MISSING_FORCES,
-                    out + " has no " + (last.frame().energy() == null ? "energy" : "forces"));
-        }
-        return last.frame();
+        return QmOutputs.last(out, format, dataset, java.util.Map.of("qe_input", input.toString()));
     }
 
     /** The QM labels on the input frame's atoms (file atom k = frame atom order[k]). */
