@@ -162,7 +162,7 @@ public final class LoopRunner {
     private void mdAndLabel(SimulateSettings md, Path where, String dataset, String table) throws IOException {
         EnsembleJob.Result r = EnsembleJob.run(spark, md, where.resolve("md").toString(), true, commandLine);
         out.printf("loop: %s MD: %d trajectories, %d frames%n", dataset, r.summaries().size(), r.frames());
-        LabelStep.Result lr = LabelStep.run(spark, labeler, spark.read().parquet(where.resolve("md/trajectories").toString()),
+        LabelStep.Result lr = LabelStep.run(spark, labeler, org.dpspark.core.table.DeltaTables.read(spark, where.resolve("md/trajectories").toString()),
                 dataset, where.resolve("label"));
         writeLabelSummary(where.resolve("label"), lr);
         append(where.resolve("label"), dataset, table);
