@@ -45,6 +45,8 @@ public final class TestCommand implements Callable<Integer> {
                 TrainSettings.compute(job.config().getConfig("train")) == TrainCompute.KERNEL);
         PrintWriter w = spec.commandLine().getOut();
         w.print(TestJob.csv(m));
+        w.println("test: " + org.dpspark.core.DatasetSidecar.json().readTree(
+                out.resolve(org.dpspark.core.table.FramesUsed.FILE_NAME).toFile()).toString());
         w.println("results: " + out.resolve("metrics.csv") + ", " + out.resolve("parity_energy.png") + ", "
                 + out.resolve("parity_force.png") + ", " + out.resolve("predictions"));
         w.flush();

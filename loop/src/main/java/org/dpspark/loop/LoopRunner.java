@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.dpspark.core.DatasetSidecar;
+import org.dpspark.core.table.FramesUsed;
 import org.dpspark.core.JobConfig;
 import org.dpspark.ingest.job.IngestJob;
 import org.dpspark.ingest.job.IngestSettings;
@@ -178,6 +179,8 @@ public final class LoopRunner {
         n.put("frames", all.energyCount());
         n.put("energy_rmse_per_atom", all.energyRmse());
         n.put("force_rmse", all.forceRmse());
+        // which test frames: the test set's version and frame-id digest (TestJob's frames_used.json)
+        n.setAll((ObjectNode) DatasetSidecar.json().readTree(where.resolve(FramesUsed.FILE_NAME).toFile()));
         DatasetSidecar.json().writerWithDefaultPrettyPrinter().writeValue(where.resolve("summary.json").toFile(), n);
         out.printf(Locale.ROOT, "loop: test of %s on %d fresh reference frames: E %.2f meV/atom, F %.1f meV/Å%n", model,
                 all.energyCount(), 1000 * all.energyRmse(), 1000 * all.forceRmse());
@@ -204,10 +207,12 @@ public final class LoopRunner {
     private void select(Path id, int i) throws IOException {
         var stage = s.stage(i);
         int dumpEvery = stage.hasPath("dump-every") ? stage.getInt("dump-every") : s.root.getInt("simulate.dump-every");
+        String exploreRun = EnsembleJob.committedRun(spark, id.resolve("explore").toString());
         SelectStep.Result r = SelectStep.run(spark, id.resolve("explore/trajectories").toString(),
                 id.resolve("explore/summary").toString(), dumpEvery, s.trustLo, s.trustHi, s.fpTaskMax, s.selectSeed + i,
                 id.resolve("select/candidates").toString());
         ObjectNode n = DatasetSidecar.json().createObjectNode();
+        n.put("explore_run", exploreRun);
         n.put("frames", r.frames());
         n.put("accurate", r.accurate());
         n.put("candidates", r.candidates());
