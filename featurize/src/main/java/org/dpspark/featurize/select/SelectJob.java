@@ -18,6 +18,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.dpspark.core.DatasetSidecar;
 import org.dpspark.core.TableFiles;
 import org.dpspark.core.table.FramesTable;
+import org.dpspark.core.table.Staging;
 import org.dpspark.core.table.DeltaAppend;
 import org.dpspark.core.table.DeltaTables;
 import org.dpspark.featurize.job.FeaturizeJob;
@@ -37,8 +38,6 @@ public final class SelectJob {
     private static final Logger LOG = LoggerFactory.getLogger(SelectJob.class);
     private static final DateTimeFormatter RUN_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
-
-    private static final String STAGING = "_staging";
 
     private SelectJob() {}
 
@@ -115,17 +114,14 @@ public final class SelectJob {
         FramesTable.SCHEMA.columns().forEach(c -> cols.add(functions.col(c.name())));
         Dataset<Row> rows = frames.filter(functions.col(FramesTable.FRAME_ID).isin(ids.toArray()))
                 .select(cols.toArray(org.apache.spark.sql.Column[]::new));
-        String staging = out + "/" + STAGING + "/" + runId;
+        Staging staging = Staging.open(files, out, runId);
         try {
-            spark.createDataFrame(rows.javaRDD(), FramesTable.SCHEMA.struct()).write().parquet(staging + "/frames");
+            String staged = staging.path() + "/frames";
+            spark.createDataFrame(rows.javaRDD(), FramesTable.SCHEMA.struct()).write().parquet(staged);
             return new DeltaAppend(spark, out, FramesTable.SCHEMA, FramesTable.FRAME_ID,
-                    List.of(FramesTable.SOURCE_FILE, FramesTable.SOURCE_INDEX))
-                    .insertNew(staging + "/frames", runId, record);
+                    List.of(FramesTable.SOURCE_FILE, FramesTable.SOURCE_INDEX)).insertNew(staged, runId, record);
         } finally {
-            files.delete(staging);
-            if (files.children(out + "/" + STAGING).isEmpty()) {
-                files.delete(out + "/" + STAGING);
-            }
+            staging.close();
         }
     }
 

@@ -22,6 +22,7 @@ import org.dpspark.core.TableFiles;
 import org.dpspark.core.table.FrameRows;
 import org.dpspark.core.table.DeltaReplace;
 import org.dpspark.core.table.FramesTable;
+import org.dpspark.core.table.Staging;
 import org.dpspark.core.table.TableHistory;
 import org.dpspark.core.table.TrajectoryFramesTable;
 import org.dpspark.core.table.TrajectorySummaryTable;
@@ -117,14 +118,14 @@ public final class EnsembleJob {
         preflight(settings, structures);
 
         String runId = UUID.randomUUID().toString();
-        String staging = output + "/_staging/" + runId;
+        Staging staging = Staging.open(files, output, runId);
         try {
             JavaRDD<TrajectorySpec> rdd = JavaSparkContext.fromSparkContext(spark.sparkContext())
                     .parallelize(specs, specs.size());
             JavaRDD<Row> rows = rdd.mapPartitions(EnsembleFn::call);
-            spark.createDataFrame(rows, EnsembleRows.STAGED).write().parquet(staging + "/union");
+            spark.createDataFrame(rows, EnsembleRows.STAGED).write().parquet(staging.path() + "/union");
 
-            Dataset<Row> union = spark.read().parquet(staging + "/union");
+            Dataset<Row> union = spark.read().parquet(staging.path() + "/union");
             Dataset<Row> frames = spark.createDataFrame(union.filter(col(EnsembleRows.KIND).equalTo(EnsembleRows.FRAME))
                     .select("frame.*").javaRDD(), TrajectoryFramesTable.SCHEMA.struct());
             Dataset<Row> summary = spark.createDataFrame(union.filter(col(EnsembleRows.KIND)
@@ -149,10 +150,7 @@ public final class EnsembleJob {
                             "execution: " + String.join(", ", modeList));
             return new Result(output, summaries, nframes, modeList, plots);
         } finally {
-            files.delete(staging);
-            if (files.children(output + "/_staging").isEmpty()) {
-                files.delete(output + "/_staging");
-            }
+            staging.close();
         }
     }
 
