@@ -15,6 +15,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.dpspark.core.DatasetSidecar;
+import org.dpspark.core.PhaseTimes;
 import org.dpspark.core.TableFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,7 +98,9 @@ public final class DeltaAppend {
      * @throws IllegalStateException (one line) when concurrent writers won every attempt; nothing was added
      */
     public long insertNew(String staged, String runId, String runRecord) {
+        PhaseTimes times = new PhaseTimes();
         ensureTable();
+        times.mark("create/convert");
         SparkSession tx = spark.newSession();
         tx.conf().set(USER_METADATA, runRecord);
         // The staged files are written once and never changed: Delta need not copy the merge's source first.
@@ -110,6 +113,7 @@ public final class DeltaAppend {
                             .orderBy(order.stream().map(c -> col(c)).toArray(org.apache.spark.sql.Column[]::new))))
                     .filter(col("_rank").equalTo(1)).drop("_rank");
         }
+        times.mark("key count");
         Dataset<Row> source = rows.withColumn(FramesTable.INGEST_RUN, lit(runId));
         for (int attempt = 1; ; attempt++) {
             try {
@@ -127,7 +131,11 @@ public final class DeltaAppend {
                 backOff(attempt, "commit run " + runId + " to " + table, e);
             }
         }
-        return DeltaTables.read(tx, table).filter(col(FramesTable.INGEST_RUN).equalTo(runId)).count();
+        times.mark("merge");
+        long added = DeltaTables.read(tx, table).filter(col(FramesTable.INGEST_RUN).equalTo(runId)).count();
+        times.mark("count added");
+        LOG.info("commit of run {} to {}: {}", runId, table, times);
+        return added;
     }
 
     private static void backOff(int attempt, String what, RuntimeException e) {

@@ -26,6 +26,7 @@ import org.apache.spark.util.CollectionAccumulator;
 import org.dpspark.core.DatasetSidecar;
 import org.dpspark.core.Formula;
 import org.dpspark.core.KillPoint;
+import org.dpspark.core.PhaseTimes;
 import org.dpspark.core.Reject;
 import org.dpspark.core.RejectReason;
 import org.dpspark.core.TableFiles;
@@ -90,22 +91,23 @@ public final class IngestJob {
                 JavaRDD<Row> rows = jsc.parallelize(tasks, tasks.size())
                         .mapPartitions(new IngestPartitionFn(s.split(), executorRejects,
                                 spark.sparkContext().collectionAccumulator("ingest type labels")));
-                long t1 = System.nanoTime();
+                PhaseTimes times = new PhaseTimes();
                 spark.createDataFrame(rows, FramesTable.SCHEMA.struct()).write().parquet(staged);
-                long t2 = System.nanoTime();
+                times.mark("read+validate+stage");
                 framesRead = spark.read().parquet(staged).count();
+                times.mark("count");
                 KillPoint.reach("ingest.staged");
                 List<Reject> all = new ArrayList<>(driverRejects);
                 all.addAll(executorRejects.value());
                 written = frames.insertNew(staged, runId, runRecord(s, found, runId, framesRead, all.size()));
                 KillPoint.reach("ingest.frames-committed");
-                long t3 = System.nanoTime();
+                times.mark("dedup+commit");
                 if (written > 0) {
                     tally(DeltaTables.read(spark, table).filter(col(FramesTable.INGEST_RUN).equalTo(runId)),
                             byDataset, byElement, bySplit);
                 }
-                LOG.info("read+validate+write {} s, dedup+commit {} s, tally {} s", (t2 - t1) / 1e9, (t3 - t2) / 1e9,
-                        (System.nanoTime() - t3) / 1e9);
+                times.mark("tally");
+                LOG.info("ingest run {}: {}", runId, times);
             } else {
                 frames.ensureTable();
             }
@@ -113,8 +115,11 @@ public final class IngestJob {
             rejects.addAll(executorRejects.value());
             Map<String, Reject> unique = new LinkedHashMap<>();
             rejects.forEach(r -> unique.putIfAbsent(r.id(), r));
+            PhaseTimes rejectTimes = new PhaseTimes();
             List<Reject> newRejects = commitRejects(spark, rejectsTable, unique, staging.path() + "/rejects", runId,
                     runRecord(s, found, runId, framesRead, rejects.size()));
+            rejectTimes.mark("rejects commit");
+            LOG.info("ingest run {}: {}", runId, rejectTimes);
             return new IngestSummary(runId, found.inputs().size() + found.unrecognized().size(),
                     found.skipped(), bytesIn, framesRead, written, framesRead - written, byDataset, byElement,
                     newRejects, unique.size() - newRejects.size(), (System.nanoTime() - t0) / 1e9);
