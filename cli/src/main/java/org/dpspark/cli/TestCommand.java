@@ -49,6 +49,8 @@ public final class TestCommand implements Callable<Integer> {
                     + " graph or kernel), the tables run in MD (simulate, execution java)");
         }
         w.print(TestJob.csv(m));
+        w.println("test: " + org.dpspark.core.DatasetSidecar.json().readTree(
+                out.resolve(org.dpspark.core.table.FramesUsed.FILE_NAME).toFile()).toString());
         w.println("results: " + out.resolve("metrics.csv") + ", " + out.resolve("parity_energy.png") + ", "
                 + out.resolve("parity_force.png") + ", " + out.resolve("predictions"));
         w.flush();

@@ -160,7 +160,7 @@ class ClusterIT {
                     Matcher m = Pattern.compile("in ([0-9.]+) s").matcher(out);
                     String job = m.find() ? "job " + m.group(1) + " s" : "";
                     if (c[0].equals("simulate")) {
-                        Row sum = spark.read().parquet(c[4] + "/summary").agg(functions.sum("wall_seconds"),
+                        Row sum = org.dpspark.core.table.DeltaTables.read(spark, c[4] + "/summary").agg(functions.sum("wall_seconds"),
                                 functions.count("*")).first();
                         job = String.format(java.util.Locale.ROOT, "%d trajectories, sum of trajectory wall times %.1f s",
                                 sum.getLong(1), sum.getDouble(0));
@@ -255,17 +255,17 @@ class ClusterIT {
     }
 
     private org.apache.spark.sql.Dataset<Row> frames(Path dir) {
-        return spark.read().parquet(dir.resolve("frames").toString());
+        return org.dpspark.core.table.DeltaTables.read(spark, dir.resolve("frames").toString());
     }
 
     private Set<String> ids(Path table) {
-        return new TreeSet<>(spark.read().parquet(table.toString()).select("frame_id").as(Encoders.STRING())
+        return new TreeSet<>(org.dpspark.core.table.DeltaTables.read(spark, table.toString()).select("frame_id").as(Encoders.STRING())
                 .collectAsList());
     }
 
     private Map<String, String> summary(Path dir) {
         Map<String, String> m = new TreeMap<>();
-        for (Row r : spark.read().parquet(dir.resolve("md/summary").toString()).collectAsList()) {
+        for (Row r : org.dpspark.core.table.DeltaTables.read(spark, dir.resolve("md/summary").toString()).collectAsList()) {
             m.put(r.getAs(TrajectorySummaryTable.TRAJECTORY_ID), r.getAs(TrajectorySummaryTable.STATUS) + " "
                     + r.getAs(TrajectorySummaryTable.STEPS_DONE) + " " + r.getAs(TrajectorySummaryTable.FRAMES));
         }
@@ -274,7 +274,7 @@ class ClusterIT {
 
     private Map<String, Row> dumped(Path dir) {
         Map<String, Row> m = new TreeMap<>();
-        for (Row r : spark.read().parquet(dir.resolve("md/trajectories").toString()).collectAsList()) {
+        for (Row r : org.dpspark.core.table.DeltaTables.read(spark, dir.resolve("md/trajectories").toString()).collectAsList()) {
             m.put(r.getAs(TrajectoryFramesTable.TRAJECTORY_ID) + "/" + r.getAs(TrajectoryFramesTable.STEP), r);
         }
         return m;

@@ -59,7 +59,7 @@ class FeaturizeIT {
     }
 
     private List<FrameInput> frames(String table) {
-        return spark.read().parquet(table).collectAsList().stream().map(FeaturizeRows::frame).toList();
+        return org.dpspark.core.table.DeltaTables.read(spark, table).collectAsList().stream().map(FeaturizeRows::frame).toList();
     }
 
     private static FeaturizeSettings settings(String... overrides) {
@@ -116,11 +116,11 @@ class FeaturizeIT {
             }
         }
 
-        Dataset<Row> d = spark.read().parquet(out.resolve(DescriptorsTable.FOLDER).toString());
+        Dataset<Row> d = org.dpspark.core.table.DeltaTables.read(spark, out.resolve(DescriptorsTable.FOLDER).toString());
         assertEquals(400L * 192, d.count(), "one row per atom");
         String[] names = d.schema().apply(DescriptorsTable.DESCRIPTOR).metadata().getStringArray("feature_names");
         assertEquals(124, names.length);
-        JsonNode car = DatasetSidecar.json().readTree(out.resolve("descriptors/_dataset.json").toFile());
+        JsonNode car = record(out.resolve(DescriptorsTable.FOLDER));
         assertEquals(124, car.get("feature_names").size());
         Row r0 = d.filter(d.col(DescriptorsTable.ATOM_INDEX).equalTo(0)).first();
         assertEquals("O", r0.getAs(DescriptorsTable.ELEMENT));
@@ -175,8 +175,8 @@ class FeaturizeIT {
         assertEquals(8, idsA.size());
         assertEquals(8, new HashSet<>(idsA).size(), "distinct frames");
         assertEquals(new HashSet<>(idsA), new HashSet<>(idsB), "same seed, same selection");
-        Dataset<Row> chosen = spark.read().parquet(a.toString());
-        // names, types and nullability (Delta keeps its own field metadata, which the Parquet copy has not)
+        Dataset<Row> chosen = org.dpspark.core.table.DeltaTables.read(spark, a.toString());
+        // names, types and nullability: select's output is a Delta frames table like its source
         assertEquals(org.dpspark.core.table.DeltaTables.read(spark, water0).schema().treeString(),
                 chosen.schema().treeString(), "same frames-table schema");
         Set<String> source = new HashSet<>(ids(Path.of(water0)));
@@ -203,7 +203,7 @@ class FeaturizeIT {
             st = st.withPick(picks.get(picks.size() - 1));
             picks.add(st.farthest());
         }
-        JsonNode order = sidecar(a).get("selection").get("frame_ids");
+        JsonNode order = record(a).get("selection").get("frame_ids");
         for (int i = 0; i < 8; i++) assertEquals(picks.get(i).id(), order.get(i).asText(), "pick " + i);
         // maximally spread: the FPS set's smallest pairwise distance beats a random set of the same size (seed 7)
         Random rnd = new Random(7);
@@ -225,7 +225,7 @@ class FeaturizeIT {
         Path out = tmp.resolve("env");
         Cli.run("featurize", "--frames", water0, "-o", out.toString(), "--type-map", "O,H", "--sel", "46,92",
                 "--environments", "--set", "featurize.descriptors=false");
-        Dataset<Row> e = spark.read().parquet(out.resolve(org.dpspark.core.table.EnvironmentsTable.FOLDER).toString());
+        Dataset<Row> e = org.dpspark.core.table.DeltaTables.read(spark, out.resolve(org.dpspark.core.table.EnvironmentsTable.FOLDER).toString());
         assertEquals(80L * 192, e.count(), "one row per atom");
         FrameInput f = frames(water0).get(3);
         Row r = e.filter(e.col("frame_id").equalTo(f.frameId()).and(e.col("atom_index").equalTo(5))).first();
@@ -246,13 +246,15 @@ class FeaturizeIT {
     }
 
     private List<String> ids(Path table) {
-        return spark.read().parquet(table.toString()).select(FramesTable.FRAME_ID)
+        return org.dpspark.core.table.DeltaTables.read(spark, table.toString()).select(FramesTable.FRAME_ID)
                 .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
     }
 
-    private static JsonNode sidecar(Path table) {
+    /** The run record committed with the table's current version (what {@code _dataset.json} held before Delta). */
+    private JsonNode record(Path table) {
         try {
-            return DatasetSidecar.json().readTree(table.resolve(DatasetSidecar.FILE_NAME).toFile());
+            return DatasetSidecar.json().readTree(
+                    org.dpspark.core.table.TableHistory.latestRunRecord(spark, table.toString()));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -40,12 +40,12 @@ class LoopIT {
 
     private static long frames(Path table) {
         SparkSession spark = SparkSessions.getOrCreate("LoopIT", "local[2]");
-        return spark.read().parquet(table.toString()).count();
+        return org.dpspark.core.table.DeltaTables.read(spark, table.toString()).count();
     }
 
     private static long distinctIds(Path table) {
         SparkSession spark = SparkSessions.getOrCreate("LoopIT", "local[2]");
-        Dataset<Row> t = spark.read().parquet(table.toString());
+        Dataset<Row> t = org.dpspark.core.table.DeltaTables.read(spark, table.toString());
         return t.select(FramesTable.FRAME_ID).distinct().count();
     }
 

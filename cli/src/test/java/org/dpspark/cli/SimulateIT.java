@@ -72,7 +72,7 @@ class SimulateIT {
         assertTrue(printed.contains("trajectories: 16 (completed 8, stopped 8)"), printed);
         assertTrue(printed.contains("execution: " + PotentialSpec.JAVA), printed);
 
-        List<Row> summary = spark.read().parquet(out.resolve("summary").toString()).collectAsList();
+        List<Row> summary = org.dpspark.core.table.DeltaTables.read(spark, out.resolve("summary").toString()).collectAsList();
         assertEquals(16, summary.size());
         for (Row r : summary) {
             String structure = r.getAs(TrajectorySummaryTable.STRUCTURE);
@@ -98,7 +98,7 @@ class SimulateIT {
             }
         }
 
-        List<Row> frames = spark.read().parquet(out.resolve("trajectories").toString()).collectAsList();
+        List<Row> frames = org.dpspark.core.table.DeltaTables.read(spark, out.resolve("trajectories").toString()).collectAsList();
         long good = frames.stream().filter(r -> r.getAs("dataset").equals("si")).count();
         assertEquals(8 * 5, good, "8 trajectories × frames at steps 0, 25, 50, 75, 100");
         Row f = frames.get(0);
@@ -113,17 +113,21 @@ class SimulateIT {
         for (String png : List.of("energy.png", "temperature.png", "rdf.png")) {
             assertTrue(Files.size(out.resolve("plots").resolve(png)) > 1000, png);
         }
-        for (String table : List.of("trajectories", "summary", "xyz")) {
-            String sidecar = Files.readString(out.resolve(table).resolve(DatasetSidecar.FILE_NAME));
-            assertTrue(sidecar.contains("\"execution_modes\"") && sidecar.contains(PotentialSpec.JAVA), sidecar);
+        for (String table : List.of("trajectories", "summary")) {
+            String record = org.dpspark.core.table.TableHistory.latestRunRecord(spark, out.resolve(table).toString());
+            assertTrue(record.contains("\"execution_modes\"") && record.contains(PotentialSpec.JAVA), record);
+            assertFalse(Files.exists(out.resolve(table).resolve(DatasetSidecar.FILE_NAME)), "no sidecar beside " + table);
         }
+        String xyz = Files.readString(out.resolve("xyz").resolve(DatasetSidecar.FILE_NAME));
+        assertTrue(xyz.contains("\"execution_modes\"") && xyz.contains(PotentialSpec.JAVA), xyz);
+        org.dpspark.simulate.ensemble.EnsembleJob.committedRun(spark, out.toString());
         assertFalse(Files.exists(out.resolve("_staging")));
 
         // a second run: the same ids and bitwise the same positions (Spark's task order and threads do not matter)
         Path again = tmp.resolve("md-again");
         Cli.run("simulate", "--conf", conf.toString(), "--output", again.toString(), "--set", "simulate.xyz=false");
         Map<String, Row> first = byId(frames, TrajectoryFramesTable.STEP);
-        Map<String, Row> second = byId(spark.read().parquet(again.resolve("trajectories").toString()).collectAsList(),
+        Map<String, Row> second = byId(org.dpspark.core.table.DeltaTables.read(spark, again.resolve("trajectories").toString()).collectAsList(),
                 TrajectoryFramesTable.STEP);
         assertEquals(first.keySet(), second.keySet());
         for (Map.Entry<String, Row> e : first.entrySet()) {
@@ -135,7 +139,7 @@ class SimulateIT {
         assertTrue(exists.contains("already exists"), exists);
         Cli.run("simulate", "--conf", conf.toString(), "--output", again.toString(), "--overwrite", "--set",
                 "simulate.temperatures=[300]", "--set", "simulate.xyz=false");
-        assertEquals(8, spark.read().parquet(again.resolve("summary").toString()).count(), "replaced, not appended");
+        assertEquals(8, org.dpspark.core.table.DeltaTables.read(spark, again.resolve("summary").toString()).count(), "replaced, not appended");
     }
 
     @Test
@@ -166,7 +170,7 @@ class SimulateIT {
         Path out = tmp.resolve("md");
         String printed = Cli.run("simulate", "--conf", conf.toString(), "--output", out.toString());
         assertTrue(printed.contains("trajectories: 2 (completed 2"), printed);
-        List<Row> rows = spark.read().parquet(out.resolve("trajectories").toString()).collectAsList();
+        List<Row> rows = org.dpspark.core.table.DeltaTables.read(spark, out.resolve("trajectories").toString()).collectAsList();
         assertEquals(2 * 3, rows.size());
         for (Row r : rows) {
             double max = r.getAs(TrajectoryFramesTable.MAX_DEVI_F);
@@ -193,7 +197,7 @@ class SimulateIT {
                 """.formatted(frames, SharedData.path("extxyz/aspirin-md17-kcalmol.xyz")));
         String ljOut = Cli.run("simulate", "--conf", lj.toString(), "--output", tmp.resolve("lj").toString());
         assertTrue(ljOut.contains("trajectories: 3 (completed 3"), ljOut);
-        List<Row> s = spark.read().parquet(tmp.resolve("lj/summary").toString()).collectAsList();
+        List<Row> s = org.dpspark.core.table.DeltaTables.read(spark, tmp.resolve("lj/summary").toString()).collectAsList();
         Row aspirin = s.stream().filter(r -> r.getAs(TrajectorySummaryTable.STRUCTURE).equals("aspirin")).findFirst()
                 .orElseThrow();
         assertEquals(21, aspirin.<Integer>getAs(TrajectorySummaryTable.NATOMS).intValue());

@@ -138,4 +138,37 @@ public final class TableFiles {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** Deletes a folder only when it is empty (no error when absent or not empty): never removes others' files. */
+    public void deleteIfEmpty(String dir) {
+        try {
+            FileSystem fs = fs(dir);
+            Path p = new Path(dir);
+            if (fs.exists(p) && fs.listStatus(p).length == 0) {
+                fs.delete(p, false);
+            }
+        } catch (IOException e) {
+            // not empty any more (another run just created a child) or gone: either way nothing to do
+        }
+    }
+
+    /** Latest modification time (ms since the epoch) of {@code path} and its direct children; 0 when absent. */
+    public long lastModified(String path) {
+        try {
+            FileSystem fs = fs(path);
+            Path p = new Path(path);
+            if (!fs.exists(p)) {
+                return 0;
+            }
+            long t = fs.getFileStatus(p).getModificationTime();
+            if (fs.getFileStatus(p).isDirectory()) {
+                for (FileStatus s : fs.listStatus(p)) {
+                    t = Math.max(t, s.getModificationTime());
+                }
+            }
+            return t;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

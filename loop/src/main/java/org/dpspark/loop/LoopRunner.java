@@ -22,6 +22,7 @@ import org.dpspark.core.table.DeltaTables;
 import org.dpspark.core.table.FramesTable;
 import org.dpspark.core.table.TrajectoryFramesTable;
 import org.dpspark.core.DatasetSidecar;
+import org.dpspark.core.table.FramesUsed;
 import org.dpspark.core.JobConfig;
 import org.dpspark.ingest.job.IngestJob;
 import org.dpspark.ingest.job.IngestSettings;
@@ -194,7 +195,7 @@ public final class LoopRunner {
     private void mdAndLabel(SimulateSettings md, Path where, String dataset, String table) throws IOException {
         EnsembleJob.Result r = EnsembleJob.run(spark, md, where.resolve("md").toString(), true, commandLine);
         out.printf("loop: %s MD: %d trajectories, %d frames%n", dataset, r.summaries().size(), r.frames());
-        LabelStep.Result lr = LabelStep.run(spark, labeler, spark.read().parquet(where.resolve("md/trajectories").toString()),
+        LabelStep.Result lr = LabelStep.run(spark, labeler, org.dpspark.core.table.DeltaTables.read(spark, where.resolve("md/trajectories").toString()),
                 dataset, where.resolve("label"));
         writeLabelSummary(where.resolve("label"), lr);
         append(where.resolve("label"), dataset, table);
@@ -210,6 +211,8 @@ public final class LoopRunner {
         n.put("frames", all.energyCount());
         n.put("energy_rmse_per_atom", all.energyRmse());
         n.put("force_rmse", all.forceRmse());
+        // which test frames: the test set's version and frame-id digest (TestJob's frames_used.json)
+        n.setAll((ObjectNode) DatasetSidecar.json().readTree(where.resolve(FramesUsed.FILE_NAME).toFile()));
         DatasetSidecar.json().writerWithDefaultPrettyPrinter().writeValue(where.resolve("summary.json").toFile(), n);
         out.printf(Locale.ROOT, "loop: test of %s on %d fresh reference frames: E %.2f meV/atom, F %.1f meV/Å%n", model,
                 all.energyCount(), 1000 * all.energyRmse(), 1000 * all.forceRmse());
@@ -236,10 +239,12 @@ public final class LoopRunner {
     private void select(Path id, int i) throws IOException {
         var stage = s.stage(i);
         int dumpEvery = stage.hasPath("dump-every") ? stage.getInt("dump-every") : s.root.getInt("simulate.dump-every");
+        String exploreRun = EnsembleJob.committedRun(spark, id.resolve("explore").toString());
         SelectStep.Result r = SelectStep.run(spark, id.resolve("explore/trajectories").toString(),
                 id.resolve("explore/summary").toString(), dumpEvery, s.trustLo, s.trustHi, s.fpTaskMax, s.selectSeed + i,
                 id.resolve("select/candidates").toString());
         ObjectNode n = DatasetSidecar.json().createObjectNode();
+        n.put("explore_run", exploreRun);
         n.put("frames", r.frames());
         n.put("accurate", r.accurate());
         n.put("candidates", r.candidates());

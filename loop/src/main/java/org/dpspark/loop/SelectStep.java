@@ -17,6 +17,7 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.dpspark.core.table.DeltaTables;
 import org.dpspark.core.table.TrajectoryFramesTable;
 import org.dpspark.core.table.TrajectorySummaryTable;
 
@@ -46,11 +47,11 @@ final class SelectStep {
     static Result run(SparkSession spark, String trajectories, String summary, int dumpEvery, double lo, double hi, int max,
             long seed, String out) {
         long unreached = 0;
-        for (Row r : spark.read().parquet(summary).select(TrajectorySummaryTable.STEPS_REQUESTED, TrajectorySummaryTable.STEPS_DONE)
+        for (Row r : DeltaTables.read(spark, summary).select(TrajectorySummaryTable.STEPS_REQUESTED, TrajectorySummaryTable.STEPS_DONE)
                 .collectAsList()) {
             unreached += Math.max(0, ((Number) r.get(0)).longValue() / dumpEvery - ((Number) r.get(1)).longValue() / dumpEvery);
         }
-        Dataset<Row> t = spark.read().parquet(trajectories);
+        Dataset<Row> t = DeltaTables.read(spark, trajectories);
         Column d = col(TrajectoryFramesTable.MAX_DEVI_F);
         Column isCand = d.geq(lo).and(d.lt(hi));
         Row counts = t.agg(count("*"), count(when(d.lt(lo), 1)), count(when(isCand, 1))).first();

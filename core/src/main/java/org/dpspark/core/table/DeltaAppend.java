@@ -8,13 +8,16 @@ import io.delta.tables.DeltaTable;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.delta.DeltaConcurrentModificationException;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.dpspark.core.DatasetSidecar;
+import org.dpspark.core.PhaseTimes;
 import org.dpspark.core.TableFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,7 +100,7 @@ public final class DeltaAppend {
      * @throws IllegalStateException (one line) when concurrent writers won every attempt; nothing was added
      */
     public long insertNew(String staged, String runId, String runRecord) {
-        ensureTable();
+        PhaseTimes times = new PhaseTimes();
         SparkSession tx = spark.newSession();
         tx.conf().set(USER_METADATA, runRecord);
         // The staged files are written once and never changed: Delta need not copy the merge's source first.
@@ -110,7 +113,15 @@ public final class DeltaAppend {
                             .orderBy(order.stream().map(c -> col(c)).toArray(org.apache.spark.sql.Column[]::new))))
                     .filter(col("_rank").equalTo(1)).drop("_rank");
         }
+        times.mark("key count");
         Dataset<Row> source = rows.withColumn(FramesTable.INGEST_RUN, lit(runId));
+        if (createWith(tx, source)) {
+            times.mark("create with the rows");
+            LOG.info("commit of run {} to {} (new table): {}", runId, table, times);
+            return counts.getLong(1);
+        }
+        ensureTable();
+        times.mark("create/convert");
         for (int attempt = 1; ; attempt++) {
             try {
                 DeltaTable.forPath(tx, table).as("t")
@@ -127,7 +138,36 @@ public final class DeltaAppend {
                 backOff(attempt, "commit run " + runId + " to " + table, e);
             }
         }
-        return DeltaTables.read(tx, table).filter(col(FramesTable.INGEST_RUN).equalTo(runId)).count();
+        times.mark("merge");
+        long added = DeltaTables.read(tx, table).filter(col(FramesTable.INGEST_RUN).equalTo(runId)).count();
+        times.mark("count added");
+        LOG.info("commit of run {} to {}: {}", runId, table, times);
+        return added;
+    }
+
+    /**
+     * When no table exists yet, creates it with the rows as its first version (nothing to merge against: one write,
+     * no empty version and no join). Returns false, having committed nothing, when a table exists, or when a
+     * concurrent writer created it first (Delta lets one creator of version 0 win; the others fail and merge).
+     */
+    private boolean createWith(SparkSession tx, Dataset<Row> source) {
+        if (DeltaTables.isDelta(tx, table) || DeltaTables.isPlainParquet(tx, table)) {
+            return false;
+        }
+        try {
+            // the declared schema (nullability included), not the all-nullable one Spark reads back from Parquet
+            tx.createDataFrame(source.javaRDD(), schema).write().format("delta").partitionBy(FramesTable.INGEST_RUN)
+                    .mode(SaveMode.ErrorIfExists).save(table);
+            return true;
+        } catch (Exception e) {
+            if (e instanceof DeltaConcurrentModificationException || (e instanceof AnalysisException
+                    && DeltaTables.isDelta(tx, table))) {
+                LOG.info("{}: created by a concurrent writer first ({}); merging into it", table,
+                        e.getClass().getSimpleName());
+                return false;
+            }
+            throw e instanceof RuntimeException r ? r : new IllegalStateException("cannot create " + table, e);
+        }
     }
 
     private static void backOff(int attempt, String what, RuntimeException e) {

@@ -22,14 +22,22 @@ public final class DeltaTables {
 
     private DeltaTables() {}
 
-    /** Whether {@code path} holds a Delta table (it has a transaction log). */
+    /**
+     * Whether {@code path} holds a Delta table: its transaction log has a committed version. A log folder without
+     * one is what a run killed while creating the table leaves: no table yet (its data files are invisible).
+     */
     public static boolean isDelta(SparkSession spark, String path) {
-        return files(spark).exists(path + "/" + LOG_FOLDER);
+        return files(spark).children(path + "/" + LOG_FOLDER).stream()
+                .anyMatch(n -> n.matches("\\d{20}\\.json") || n.contains(".checkpoint."));
     }
 
-    /** Whether {@code path} is a table in the plain-Parquet layout from before Delta. */
+    /**
+     * Whether {@code path} is a table in the plain-Parquet layout from before Delta (Parquet files or run folders,
+     * and no Delta log folder at all: files beside a log belong to Delta commits, landed or not).
+     */
     public static boolean isPlainParquet(SparkSession spark, String path) {
-        return !isDelta(spark, path) && files(spark).children(path).stream()
+        TableFiles f = files(spark);
+        return !f.exists(path + "/" + LOG_FOLDER) && f.children(path).stream()
                 .anyMatch(n -> n.startsWith(FramesTable.INGEST_RUN + "=") || n.endsWith(".parquet"));
     }
 
@@ -85,6 +93,10 @@ public final class DeltaTables {
         }
         if (!f.isDirectory(path)) {
             return path + " is a file, not a table folder";
+        }
+        if (f.exists(path + "/" + LOG_FOLDER)) {
+            return "no table at " + path + ": its Delta log has no committed version (a run was stopped while"
+                    + " creating it; the next ingest creates it)";
         }
         return "no table at " + path + ": it has no Delta log (" + LOG_FOLDER + "/) and no Parquet run folders";
     }

@@ -31,8 +31,9 @@ public final class DescriptorsTable {
 
     public static final TableSchema SCHEMA = new TableSchema("descriptors", 1,
             "One row per atom: a rotation-, translation- and permutation-invariant descriptor. Written by"
-                    + " `dpspark featurize` into `<output>/descriptors/`; feature names in `_dataset.json` and in the"
-                    + " `descriptor` column metadata.",
+                    + " `dpspark featurize` into `<output>/descriptors/` (a Delta table, replaced"
+                    + " in one commit per run); feature names in the commit's run record and in the `descriptor` column"
+                    + " metadata.",
             List.of(
                     new Column(FRAME_ID, StringType, false, "-", "-", "id of the frame in the frames table"),
                     new Column(DATASET, StringType, false, "-", "-", "dataset name of the frame"),

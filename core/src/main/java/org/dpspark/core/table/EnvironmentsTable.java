@@ -30,8 +30,8 @@ public final class EnvironmentsTable {
 
     public static final TableSchema SCHEMA = new TableSchema("environments", 1,
             "Raw se_e2_a environment matrices, one row per atom (N = nnei = Σ sel). Written by"
-                    + " `dpspark featurize --environments` into `<output>/environments/`; type map, rcut and sel in"
-                    + " `_dataset.json` and `stats.json`.",
+                    + " `dpspark featurize --environments` into `<output>/environments/` (a Delta table, replaced in"
+                    + " one commit per run); type map, rcut and sel in the commit's run record and `stats.json`.",
             List.of(
                     new Column(FRAME_ID, StringType, false, "-", "-", "id of the frame in the frames table"),
                     new Column(ATOM_INDEX, IntegerType, false, "-", "-", "0-based index of the centre atom"),

@@ -44,4 +44,13 @@ public final class TableHistory {
         }
         return out;
     }
+
+    /**
+     * The run record ({@code userMetadata}) of the table's latest commit, or null when it has none; for a table
+     * replaced by {@link DeltaReplace} this is what the run that wrote the current version recorded.
+     */
+    public static String latestRunRecord(SparkSession spark, String table) {
+        Row r = DeltaTable.forPath(spark, table).history(1).select("userMetadata").first();
+        return r.isNullAt(0) ? null : r.getString(0);
+    }
 }

@@ -15,7 +15,8 @@ import java.util.List;
  * candidate frames on (docs/physics.md#model-deviation-and-concurrent-learning: ε_i = sqrt(⟨|F_i − ⟨F_i⟩|²⟩) over the
  * ensemble).
  *
- * <p>Layout on disk: {@code <output>/trajectories/} (Parquet) with a {@code _dataset.json} sidecar.
+ * <p>Layout on disk: {@code <output>/trajectories/}, a Delta table replaced in one commit per run, the run's record (run id,
+ * command line, configuration, execution modes) in the commit's {@code userMetadata}.
  */
 public final class TrajectoryFramesTable {
     private TrajectoryFramesTable() {}

@@ -12,7 +12,8 @@ import java.util.List;
  * One row per MD trajectory of a {@code dpspark simulate} run: its definition, how it ended, and its
  * statistics over the thermo samples (every {@code thermo-every} steps), which are stored as arrays too.
  *
- * <p>Layout on disk: {@code <output>/summary/} (Parquet) with a {@code _dataset.json} sidecar.
+ * <p>Layout on disk: {@code <output>/summary/}, a Delta table replaced in one commit per run, the run's record (run id,
+ * command line, configuration, execution modes) in the commit's {@code userMetadata}.
  */
 public final class TrajectorySummaryTable {
     private TrajectorySummaryTable() {}

@@ -230,4 +230,20 @@ class DeltaAppendTest {
         e = assertThrows(IllegalArgumentException.class, () -> DeltaTables.read(spark, tmp.resolve("none").toString()));
         assertTrue(e.getMessage().startsWith("no table at "), e.getMessage());
     }
+
+    @Test
+    void aTableWhoseFirstCommitNeverLandedIsNoTableAndTheNextRunCreatesIt() throws IOException {
+        // What a run killed while creating the table leaves: a log folder without a commit, and data files.
+        Path table = tmp.resolve("killed");
+        Files.createDirectories(table.resolve(DeltaTables.LOG_FOLDER));
+        Files.createDirectories(table.resolve("ingest_run=dead"));
+        Files.writeString(table.resolve("ingest_run=dead").resolve("part-00000.parquet"), "half a file");
+        assertTrue(!DeltaTables.isDelta(spark, table.toString()), "no committed version");
+        assertTrue(!DeltaTables.isPlainParquet(spark, table.toString()), "the files belong to Delta, not an old table");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> DeltaTables.read(spark, table.toString()));
+        assertTrue(e.getMessage().contains("no committed version"), e.getMessage());
+        assertEquals(20, append(table.toString()).insertNew(stage("after-kill", 0, 20), "run-2", "{}"));
+        assertEquals(ids(0, 20), tableIds(table.toString()), "only the new run's frames, not the dead run's file");
+    }
 }

@@ -22,6 +22,8 @@ import org.apache.spark.sql.functions;
 import org.dpspark.core.DatasetSidecar;
 import org.dpspark.core.TableFiles;
 import org.dpspark.core.plot.Charts;
+import org.dpspark.core.table.DeltaReplace;
+import org.dpspark.core.table.DeltaTables;
 import org.dpspark.core.table.DescriptorsTable;
 import org.dpspark.core.table.EnvironmentsTable;
 import org.dpspark.core.table.FramesTable;
@@ -36,7 +38,8 @@ import org.slf4j.LoggerFactory;
  *   <li>with the final sel: davg/dstd and energy bias over the statistics split, overflow over every frame
  *       ({@link StatisticsFn}, tree-reduced) → {@code stats.json};</li>
  *   <li>per-atom descriptors → {@code descriptors/}; optionally environment matrices → {@code environments/}
- *       ({@link AtomRowsFn}), each written to {@code _staging/<run>/} and renamed into place.</li>
+ *       ({@link AtomRowsFn}): Delta tables, each replaced in one commit that carries the run's record
+ *       ({@link DeltaReplace}; read it with {@code TableHistory.latestRunRecord}).</li>
  * </ol>
  * Executors hold one partition's current frame at a time, so memory is bounded by the partition, not the table.
  */
@@ -80,16 +83,16 @@ public final class FeaturizeJob {
         long environmentRows = 0;
         if (s.descriptors()) {
             List<String> names = new Featurizer(s).descriptor().featureNames();
-            descriptorRows = writeAtomTable(spark, files, rows.mapPartitions(new AtomRowsFn(s, false)),
-                    DescriptorsTable.struct(names), out, DescriptorsTable.FOLDER, runId,
-                    sidecar(s, table, runId, DescriptorsTable.SCHEMA.table(), DescriptorsTable.SCHEMA.version(), names));
+            descriptorRows = writeAtomTable(spark, rows.mapPartitions(new AtomRowsFn(s, false)),
+                    DescriptorsTable.struct(names), out, DescriptorsTable.FOLDER,
+                    runRecord(s, table, runId, DescriptorsTable.SCHEMA.table(), DescriptorsTable.SCHEMA.version(), names));
         }
         if (s.environments()) {
             LOG.warn("writing environment matrices: ~{} doubles per atom",
                     19 * java.util.Arrays.stream(s.model().sel().slots()).sum());
-            environmentRows = writeAtomTable(spark, files, rows.mapPartitions(new AtomRowsFn(s, true)),
-                    EnvironmentsTable.SCHEMA.struct(), out, EnvironmentsTable.FOLDER, runId,
-                    sidecar(s, table, runId, EnvironmentsTable.SCHEMA.table(), EnvironmentsTable.SCHEMA.version(), null));
+            environmentRows = writeAtomTable(spark, rows.mapPartitions(new AtomRowsFn(s, true)),
+                    EnvironmentsTable.SCHEMA.struct(), out, EnvironmentsTable.FOLDER,
+                    runRecord(s, table, runId, EnvironmentsTable.SCHEMA.table(), EnvironmentsTable.SCHEMA.version(), null));
         }
         LOG.info("statistics {} s, atom tables {} s", (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9);
         ObjectNode json = StatsJson.build(s.statsInputs(), s.model().typeMap(), selSource, ns, st, table, runId);
@@ -99,14 +102,13 @@ public final class FeaturizeJob {
             throw new IllegalStateException(e);
         }
         plotHistograms(out, s.model().typeMap(), ns);
-        files.delete(out + "/_staging");
         return new FeaturizeSummary(s, selSource, ns, st, out, descriptorRows, environmentRows,
                 (System.nanoTime() - t0) / 1e9);
     }
 
     /** The frames table, pruned to the columns featurize reads. */
     static Dataset<Row> readFrames(SparkSession spark, String table) {
-        return org.dpspark.core.table.DeltaTables.read(spark, table).select(FeaturizeRows.COLUMNS.stream().map(functions::col)
+        return DeltaTables.read(spark, table).select(FeaturizeRows.COLUMNS.stream().map(functions::col)
                 .toArray(org.apache.spark.sql.Column[]::new));
     }
 
@@ -138,7 +140,7 @@ public final class FeaturizeJob {
         return rows;
     }
 
-    private static ObjectNode sidecar(FeaturizeSettings s, String table, String runId, String name, int version,
+    private static ObjectNode runRecord(FeaturizeSettings s, String table, String runId, String name, int version,
                                       List<String> featureNames) {
         DatasetSidecar car = DatasetSidecar.create(name, version);
         ObjectNode root = car.root();
@@ -164,23 +166,23 @@ public final class FeaturizeJob {
         return root;
     }
 
-    /** Writes rows to {@code <out>/_staging/<run>/<folder>}, then replaces {@code <out>/<folder>} by it. */
-    private static long writeAtomTable(SparkSession spark, TableFiles files, JavaRDD<Row> rows,
+    /**
+     * Replaces {@code <out>/<folder>} by the rows in one Delta commit that records the run ({@code record}, what
+     * {@code _dataset.json} held before Delta); returns the rows of the committed version.
+     */
+    private static long writeAtomTable(SparkSession spark, JavaRDD<Row> rows,
                                        org.apache.spark.sql.types.StructType schema, String out, String folder,
-                                       String runId, ObjectNode sidecar) {
-        String staged = out + "/_staging/" + runId + "/" + folder;
-        spark.createDataFrame(rows, schema).write().parquet(staged);
-        long n = spark.read().parquet(staged).count();
-        sidecar.putObject("counts").put("rows", n);
+                                       ObjectNode record) {
+        String table = out + "/" + folder;
+        String json;
         try {
-            files.writeStringAtomically(staged + "/" + DatasetSidecar.FILE_NAME,
-                    DatasetSidecar.json().writeValueAsString(sidecar));
+            json = DatasetSidecar.json().writer().without(
+                    com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(record);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        files.delete(out + "/" + folder);
-        files.rename(staged, out + "/" + folder);
-        return n;
+        long version = DeltaReplace.replace(spark, spark.createDataFrame(rows, schema), table, json);
+        return DeltaTables.read(spark, table, version).count();
     }
 
     private static void plotHistograms(String out, List<String> tm, NeighborStatistics ns) {

@@ -18,7 +18,9 @@ import org.apache.spark.storage.StorageLevel;
 import org.dpspark.core.DatasetSidecar;
 import org.dpspark.core.TableFiles;
 import org.dpspark.core.table.FramesTable;
-import org.dpspark.core.table.TableCommit;
+import org.dpspark.core.table.Staging;
+import org.dpspark.core.table.DeltaAppend;
+import org.dpspark.core.table.DeltaTables;
 import org.dpspark.featurize.job.FeaturizeJob;
 import org.dpspark.featurize.job.FeaturizeSettings;
 import org.slf4j.Logger;
@@ -28,8 +30,9 @@ import org.slf4j.LoggerFactory;
  * {@code dpspark select}: the N most diverse frames of a frames table by farthest-point sampling (or k-means),
  * written as a new frames table with the same schema and frame ids. Fingerprints ({@link Fingerprinter}) are
  * computed in executors, standardised with distributed moments and cached as one block per partition; the
- * selection loops of {@link Selection} run over the cache. The chosen rows are copied with the ingest commit
- * protocol ({@link TableCommit}: staging, then one rename).
+ * selection loops of {@link Selection} run over the cache. The chosen rows are added to the output frames table
+ * with ingest's commit protocol ({@link DeltaAppend}: one Delta commit, ids already there skipped), the selection
+ * (source table and version, method, seed, chosen ids in pick order) in the commit's run record.
  */
 public final class SelectJob {
     private static final Logger LOG = LoggerFactory.getLogger(SelectJob.class);
@@ -44,7 +47,9 @@ public final class SelectJob {
         TableFiles files = new TableFiles(spark.sparkContext().hadoopConfiguration());
         String table = files.qualify(given.frames());
         String out = files.qualify(given.output());
-        Dataset<Row> frames = org.dpspark.core.table.DeltaTables.read(spark, table);
+        // one version of the source for the fingerprints and the copied rows, recorded with the selection
+        Long version = DeltaTables.versionOrNull(spark, table);
+        Dataset<Row> frames = DeltaTables.read(spark, table, version);
         Dataset<Row> pruned = frames.select(org.dpspark.featurize.job.FeaturizeRows.COLUMNS.stream()
                 .map(functions::col).toArray(org.apache.spark.sql.Column[]::new));
         FeaturizeSettings fs = given.featurize().withTypeMap(
@@ -77,8 +82,8 @@ public final class SelectJob {
         List<String> ids = chosen.stream().map(Candidate::id).toList();
         double minPair = minPairDistance(chosen);
 
-        long written = write(spark, files, frames, ids, out, runId);
-        writeSidecar(files, table, out, s, ids, written, minPair, runId);
+        long written = write(spark, files, frames, ids, out, runId,
+                runRecord(table, version, s, ids, minPair, runId));
         return new SelectSummary(s.method().configName(), n, ids, written, minPair, dim, out,
                 (System.nanoTime() - t0) / 1e9);
     }
@@ -98,37 +103,44 @@ public final class SelectJob {
         return Math.sqrt(best);
     }
 
+    /**
+     * Adds the chosen rows to the frames table {@code out} in one Delta commit ({@link DeltaAppend}: frame ids
+     * already there are skipped) whose run record holds the selection; the rows are staged under
+     * {@code <out>/_staging/<run>/}, which is removed afterwards.
+     */
     private static long write(SparkSession spark, TableFiles files, Dataset<Row> frames, List<String> ids, String out,
-                              String runId) {
-        TableCommit commit = new TableCommit(spark, out, runId);
-        commit.clearStaleStaging();
+                              String runId, String record) {
         List<org.apache.spark.sql.Column> cols = new ArrayList<>();
         FramesTable.SCHEMA.columns().forEach(c -> cols.add(functions.col(c.name())));
         Dataset<Row> rows = frames.filter(functions.col(FramesTable.FRAME_ID).isin(ids.toArray()))
                 .select(cols.toArray(org.apache.spark.sql.Column[]::new));
-        String staged = commit.stagingPath("frames");
-        spark.createDataFrame(rows.javaRDD(), FramesTable.SCHEMA.struct()).write().parquet(staged);
-        long written = commit.publish(staged, FramesTable.FRAME_ID,
-                List.of(FramesTable.SOURCE_FILE, FramesTable.SOURCE_INDEX));
-        commit.cleanUp();
-        return written;
+        Staging staging = Staging.open(files, out, runId);
+        try {
+            String staged = staging.path() + "/frames";
+            spark.createDataFrame(rows.javaRDD(), FramesTable.SCHEMA.struct()).write().parquet(staged);
+            return new DeltaAppend(spark, out, FramesTable.SCHEMA, FramesTable.FRAME_ID,
+                    List.of(FramesTable.SOURCE_FILE, FramesTable.SOURCE_INDEX)).insertNew(staged, runId, record);
+        } finally {
+            staging.close();
+        }
     }
 
-    private static void writeSidecar(TableFiles files, String source, String out, SelectSettings s, List<String> ids,
-                                     long written, double minPair, String runId) {
-        DatasetSidecar car = DatasetSidecar.readOrNull(files, out);
-        if (car == null) {
-            car = DatasetSidecar.create(FramesTable.SCHEMA.table(), FramesTable.SCHEMA.version());
-        }
-        ObjectNode root = car.root();
-        ObjectNode counts = root.has("counts") ? (ObjectNode) root.get("counts") : root.putObject("counts");
-        counts.put("frames", counts.path("frames").asLong(0) + written);
-        DatasetSidecar src = DatasetSidecar.readOrNull(files, source);
-        if (src != null && src.root().has("type_map")) {
-            root.set("type_map", src.root().get("type_map"));
+    /** The run's record (committed with the rows): run id, command line, configuration and the selection. */
+    static String runRecord(String source, Long sourceVersion, SelectSettings s, List<String> ids, double minPair,
+                            String runId) {
+        ObjectNode root = DatasetSidecar.json().createObjectNode();
+        root.put("run_id", runId);
+        root.put("command_line", s.featurize().commandLine());
+        try {
+            root.set("config", DatasetSidecar.json().readTree(s.featurize().configJson()));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
         }
         ObjectNode sel = root.putObject("selection");
         sel.put("source_table", source);
+        if (sourceVersion != null) {
+            sel.put("source_table_version", sourceVersion);
+        }
         sel.put("method", s.method().configName());
         sel.put("count", ids.size());
         sel.put("seed", s.seed());
@@ -140,10 +152,10 @@ public final class SelectJob {
         ArrayNode chosen = sel.putArray("frame_ids");
         ids.forEach(chosen::add);
         try {
-            car.addRun(runId, s.featurize().commandLine(), DatasetSidecar.json().readTree(s.featurize().configJson()));
-        } catch (java.io.IOException e) {
+            return DatasetSidecar.json().writer().without(
+                    com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(root);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        car.write(files, out);
     }
 }

@@ -63,6 +63,7 @@ public final class ExportJob {
         Dataset<Row> all = DeltaTables.read(spark, table, version);
         Dataset<Row> rows = all;
         if (!datasets.isEmpty()) {
+            requireDatasets(all, datasets, table);
             rows = rows.filter(col(FramesTable.DATASET).isin(datasets.toArray()));
         }
         if (split != null) {
@@ -101,6 +102,17 @@ public final class ExportJob {
             paths.put(g.getString(0), path);
         }
         return paths;
+    }
+
+    /** One line naming the datasets asked for that the table does not have, and those it has. */
+    static void requireDatasets(Dataset<Row> all, List<String> datasets, String table) {
+        Set<String> present = new java.util.TreeSet<>(all.select(FramesTable.DATASET).distinct()
+                .as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+        List<String> missing = datasets.stream().filter(d -> !present.contains(d)).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("table " + table + " has no dataset " + String.join(", ", missing)
+                    + " (its datasets: " + String.join(", ", present) + ")");
+        }
     }
 
     private static void requireEmpty(Path out) {

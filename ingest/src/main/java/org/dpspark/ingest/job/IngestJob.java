@@ -25,6 +25,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.CollectionAccumulator;
 import org.dpspark.core.DatasetSidecar;
 import org.dpspark.core.Formula;
+import org.dpspark.core.KillPoint;
+import org.dpspark.core.PhaseTimes;
 import org.dpspark.core.Reject;
 import org.dpspark.core.RejectReason;
 import org.dpspark.core.TableFiles;
@@ -34,6 +36,7 @@ import org.dpspark.core.table.DeltaTables;
 import org.dpspark.core.table.FrameRows;
 import org.dpspark.core.table.FramesTable;
 import org.dpspark.core.table.RejectsTable;
+import org.dpspark.core.table.Staging;
 import org.dpspark.ingest.read.InputSplit;
 import org.dpspark.ingest.read.ReadOptions;
 import org.slf4j.Logger;
@@ -44,15 +47,13 @@ import org.slf4j.LoggerFactory;
  * good frames and bad records to a staging folder, then add them to the frames table and its rejects table,
  * each in one Delta commit that skips content ids already present and records the run (see
  * {@link DeltaAppend}). Concurrent ingests into one table all land, each frame once; a killed ingest leaves
- * nothing visible.
+ * nothing visible, and one killed between its two commits is repaired by a re-run. The staging folders of killed
+ * runs are removed by the next run ({@link Staging}); {@link KillPoint}s let reliability tests kill it at each phase.
  */
 public final class IngestJob {
     private static final Logger LOG = LoggerFactory.getLogger(IngestJob.class);
     private static final DateTimeFormatter RUN_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
-
-    /** Folder (hidden from readers by the underscore) of the runs in progress: {@code _staging/<run id>/}. */
-    static final String STAGING = "_staging";
 
     private IngestJob() {}
 
@@ -65,7 +66,6 @@ public final class IngestJob {
         if (files.exists(table) && !files.isDirectory(table)) {
             throw new IllegalArgumentException("output " + s.output() + " is a file, not a table folder");
         }
-        String staging = table + "/" + STAGING + "/" + runId;
         DeltaAppend frames = new DeltaAppend(spark, table, FramesTable.SCHEMA, FramesTable.FRAME_ID,
                 List.of(FramesTable.SOURCE_FILE, FramesTable.SOURCE_INDEX));
         DeltaAppend rejectsTable = new DeltaAppend(spark, table + "/" + RejectsTable.FOLDER, RejectsTable.SCHEMA,
@@ -74,6 +74,7 @@ public final class IngestJob {
         InputDiscovery.Discovery found = InputDiscovery.discover(s.inputs(), s.format());
         List<Reject> driverRejects = new ArrayList<>();
         List<SplitTask> tasks = plan(s, found, driverRejects);
+        KillPoint.reach("ingest.planned");
         long bytesIn = found.inputs().stream().mapToLong(i -> size(i.path())).sum();
 
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -83,41 +84,47 @@ public final class IngestJob {
         Map<String, Long> byDataset = new TreeMap<>();
         Map<String, Long> byElement = new TreeMap<>();
         Map<String, Long> bySplit = new TreeMap<>();
+        Staging staging = Staging.open(files, table, runId);
         try {
-            String staged = staging + "/frames";
+            String staged = staging.path() + "/frames";
             if (!tasks.isEmpty()) {
                 JavaRDD<Row> rows = jsc.parallelize(tasks, tasks.size())
                         .mapPartitions(new IngestPartitionFn(s.split(), executorRejects,
                                 spark.sparkContext().collectionAccumulator("ingest type labels")));
-                long t1 = System.nanoTime();
+                PhaseTimes times = new PhaseTimes();
                 spark.createDataFrame(rows, FramesTable.SCHEMA.struct()).write().parquet(staged);
-                long t2 = System.nanoTime();
+                times.mark("read+validate+stage");
                 framesRead = spark.read().parquet(staged).count();
+                times.mark("count");
+                KillPoint.reach("ingest.staged");
                 List<Reject> all = new ArrayList<>(driverRejects);
                 all.addAll(executorRejects.value());
                 written = frames.insertNew(staged, runId, runRecord(s, found, runId, framesRead, all.size()));
-                long t3 = System.nanoTime();
+                KillPoint.reach("ingest.frames-committed");
+                times.mark("dedup+commit");
                 if (written > 0) {
                     tally(DeltaTables.read(spark, table).filter(col(FramesTable.INGEST_RUN).equalTo(runId)),
                             byDataset, byElement, bySplit);
                 }
-                LOG.info("read+validate+write {} s, dedup+commit {} s, tally {} s", (t2 - t1) / 1e9, (t3 - t2) / 1e9,
-                        (System.nanoTime() - t3) / 1e9);
+                times.mark("tally");
+                LOG.info("ingest run {}: {}", runId, times);
             } else {
                 frames.ensureTable();
             }
             List<Reject> rejects = new ArrayList<>(driverRejects);
             rejects.addAll(executorRejects.value());
-            List<Reject> newRejects = commitRejects(spark, rejectsTable, rejects, staging + "/rejects", runId,
+            Map<String, Reject> unique = new LinkedHashMap<>();
+            rejects.forEach(r -> unique.putIfAbsent(r.id(), r));
+            PhaseTimes rejectTimes = new PhaseTimes();
+            List<Reject> newRejects = commitRejects(spark, rejectsTable, unique, staging.path() + "/rejects", runId,
                     runRecord(s, found, runId, framesRead, rejects.size()));
+            rejectTimes.mark("rejects commit");
+            LOG.info("ingest run {}: {}", runId, rejectTimes);
             return new IngestSummary(runId, found.inputs().size() + found.unrecognized().size(),
                     found.skipped(), bytesIn, framesRead, written, framesRead - written, byDataset, byElement,
-                    newRejects, (System.nanoTime() - t0) / 1e9);
+                    newRejects, unique.size() - newRejects.size(), (System.nanoTime() - t0) / 1e9);
         } finally {
-            files.delete(staging);
-            if (files.children(table + "/" + STAGING).isEmpty()) {
-                files.delete(table + "/" + STAGING);
-            }
+            staging.close();
         }
     }
 
@@ -156,11 +163,13 @@ public final class IngestJob {
         return tasks;
     }
 
-    /** Adds the rejects not yet in the rejects table (one commit); returns them. */
-    private static List<Reject> commitRejects(SparkSession spark, DeltaAppend commit, List<Reject> rejects,
+    /**
+     * Adds the rejects (by content id) not yet in the rejects table, in one commit; returns them. Keyed by content
+     * id, the commit is idempotent: a run killed after its frames commit and before this one is repaired by
+     * running it again (its frames are all there already, its rejects are added now, nothing twice).
+     */
+    private static List<Reject> commitRejects(SparkSession spark, DeltaAppend commit, Map<String, Reject> unique,
                                               String staged, String runId, String runRecord) {
-        Map<String, Reject> unique = new LinkedHashMap<>();
-        rejects.forEach(r -> unique.putIfAbsent(r.id(), r));
         if (unique.isEmpty()) {
             return List.of();
         }

@@ -26,6 +26,14 @@ public record IngestSettings(List<String> inputs, String format, String output, 
                              List<String> typeMap, Map<String, String> units, Map<String, String> options,
                              List<DatasetSettings> perDataset, DataSplit split, int splitFrames, String commandLine, String configJson) {
 
+    /** Checks what cannot work before any Spark job starts. */
+    public IngestSettings {
+        if (splitFrames < 1) {
+            throw new IllegalArgumentException("ingest.split-frames must be at least 1 (frames one task reads), not "
+                    + splitFrames);
+        }
+    }
+
     /** Settings from the {@code ingest} section of a loaded config. */
     public static IngestSettings fromConfig(Config c, List<String> inputs, String output, String commandLine,
                                             String configJson) {

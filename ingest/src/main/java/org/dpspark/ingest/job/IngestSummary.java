@@ -20,11 +20,13 @@ import org.dpspark.core.Reject;
  * @param framesByDataset  frames added, per dataset
  * @param atomsByElement   atoms added, per element symbol
  * @param rejects          new rejects of this run (already-known rejects are not repeated)
+ * @param rejectsKnown     bad records of this run already in the rejects table (quarantined by an earlier run)
  * @param seconds          wall time
  */
 public record IngestSummary(String runId, int inputs, List<Path> skipped, long bytesIn, long framesRead,
                             long framesWritten, long duplicates, Map<String, Long> framesByDataset,
-                            Map<String, Long> atomsByElement, List<Reject> rejects, double seconds) {
+                            Map<String, Long> atomsByElement, List<Reject> rejects, long rejectsKnown,
+                            double seconds) {
 
     /** Rejects counted by reason code. */
     public Map<String, Long> rejectsByReason() {
@@ -40,8 +42,9 @@ public record IngestSummary(String runId, int inputs, List<Path> skipped, long b
                 runId, inputs, bytesIn / 1e6, seconds));
         sb.append(String.format(Locale.ROOT, "  frames written: %d (read %d, duplicates skipped %d), %.0f frames/s%n",
                 framesWritten, framesRead, duplicates, seconds > 0 ? framesRead / seconds : 0.0));
-        sb.append(String.format(Locale.ROOT, "  rejects: %d%s%n", rejects.size(),
-                rejects.isEmpty() ? "" : " " + rejectsByReason()));
+        sb.append(String.format(Locale.ROOT, "  rejects: %d%s%s%n", rejects.size(),
+                rejects.isEmpty() ? "" : " " + rejectsByReason(),
+                rejectsKnown == 0 ? "" : " (" + rejectsKnown + " already quarantined by an earlier run)"));
         if (!framesByDataset.isEmpty()) {
             sb.append("  frames per dataset:\n");
             framesByDataset.forEach((k, v) -> sb.append(String.format(Locale.ROOT, "    %-48s %8d%n", k, v)));

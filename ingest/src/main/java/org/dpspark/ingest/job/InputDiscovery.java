@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.dpspark.ingest.read.FrameReader;
@@ -23,6 +25,7 @@ import org.dpspark.ingest.read.ReaderRegistry;
  * licences, empty marker files) are listed as skipped in the summary and the sidecar. Hidden entries (leading dot or underscore) are ignored.
  */
 public final class InputDiscovery {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(InputDiscovery.class);
     private InputDiscovery() {}
 
     /**
@@ -55,14 +58,18 @@ public final class InputDiscovery {
             for (Path p : matches) {
                 Path root = Files.isDirectory(p) ? p : p.getParent();
                 visit(p.toAbsolutePath().normalize(), root.toAbsolutePath().normalize(), true, forced,
-                        inputs, unrecognized, skipped);
+                        inputs, unrecognized, skipped, new HashSet<>());
             }
         }
         return new Discovery(inputs, unrecognized, skipped);
     }
 
+    /**
+     * @param ancestors real paths of the folders being walked above {@code p}: a folder met again below itself
+     *                  (a symbolic-link cycle) is skipped with a warning instead of being walked forever
+     */
     private static void visit(Path p, Path root, boolean explicit, FrameReader forced,
-                              List<Input> inputs, List<Input> unrecognized, List<Path> skipped) {
+                              List<Input> inputs, List<Input> unrecognized, List<Path> skipped, Set<Path> ancestors) {
         String name = p.getFileName() == null ? "" : p.getFileName().toString();
         if (!explicit && (name.startsWith(".") || name.startsWith("_"))) {
             return;
@@ -75,12 +82,25 @@ public final class InputDiscovery {
             return;
         }
         if (probe.isDirectory()) {
+            Path real;
+            try {
+                real = p.toRealPath();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot resolve " + p, e);
+            }
+            if (!ancestors.add(real)) {
+                LOG.warn("{} is a symbolic link to {}, a folder that contains it (a cycle): not walked", p, real);
+                skipped.add(p);
+                return;
+            }
             try (Stream<Path> children = Files.list(p)) {
                 for (Path c : children.sorted().toList()) {
-                    visit(c, root, false, forced, inputs, unrecognized, skipped);
+                    visit(c, root, false, forced, inputs, unrecognized, skipped, ancestors);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot list " + p, e);
+            } finally {
+                ancestors.remove(real);
             }
         } else if (explicit) {
             unrecognized.add(new Input(p, null, datasetName(p, root), true));

@@ -28,6 +28,12 @@ class IngestSettingsTest {
     }
 
     @Test
+    void splitFramesBelowOneIsAnErrorBeforeAnyJob() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> load("ingest.split-frames=0"));
+        assertEquals("ingest.split-frames must be at least 1 (frames one task reads), not 0", e.getMessage());
+    }
+
+    @Test
     void unknownKeysInsideAnEntryAreErrors() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> load("ingest.datasets.\"a\".typemap=[O]"));

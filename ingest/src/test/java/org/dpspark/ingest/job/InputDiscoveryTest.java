@@ -49,4 +49,15 @@ class InputDiscoveryTest {
         assertEquals(List.of("xyz_B5C7_novirials.xyz", "xyz_unittest.xyz"),
                 d.inputs().stream().map(InputDiscovery.Input::dataset).sorted().toList());
     }
+
+    @Test
+    void aSymbolicLinkCycleIsSkippedNotWalkedForever(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path a = java.nio.file.Files.createDirectories(tmp.resolve("a"));
+        java.nio.file.Files.copy(SharedData.path("extxyz/xyz_unittest.xyz"), a.resolve("x.xyz"));
+        Path loop = java.nio.file.Files.createSymbolicLink(a.resolve("loop"), a);
+        InputDiscovery.Discovery d = InputDiscovery.discover(List.of(tmp.toString()), "auto");
+        assertEquals(List.of("a/x.xyz"), d.inputs().stream().map(InputDiscovery.Input::dataset).toList(),
+                "the file once, not once per turn of the cycle");
+        assertEquals(List.of(loop), d.skipped());
+    }
 }

@@ -20,7 +20,10 @@ import org.dpspark.core.DatasetSidecar;
 import org.dpspark.core.Frame;
 import org.dpspark.core.TableFiles;
 import org.dpspark.core.table.FrameRows;
+import org.dpspark.core.table.DeltaReplace;
 import org.dpspark.core.table.FramesTable;
+import org.dpspark.core.table.Staging;
+import org.dpspark.core.table.TableHistory;
 import org.dpspark.core.table.TrajectoryFramesTable;
 import org.dpspark.core.table.TrajectorySummaryTable;
 import org.dpspark.simulate.potential.Structure;
@@ -28,9 +31,10 @@ import org.dpspark.simulate.potential.Structure;
 /**
  * The ensemble job on the driver: resolves the initial structures, expands structures × potentials ×
  * integrators × temperatures × seeds into trajectories, checks every (structure, potential) pair once here (so a
- * configuration error fails before Spark starts), runs one trajectory per Spark task ({@link EnsembleFn}), and
- * publishes {@code <output>/trajectories} and {@code <output>/summary} (each written to
- * {@code <output>/_staging/<run>/} and renamed into place), their sidecars and {@code <output>/plots/}.
+ * configuration error fails before Spark starts), runs one trajectory per Spark task ({@link EnsembleFn}) into
+ * {@code <output>/_staging/<run>/}, and commits {@code <output>/trajectories} then {@code <output>/summary} as
+ * Delta tables, each replaced in one commit carrying the run's record ({@link DeltaReplace}), then writes
+ * {@code <output>/plots/}. {@link #committedRun} checks that both tables come from one run.
  */
 public final class EnsembleJob {
     private EnsembleJob() {}
@@ -114,61 +118,89 @@ public final class EnsembleJob {
         preflight(settings, structures);
 
         String runId = UUID.randomUUID().toString();
-        String staging = output + "/_staging/" + runId;
-        JavaRDD<TrajectorySpec> rdd = JavaSparkContext.fromSparkContext(spark.sparkContext())
-                .parallelize(specs, specs.size());
-        JavaRDD<Row> rows = rdd.mapPartitions(EnsembleFn::call);
-        spark.createDataFrame(rows, EnsembleRows.STAGED).write().parquet(staging + "/union");
+        Staging staging = Staging.open(files, output, runId);
+        try {
+            JavaRDD<TrajectorySpec> rdd = JavaSparkContext.fromSparkContext(spark.sparkContext())
+                    .parallelize(specs, specs.size());
+            JavaRDD<Row> rows = rdd.mapPartitions(EnsembleFn::call);
+            spark.createDataFrame(rows, EnsembleRows.STAGED).write().parquet(staging.path() + "/union");
 
-        Dataset<Row> union = spark.read().parquet(staging + "/union");
-        Dataset<Row> frames = union.filter(col(EnsembleRows.KIND).equalTo(EnsembleRows.FRAME)).select("frame.*");
-        spark.createDataFrame(frames.javaRDD(), TrajectoryFramesTable.SCHEMA.struct()).write()
-                .parquet(staging + "/" + TRAJECTORIES);
-        Dataset<Row> summary = union.filter(col(EnsembleRows.KIND).equalTo(EnsembleRows.SUMMARY)).select("summary.*")
-                .orderBy(TrajectorySummaryTable.TRAJECTORY_ID);
-        spark.createDataFrame(summary.javaRDD(), TrajectorySummaryTable.SCHEMA.struct()).coalesce(1).write()
-                .parquet(staging + "/" + SUMMARY);
-        List<Row> summaries = spark.read().parquet(staging + "/" + SUMMARY)
-                .orderBy(TrajectorySummaryTable.TRAJECTORY_ID).collectAsList();
-        List<Row> rdf = union.filter(col(EnsembleRows.KIND).equalTo(EnsembleRows.RDF)).select("rdf.*").collectAsList();
-        long nframes = spark.read().parquet(staging + "/" + TRAJECTORIES).count();
-
-        for (String t : List.of(TRAJECTORIES, SUMMARY, PLOTS)) {
+            Dataset<Row> union = spark.read().parquet(staging.path() + "/union");
+            Dataset<Row> frames = spark.createDataFrame(union.filter(col(EnsembleRows.KIND).equalTo(EnsembleRows.FRAME))
+                    .select("frame.*").javaRDD(), TrajectoryFramesTable.SCHEMA.struct());
+            Dataset<Row> summary = spark.createDataFrame(union.filter(col(EnsembleRows.KIND)
+                    .equalTo(EnsembleRows.SUMMARY)).select("summary.*").orderBy(TrajectorySummaryTable.TRAJECTORY_ID)
+                    .javaRDD(), TrajectorySummaryTable.SCHEMA.struct()).coalesce(1);
+            List<Row> summaries = summary.orderBy(TrajectorySummaryTable.TRAJECTORY_ID).collectAsList();
+            List<Row> rdf = union.filter(col(EnsembleRows.KIND).equalTo(EnsembleRows.RDF)).select("rdf.*")
+                    .collectAsList();
+            long nframes = union.filter(col(EnsembleRows.KIND).equalTo(EnsembleRows.FRAME)).count();
+            TreeSet<String> modes = new TreeSet<>();
+            summaries.forEach(r -> modes.add(r.getAs(TrajectorySummaryTable.EXECUTION_MODE)));
+            List<String> modeList = List.copyOf(modes);
+            String record = runRecord(runId, commandLine, settings, modeList, specs.size(), nframes);
+            // trajectories first, the summary last: the summary's run id names a run whose trajectories are committed
+            DeltaReplace.replace(spark, frames, output + "/" + TRAJECTORIES, record);
+            DeltaReplace.replace(spark, summary, output + "/" + SUMMARY, record);
             if (overwrite) {
-                files.delete(output + "/" + t);
+                files.delete(output + "/" + PLOTS);
             }
-            if (!t.equals(PLOTS)) {
-                files.rename(staging + "/" + t, output + "/" + t);
-            }
+            List<Path> plots = localPath(output) == null ? List.of()
+                    : EnsemblePlots.write(localPath(output).resolve(PLOTS), summaries, rdf,
+                            "execution: " + String.join(", ", modeList));
+            return new Result(output, summaries, nframes, modeList, plots);
+        } finally {
+            staging.close();
         }
-        files.delete(output + "/_staging");
-        TreeSet<String> modes = new TreeSet<>();
-        summaries.forEach(r -> modes.add(r.getAs(TrajectorySummaryTable.EXECUTION_MODE)));
-        List<String> modeList = List.copyOf(modes);
-        sidecar(TrajectoryFramesTable.SCHEMA.table(), TrajectoryFramesTable.SCHEMA.version(), runId, commandLine,
-                settings, modeList, specs.size(), nframes).write(files, output + "/" + TRAJECTORIES);
-        sidecar(TrajectorySummaryTable.SCHEMA.table(), TrajectorySummaryTable.SCHEMA.version(), runId, commandLine,
-                settings, modeList, specs.size(), nframes).write(files, output + "/" + SUMMARY);
-        List<Path> plots = localPath(output) == null ? List.of()
-                : EnsemblePlots.write(localPath(output).resolve(PLOTS), summaries, rdf,
-                        "execution: " + String.join(", ", modeList));
-        return new Result(output, summaries, nframes, modeList, plots);
     }
 
-    /** The sidecar of an output table, with the execution modes that ran. */
-    public static DatasetSidecar sidecar(String table, int version, String runId, String commandLine,
-                                         SimulateSettings settings, List<String> modes, int trajectories, long frames) {
-        DatasetSidecar sc = DatasetSidecar.create(table, version);
+    /**
+     * The run's record, committed with each output table (read back with {@code TableHistory.latestRunRecord}):
+     * run id, command line, configuration, execution modes that ran, trajectories and frames.
+     */
+    public static String runRecord(String runId, String commandLine, SimulateSettings settings, List<String> modes,
+                                   int trajectories, long frames) {
+        DatasetSidecar sc = DatasetSidecar.create("simulate", 1);
+        sc.root().put("run_id", runId);
         ArrayNode m = sc.root().putArray("execution_modes");
         modes.forEach(m::add);
         sc.root().put("trajectories", trajectories);
         sc.root().put("frames", frames);
         try {
             sc.addRun(runId, commandLine, DatasetSidecar.json().readTree(settings.configJson()));
+            return DatasetSidecar.json().writer().without(
+                    com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(sc.root());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return sc;
+    }
+
+    /**
+     * The run id that wrote the current summary table of {@code output}, after checking that the trajectories
+     * table's current version comes from the same run.
+     *
+     * @throws IllegalStateException (one line) when a run was killed between its two commits
+     */
+    public static String committedRun(SparkSession spark, String output) {
+        String t = runIdOf(TableHistory.latestRunRecord(spark, output + "/" + TRAJECTORIES));
+        String s = runIdOf(TableHistory.latestRunRecord(spark, output + "/" + SUMMARY));
+        if (t == null || !t.equals(s)) {
+            throw new IllegalStateException(output + ": the trajectories (run " + t + ") and the summary (run " + s
+                    + ") come from different runs (a run was stopped between its two commits): simulate again with"
+                    + " --overwrite");
+        }
+        return s;
+    }
+
+    private static String runIdOf(String record) {
+        if (record == null) {
+            return null;
+        }
+        try {
+            return DatasetSidecar.json().readTree(record).path("run_id").asText(null);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** A local filesystem path for {@code file:} or scheme-less outputs, else null (plots are local files). */

@@ -29,7 +29,7 @@ public final class XyzFiles {
         try {
             new TableFiles(spark.sparkContext().hadoopConfiguration()).delete(dir.toString()); // an earlier run's
             Files.createDirectories(dir);
-            Iterator<Row> it = spark.read().parquet(output + "/" + EnsembleJob.TRAJECTORIES)
+            Iterator<Row> it = org.dpspark.core.table.DeltaTables.read(spark, output + "/" + EnsembleJob.TRAJECTORIES)
                     .orderBy(col(TrajectoryFramesTable.TRAJECTORY_ID), col(TrajectoryFramesTable.STEP)).toLocalIterator();
             String current = null;
             ExtxyzWriter w = null;

@@ -20,6 +20,8 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
+import org.dpspark.core.table.DeltaTables;
+import org.dpspark.core.table.FramesUsed;
 import org.dpspark.model.DeepPotModel;
 import org.dpspark.model.SeADescriptor;
 import org.dpspark.train.data.FrameSource;
@@ -36,7 +38,8 @@ import org.dpspark.train.kernel.KernelPredictor;
  * forward pass, {@link KernelPredictor}, or with {@code train.compute = samediff} through the SameDiff graph; both
  * equal the reference evaluator to round-off; models with another descriptor, se_e2_r, by that reference evaluator,
  * {@link ReferencePredictor}) → per-frame predictions as Parquet, metrics (energy RMSE/MAE per atom,
- * force RMSE/MAE, virial RMSE per atom; overall, per dataset, forces per element) and parity plots.
+ * force RMSE/MAE, virial RMSE per atom; overall, per dataset, forces per element) and parity plots. The frames
+ * table's version and the tested frame ids' digest are recorded in {@code frames_used.json} ({@link FramesUsed}).
  */
 public final class TestJob {
     /** Columns of the predictions table (units: eV, eV/Å, eV; arrays row-major). */
@@ -58,7 +61,11 @@ public final class TestJob {
             List<String> splits, int batchFrames, int parityMax, Path out, boolean kernel) throws IOException {
         DeepPotModel model = DeepPotModel.load(modelDir);
         List<String> typeMap = model.typeMap();
-        JavaRDD<TrainFrame> frames = FrameSource.frames(FrameSource.select(spark, table, datasets, splits), typeMap);
+        // one version of the table, recorded beside the metrics (frames_used.json)
+        Long version = DeltaTables.versionOrNull(spark, table);
+        Dataset<Row> selected = FrameSource.select(spark, table, version, datasets, splits);
+        FramesUsed.of(table, version, selected).write(out);
+        JavaRDD<TrainFrame> frames = FrameSource.frames(selected, typeMap);
         byte[] yaml = ModelBytes.of(model);
         String key = "predict " + RoundTask.key(model, yaml);
         Broadcast<byte[]> mb = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(yaml);

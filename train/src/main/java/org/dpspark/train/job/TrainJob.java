@@ -17,7 +17,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.dpspark.core.Version;
 import org.dpspark.core.table.DeltaTables;
-import org.dpspark.core.table.FramesTableInfo;
+import org.dpspark.core.table.FramesUsed;
 import org.dpspark.model.DeepPotModel;
 import org.dpspark.train.data.FrameSource;
 import org.dpspark.train.data.TrainFrame;
@@ -84,8 +84,10 @@ public final class TrainJob {
         }
         out.println("train: " + st.summary());
         provenance = new java.util.LinkedHashMap<>(provenance);
+        FramesUsed used = FramesUsed.of(table, version, trainRows);
+        used.write(output);
         provenance.put("frames_version", version);
-        provenance.put("frames_id_digest", FramesTableInfo.frameIdDigest(trainRows));
+        provenance.put("frames_id_digest", used.digest());
         provenance.put("frames_trained", nTrain);
         out.printf("train: frames table version %s, %d training frames, id digest (SHA-256) %s%n", version, nTrain,
                 provenance.get("frames_id_digest"));
