@@ -109,11 +109,8 @@ public final class Trainer {
     /** Error metrics of the current parameters on frames, in batches of {@code batchFrames}. */
     public Metrics evaluate(List<TrainFrame> frames, int batchFrames) {
         Metrics m = new Metrics();
-        for (int k = 0; k < frames.size(); k += batchFrames) {
-            List<TrainFrame> b = frames.subList(k, Math.min(frames.size(), k + batchFrames));
-            List<Prediction> p = predictor.predict(b);
-            for (int i = 0; i < b.size(); i++) m.add(b.get(i), p.get(i));
-        }
+        List<Prediction> p = predict(frames, batchFrames);
+        for (int i = 0; i < frames.size(); i++) m.add(frames.get(i), p.get(i));
         return m;
     }
 
