@@ -52,12 +52,15 @@ public final class TrainBench {
     /** One network's figures. Step times in seconds: wall clock and the calling thread's CPU time (see {@link #time}). */
     public record Net(String name, int[] neuron, int axis, int[] fitting, long params, double graphStepSeconds,
             double kernelStepSeconds, double networkStepSeconds, double graphStepCpuSeconds, double kernelStepCpuSeconds,
-            double networkStepCpuSeconds, double flopsPerStep, long heapBytes, long offHeapBytes) {}
+            double networkStepCpuSeconds, double mixedStepSeconds, double mixedStepCpuSeconds, double flopsPerStep,
+            long heapBytes, long offHeapBytes) {}
 
     /** peak: the one measured peak ({@link PeakFlops}, GFLOP per CPU-second) every % of peak divides by; nd4jPeak,
-     * nd4jPeakCpu: a 256³ dgemm's GFLOP/s of wall and thread CPU time (printed for the log); scaling: 1 → 2 workers per network (empty
-     * without --spark) at averagingFrequency steps per round. */
-    public record Result(PeakFlops.Peak peak, double nd4jPeak, double nd4jPeakCpu, List<Net> nets, List<Scaling> scaling,
+     * nd4jPeakCpu: a 256³ dgemm's GFLOP/s of wall and thread CPU time (printed for the log); sgemmPeakCpu: a 256³ sgemm's
+     * GFLOP per thread CPU-second (the float32 peak that train.precision = mixed is also compared with); scaling: 1 → 2
+     * workers per network (empty without --spark) at averagingFrequency steps per round. */
+    public record Result(PeakFlops.Peak peak, double nd4jPeak, double nd4jPeakCpu, double sgemmPeakCpu, List<Net> nets,
+            List<Scaling> scaling,
             int averagingFrequency, int atoms, double loadBefore, double loadAfter) {}
 
     /** One network's training frames/s with 1 and 2 workers: dl4j-spark and engine rdd. */
@@ -95,7 +98,8 @@ public final class TrainBench {
         Nd4j.factory().blas().setMaxThreads(1); // OpenBLAS's own thread count (ND4J's setting does not reach it)
         Nd4j.getEnvironment().setMaxMasterThreads(1);
         PeakFlops.Peak jp = PeakFlops.measure(Math.min(seconds, 3));
-        double[] np = nd4jPeak(seconds); // the dgemm alone, wall and thread CPU (for the log)
+        double[] np = nd4jPeak(seconds, org.nd4j.linalg.api.buffer.DataType.DOUBLE); // the dgemm alone (for the log)
+        double[] sp = nd4jPeak(seconds, org.nd4j.linalg.api.buffer.DataType.FLOAT); // the float32 peak
         List<Net> nets = new ArrayList<>();
         for (Spec n : NETS) nets.add(net(n, frames, seconds));
         List<Scaling> scaling = new ArrayList<>();
@@ -106,7 +110,7 @@ public final class TrainBench {
                         sparkFps(table, n, freq, "local[2]", 2, seconds, false)));
             }
         }
-        return new Result(jp, np[0], np[1], nets, scaling, freq, frames.get(0).natoms(), load0, load());
+        return new Result(jp, np[0], np[1], sp[1], nets, scaling, freq, frames.get(0).natoms(), load0, load());
     }
 
     private static double load() {
@@ -126,15 +130,8 @@ public final class TrainBench {
         double[] pref = {0.02, 1000, 0};
         var ph = bb.build(List.of(frames.get(0)), pref);
         double[] tg = time(() -> g.gradient(ph), seconds);
-        double[] tk;
-        try (DeepPotKernel k = new DeepPotKernel(m)) {
-            double[] p0 = g.flatParams();
-            tk = time(() -> { // what Trainer does per step after building the batch (train.compute = kernel)
-                k.setParams(p0);
-                KernelLoss l = KernelLoss.of(k.forward(StepBatch.of(ph, m.ntypes())), ph);
-                k.backward(l.dE(), l.dF(), l.dV());
-            }, seconds);
-        }
+        double[] tk = kernelStep(m, g.flatParams(), ph, false, seconds);
+        double[] tm = kernelStep(m, g.flatParams(), ph, true, seconds);
         ComputationGraph net = DeepPotNetwork.create(m, 1e-3, 0.9, 0.999, 1e-8, 1);
         MultiDataSet mds = DeepPotBatch.of(ph, m.ntypes(), m.descriptor().nnei(), pref);
         System.gc();
@@ -147,7 +144,20 @@ public final class TrainBench {
         for (int t : frames.get(0).types()) count[t]++;
         double flops = 0;
         for (int t = 0; t < 2; t++) flops += count[t] * flopsPerAtom(m, t);
-        return new Net(spec.name(), spec.neuron(), spec.axis(), spec.fitting(), g.paramCount(), tg[0], tk[0], tn[0], tg[1], tk[1], tn[1], 3 * flops, heap, off);
+        return new Net(spec.name(), spec.neuron(), spec.axis(), spec.fitting(), g.paramCount(), tg[0], tk[0], tn[0], tg[1], tk[1], tn[1], tm[0], tm[1], 3 * flops,
+                heap, off);
+    }
+
+    /** {wall, CPU} seconds of what Trainer does per step after building the batch (train.compute = kernel). */
+    private static double[] kernelStep(DeepPotModel m, double[] p0, java.util.Map<String, INDArray> ph, boolean mixed,
+            double seconds) {
+        try (DeepPotKernel k = new DeepPotKernel(m, mixed)) {
+            return time(() -> {
+                k.setParams(p0);
+                KernelLoss l = KernelLoss.of(k.forward(StepBatch.of(ph, m.ntypes())), ph);
+                k.backward(l.dE(), l.dF(), l.dV());
+            }, seconds);
+        }
     }
 
     /**
@@ -180,11 +190,11 @@ public final class TrainBench {
         return 2 * macs;
     }
 
-    /** {wall, thread-CPU} GFLOP/s of a 256³ dgemm. */
-    private static double[] nd4jPeak(double seconds) {
-        INDArray a = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.DOUBLE, 256, 256);
-        INDArray b = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.DOUBLE, 256, 256);
-        INDArray c = Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.DOUBLE, 256, 256);
+    /** {wall, thread-CPU} GFLOP/s of a 256³ gemm (dgemm for DOUBLE, sgemm for FLOAT). */
+    private static double[] nd4jPeak(double seconds, org.nd4j.linalg.api.buffer.DataType type) {
+        INDArray a = Nd4j.rand(type, 256, 256);
+        INDArray b = Nd4j.rand(type, 256, 256);
+        INDArray c = Nd4j.zeros(type, 256, 256);
         double[] t = time(() -> Nd4j.gemm(a, b, c, false, false, 1.0, 0.0), seconds);
         return new double[] {2.0 * 256 * 256 * 256 / t[0] / 1e9, 2.0 * 256 * 256 * 256 / t[1] / 1e9};
     }
@@ -293,8 +303,8 @@ public final class TrainBench {
         sb.append(String.format(Locale.ROOT, "bench train (water frame, %d atoms, batch 1; load average %.1f before, %.1f after;"
                 + " ND4J limited to 1 thread)%n", r.atoms(), r.loadBefore(), r.loadAfter()));
         sb.append(String.format(Locale.ROOT, "  measured one-core peak: %s%n", r.peak().describe()));
-        sb.append(String.format(Locale.ROOT, "  (ND4J dgemm 256³ on its own: %.2f GFLOP/s of wall time, %.2f per CPU-second)%n",
-                r.nd4jPeak(), r.nd4jPeakCpu()));
+        sb.append(String.format(Locale.ROOT, "  (ND4J dgemm 256³ on its own: %.2f GFLOP/s of wall time, %.2f per CPU-second;"
+                + " float32 peak, sgemm 256³: %.2f GFLOP per CPU-second)%n", r.nd4jPeak(), r.nd4jPeakCpu(), r.sgemmPeakCpu()));
         for (Net n : r.nets()) {
             sb.append(String.format(Locale.ROOT, "  %s net (embedding %s, axis %d, fitting %s; %d parameters), %.2f GFLOP per step:%n",
                     n.name(), java.util.Arrays.toString(n.neuron()), n.axis(), java.util.Arrays.toString(n.fitting()), n.params(),
@@ -309,6 +319,12 @@ public final class TrainBench {
                         t, 1 / t, r.atoms() / t, n.flopsPerStep() / t / 1e9, 100 * n.flopsPerStep() / t / 1e9 / peak,
                         tc, 100 * n.flopsPerStep() / tc / 1e9 / peak));
             }
+            double tm = n.mixedStepCpuSeconds();
+            sb.append(String.format(Locale.ROOT, "    %-42s %.3f s/step  %.2f frames/s; thread CPU %.3f s/step = %.1f %% of the"
+                    + " float64 peak, %.1f %% of the float32 peak; speed-up over float64 (thread CPU) %.2f×%n",
+                    "kernel, train.precision = mixed", n.mixedStepSeconds(), 1 / n.mixedStepSeconds(), tm,
+                    100 * n.flopsPerStep() / tm / 1e9 / peak, 100 * n.flopsPerStep() / tm / 1e9 / r.sgemmPeakCpu(),
+                    n.kernelStepCpuSeconds() / tm));
             sb.append(String.format(Locale.ROOT, "    memory growth while fitting a water batch: heap %.0f MB, ND4J off-heap (physical) %.0f MB%n",
                     n.heapBytes() / 1e6, n.offHeapBytes() / 1e6));
         }

@@ -60,7 +60,8 @@ public class DeepPotGraphVertex extends SameDiffGraphVertex {
     private DeepPotKernel kernel() {
         if (kernel == null) {
             DeepPotVertex v = (DeepPotVertex) config;
-            kernel = KernelCache.get(v.getModelYaml(), () -> new DeepPotKernel(v.model()));
+            kernel = KernelCache.get(v.getModelYaml() + (v.isMixedPrecision() ? "#mixed" : ""),
+                    () -> new DeepPotKernel(v.model(), v.isMixedPrecision()));
         }
         return kernel;
     }

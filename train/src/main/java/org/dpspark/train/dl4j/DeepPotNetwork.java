@@ -34,10 +34,17 @@ public final class DeepPotNetwork {
     /** @param kernel the vertex computes steps by {@code DeepPotKernel} (true) or by its SameDiff ops */
     public static ComputationGraph create(DeepPotModel model, double lr, double beta1, double beta2, double eps, long seed,
             boolean kernel) {
+        return create(model, lr, beta1, beta2, eps, seed, kernel, false);
+    }
+
+    /** @param mixed the kernel runs its nets in float32 ({@code train.precision = mixed}; needs {@code kernel}) */
+    public static ComputationGraph create(DeepPotModel model, double lr, double beta1, double beta2, double eps, long seed,
+            boolean kernel, boolean mixed) {
         Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
         List<String> inputs = DeepPotVertex.inputNames(model.ntypes());
         DeepPotVertex v = new DeepPotVertex(model);
         v.setKernel(kernel);
+        v.setMixedPrecision(mixed);
         List<String> vertexInputs = new java.util.ArrayList<>(inputs);
         vertexInputs.add(DeepPotVertex.GUARD);
         v.setUpdater(new StepAdam(lr, beta1, beta2, eps));

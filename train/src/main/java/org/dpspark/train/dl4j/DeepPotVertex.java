@@ -35,6 +35,7 @@ import org.nd4j.linalg.factory.Nd4j;
 public class DeepPotVertex extends SameDiffVertex {
     private String modelYaml;
     private boolean kernel = true;
+    private boolean mixedPrecision;
     private transient DeepPotModel model;
 
     /** For JSON. */
@@ -54,6 +55,11 @@ public class DeepPotVertex extends SameDiffVertex {
     public boolean isKernel() { return kernel; }
 
     public void setKernel(boolean kernel) { this.kernel = kernel; }
+
+    /** Whether the kernel runs its nets in float32 ({@code train.precision = mixed}; kernel only). */
+    public boolean isMixedPrecision() { return mixedPrecision; }
+
+    public void setMixedPrecision(boolean mixedPrecision) { this.mixedPrecision = mixedPrecision; }
 
     public void setModelYaml(String yaml) {
         this.modelYaml = yaml;
@@ -162,6 +168,7 @@ public class DeepPotVertex extends SameDiffVertex {
         DeepPotVertex v = new DeepPotVertex();
         v.modelYaml = modelYaml;
         v.kernel = kernel;
+        v.mixedPrecision = mixedPrecision;
         v.model = model;
         v.setUpdater(getUpdater() == null ? null : getUpdater().clone());
         v.setDataType(getDataType());
@@ -172,6 +179,7 @@ public class DeepPotVertex extends SameDiffVertex {
     @Override
     public boolean equals(Object o) {
         return o instanceof DeepPotVertex v && Objects.equals(modelYaml, v.modelYaml) && kernel == v.kernel
+                && mixedPrecision == v.mixedPrecision
                 && Objects.equals(getUpdater(), v.getUpdater());
     }
 

@@ -80,7 +80,7 @@ public final class SparkGraphEngine implements AutoCloseable {
         }
         ScheduleSettings sc = s.schedule();
         ComputationGraph net = DeepPotNetwork.create(template, sc.lrStart(), sc.beta1(), sc.beta2(), sc.epsilon(),
-                s.network().seed(), s.parallel().kernel());
+                s.network().seed(), s.parallel().kernel(), s.parallel().mixed());
         DeepPotNetwork.load(net, params, adam == null ? null : adam.m(), adam == null ? null : adam.v());
         ParameterAveragingTrainingMaster.Builder b = new ParameterAveragingTrainingMaster.Builder(workers, 1)
                 .batchSizePerWorker(1)                       // one MultiDataSet = one training batch = one step

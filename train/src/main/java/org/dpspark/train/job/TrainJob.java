@@ -292,6 +292,8 @@ public final class TrainJob {
         t.put("decay_steps", s.schedule().decaySteps());
         t.put("numb_steps", s.schedule().steps());
         t.put("parallel_mode", s.parallel().mode().configName());
+        t.put("compute", s.parallel().compute().configName());
+        t.put("precision", s.parallel().precision().configName());
         t.put("stats_frames", st.frames());
         return m.withMetadata(p, t);
     }

@@ -39,9 +39,10 @@ public final class Trainer {
         batches = new BatchBuilder(template.seA());
         if (s.parallel().kernel()) {
             graph = null;
-            kernel = new DeepPotKernel(template);
+            kernel = new DeepPotKernel(template, s.parallel().mixed());
             params = ModelParams.flat(template);
-            predictor = new KernelPredictor(kernel, template, params);
+            // validation predicts in float64 whatever the training precision, so that it equals `dpspark test`
+            predictor = new KernelPredictor(s.parallel().mixed() ? new DeepPotKernel(template) : kernel, template, params);
         } else {
             graph = new DeepPotGraph(template);
             kernel = null;

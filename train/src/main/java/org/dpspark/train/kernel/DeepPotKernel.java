@@ -53,12 +53,22 @@ public final class DeepPotKernel implements AutoCloseable {
     private final Dbuf[] xs, dxs;
     private final Dbuf ones, ybar, dybar, xbar, dxbar, zbar, dzbar, slotK, slotP;
     private final double[] acc;
+    /** The float32 nets of train.precision = mixed, or null (float64). */
+    private final MixedNets mixed;
     // the last forward's batch and results
     private StepBatch batch;
     private double[] energy, force, virial;
 
-    /** A kernel for {@code model}'s architecture (its weights are set by {@link #setParams}). */
+    /** A float64 kernel for {@code model}'s architecture (its weights are set by {@link #setParams}). */
     public DeepPotKernel(DeepPotModel model) {
+        this(model, false);
+    }
+
+    /**
+     * A kernel for {@code model}'s architecture; {@code mixedPrecision}: the embedding and fitting nets in float32
+     * ({@link MixedNets}), everything else float64.
+     */
+    public DeepPotKernel(DeepPotModel model, boolean mixedPrecision) {
         km = new KernelModel(model);
         int n = km.nnei;
         chunk = Math.max(1, CHUNK_ROWS / n);
@@ -88,7 +98,11 @@ public final class DeepPotKernel implements AutoCloseable {
         slotK = new Dbuf((long) maxSel * 4);
         slotP = new Dbuf((long) maxSel * 4);
         acc = new double[2 * Math.max(w, km.maxFittingWidth())];
+        mixed = mixedPrecision ? new MixedNets(km, chunk) : null;
     }
+
+    /** Whether the nets run in float32 ({@code train.precision = mixed}). */
+    public boolean mixedPrecision() { return mixed != null; }
 
     /** The batch of the last {@link #forward}, whose state {@link #backward} uses (null before the first). */
     public StepBatch batch() { return batch; }
@@ -102,6 +116,7 @@ public final class DeepPotKernel implements AutoCloseable {
             throw new IllegalArgumentException("need " + km.paramCount + " parameters, got " + flat.length);
         }
         theta.copyFrom(flat, 0, flat.length);
+        if (mixed != null) mixed.setParams(theta);
     }
 
     /**
@@ -113,6 +128,7 @@ public final class DeepPotKernel implements AutoCloseable {
             throw new IllegalArgumentException("need " + km.paramCount + " parameters, got " + flat.length());
         }
         Nd4jViews.wrap(theta, 0, flat.shape()).assign(flat);
+        if (mixed != null) mixed.setParams(theta);
     }
 
     /**
@@ -137,7 +153,8 @@ public final class DeepPotKernel implements AutoCloseable {
         for (int t = 0; t < km.ntypes; t++) {
             int rows = b.rows(t);
             TypeState st = state[t];
-            st.size(km, rows);
+            st.size(km, rows, mixed == null);
+            if (mixed != null) mixed.size(t, rows);
             st.env.copyFrom(b.env()[t], 0, b.env()[t].length);
             for (int a0 = 0; a0 < rows; a0 += chunk) descriptorChunk(t, a0, Math.min(chunk, rows - a0));
             fittingForward(t, rows);
@@ -216,6 +233,14 @@ public final class DeepPotKernel implements AutoCloseable {
     private void fittingForward(int t, int rows) {
         TypeState st = state[t];
         StepBatch b = batch;
+        if (mixed != null) mixed.fittingForward(t, rows, st.fx[0], st.eOut, st.dD);
+        else fittingValue(t, rows);
+        for (int a = 0; a < rows; a++) energy[b.frame()[t][a]] += b.mask()[t][a] * (st.eOut.get(a) + km.shift[t]);
+    }
+
+    /** The fitting net's value pass (E per row into st.eOut) and value reverse (∂E/∂D into st.dD), in float64. */
+    private void fittingValue(int t, int rows) {
+        TypeState st = state[t];
         List<KernelLayer> fit = km.fittings.get(t);
         int lf = fit.size();
         for (int l = 0; l < lf; l++) {
@@ -224,7 +249,6 @@ public final class DeepPotKernel implements AutoCloseable {
             DualLayer.forward(k, theta, rows, st.fx[l], 0, null, 0, st.fa[l], 0, false, null, 0, false, out ? st.eOut : st.fx[l + 1], 0,
                     null, 0);
         }
-        for (int a = 0; a < rows; a++) energy[b.frame()[t][a]] += b.mask()[t][a] * (st.eOut.get(a) + km.shift[t]);
         Dbuf gin = st.fyb, gout = st.fxb;
         for (int a = 0; a < rows; a++) gin.put(a, 1.0);
         for (int l = lf - 1; l >= 0; l--) {
@@ -279,6 +303,10 @@ public final class DeepPotKernel implements AutoCloseable {
      */
     private void embeddingForward(int t, int a0, int nc, boolean recompute) {
         TypeState st = state[t];
+        if (mixed != null) {
+            mixed.embeddingForward(st, t, a0, nc, recompute);
+            return;
+        }
         int n = km.nnei, m = km.m, wAct = km.embeddingActivationWidth();
         for (int j = 0; j < km.ntypes; j++) {
             int sj = km.sel[j];
@@ -349,8 +377,29 @@ public final class DeepPotKernel implements AutoCloseable {
     private void fittingReverse(int t, int rows, double[] dE) {
         StepBatch b = batch;
         TypeState st = state[t];
+        int m = km.m, ax = km.axis, ma = m * ax;
+        if (mixed != null) {
+            double[] yb = new double[rows];
+            for (int a = 0; a < rows; a++) yb[a] = dE[b.frame()[t][a]] * b.mask()[t][a];
+            mixed.fittingReverse(grad, acc, t, rows, st.dm, yb, st.dbar);
+        } else {
+            fittingDual(t, rows, dE);
+        }
+        for (int a = 0; a < rows; a++) {
+            int o = a * 4 * m, dOff = a * ma;
+            Blas.gemm(false, true, 4, m, ax, 1.0, st.gr, o, m, st.dbar, dOff, ax, 0.0, st.grBar, o, m);
+            Blas.gemm(false, false, 4, ax, m, 1.0, st.gr, o, m, st.dbar, dOff, ax, 1.0, st.grBar, o, m);
+            Blas.gemm(false, true, 4, m, ax, 1.0, st.grDot, o, m, st.dD, dOff, ax, 1.0, st.grBar, o, m);
+            Blas.gemm(false, false, 4, ax, m, 1.0, st.grDot, o, m, st.dD, dOff, ax, 1.0, st.grBar, o, m);
+        }
+    }
+
+    /** The fitting net's tangent forward and reverse from (Ē, Ė̄) = (ε, 1) into the gradient and D̄ (st.dbar), float64. */
+    private void fittingDual(int t, int rows, double[] dE) {
+        StepBatch b = batch;
+        TypeState st = state[t];
         List<KernelLayer> fit = km.fittings.get(t);
-        int lf = fit.size(), m = km.m, ax = km.axis, ma = m * ax;
+        int lf = fit.size();
         for (int l = 0; l < lf; l++) {
             KernelLayer k = fit.get(l);
             boolean out = l == lf - 1;
@@ -372,13 +421,6 @@ public final class DeepPotKernel implements AutoCloseable {
             xb = ty;
             dxb = tdy;
         }
-        for (int a = 0; a < rows; a++) {
-            int o = a * 4 * m, dOff = a * ma;
-            Blas.gemm(false, true, 4, m, ax, 1.0, st.gr, o, m, st.dbar, dOff, ax, 0.0, st.grBar, o, m);
-            Blas.gemm(false, false, 4, ax, m, 1.0, st.gr, o, m, st.dbar, dOff, ax, 1.0, st.grBar, o, m);
-            Blas.gemm(false, true, 4, m, ax, 1.0, st.grDot, o, m, st.dD, dOff, ax, 1.0, st.grBar, o, m);
-            Blas.gemm(false, false, 4, ax, m, 1.0, st.grDot, o, m, st.dD, dOff, ax, 1.0, st.grBar, o, m);
-        }
     }
 
     /** Embedding nets of a chunk: layer inputs rebuilt from the store, Ḡ and Ḡ' of a block, then the reverse over its layers. */
@@ -397,6 +439,10 @@ public final class DeepPotKernel implements AutoCloseable {
                 Blas.gemm(false, false, sj, m, 4, invN, st.env, hOff, 4, st.grBar, grOff, m, 0.0, ybar, o, m);
                 Blas.gemm(false, false, sj, m, 4, invN, st.hat, hOff, 4, st.dgr, grOff, m, 1.0, ybar, o, m);
                 Blas.gemm(false, false, sj, m, 4, invN, st.envS, hOff, 4, st.dgr, grOff, m, 0.0, dybar, o, m);
+            }
+            if (mixed != null) {
+                mixed.embeddingReverse(grad, acc, t, j, a0, nc, ybar, dybar);
+                continue;
             }
             List<KernelLayer> net = km.embedding(t, j);
             long actBase = (long) a0 * n * wAct + (long) rb * wAct;
@@ -421,6 +467,7 @@ public final class DeepPotKernel implements AutoCloseable {
     @Override
     public void close() {
         for (TypeState s : state) s.close();
+        if (mixed != null) mixed.close();
         theta.close();
         grad.close();
     }

@@ -38,14 +38,18 @@ final class TypeState {
     Dbuf[] fdz;
     int rows = -1;
 
-    /** Sizes the buffers for {@code rows} centres. */
-    void size(KernelModel km, int rows) {
+    /**
+     * Sizes the buffers for {@code rows} centres; without {@code netStore} (mixed precision: {@link MixedNets} keeps the
+     * embedding activations and tangent products in float) the double store is not allocated.
+     */
+    void size(KernelModel km, int rows, boolean netStore) {
         if (rows <= this.rows) return;
         int n = km.nnei, m = km.m;
         close();
         env = new Dbuf((long) rows * n * 4);
-        act = new Dbuf((long) rows * n * km.embeddingActivationWidth());
-        dz = new Dbuf((long) rows * n * km.embeddingActivationWidth());
+        long store = netStore ? (long) rows * n * km.embeddingActivationWidth() : 0;
+        act = new Dbuf(store);
+        dz = new Dbuf(store);
         gr = new Dbuf((long) rows * 4 * m);
         dgr = new Dbuf((long) rows * 4 * m);
         dD = new Dbuf((long) rows * m * km.axis);
