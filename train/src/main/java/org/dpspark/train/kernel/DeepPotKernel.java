@@ -381,7 +381,7 @@ public final class DeepPotKernel implements AutoCloseable {
         if (mixed != null) {
             double[] yb = new double[rows];
             for (int a = 0; a < rows; a++) yb[a] = dE[b.frame()[t][a]] * b.mask()[t][a];
-            mixed.fittingReverse(grad, acc, t, rows, st.dm, yb, st.dbar);
+            mixed.fittingReverse(grad, t, rows, st.dm, yb, st.dbar);
         } else {
             fittingDual(t, rows, dE);
         }
@@ -441,7 +441,7 @@ public final class DeepPotKernel implements AutoCloseable {
                 Blas.gemm(false, false, sj, m, 4, invN, st.envS, hOff, 4, st.dgr, grOff, m, 0.0, dybar, o, m);
             }
             if (mixed != null) {
-                mixed.embeddingReverse(grad, acc, t, j, a0, nc, ybar, dybar);
+                mixed.embeddingReverse(grad, t, j, a0, nc, ybar, dybar);
                 continue;
             }
             List<KernelLayer> net = km.embedding(t, j);

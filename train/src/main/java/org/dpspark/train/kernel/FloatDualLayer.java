@@ -3,8 +3,8 @@ package org.dpspark.train.kernel;
 /**
  * {@link DualLayer}'s value-and-tangent layer and its reverse pass in float32 ({@code train.precision = mixed}): the
  * same formulas (see {@link DualLayer}), on {@link Fbuf}s, products by SGEMM, tanh by {@link FloatVectorTanh}. The
- * gradient stays float64: each product's ∂W (a sum over the block's rows, formed by SGEMM in a float scratch) and the
- * ∂b/∂idt row sums (accumulated in double) are added into the double gradient, so that the sum over blocks, types and
+ * gradient stays float64: each product's ∂W and the ∂b/∂idt sums over one block's rows (formed in float, by SGEMM
+ * and by {@link FloatLayerLanes}) are added into the double gradient, so that the sum over blocks, types and
  * frames and the optimizer see float64. Java has no generics over primitive arrays, hence this twin of DualLayer.
  */
 final class FloatDualLayer {
@@ -51,6 +51,8 @@ final class FloatDualLayer {
         long dxr = dx == null || y == null ? 0 : dx.addr(dxo);
         boolean vectorTanh = !haveA && tanh && DualLayer.VECTOR && a.bytes() != null;
         if (vectorTanh) FloatVectorTanh.tanhBlock(a.bytes(), ao, rows * nOut, biasTile(bias), nOut);
+        boolean lanes = DualLayer.VECTOR && y != null && a.bytes() != null && y.bytes() != null && x.bytes() != null
+                && (dx == null || dz.bytes() != null && dy.bytes() != null && dx.bytes() != null);
         for (int r = 0; r < rows; r++, ar += rowOut, yr += rowOut, xr += rowIn, dzr += rowOut, dyr += rowOut, dxr += rowIn) {
             if (!haveA && !vectorTanh) {
                 for (int o = 0; o < nOut; o++) {
@@ -62,7 +64,15 @@ final class FloatDualLayer {
             for (int seg = 0; seg < segs; seg++) {
                 int o0 = seg * nIn;
                 long sa = ar + 4L * o0, sy = yr + 4L * o0, sdz = dzr + 4L * o0, sdy = dyr + 4L * o0;
-                for (int o = 0; o < segLen; o++) {
+                int from = 0;
+                if (lanes) {
+                    int ro = r * nOut + o0, ri = r * nIn;
+                    FloatLayerLanes.forwardRow(a.bytes(), ao + ro, skip == 0 ? null : x.bytes(), xo + ri,
+                            dx == null ? null : dz.bytes(), dzo + ro, dx == null || skip == 0 ? null : dx.bytes(), dxo + ri,
+                            y.bytes(), yo + ro, dx == null ? null : dy.bytes(), dyo + ro, g, o0, segLen, tanh);
+                    from = FloatLayerLanes.upper(segLen);
+                }
+                for (int o = from; o < segLen; o++) {
                     long k = 4L * o;
                     float av = Fbuf.ld(sa + k), gv = g[o0 + o];
                     Fbuf.st(sy + k, av * gv + (skip == 0 ? 0f : Fbuf.ld(xr + k)));
@@ -76,37 +86,45 @@ final class FloatDualLayer {
     }
 
     /**
-     * As {@link DualLayer#reverse}, in float32; ∂W, ∂b, ∂idt are added into the double {@code grad}. {@code gradW} is
-     * float work space of ≥ nIn·nOut, {@code acc} double work of ≥ 2·nOut.
+     * As {@link DualLayer#reverse}, in float32; ∂W, ∂b, ∂idt (float sums over the block's rows) are added into the
+     * double {@code grad}. {@code gradW} is float work space of ≥ nIn·nOut.
      */
     static void reverse(KernelLayer l, Fbuf theta, Dbuf grad, Fbuf gradW, int rows, Fbuf x, int xo, Fbuf dx, int dxo, Fbuf a,
             int ao, Fbuf dz, int dzo, Fbuf ybar, int ybo, Fbuf dybar, int dybo, Fbuf zbar, Fbuf dzbar, Fbuf xbar, int xbo,
-            Fbuf dxbar, int dxbo, double[] acc) {
+            Fbuf dxbar, int dxbo) {
         int nIn = l.nIn(), nOut = l.nOut();
         boolean tanh = l.tanh();
         float[] g = biasAndIdt(l, theta)[1];
-        java.util.Arrays.fill(acc, 0, 2 * nOut, 0.0); // [∂b | ∂idt]
-        double[] unitW = dx == null ? new double[nOut] : null;
+        // ∂b, ∂idt (and the input layer's ∂W) as float sums over this block's rows, like the SGEMM sums of ∂W
+        float[] accB = new float[nOut], accI = new float[nOut], unitW = dx == null ? new float[nOut] : null;
+        boolean lanes = DualLayer.VECTOR && a.bytes() != null && dz.bytes() != null && ybar.bytes() != null
+                && dybar.bytes() != null && zbar.bytes() != null && dzbar.bytes() != null;
+        int from = lanes ? FloatLayerLanes.upper(nOut) : 0;
         assert a.span(ao, (long) rows * nOut) && dz.span(dzo, (long) rows * nOut) && ybar.span(ybo, (long) rows * nOut)
                 && dybar.span(dybo, (long) rows * nOut) && zbar.span(0, (long) rows * nOut) && dzbar.span(0, (long) rows * nOut);
         long row = 4L * nOut;
         long ar = a.addr(ao), dzr = dz.addr(dzo), yr = ybar.addr(ybo), dyr = dybar.addr(dybo), zr = zbar.addr(0), dzbr = dzbar.addr(0);
         for (int r = 0; r < rows; r++, ar += row, dzr += row, yr += row, dyr += row, zr += row, dzbr += row) {
-            for (int o = 0; o < nOut; o++) {
+            if (lanes) {
+                int ro = r * nOut;
+                FloatLayerLanes.reverseRow(a.bytes(), ao + ro, dz.bytes(), dzo + ro, ybar.bytes(), ybo + ro, dybar.bytes(),
+                        dybo + ro, zbar.bytes(), ro, dzbar.bytes(), ro, g, accB, accI, unitW, nOut, tanh);
+            }
+            for (int o = from; o < nOut; o++) {
                 long k = 4L * o;
                 float av = Fbuf.ld(ar + k), dzv = Fbuf.ld(dzr + k), s = tanh ? 1f - av * av : 1f;
                 float yb = Fbuf.ld(yr + k), dyb = Fbuf.ld(dyr + k);
-                acc[nOut + o] += yb * av + dyb * s * dzv;
+                accI[o] += yb * av + dyb * s * dzv;
                 float ab = yb * g[o], dab = dyb * g[o];
                 float zb = tanh ? s * (ab - 2f * av * dzv * dab) : ab;
                 Fbuf.st(zr + k, zb);
                 Fbuf.st(dzbr + k, s * dab);
-                acc[o] += zb;
+                accB[o] += zb;
                 if (unitW != null) unitW[o] += s * dab;
             }
         }
-        if (l.hasBias()) for (int o = 0; o < nOut; o++) grad.add(l.offB() + o, acc[o]);
-        if (l.hasIdt()) for (int o = 0; o < nOut; o++) grad.add(l.offIdt() + o, acc[nOut + o]);
+        if (l.hasBias()) for (int o = 0; o < nOut; o++) grad.add(l.offB() + o, accB[o]);
+        if (l.hasIdt()) for (int o = 0; o < nOut; o++) grad.add(l.offIdt() + o, accI[o]);
         Blas.gemm(true, false, nIn, nOut, rows, 1f, x, xo, nIn, zbar, 0, nOut, 0f, gradW, 0, nOut);
         if (dx != null) Blas.gemm(true, false, nIn, nOut, rows, 1f, dx, dxo, nIn, dzbar, 0, nOut, 1f, gradW, 0, nOut);
         addInto(grad, l.offW(), gradW, nIn * nOut);

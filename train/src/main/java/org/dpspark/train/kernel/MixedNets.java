@@ -142,7 +142,7 @@ final class MixedNets implements AutoCloseable {
      * Reverse over one neighbour block's embedding layers from Ḡ, Ḡ' (double, rows×M at 0 of {@code gBar},
      * {@code gpBar}) into the gradient; the block's layer inputs are those of the last {@link #embeddingForward}.
      */
-    void embeddingReverse(Dbuf grad, double[] acc, int t, int j, int a0, int nc, Dbuf gBar, Dbuf gpBar) {
+    void embeddingReverse(Dbuf grad, int t, int j, int a0, int nc, Dbuf gBar, Dbuf gpBar) {
         Store fs = store[t];
         int n = km.nnei, m = km.m, wAct = km.embeddingActivationWidth();
         int rb = nc * km.selOffset[j], rows = nc * km.sel[j];
@@ -158,7 +158,7 @@ final class MixedNets implements AutoCloseable {
             int ao = (int) (actBase + (long) rows * cum[l]);
             boolean input = l == 0;
             FloatDualLayer.reverse(k, theta, grad, gradW, rows, xs[l], rb * k.nIn(), input ? null : dxs[l], rb * k.nIn(), fs.act,
-                    ao, fs.dz, ao, ey, 0, edy, 0, zbar, dzbar, input ? null : ex, 0, input ? null : edx, 0, acc);
+                    ao, fs.dz, ao, ey, 0, edy, 0, zbar, dzbar, input ? null : ex, 0, input ? null : edx, 0);
             Fbuf ty = ey, tdy = edy;
             ey = ex;
             edy = edx;
@@ -194,7 +194,7 @@ final class MixedNets implements AutoCloseable {
      * Fitting net on (D, Ḋ) for all rows of type t (after {@link #fittingForward} of the same batch): tangent forward,
      * then the reverse from (Ē, Ė̄) = (yb, 1) into the gradient and D̄ ({@code dbar}, double).
      */
-    void fittingReverse(Dbuf grad, double[] acc, int t, int rows, Dbuf dDot, double[] yb, Dbuf dbar) {
+    void fittingReverse(Dbuf grad, int t, int rows, Dbuf dDot, double[] yb, Dbuf dbar) {
         Store fs = store[t];
         List<KernelLayer> fit = km.fittings.get(t);
         int lf = fit.size();
@@ -213,7 +213,7 @@ final class MixedNets implements AutoCloseable {
         for (int l = lf - 1; l >= 0; l--) {
             KernelLayer k = fit.get(l);
             FloatDualLayer.reverse(k, theta, grad, gradW, rows, fs.fx[l], 0, fs.fdx[l], 0, fs.fa[l], 0, fs.fdz[l], 0, y, 0, dy, 0,
-                    fs.fzb, fs.fdzb, l == 0 ? fs.dOut : x, 0, l == 0 ? null : dx, 0, acc);
+                    fs.fzb, fs.fdzb, l == 0 ? fs.dOut : x, 0, l == 0 ? null : dx, 0);
             Fbuf ty = y, tdy = dy;
             y = x;
             dy = dx;
