@@ -128,7 +128,8 @@ public final class DeepPotModels {
     /**
      * A DPA-1 model with random weights (attn_dotr, normalize, smooth type embedding, layer norms γ = 1 + N(0, 0.04),
      * β = N(0, 0.01)) and one fitting net shared by every type (DeePMD-kit's mixed_types); davg [s̄, 0, 0, 0] and dstd
-     * [σ_s, σ_a, σ_a, σ_a] on every slot; biasAtomE per type (eV).
+     * [σ_s, σ_a, σ_a, σ_a] on every slot (s̄ = 0 is DeePMD-kit's default for se_atten, set_davg_zero, which makes
+     * the energy continuous at r_c for neighbours of every type); biasAtomE per type (eV).
      */
     public static DeepPotModel randomSeAtten(SeAttenSpec spec, double sMean, double sStd, double aStd, double[] biasAtomE,
             long seed) {
@@ -157,7 +158,7 @@ public final class DeepPotModels {
         }
         SeAttenDescriptor d = new SeAttenDescriptor(spec.rcut(), spec.rcutSmth(), t, nnei, spec.neuron().clone(),
                 spec.axisNeuron(), spec.tebdDim(), spec.v2(), spec.v2(), false, spec.typeOneSide(), spec.attn(), true, true,
-                1.0, null, true, 1e-5, true, spec.concatOutputTebd(), "tanh", "float64", false, true, false, davg, dstd,
+                1.0, null, true, 1e-5, true, spec.concatOutputTebd(), "tanh", "float64", sMean == 0.0, true, false, davg, dstd,
                 tebd, emb, strip, layers);
         DenseNet fit = net(DenseNet.Kind.FITTING, d.dimOut(), spec.fittingNeuron(), "tanh", true, rng);
         boolean[] trainable = new boolean[spec.fittingNeuron().length + 1];

@@ -175,6 +175,19 @@ class SeAttenPhysicsTest {
             assertEquals(8.0, dE[0] / dE[1], 8 * 0.15, name + ": E − E(r_c) ∝ δ³");
             assertEquals(4.0, f[0] / f[1], 4 * 0.15, name + ": F ∝ δ²");
         }
+        // with davg = 0 (set_davg_zero, DeePMD-kit's default for se_atten) padding slots are zero rows: smooth for a
+        // leaving neighbour of any type. An H leaves the O (atom 0) while a C stays at 1.5 Å from the O (4.25 Å from
+        // the H): D's cross term between the two neighbours is linear in the H's row, so again ΔE ∝ δ³.
+        DeepPotCalculator ev = ReferenceEvaluators.of(DeepPotModels.randomSeAtten(new DeepPotModels.SeAttenSpec(
+                List.of("O", "H", "C"), 4.0, 0.5, 20, new int[] {6, 12}, 3, 5, 8, 2, false, false, true, new int[] {12}),
+                0.0, 0.3, 0.2, new double[] {-93.0, -187.0, -150.0}, 3));
+        int[] types = {0, 2, 1};
+        double far = ev.evaluate(new double[] {0, 0, 0, 0, 1.5, 0, 4.5, 0, 0}, null, types).energy();
+        double e1 = ev.evaluate(new double[] {0, 0, 0, 0, 1.5, 0, 3.98, 0, 0}, null, types).energy() - far;
+        double e2 = ev.evaluate(new double[] {0, 0, 0, 0, 1.5, 0, 3.99, 0, 0}, null, types).energy() - far;
+        System.out.printf("se_atten davg = 0, H leaving O at r_c: ΔE(δ=0.02)=%.3e ΔE(0.01)=%.3e ratio %.3f%n", e1, e2, e1 / e2);
+        assertTrue(Math.abs(e1) > 1e-12, "the neighbour inside r_c changes the energy");
+        assertEquals(8.0, e1 / e2, 8 * 0.15, "davg = 0: E − E(r_c) ∝ δ³ across types");
     }
 
     @Test
