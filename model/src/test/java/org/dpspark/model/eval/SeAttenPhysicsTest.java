@@ -15,52 +15,15 @@ import org.junit.jupiter.api.Test;
  * own central differences in double, invariance under rotation, translation and permutation (across types), C²
  * smoothness at the cutoff, and the in-place MD path equal to {@link SeAttenEvaluator#evaluate} bitwise.
  *
- * <p>Finite-difference tolerance: Σ_i (E_i(x + h) − E_i(x − h))/2h with h = 1e-5 Å has truncation h²/6·|∂³E| ≲ 1e-10
- * eV/Å and round-off ≈ √n·2·ulp(E_i)/2h ≈ √100·1.4e-14/1e-5 ≈ 1.4e-8 eV/Å (n ≲ 100 atoms within r_c of the moved one,
- * |E_i| ≤ 80 eV); 1e-7 eV/Å is 4–5 orders below the forces (1e-3 to 1e-1 eV/Å), so any missing or wrong term fails.
+ * <p>Finite differences and invariance checks are {@link SeRPhysicsTest}'s (its bounds: h = 1e-5 Å, 1e-7 eV/Å and eV,
+ * which hold here too: truncation h²/6·|∂³E| ≲ 1e-10 eV/Å, round-off ≈ √n·2·ulp(E_i)/2h ≈ √100·1.4e-14/1e-5 ≈ 1.4e-8
+ * eV/Å with |E_i| ≤ 80 eV, 4–5 orders below the forces, 1e-3 to 1e-1 eV/Å).
  */
 class SeAttenPhysicsTest {
-    static final double H = 1e-5;
-    static final double TOL = 1e-7;
-
     static DeepPotModel random(boolean v2) {
         DeepPotModels.SeAttenSpec spec = new DeepPotModels.SeAttenSpec(List.of("O", "H", "C"), 4.5, 0.8, 60,
                 new int[] {6, 12}, 3, 5, 8, 2, v2, false, true, new int[] {12, 12});
         return DeepPotModels.randomSeAtten(spec, 0.15, 0.3, 0.2, new double[] {-93.0, -187.0, -150.0}, 21);
-    }
-
-    static void checkForcesAndVirial(DeepPotCalculator ev, double[] pos, double[] cell, int[] types, int[] atoms, String what) {
-        DeepPotResult r = ev.evaluate(pos, cell, types);
-        assertEquals(0, r.neighboursDropped(), "sel overflow");
-        double worstF = 0;
-        for (int k : atoms) {
-            for (int b = 0; b < 3; b++) {
-                double[] p = pos.clone(), m = pos.clone();
-                p[3 * k + b] += H;
-                m[3 * k + b] -= H;
-                double fd = -SeRPhysicsTest.energyChange(ev, m, cell, p, cell, types) / (2 * H);
-                worstF = Math.max(worstF, Math.abs(fd - r.forces()[3 * k + b]));
-            }
-        }
-        double worstV = 0;
-        for (int a = 0; a < 3; a++) {
-            for (int b = 0; b < 3; b++) {
-                double de = SeRPhysicsTest.energyChange(ev, SeRPhysicsTest.deform(pos, a, b, -H),
-                        cell == null ? null : SeRPhysicsTest.deform(cell, a, b, -H), SeRPhysicsTest.deform(pos, a, b, H),
-                        cell == null ? null : SeRPhysicsTest.deform(cell, a, b, H), types);
-                worstV = Math.max(worstV, Math.abs(-de / (2 * H) - r.virial()[3 * a + b]));
-            }
-        }
-        double[] sum = new double[9];
-        for (int i = 0; i < types.length; i++) for (int k = 0; k < 9; k++) sum[k] += r.atomVirial()[9 * i + k];
-        double dsum = 0;
-        for (int k = 0; k < 9; k++) dsum = Math.max(dsum, Math.abs(sum[k] - r.virial()[k]));
-        System.out.printf("se_atten %s: forces vs FD max|Δ| %.2e eV/Å (max|F| %.2e), virial vs strain FD %.2e eV"
-                + " (max|Ξ| %.2e)%n", what, worstF, SeRPhysicsTest.maxAbs(r.forces()), worstV, SeRPhysicsTest.maxAbs(r.virial()));
-        assertTrue(SeRPhysicsTest.maxAbs(r.forces()) > 1e3 * TOL, "non-trivial forces");
-        assertTrue(worstF < TOL, what + ": force max|Δ| " + worstF);
-        assertTrue(worstV < TOL * Math.max(1.0, SeRPhysicsTest.maxAbs(r.virial())), what + ": virial max|Δ| " + worstV);
-        assertTrue(dsum < 1e-11, "per-atom virials sum to the virial (round-off only): " + dsum);
     }
 
     /** Water frame 7 with types O, H mapped into the model's type map (index of "O" and "H"). */
@@ -76,14 +39,14 @@ class SeAttenPhysicsTest {
         for (String name : List.of("concat", "rough", "noattn", "v2")) {
             DeepPotModel m = SeAttenGoldenTest.model(name);
             SeRPhysicsTest.Frame w = water(m);
-            checkForcesAndVirial(ReferenceEvaluators.of(m), w.coord(), w.box(), w.types(), new int[] {0, 100}, name + ", water");
+            SeRPhysicsTest.checkForcesAndVirial(ReferenceEvaluators.of(m), w.coord(), w.box(), w.types(), new int[] {0, 100}, name + ", water");
         }
         for (boolean v2 : new boolean[] {false, true}) {
             DeepPotModel m = random(v2);
             SeRPhysicsTest.Frame w = water(m);
             int[] types = w.types().clone();
             for (int i = 0; i < types.length; i += 9) types[i] = 2; // some carbons among them: three elements
-            checkForcesAndVirial(ReferenceEvaluators.of(m), w.coord(), w.box(), types, new int[] {9, 64, 191},
+            SeRPhysicsTest.checkForcesAndVirial(ReferenceEvaluators.of(m), w.coord(), w.box(), types, new int[] {9, 64, 191},
                     (v2 ? "random v2" : "random") + ", 3 elements, water box");
         }
     }
@@ -95,7 +58,7 @@ class SeAttenPhysicsTest {
         double[] pos = Arrays.copyOf(w.coord(), 3 * 30);
         int[] types = Arrays.copyOf(w.types(), 30);
         types[3] = 0; // a carbon
-        checkForcesAndVirial(ReferenceEvaluators.of(m), pos, null, types, new int[] {0, 3, 17, 29}, "concat, 30-atom cluster");
+        SeRPhysicsTest.checkForcesAndVirial(ReferenceEvaluators.of(m), pos, null, types, new int[] {0, 3, 17, 29}, "concat, 30-atom cluster");
     }
 
     @Test
@@ -114,34 +77,7 @@ class SeAttenPhysicsTest {
             // atom 0 keeps its type under the permutation below (the last atom is an O too): DeePMD-kit's padding slots
             // take atom 0's type, a frame-level constant of its dense evaluation
             types[n - 1] = types[0];
-            DeepPotCalculator ev = ReferenceEvaluators.of(m);
-            DeepPotResult r0 = ev.evaluate(pos, null, types);
-            double[] rot = SeRPhysicsTest.rotation(0.3, -1.1, 2.0);
-            double[] moved = SeRPhysicsTest.rotate(pos, rot);
-            for (int i = 0; i < n; i++) {
-                moved[3 * i] += 3.7;
-                moved[3 * i + 1] -= 11.2;
-                moved[3 * i + 2] += 0.4;
-            }
-            DeepPotResult r1 = ev.evaluate(moved, null, types);
-            assertEquals(r0.energy(), r1.energy(), 1e-10, "rotation + translation");
-            double[] fr = SeRPhysicsTest.rotate(r0.forces(), rot);
-            for (int k = 0; k < 3 * n; k++) assertEquals(fr[k], r1.forces()[k], 1e-12, "rotated force " + k);
-            double[] pp = new double[3 * n];
-            int[] pt = new int[n];
-            for (int i = 0; i < n; i++) {
-                int j = n - 1 - i;
-                pt[i] = types[j];
-                System.arraycopy(pos, 3 * j, pp, 3 * i, 3);
-            }
-            DeepPotResult r2 = ev.evaluate(pp, null, pt);
-            assertEquals(r0.energy(), r2.energy(), 1e-10, "permutation");
-            for (int i = 0; i < n; i++) {
-                int j = n - 1 - i;
-                assertEquals(r0.atomEnergy()[j], r2.atomEnergy()[i], 1e-11, "atom energy " + j);
-                for (int b = 0; b < 3; b++) assertEquals(r0.forces()[3 * j + b], r2.forces()[3 * i + b], 1e-12);
-            }
-            assertTrue(SeRPhysicsTest.maxAbs(r0.forces()) > 1e-3, "non-trivial forces");
+            SeRPhysicsTest.checkInvariance(ReferenceEvaluators.of(m), pos, types);
         }
     }
 

@@ -10,19 +10,10 @@ import org.dpspark.model.DeepPotModel;
 import org.dpspark.model.DeepPotModels;
 import org.dpspark.model.DenseNet;
 import org.dpspark.model.NetLayer;
-import org.dpspark.model.eval.DeepPotCalculator;
 import org.dpspark.model.eval.SeAttenEvaluator;
-import org.dpspark.model.neighbor.NeighborList;
-import org.dpspark.model.neighbor.NeighborListBuilder;
 import org.dpspark.simulate.lattice.WaterBox;
-import org.dpspark.simulate.md.BlowUpGuard;
-import org.dpspark.simulate.md.ForceField;
 import org.dpspark.simulate.md.MaxwellBoltzmann;
 import org.dpspark.simulate.md.MdState;
-import org.dpspark.simulate.md.RunResult;
-import org.dpspark.simulate.md.Thermo;
-import org.dpspark.simulate.md.Trajectory;
-import org.dpspark.simulate.md.VelocityVerlet;
 import org.dpspark.simulate.potential.Structure;
 import org.junit.jupiter.api.Test;
 
@@ -62,28 +53,7 @@ class SeAttenNveTest {
     }
 
     static double[] nve(MdState start, DeepPotModel m, double dt) {
-        MdState s = new MdState(start.toStructure(), 0L);
-        s.setVelocities(start.velocities);
-        DeepPotCalculator calc = DeepPotCalculators.create("java", m);
-        assertTrue(calc instanceof SeAttenEvaluator, "MD's default execution runs se_atten on its reference evaluator");
-        DeepPotPotential dp = DeepPotPotential.forStructure(calc, s.toStructure());
-        int steps = (int) Math.round(WINDOW_FS / dt);
-        double[] e = new double[steps + 1];
-        double[] dmin = {Double.POSITIVE_INFINITY};
-        NeighborListBuilder close = new NeighborListBuilder(1.0);
-        Trajectory t = new Trajectory(new ForceField(dp, 1.0), new VelocityVerlet(dt), BlowUpGuard.nanOnly(10))
-                .observe(1, st -> {
-                    e[(int) st.step] = st.potentialEnergy() + Thermo.kineticEnergy(st);
-                    if (st.step % 4 == 0) {
-                        NeighborList nl = close.build(st.positions, st.cell, null);
-                        for (int p = 0; p < nl.size(); p++) dmin[0] = Math.min(dmin[0], nl.distance(p));
-                    }
-                    return true;
-                });
-        RunResult r = t.run(s, steps);
-        assertTrue(r.ok(), r.toString());
-        assertTrue(dmin[0] > 0.15, "closest pair " + dmin[0] + " Å: the window reached the untrained short range");
-        return e;
+        return SeRNveTest.window(start, m, dt, WINDOW_FS, SeAttenEvaluator.class);
     }
 
     @Test
