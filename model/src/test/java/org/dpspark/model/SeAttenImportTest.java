@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * DPA-1's DeePMD-kit serialization: the seeded test models of SeAttenGoldenTest (written by DeePMD-kit's NumPy
  * backend) are read with every option, written back key for key as DeePMD-kit writes them, round-trip through
- * {@code .yaml} and {@code .dp} unchanged, and options dpspark does not implement are refused by name.
+ * {@code .yaml}, {@code .dp} and the dpspark model directory unchanged, and options dpspark does not implement are
+ * refused by name.
  */
 class SeAttenImportTest {
 
@@ -119,6 +120,10 @@ class SeAttenImportTest {
                 DeepPotModel back = DeepPotModel.importDeepmd(f);
                 sameTree(sub(DeepmdTree.toTree(m), "model"), sub(DeepmdTree.toTree(back), "model"), name + ext);
             }
+            Path dir = tmp.resolve(name + "-model");
+            m.save(dir);
+            sameTree(sub(DeepmdTree.toTree(m), "model"), sub(DeepmdTree.toTree(DeepPotModel.load(dir)), "model"),
+                    name + " model directory");
             Path y1 = tmp.resolve("a.yaml"), y2 = tmp.resolve("b.yaml");
             m.exportDeepmd(y1);
             DeepPotModel.importDeepmd(y1).exportDeepmd(y2);
