@@ -35,7 +35,8 @@ import org.dpspark.model.compress.Compression;
  * @param outStd per-type scale, T (DeePMD shape 1×T×1; unused for energies)
  * @param modelDefScript DeePMD-kit's input script of the model (model_def_script), or null to derive one
  * @param deepmdOptions inference-neutral DeePMD-kit options kept for export, keyed "model.preset_out_bias",
- *        "model.rcond", "fitting.tot_ener_zero", "fitting.layer_name", "fitting.use_aparam_as_mask"
+ *        "model.rcond", "fitting.tot_ener_zero", "fitting.layer_name", "fitting.use_aparam_as_mask", and
+ *        "fitting.mixed_types" (true: one fitting net shared by every type, as DeePMD-kit writes it for DPA-1)
  * @param provenance where the model came from (free-form; e.g. source file, software, version, time)
  * @param training training configuration when dpspark trained it, else null
  * @param compression the embedding nets' tables when the model was compressed ({@code dpspark compress}), else null;

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Builds se_e2_a + ener (and se_e2_r + ener) models with freshly initialised weights, as DeePMD-kit's {@code NativeLayer} does
+ * Builds se_e2_a + ener (and se_e2_r, se_atten + ener) models with freshly initialised weights, as DeePMD-kit's {@code NativeLayer} does
  * (deepmd/dpmodel/utils/network.py): w, b ~ N(0, 1/√(nIn + nOut)); idt (only on layers with a skip connection
  * when resnet_dt) ~ 0.1 + N(0, 0.001) like DeePMD-kit's TF/PyTorch timestep init. For tests, benchmarks and as
  * the starting point of training; davg/dstd and the energy bias come from the caller (statistics of the data).
@@ -102,6 +102,73 @@ public final class DeepPotModels {
         Arrays.fill(outStd, 1.0);
         return new DeepPotModel(spec.typeMap(), d, f, new double[t], outStd, null, null,
                 Map.of("created_by", "DeepPotModels.randomSeR", "seed", seed), null);
+    }
+
+    /**
+     * Hyper-parameters of a DPA-1 (se_atten / se_atten_v2) + ener model.
+     *
+     * @param typeMap element per type
+     * @param rcut r_c, Å
+     * @param rcutSmth r_s, Å
+     * @param sel N, the one total of neighbour slots
+     * @param neuron embedding widths
+     * @param axisNeuron M&lt;
+     * @param tebdDim type embedding width
+     * @param attn attention width
+     * @param attnLayer number of attention layers
+     * @param v2 se_atten_v2 (stripped type embedding) instead of se_atten's concat
+     * @param typeOneSide the centre's type embedding is not an embedding input
+     * @param concatOutputTebd append the centre's type embedding to the descriptor
+     * @param fittingNeuron widths of the one (mixed_types) fitting net
+     */
+    public record SeAttenSpec(List<String> typeMap, double rcut, double rcutSmth, int sel, int[] neuron, int axisNeuron,
+            int tebdDim, int attn, int attnLayer, boolean v2, boolean typeOneSide, boolean concatOutputTebd,
+            int[] fittingNeuron) {}
+
+    /**
+     * A DPA-1 model with random weights (attn_dotr, normalize, smooth type embedding, layer norms γ = 1 + N(0, 0.04),
+     * β = N(0, 0.01)) and one fitting net shared by every type (DeePMD-kit's mixed_types); davg [s̄, 0, 0, 0] and dstd
+     * [σ_s, σ_a, σ_a, σ_a] on every slot (s̄ = 0 is DeePMD-kit's default for se_atten, set_davg_zero, which makes
+     * the energy continuous at r_c for neighbours of every type); biasAtomE per type (eV).
+     */
+    public static DeepPotModel randomSeAtten(SeAttenSpec spec, double sMean, double sStd, double aStd, double[] biasAtomE,
+            long seed) {
+        Random rng = new Random(seed);
+        int t = spec.typeMap().size(), nnei = spec.sel(), m = spec.neuron()[spec.neuron().length - 1];
+        double[] davg = new double[t * nnei * 4];
+        double[] dstd = new double[t * nnei * 4];
+        for (int k = 0; k < t * nnei; k++) {
+            davg[4 * k] = sMean;
+            dstd[4 * k] = sStd;
+            dstd[4 * k + 1] = dstd[4 * k + 2] = dstd[4 * k + 3] = aStd;
+        }
+        int pair = spec.typeOneSide() ? spec.tebdDim() : 2 * spec.tebdDim();
+        DenseNet tebd = net(DenseNet.Kind.EMBEDDING, t, new int[] {spec.tebdDim()}, "linear", false, rng);
+        DenseNet emb = net(DenseNet.Kind.EMBEDDING, spec.v2() ? 1 : 1 + pair, spec.neuron(), "tanh", false, rng);
+        DenseNet strip = spec.v2() ? net(DenseNet.Kind.EMBEDDING, pair, spec.neuron(), "tanh", false, rng) : null;
+        List<AttentionLayer> layers = new ArrayList<>();
+        for (int l = 0; l < spec.attnLayer(); l++) {
+            double[] g = new double[m], b = new double[m];
+            for (int k = 0; k < m; k++) {
+                g[k] = 1.0 + 0.2 * rng.nextGaussian();
+                b[k] = 0.1 * rng.nextGaussian();
+            }
+            layers.add(new AttentionLayer(layer(m, 3 * spec.attn(), "none", false, false, rng),
+                    layer(spec.attn(), m, "none", false, false, rng), g, b, 1e-5));
+        }
+        SeAttenDescriptor d = new SeAttenDescriptor(spec.rcut(), spec.rcutSmth(), t, nnei, spec.neuron().clone(),
+                spec.axisNeuron(), spec.tebdDim(), spec.v2(), spec.v2(), false, spec.typeOneSide(), spec.attn(), true, true,
+                1.0, null, true, 1e-5, true, spec.concatOutputTebd(), "tanh", "float64", sMean == 0.0, true, false, davg, dstd,
+                tebd, emb, strip, layers);
+        DenseNet fit = net(DenseNet.Kind.FITTING, d.dimOut(), spec.fittingNeuron(), "tanh", true, rng);
+        boolean[] trainable = new boolean[spec.fittingNeuron().length + 1];
+        Arrays.fill(trainable, true);
+        EnerFitting f = new EnerFitting(spec.fittingNeuron().clone(), true, "tanh", "float64",
+                java.util.Collections.nCopies(t, fit), biasAtomE.clone(), trainable, null);
+        double[] outStd = new double[t];
+        Arrays.fill(outStd, 1.0);
+        return new DeepPotModel(spec.typeMap(), d, f, new double[t], outStd, null, Map.of("fitting.mixed_types", true),
+                Map.of("created_by", "DeepPotModels.randomSeAtten", "seed", seed), null);
     }
 
     /**

@@ -16,7 +16,7 @@ import java.util.Map;
  * {@code NetworkCollection} of {@code EmbeddingNetwork}/{@code FittingNetwork} of {@code Layer}s. Everything
  * that changes predictions and that dpspark does not implement is refused with an
  * {@link UnsupportedModelException} naming the key (exclude types, spin, env_protection, aparam as mask, case embedding,
- * atom_ener, mixed_types, case embedding, dim_out ≠ 1, other descriptors/fittings/models).
+ * atom_ener, case embedding, dim_out ≠ 1, other descriptors/fittings/models).
  *
  * <p>Export writes exactly the keys, {@code @class} names and {@code @version}s that DeePMD-kit v3 wrote for
  * {@code deeppot_sea.yaml} (Model 2, Descriptor 2, NetworkCollection 1, EmbeddingNetwork 2, FittingNetwork 1,
@@ -59,6 +59,7 @@ final class DeepmdTree {
         options.put("fitting.tot_ener_zero", fit.boolOr("tot_ener_zero", false));
         options.put("fitting.layer_name", fit.raw("layer_name"));
         options.put("fitting.use_aparam_as_mask", fit.boolOr("use_aparam_as_mask", false));
+        if (fit.boolOr("mixed_types", false)) options.put("fitting.mixed_types", true);
 
         @SuppressWarnings("unchecked")
         Map<String, Object> script = (Map<String, Object>) (root.raw("model_def_script") instanceof Map
@@ -84,7 +85,6 @@ final class DeepmdTree {
                     + ": aparam as an atom mask is not implemented");
         }
         f.requireDefault("dim_case_embd", "case embedding is not implemented");
-        f.requireDefault("mixed_types", "mixed_types fitting (one net for all types) is not implemented");
         f.requireDefault("exclude_types", "atom-type exclusion is not implemented");
         f.requireDefault("spin", "spin is not implemented");
         Object atomEner = f.raw("atom_ener");
@@ -113,7 +113,11 @@ final class DeepmdTree {
             }
         }
         double[] bias = perType(vars.array("bias_atom_e", false), t, 0.0, vars.path + "/bias_atom_e");
-        List<DenseNet> nets = collection(f.child("nets"), 1, t, "fitting_network");
+        // mixed_types (DPA-1 and the other type-embedding descriptors): one net for every type, NetworkCollection ndim 0;
+        // held as the same net once per type, and written back as one (the option is kept in deepmdOptions)
+        boolean mixed = f.boolOr("mixed_types", false);
+        List<DenseNet> nets = collection(f.child("nets"), mixed ? 0 : 1, t, "fitting_network");
+        if (mixed) nets = java.util.Collections.nCopies(t, nets.get(0));
         boolean[] trainable = new boolean[neuron.length + 1];
         Arrays.fill(trainable, true);
         Object tr = f.raw("trainable");
@@ -158,7 +162,7 @@ final class DeepmdTree {
         String nt = c.strOr("network_type", networkType);
         if (!nt.equals(networkType)) throw new UnsupportedModelException("unsupported network_type '" + nt + "' at " + c.path);
         List<?> raw = c.list("networks");
-        int expected = ndim == 1 ? t : t * t;
+        int expected = ndim == 0 ? 1 : ndim == 1 ? t : t * t;
         if (raw.size() != expected) throw new IllegalArgumentException(c.path + "/networks has " + raw.size() + " nets, expected " + expected);
         List<DenseNet> out = new ArrayList<>();
         for (int i = 0; i < raw.size(); i++) {
@@ -169,7 +173,7 @@ final class DeepmdTree {
         return out;
     }
 
-    private static DenseNet network(TreeAccess n, boolean fitting) {
+    static DenseNet network(TreeAccess n, boolean fitting) {
         if (fitting) n.expectClass("FittingNetwork", 1);
         else n.expectClass("EmbeddingNetwork", 2);
         List<?> rawLayers = n.list("layers");
@@ -187,7 +191,7 @@ final class DeepmdTree {
                 n.boolOr("resnet_dt", false), n.strOr("precision", "float64"), n.boolOr("bias", true), layers);
     }
 
-    private static NetLayer layer(TreeAccess l) {
+    static NetLayer layer(TreeAccess l) {
         l.expectClass("Layer", 2);
         TreeAccess v = l.child("@variables");
         NdArray w = v.array("w", false);
@@ -287,8 +291,12 @@ final class DeepmdTree {
         o.put("dim_out", 1);
         o.put("exclude_types", new ArrayList<>());
         o.put("layer_name", opts.get("fitting.layer_name"));
-        o.put("mixed_types", false);
-        o.put("nets", collection(f.nets(), 1, t, "fitting_network"));
+        boolean mixed = Boolean.TRUE.equals(opts.get("fitting.mixed_types"));
+        if (mixed && f.nets().stream().anyMatch(n -> n != f.nets().get(0))) {
+            throw new IllegalStateException("fitting.mixed_types needs one fitting net shared by every type");
+        }
+        o.put("mixed_types", mixed);
+        o.put("nets", mixed ? collection(f.nets().subList(0, 1), 0, t, "fitting_network") : collection(f.nets(), 1, t, "fitting_network"));
         o.put("neuron", ints(f.neuron()));
         o.put("ntypes", t);
         o.put("numb_aparam", f.numbAparam());
@@ -308,7 +316,7 @@ final class DeepmdTree {
         return o;
     }
 
-    private static NdArray vector(String precision, double[] v) {
+    static NdArray vector(String precision, double[] v) {
         return v == null ? null : NdArray.of(precision, v.clone(), v.length);
     }
 
@@ -325,7 +333,7 @@ final class DeepmdTree {
         return o;
     }
 
-    private static Map<String, Object> network(DenseNet n) {
+    static Map<String, Object> network(DenseNet n) {
         Map<String, Object> o = new TreeMapWithOrder();
         boolean fit = n.kind() == DenseNet.Kind.FITTING;
         o.put("@class", fit ? "FittingNetwork" : "EmbeddingNetwork");
@@ -343,7 +351,7 @@ final class DeepmdTree {
         return o;
     }
 
-    private static Map<String, Object> layer(NetLayer l) {
+    static Map<String, Object> layer(NetLayer l) {
         Map<String, Object> o = new TreeMapWithOrder();
         o.put("@class", "Layer");
         Map<String, Object> vars = new TreeMapWithOrder();

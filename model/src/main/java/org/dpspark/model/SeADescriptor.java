@@ -30,31 +30,10 @@ public record SeADescriptor(double rcut, double rcutSmth, int[] sel, int[] neuro
 
     public SeADescriptor {
         embeddings = List.copyOf(embeddings);
-        int t = sel.length;
-        if (t == 0) throw new IllegalArgumentException("sel is empty");
-        if (!(rcutSmth >= 0 && rcutSmth < rcut)) {
-            throw new IllegalArgumentException("need 0 <= rcut_smth < rcut, got " + rcutSmth + ", " + rcut);
-        }
-        int nnei = Arrays.stream(sel).sum();
-        if (davg.length != t * nnei * 4 || dstd.length != t * nnei * 4) {
-            throw new IllegalArgumentException("davg/dstd need ntypes×nnei×4 = " + t + "×" + nnei + "×4 values, got "
-                    + davg.length + " and " + dstd.length);
-        }
-        int nets = typeOneSide ? t : t * t;
-        if (embeddings.size() != nets) {
-            throw new IllegalArgumentException("type_one_side=" + typeOneSide + " needs " + nets + " embedding nets, got "
-                    + embeddings.size());
-        }
-        if (neuron.length == 0) throw new IllegalArgumentException("embedding neuron is empty");
+        SeEmbeddingChecks.check(rcut, rcutSmth, sel, neuron, typeOneSide, activation, davg, dstd, 4, embeddings);
         if (axisNeuron <= 0 || axisNeuron > neuron[neuron.length - 1]) {
             throw new IllegalArgumentException("axis_neuron " + axisNeuron + " must be in 1.." + neuron[neuron.length - 1]);
         }
-        for (DenseNet n : embeddings) {
-            if (n.kind() != DenseNet.Kind.EMBEDDING || n.inDim() != 1 || !Arrays.equals(n.neuron(), neuron)) {
-                throw new IllegalArgumentException("embedding nets must be EMBEDDING nets 1→" + Arrays.toString(neuron));
-            }
-        }
-        Activation.of(activation);
     }
 
     @Override
@@ -74,9 +53,9 @@ public record SeADescriptor(double rcut, double rcutSmth, int[] sel, int[] neuro
 
     /**
      * The net applied to a neighbour of type {@code neighbourType} around a centre of type {@code centreType}.
-     * DeePMD's {@code NetworkCollection._convert_key}: idx = Σ_k key[k]·T^k with key = (centre, neighbour).
+     * See {@link SeEmbeddingChecks#netIndex}.
      */
     public DenseNet embedding(int centreType, int neighbourType) {
-        return typeOneSide ? embeddings.get(neighbourType) : embeddings.get(centreType + neighbourType * ntypes());
+        return embeddings.get(SeEmbeddingChecks.netIndex(typeOneSide, ntypes(), centreType, neighbourType));
     }
 }

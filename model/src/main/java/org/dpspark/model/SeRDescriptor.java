@@ -39,28 +39,7 @@ public record SeRDescriptor(double rcut, double rcutSmth, int[] sel, int[] neuro
 
     public SeRDescriptor {
         embeddings = List.copyOf(embeddings);
-        int t = sel.length;
-        if (t == 0) throw new IllegalArgumentException("sel is empty");
-        if (!(rcutSmth >= 0 && rcutSmth < rcut)) {
-            throw new IllegalArgumentException("need 0 <= rcut_smth < rcut, got " + rcutSmth + ", " + rcut);
-        }
-        int nnei = Arrays.stream(sel).sum();
-        if (davg.length != t * nnei || dstd.length != t * nnei) {
-            throw new IllegalArgumentException("davg/dstd need ntypes×nnei×1 = " + t + "×" + nnei + "×1 values, got "
-                    + davg.length + " and " + dstd.length);
-        }
-        int nets = typeOneSide ? t : t * t;
-        if (embeddings.size() != nets) {
-            throw new IllegalArgumentException("type_one_side=" + typeOneSide + " needs " + nets + " embedding nets, got "
-                    + embeddings.size());
-        }
-        if (neuron.length == 0) throw new IllegalArgumentException("embedding neuron is empty");
-        for (DenseNet n : embeddings) {
-            if (n.kind() != DenseNet.Kind.EMBEDDING || n.inDim() != 1 || !Arrays.equals(n.neuron(), neuron)) {
-                throw new IllegalArgumentException("embedding nets must be EMBEDDING nets 1→" + Arrays.toString(neuron));
-            }
-        }
-        Activation.of(activation);
+        SeEmbeddingChecks.check(rcut, rcutSmth, sel, neuron, typeOneSide, activation, davg, dstd, 1, embeddings);
     }
 
     /** DeePMD-kit's canonical type string (it also accepts, and serializes as, {@code se_r}). */
@@ -80,9 +59,9 @@ public record SeRDescriptor(double rcut, double rcutSmth, int[] sel, int[] neuro
 
     /**
      * The net applied to a neighbour of type {@code neighbourType} around a centre of type {@code centreType}.
-     * DeePMD's {@code NetworkCollection._convert_key}: idx = Σ_k key[k]·T^k with key = (centre, neighbour).
+     * See {@link SeEmbeddingChecks#netIndex}.
      */
     public DenseNet embedding(int centreType, int neighbourType) {
-        return typeOneSide ? embeddings.get(neighbourType) : embeddings.get(centreType + neighbourType * ntypes());
+        return embeddings.get(SeEmbeddingChecks.netIndex(typeOneSide, ntypes(), centreType, neighbourType));
     }
 }

@@ -27,8 +27,8 @@ class DescriptorRegistryTest {
     @Test
     void anUnknownTypeNamesTheKnownOnes() {
         UnsupportedModelException e = assertThrows(UnsupportedModelException.class,
-                () -> DescriptorRegistry.forType("se_atten", "model.yaml:/model/descriptor"));
-        assertEquals("unsupported descriptor type 'se_atten' at model.yaml:/model/descriptor (supported: "
+                () -> DescriptorRegistry.forType("hybrid", "model.yaml:/model/descriptor"));
+        assertEquals("unsupported descriptor type 'hybrid' at model.yaml:/model/descriptor (supported: "
                 + String.join(", ", DescriptorRegistry.types()) + ")", e.getMessage());
     }
 

@@ -46,9 +46,7 @@ import org.dpspark.model.neighbor.NeighborList;
  * at a Verlet-list rebuild featurize's neighbour-list builder allocates its 3×3 inverse cell); {@link #evaluate}
  * allocates the result arrays. Not thread-safe; use one evaluator per thread.
  */
-public final class DeepPotEvaluator implements InPlaceCalculator {
-    private final DeepPotModel model;
-    private final int ntypes;
+public final class DeepPotEvaluator extends ReferenceEvaluator {
     private final int nnei;
     private final int ng;
     private final int axis;
@@ -59,19 +57,14 @@ public final class DeepPotEvaluator implements InPlaceCalculator {
     private final double[] dstd;
     /** dstd with every value repeated 3 times (one per derivative component): ntypes × nnei × 4 × 3. */
     private final double[] dstd3;
-    private final double[] biasPerType;
     private final boolean typeOneSide;
     private final BatchedNet[] embed;
-    private final CompiledNet[] fit;
     private final int cap;
     /** Embedding output of each padding slot: ntypes (centre) × nnei × ng. */
     private final double[] padG;
     /** Normalised padding row (0 − davg)/dstd of every (centre type, slot): ntypes × nnei × 4. */
     private final double[] padR;
     private final VerletSlots slots;
-    /** The caller's Verlet list during {@link #evaluateInto(double[], double[], int[], double[], double[], double[], NeighborList)}. */
-    private NeighborList verlet;
-    private long dropped;
 
     // per-atom scratch (reused)
     private final double[] envA;     // nnei × 4, normalised R̃
@@ -83,23 +76,15 @@ public final class DeepPotEvaluator implements InPlaceCalculator {
     private final double[] gr;       // M × 4
     private final double[] dgr;      // M × 4
     private final double[] desc;     // M·M< (+ F + A: the fitting input)
-    private final FittingInputs params;
-    private double[] fparam;
-    private double[] aparam;
-    private final double[] fitOut;   // fitting row
-    private final double[] fitDphi;  // fitting row
     private final double[] dGs;      // M × cap: ∂E/∂G per real slot of one group
     private final double[] dk;       // 4 × cap: direct ∂E/∂R̃ per real slot of one group
-    private final double[] one = {1.0};
-    private final double[] virialScratch = new double[9];
 
     public DeepPotEvaluator(DeepPotModel model) {
-        this.model = model;
+        super(model);
         if (!(model.descriptor() instanceof SeADescriptor d)) {
             throw new org.dpspark.model.UnsupportedModelException("DeepPotEvaluator evaluates se_e2_a models, got descriptor "
                     + model.descriptor().type());
         }
-        ntypes = model.ntypes();
         nnei = d.nnei();
         ng = d.embeddingWidth();
         axis = d.axisNeuron();
@@ -115,12 +100,8 @@ public final class DeepPotEvaluator implements InPlaceCalculator {
         davg = d.davg();
         dstd = d.dstd();
         typeOneSide = d.typeOneSide();
-        biasPerType = new double[ntypes];
-        for (int t = 0; t < ntypes; t++) biasPerType[t] = model.fitting().biasAtomE()[t] + model.outBias()[t];
         embed = new BatchedNet[d.embeddings().size()];
         for (int k = 0; k < embed.length; k++) embed[k] = new BatchedNet(d.embeddings().get(k), cap);
-        fit = new CompiledNet[ntypes];
-        for (int t = 0; t < ntypes; t++) fit[t] = new CompiledNet(model.fitting().nets().get(t));
         slots = new VerletSlots(d.rcut(), d.rcutSmth(), sel, VerletSlots.DEFAULT_SKIN);
         envA = new double[nnei * 4];
         derivA = new double[nnei * 12];
@@ -130,10 +111,7 @@ public final class DeepPotEvaluator implements InPlaceCalculator {
         rk = new double[4 * nnei];
         gr = new double[ng * 4];
         dgr = new double[ng * 4];
-        params = new FittingInputs(model.fitting());
         desc = new double[dimD + params.width()]; // [D, fparam, aparam]: the fitting net's input
-        fitOut = new double[fit[0].rowWidth()];
-        fitDphi = new double[fit[0].rowWidth()];
         dGs = new double[ng * cap];
         dk = new double[4 * cap];
         dstd3 = new double[3 * dstd.length];
@@ -165,117 +143,14 @@ public final class DeepPotEvaluator implements InPlaceCalculator {
         return typeOneSide ? tj : ti + tj * ntypes;
     }
 
-    /**
-     * Frame and atomic parameters for the following evaluations (DeePMD-kit's fparam/aparam; e.g. MD at a constant
-     * electronic temperature): {@code fparam} numb_fparam values or null (the model's default_fparam), {@code aparam}
-     * n×numb_aparam values (row-major) or null. Arrays are kept by reference.
-     */
-    public void setFrameParams(double[] fparam, double[] aparam) {
-        this.fparam = fparam;
-        this.aparam = aparam;
-    }
-
-    /** One frame with these fparam/aparam (for this call only); see {@link #setFrameParams}. */
     @Override
-    public DeepPotResult evaluate(double[] positions, double[] cell, int[] types, double[] fparam, double[] aparam,
-            boolean intermediates) {
-        double[] f0 = this.fparam, a0 = this.aparam;
-        setFrameParams(fparam, aparam);
-        try {
-            return evaluate(positions, cell, types, intermediates);
-        } finally {
-            setFrameParams(f0, a0);
-        }
-    }
+    protected int descriptorWidth() { return dimD; }
 
     @Override
-    public DeepPotModel model() { return model; }
-
-    /** Energies, forces and virials of one frame. See {@link #evaluate(double[], double[], int[], boolean)}. */
-    @Override
-    public DeepPotResult evaluate(double[] positions, double[] cell, int[] types) {
-        return evaluate(positions, cell, types, false);
-    }
-
-    /**
-     * Evaluates one frame.
-     *
-     * @param positions n×3 Cartesian positions, Å
-     * @param cell 3×3 row-major (rows = cell vectors), Å, periodic in all directions; null for a molecule
-     * @param types type index per atom into the model's type map (n)
-     * @param intermediates also return the descriptor and the fitting net's last hidden layer
-     */
-    @Override
-    public DeepPotResult evaluate(double[] positions, double[] cell, int[] types, boolean intermediates) {
-        int n = types.length;
-        double[] atomE = new double[n];
-        double[] descOut = intermediates ? new double[n * dimD] : null;
-        int lastHidden = fit[0].lastHiddenOffset() >= 0 ? model.fitting().nets().get(0).lastHiddenWidth() : 0;
-        double[] fitLast = intermediates && lastHidden > 0 ? new double[n * lastHidden] : null;
-        double[] forces = new double[3 * n];
-        double[] virial = new double[9];
-        double[] atomVirial = new double[9 * n];
-        double energy = run(positions, cell, types, forces, virial, atomE, atomVirial, descOut, fitLast, lastHidden);
-        return new DeepPotResult(energy, atomE, forces, virial, atomVirial, descOut, fitLast, dropped,
-                DeepPotResult.JAVA_REFERENCE);
-    }
-
-    /**
-     * Evaluates one frame into caller-owned buffers, allocating nothing once sized (the MD hot loop).
-     * Same values, bitwise, as {@link #evaluate}.
-     *
-     * @param positions n×3 Cartesian positions, Å
-     * @param cell 3×3 row-major, Å, or null for a molecule
-     * @param types model type per atom (n)
-     * @param forces receives n×3 forces, eV/Å (overwritten)
-     * @param virial receives the 3×3 virial, eV (overwritten); may be null
-     * @param atomEnergy receives n per-atom energies, eV; may be null
-     * @return the energy, eV ({@link #lastNeighboursDropped()} tells whether sel overflowed)
-     */
-    public double evaluateInto(double[] positions, double[] cell, int[] types, double[] forces, double[] virial,
-            double[] atomEnergy) {
-        return evaluateInto(positions, cell, types, forces, virial, atomEnergy, null);
-    }
-
-    /**
-     * As {@link #evaluateInto(double[], double[], int[], double[], double[], double[])}, taking the neighbour
-     * candidates from the MD engine's Verlet list ({@link VerletSlots#update(double[], double[], int[],
-     * NeighborList)}: radius ≥ r_c, kept valid by the caller for these positions); same values, bitwise.
-     *
-     * @param verlet the engine's full neighbour list, or null (the evaluator keeps its own)
-     */
-    @Override
-    public double evaluateInto(double[] positions, double[] cell, int[] types, double[] forces, double[] virial,
-            double[] atomEnergy, NeighborList verlet) {
-        this.verlet = verlet;
-        try {
-            return run(positions, cell, types, forces, virial, atomEnergy, null, null, null, 0);
-        } finally {
-            this.verlet = null;
-        }
-    }
-
-    /** Neighbours within r_c that did not fit in sel, summed over the atoms of the latest frame. */
-    @Override
-    public long lastNeighboursDropped() { return dropped; }
-
-    @Override
-    public String mode() { return DeepPotResult.JAVA_REFERENCE; }
-
-    private double run(double[] positions, double[] cell, int[] types, double[] forces, double[] virial,
+    protected double frame(double[] positions, double[] cell, int[] types, double[] forces, double[] virial,
             double[] atomE, double[] atomVirial, double[] descOut, double[] fitLast, int lastHidden) {
         int n = types.length;
-        if (positions.length != 3 * n) throw new IllegalArgumentException("positions has " + positions.length + " values for " + n + " atoms");
-        for (int t : types) {
-            if (t < 0 || t >= ntypes) throw new IllegalArgumentException("atom type " + t + " outside the model's " + ntypes + " types");
-        }
-        params.prepare(fparam, aparam, n);
         slots.update(positions, cell, types, verlet);
-        Arrays.fill(forces, 0, 3 * n, 0.0);
-        double[] vir = virial != null ? virial : virialScratch;
-        Arrays.fill(vir, 0.0);
-        if (atomVirial != null) Arrays.fill(atomVirial, 0, 9 * n, 0.0);
-        dropped = 0;
         double energy = 0.0;
         for (int i = 0; i < n; i++) {
             int ti = types[i];
@@ -291,17 +166,11 @@ public final class DeepPotEvaluator implements InPlaceCalculator {
                 }
             }
             // ---- fitting
-            CompiledNet f = fit[ti];
-            params.fill(desc, dimD, i);
-            f.forward(desc, 0, fitOut, fitDphi, 0);
-            double ei = fitOut[f.outOffset()] + biasPerType[ti];
-            if (atomE != null) atomE[i] = ei;
+            double ei = fitAtom(i, ti, desc, atomE, descOut, fitLast, lastHidden);
             energy += ei;
-            if (descOut != null) System.arraycopy(desc, 0, descOut, i * dimD, dimD);
-            if (fitLast != null) System.arraycopy(fitOut, f.lastHiddenOffset(), fitLast, i * lastHidden, lastHidden);
 
             // ---- reverse: ∂E_i/∂D, then ∂E/∂gr[a][k] = Σ_b dD[a,b] gr[b][k] + [a < axis] Σ_c dD[c,a] gr[c][k]
-            double[] dD = f.backward(one, 0, fitDphi, 0);
+            double[] dD = fitBackward(ti);
             Arrays.fill(dgr, 0.0);
             for (int a = 0; a < ng; a++) {
                 for (int b = 0; b < axis; b++) {
@@ -314,7 +183,7 @@ public final class DeepPotEvaluator implements InPlaceCalculator {
             }
             for (int q = 0; q < 4 * ng; q++) dgr[q] /= nnei; // gr = Σ(...)/N
             for (int tj = 0; tj < ntypes; tj++) {
-                reverseGroup(i, ti, tj, forces, vir, atomVirial);
+                reverseGroup(i, ti, tj, forces, virial, atomVirial);
             }
         }
         return energy;
@@ -480,22 +349,7 @@ public final class DeepPotEvaluator implements InPlaceCalculator {
             gx += p3 * derivA[d + 9];
             gy += p3 * derivA[d + 10];
             gz += p3 * derivA[d + 11];
-            forces[3 * i] += gx;
-            forces[3 * i + 1] += gy;
-            forces[3 * i + 2] += gz;
-            forces[3 * j] -= gx;
-            forces[3 * j + 1] -= gy;
-            forces[3 * j + 2] -= gz;
-            double rx = rijA[3 * slot], ry = rijA[3 * slot + 1], rz = rijA[3 * slot + 2];
-            virial[0] -= gx * rx; virial[1] -= gx * ry; virial[2] -= gx * rz;
-            virial[3] -= gy * rx; virial[4] -= gy * ry; virial[5] -= gy * rz;
-            virial[6] -= gz * rx; virial[7] -= gz * ry; virial[8] -= gz * rz;
-            if (atomVirial != null) {
-                int v = 9 * j;
-                atomVirial[v] -= gx * rx; atomVirial[v + 1] -= gx * ry; atomVirial[v + 2] -= gx * rz;
-                atomVirial[v + 3] -= gy * rx; atomVirial[v + 4] -= gy * ry; atomVirial[v + 5] -= gy * rz;
-                atomVirial[v + 6] -= gz * rx; atomVirial[v + 7] -= gz * ry; atomVirial[v + 8] -= gz * rz;
-            }
+            scatter(i, j, gx, gy, gz, rijA[3 * slot], rijA[3 * slot + 1], rijA[3 * slot + 2], forces, virial, atomVirial);
         }
     }
 }

@@ -2,12 +2,14 @@ package org.dpspark.model.eval;
 
 import org.dpspark.model.DeepPotModel;
 import org.dpspark.model.SeADescriptor;
+import org.dpspark.model.SeAttenDescriptor;
 import org.dpspark.model.SeRDescriptor;
 import org.dpspark.model.UnsupportedModelException;
 
 /**
  * The plain-Java reference evaluator of a model, by its descriptor: {@link DeepPotEvaluator} for se_e2_a,
- * {@link SeREvaluator} for se_e2_r. The batched evaluator ({@link BatchedDeepPotEvaluator}) and the Aparapi kernels
+ * {@link SeREvaluator} for se_e2_r, {@link SeAttenEvaluator} for se_atten (DPA-1) and se_atten_v2. The batched
+ * evaluator ({@link BatchedDeepPotEvaluator}) and the Aparapi kernels
  * implement se_e2_a without fparam/aparam only; {@link #fastest} falls back to the reference for the other models.
  * Both reference evaluators take DeePMD-kit's frame and atomic parameters ({@code setFrameParams}).
  */
@@ -22,6 +24,7 @@ public final class ReferenceEvaluators {
     public static InPlaceCalculator of(DeepPotModel model) {
         if (model.descriptor() instanceof SeADescriptor) return new DeepPotEvaluator(model);
         if (model.descriptor() instanceof SeRDescriptor) return new SeREvaluator(model);
+        if (model.descriptor() instanceof SeAttenDescriptor) return new SeAttenEvaluator(model);
         throw new UnsupportedModelException("no evaluator for descriptor " + model.descriptor().type());
     }
 

@@ -81,8 +81,9 @@ class SeRPhysicsTest {
         for (int i = 0; i < types.length; i++) for (int k = 0; k < 9; k++) sum[k] += r.atomVirial()[9 * i + k];
         double dsum = 0;
         for (int k = 0; k < 9; k++) dsum = Math.max(dsum, Math.abs(sum[k] - r.virial()[k]));
-        System.out.printf("se_e2_r %s: forces vs FD max|Δ| %.2e eV/Å (max|F| %.2e), virial vs strain FD %.2e eV"
-                + " (max|Ξ| %.2e)%n", what, worstF, maxAbs(r.forces()), worstV, maxAbs(r.virial()));
+        System.out.printf("%s %s: forces vs FD max|Δ| %.2e eV/Å (max|F| %.2e), virial vs strain FD %.2e eV"
+                + " (max|Ξ| %.2e)%n", ev.model().descriptor().type(), what, worstF, maxAbs(r.forces()), worstV,
+                maxAbs(r.virial()));
         assertTrue(maxAbs(r.forces()) > 1e3 * TOL, "non-trivial forces");
         assertTrue(worstF < TOL, what + ": force max|Δ| " + worstF);
         assertTrue(worstV < TOL, what + ": virial max|Δ| " + worstV);
@@ -141,36 +142,44 @@ class SeRPhysicsTest {
         double[] pos = java.util.Arrays.copyOf(w.coord(), 3 * n);
         int[] types = java.util.Arrays.copyOf(w.types(), n);
         for (DeepPotModel m : List.of(SeRGoldenCase.model(), randomOneSide())) {
-            DeepPotCalculator ev = ReferenceEvaluators.of(m);
-            DeepPotResult r0 = ev.evaluate(pos, null, types);
-            double[] rot = rotation(0.3, -1.1, 2.0);
-            double[] moved = rotate(pos, rot);
-            for (int i = 0; i < n; i++) {
-                moved[3 * i] += 3.7;
-                moved[3 * i + 1] -= 11.2;
-                moved[3 * i + 2] += 0.4;
-            }
-            DeepPotResult r1 = ev.evaluate(moved, null, types);
-            assertEquals(r0.energy(), r1.energy(), 1e-10, "rotation + translation");
-            double[] fr = rotate(r0.forces(), rot);
-            for (int k = 0; k < 3 * n; k++) assertEquals(fr[k], r1.forces()[k], 1e-12, "rotated force " + k);
-            // permutation: reverse the atom order (mixes the types' order too)
-            double[] pp = new double[3 * n];
-            int[] pt = new int[n];
-            for (int i = 0; i < n; i++) {
-                int j = n - 1 - i;
-                pt[i] = types[j];
-                System.arraycopy(pos, 3 * j, pp, 3 * i, 3);
-            }
-            DeepPotResult r2 = ev.evaluate(pp, null, pt);
-            assertEquals(r0.energy(), r2.energy(), 1e-10, "permutation");
-            for (int i = 0; i < n; i++) {
-                int j = n - 1 - i;
-                assertEquals(r0.atomEnergy()[j], r2.atomEnergy()[i], 1e-11, "atom energy " + j);
-                for (int b = 0; b < 3; b++) assertEquals(r0.forces()[3 * j + b], r2.forces()[3 * i + b], 1e-12);
-            }
-            assertTrue(maxAbs(r0.forces()) > 1e-3, "non-trivial forces");
+            checkInvariance(ReferenceEvaluators.of(m), pos, types);
         }
+    }
+
+    /**
+     * E(Rx + c) = E(x), F(Rx + c) = R F(x) for an isolated cluster, and reversing the atom order (which reorders the
+     * types too) permutes E_i and F_i; bounds 1e-10 eV (E), 1e-11 eV (E_i), 1e-12 eV/Å (F): see the callers.
+     */
+    static void checkInvariance(DeepPotCalculator ev, double[] pos, int[] types) {
+        int n = types.length;
+        DeepPotResult r0 = ev.evaluate(pos, null, types);
+        double[] rot = rotation(0.3, -1.1, 2.0);
+        double[] moved = rotate(pos, rot);
+        for (int i = 0; i < n; i++) {
+            moved[3 * i] += 3.7;
+            moved[3 * i + 1] -= 11.2;
+            moved[3 * i + 2] += 0.4;
+        }
+        DeepPotResult r1 = ev.evaluate(moved, null, types);
+        assertEquals(r0.energy(), r1.energy(), 1e-10, "rotation + translation");
+        double[] fr = rotate(r0.forces(), rot);
+        for (int k = 0; k < 3 * n; k++) assertEquals(fr[k], r1.forces()[k], 1e-12, "rotated force " + k);
+        // permutation: reverse the atom order (mixes the types' order too)
+        double[] pp = new double[3 * n];
+        int[] pt = new int[n];
+        for (int i = 0; i < n; i++) {
+            int j = n - 1 - i;
+            pt[i] = types[j];
+            System.arraycopy(pos, 3 * j, pp, 3 * i, 3);
+        }
+        DeepPotResult r2 = ev.evaluate(pp, null, pt);
+        assertEquals(r0.energy(), r2.energy(), 1e-10, "permutation");
+        for (int i = 0; i < n; i++) {
+            int j = n - 1 - i;
+            assertEquals(r0.atomEnergy()[j], r2.atomEnergy()[i], 1e-11, "atom energy " + j);
+            for (int b = 0; b < 3; b++) assertEquals(r0.forces()[3 * j + b], r2.forces()[3 * i + b], 1e-12);
+        }
+        assertTrue(maxAbs(r0.forces()) > 1e-3, "non-trivial forces");
     }
 
     @Test

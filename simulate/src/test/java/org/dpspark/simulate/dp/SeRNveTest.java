@@ -36,12 +36,23 @@ class SeRNveTest {
     static final double WINDOW_FS = 80.0;
 
     static double[] nve(MdState start, DeepPotModel m, double dt) {
+        return window(start, m, dt, WINDOW_FS, SeREvaluator.class);
+    }
+
+    /**
+     * E_tot per step of a velocity-Verlet run of {@code windowFs} from {@code start} with MD's default execution
+     * ({@code java}), which must be a {@code expected}; asserts the run stays finite and the closest pair above
+     * 0.15 Å.
+     */
+    static double[] window(MdState start, DeepPotModel m, double dt, double windowFs,
+            Class<? extends DeepPotCalculator> expected) {
         MdState s = new MdState(start.toStructure(), 0L);
         s.setVelocities(start.velocities);
         DeepPotCalculator calc = DeepPotCalculators.create("java", m);
-        assertTrue(calc instanceof SeREvaluator, "MD's default execution runs se_e2_r on its reference evaluator");
+        assertTrue(expected.isInstance(calc), "MD's default execution runs " + m.descriptor().type() + " on "
+                + expected.getSimpleName() + ", got " + calc.getClass().getSimpleName());
         DeepPotPotential dp = DeepPotPotential.forStructure(calc, s.toStructure());
-        int steps = (int) Math.round(WINDOW_FS / dt);
+        int steps = (int) Math.round(windowFs / dt);
         double[] e = new double[steps + 1];
         double[] dmin = {Double.POSITIVE_INFINITY};
         NeighborListBuilder close = new NeighborListBuilder(1.0);

@@ -2,6 +2,7 @@ package org.dpspark.train.job;
 
 import com.typesafe.config.Config;
 import java.io.Serializable;
+import java.util.List;
 
 /**
  * The networks of {@code train.model} (DeePMD-kit's se_e2_a descriptor + energy fitting); the type map, cutoffs
@@ -24,8 +25,9 @@ public record NetworkSettings(int[] neuron, int axisNeuron, boolean typeOneSide,
         if (!m.getString("descriptor").equals("se_e2_a")) {
             String d = m.getString("descriptor");
             throw new IllegalArgumentException("train.model.descriptor = " + d + ": training is implemented for se_e2_a"
-                    + " only" + (d.equals("se_e2_r") || d.equals("se_r") ? " (se_e2_r models trained by DeePMD-kit are"
-                    + " imported with import-model, then tested and simulated; dpspark does not train them)" : ""));
+                    + " only" + (List.of("se_e2_r", "se_r", "se_atten", "dpa1", "se_atten_v2").contains(d) ? " (" + d
+                    + " models trained by DeePMD-kit are imported with import-model, then tested and simulated; dpspark"
+                    + " does not train them yet)" : ""));
         }
         return new NetworkSettings(ints(m, "neuron"), m.getInt("axis-neuron"), m.getBoolean("type-one-side"),
                 m.getBoolean("embedding-resnet-dt"), ints(m, "fitting-neuron"), m.getBoolean("fitting-resnet-dt"),

@@ -1,0 +1,579 @@
+package org.dpspark.model.eval;
+
+import java.util.Arrays;
+import org.dpspark.model.AttentionLayer;
+import org.dpspark.model.DeepPotModel;
+import org.dpspark.model.SeAttenDescriptor;
+import org.dpspark.model.UnsupportedModelException;
+import org.dpspark.model.env.SmoothSwitch;
+
+/**
+ * Plain-Java double-precision reference evaluator of a DPA-1 (se_atten, se_atten_v2) + energy model, as DeePMD-kit's
+ * dense NumPy evaluation computes it (deepmd/dpmodel/descriptor/dpa1.py {@code DescrptBlockSeAtten.call}; the
+ * formulas are in {@link SeAttenDescriptor} and {@link AttentionLayer}), with hand-written analytic forces and virials.
+ *
+ * <p>Per centre atom i (N = sel slots, nearest first whatever the type; M = embedding width; H = attention width):
+ * <ol>
+ *   <li>slots from {@link VerletSlots} with every atom given one type (so one distance-sorted group of N, as DeePMD-kit's
+ *       mixed-type neighbour list); R̃ = (R − davg)/dstd for every slot, padding rows R = 0 (they count, as in
+ *       DeePMD-kit); the switch s_j = w(r_ij) (padding 0); r̂_j = R̃_j[1:4]/max(|R̃_j[1:4]|, 10⁻¹²);</li>
+ *   <li>G⁰ from the embedding net(s) and the type embedding (padding slots take the type of atom 0);</li>
+ *   <li>the attention layers; padding rows get no attention (their output is out_proj's bias), and no real row
+ *       attends to them, so padding rows stay constants;</li>
+ *   <li>gr = (1/N) GᵀR̃, D = gr·gr_&lt;ᵀ (+ τ_{t_i}), E_i from the fitting net.</li>
+ * </ol>
+ * Reverse, over the real slots only (padding rows are constant): ∂E/∂D → ∂E/∂gr → ∂E/∂G (and the direct ∂E/∂R̃) →
+ * through each attention layer (layer norm, out_proj, A·V, the gates s_j s_k and r̂_j·r̂_k, softmax, the logits
+ * (L + 20)s_j s_k − 20, Q Kᵀ, the normalisations, in_proj; the residual) → ∂E/∂G⁰ → the embedding net's input s̃ (and,
+ * stripped and smooth, the switch factor) → ∂E/∂R̃, ∂E/∂r̂, ∂E/∂s → ∂E/∂r_ij → forces and virials in
+ * {@link ReferenceEvaluator#scatter}'s convention.
+ *
+ * <p>Layout: one centre atom at a time; the N×N attention of every layer is kept for the reverse pass
+ * (L·(3N² + 7NH + 4NM) doubles). {@link #evaluateInto} allocates nothing once sized. Not thread-safe.
+ */
+public final class SeAttenEvaluator extends ReferenceEvaluator {
+    private static final double RHAT_FLOOR = 1e-12;
+    private final SeAttenDescriptor d;
+    private final int nnei;
+    private final int ng;
+    private final int axis;
+    private final int dimD;
+    private final int hid;
+    private final int nl;
+    private final double rcut;
+    private final double rcutSmth;
+    private final double alpha;
+    private final double[] davg;
+    private final double[] dstd;
+    /** τ_t, T × d. */
+    private final double[] tebd;
+    /** Stripped: the type-pair net's output for (centre, neighbour type), T × T × M; else null. */
+    private final double[] stripTable;
+    private final CompiledNet emb;
+    private final int embIn;
+    private final VerletSlots slots;
+    private int[] oneType = new int[0];
+
+    // attention weights per layer
+    private final double[][] inW;
+    private final double[][] inB;
+    private final double[][] outW;
+    private final double[][] outB;
+    private final double[][] lnW;
+    private final double[][] lnB;
+    private final double[] lnEps;
+
+    // per-atom state
+    private final double[] envA;      // N × 4 raw R (real slots), Å⁻¹
+    private final double[] derivA;    // N × 12 ∂R/∂r_ij, Å⁻²
+    private final double[] rijA;      // N × 3, Å
+    private final int[] nlistA;       // N
+    private final int[] countsA = new int[1];
+    private final double[] rr;        // N × 4 normalised R̃
+    private final double[] sw;        // N, w(r_ij) (padding 0)
+    private final double[] dsw;       // N × 3, ∂w/∂r_ij
+    private final double[] rhat;      // N × 3
+    private final double[] rnorm;     // N, |R̃[1:4]|
+    private final int[] nbType;       // N
+    private final double[] embX;      // embedding input
+    private final double[] embRow;    // N × rowWidth
+    private final double[] embDphi;   // N × rowWidth
+    private final double[] gt;        // N × M, stripped: the type factor (× s if smooth)
+    private final double[][] g;       // (L+1) × N × M, the embedding matrix before / after each layer
+    private final double[][] qkv;     // L × N × 3H, after normalisation (q also × α)
+    private final double[][] qkvNorm; // L × N × 3, the norms
+    private final double[][] logits;  // L × N × N, α Q Kᵀ
+    private final double[][] soft;    // L × N × N, softmax
+    private final double[][] att;     // L × N × N, final weights
+    private final double[][] ov;      // L × N × H, A·V
+    private final double[][] xhat;    // L × N × M
+    private final double[][] rstd;    // L × N
+    private final double[] gr;        // M × 4
+    private final double[] dgr;       // M × 4
+    private final double[] desc;      // D (+ F + A)
+    private final double[] dG;        // N × M
+    private final double[] dX;        // N × M
+    private final double[] dy;        // N × M
+    private final double[] dO;        // N × H
+    private final double[] dP;        // N × 3H
+    private final double[] dL;        // N × N
+    private final double[] drr;       // N × 4
+    private final double[] dswAcc;    // N
+    private final double[] drhat;     // N × 3
+
+    /** @throws UnsupportedModelException when the model's descriptor is not se_atten / se_atten_v2 */
+    public SeAttenEvaluator(DeepPotModel model) {
+        super(model);
+        if (!(model.descriptor() instanceof SeAttenDescriptor sd)) {
+            throw new UnsupportedModelException("SeAttenEvaluator evaluates se_atten models, got descriptor " + model.descriptor().type());
+        }
+        d = sd;
+        nnei = d.nnei();
+        ng = d.embeddingWidth();
+        axis = d.axisNeuron();
+        dimD = d.dimOut();
+        hid = d.attn();
+        nl = d.attentionLayers().size();
+        rcut = d.rcut();
+        rcutSmth = d.rcutSmth();
+        alpha = d.attentionScale();
+        davg = d.davg().clone();
+        dstd = d.dstd().clone();
+        int td = d.tebdDim();
+        tebd = new double[ntypes * td];
+        CompiledNet te = new CompiledNet(d.typeEmbedding());
+        double[] row = new double[te.rowWidth()];
+        for (int t = 0; t < ntypes; t++) {
+            double[] oneHot = new double[ntypes];
+            oneHot[t] = 1.0;
+            te.forward(oneHot, 0, row, null, 0);
+            System.arraycopy(row, te.outOffset(), tebd, t * td, td);
+        }
+        emb = new CompiledNet(d.embedding());
+        embIn = d.embedding().inDim();
+        if (d.stripped()) {
+            CompiledNet st = new CompiledNet(d.embeddingStrip());
+            double[] srow = new double[st.rowWidth()];
+            double[] x = new double[d.embeddingStrip().inDim()];
+            stripTable = new double[ntypes * ntypes * ng];
+            for (int ti = 0; ti < ntypes; ti++) {
+                for (int tj = 0; tj < ntypes; tj++) {
+                    System.arraycopy(tebd, tj * td, x, 0, td);
+                    if (!d.typeOneSide()) System.arraycopy(tebd, ti * td, x, td, td);
+                    st.forward(x, 0, srow, null, 0);
+                    System.arraycopy(srow, st.outOffset(), stripTable, (ti * ntypes + tj) * ng, ng);
+                }
+            }
+        } else {
+            stripTable = null;
+        }
+        slots = new VerletSlots(rcut, rcutSmth, new int[] {nnei}, VerletSlots.DEFAULT_SKIN);
+        inW = new double[nl][];
+        inB = new double[nl][];
+        outW = new double[nl][];
+        outB = new double[nl][];
+        lnW = new double[nl][];
+        lnB = new double[nl][];
+        lnEps = new double[nl];
+        for (int l = 0; l < nl; l++) {
+            AttentionLayer a = d.attentionLayers().get(l);
+            inW[l] = a.inProj().w();
+            inB[l] = a.inProj().b();
+            outW[l] = a.outProj().w();
+            outB[l] = a.outProj().b();
+            lnW[l] = a.lnWeight();
+            lnB[l] = a.lnBias();
+            lnEps[l] = a.lnEps();
+        }
+        int n = nnei;
+        envA = new double[n * 4];
+        derivA = new double[n * 12];
+        rijA = new double[n * 3];
+        nlistA = new int[n];
+        rr = new double[n * 4];
+        sw = new double[n];
+        dsw = new double[n * 3];
+        rhat = new double[n * 3];
+        rnorm = new double[n];
+        nbType = new int[n];
+        embX = new double[embIn];
+        embRow = new double[n * emb.rowWidth()];
+        embDphi = new double[n * emb.rowWidth()];
+        gt = new double[n * ng];
+        g = new double[nl + 1][n * ng];
+        qkv = new double[nl][n * 3 * hid];
+        qkvNorm = new double[nl][n * 3];
+        logits = new double[nl][n * n];
+        soft = new double[nl][n * n];
+        att = new double[nl][n * n];
+        ov = new double[nl][n * hid];
+        xhat = new double[nl][n * ng];
+        rstd = new double[nl][n];
+        gr = new double[ng * 4];
+        dgr = new double[ng * 4];
+        desc = new double[dimD + params.width()];
+        dG = new double[n * ng];
+        dX = new double[n * ng];
+        dy = new double[n * ng];
+        dO = new double[n * hid];
+        dP = new double[n * 3 * hid];
+        dL = new double[n * n];
+        drr = new double[n * 4];
+        dswAcc = new double[n];
+        drhat = new double[n * 3];
+    }
+
+    @Override
+    protected int descriptorWidth() { return dimD; }
+
+    @Override
+    protected double frame(double[] positions, double[] cell, int[] types, double[] forces, double[] virial,
+            double[] atomE, double[] atomVirial, double[] descOut, double[] fitLast, int lastHidden) {
+        int n = types.length;
+        if (oneType.length != n) oneType = new int[n]; // every atom one type: one distance-sorted group of N slots
+        slots.update(positions, cell, oneType, verlet);
+        double energy = 0.0;
+        for (int i = 0; i < n; i++) {
+            int ti = types[i];
+            dropped += slots.computeRealSlots(i, envA, derivA, rijA, 0, nlistA, 0, countsA);
+            int real = Math.min(countsA[0], nnei);
+            environment(ti, types, real);
+            embed(ti, real);
+            for (int l = 0; l < nl; l++) attention(l, real);
+            descriptor(ti);
+            energy += fitAtom(i, ti, desc, atomE, descOut, fitLast, lastHidden);
+            reverse(i, ti, real, fitBackward(ti), forces, virial, atomVirial);
+        }
+        return energy;
+    }
+
+    /** R̃, s, ∂s/∂r, r̂ and the neighbour types of every slot (padding: R = 0, s = 0, the type of atom 0). */
+    private void environment(int ti, int[] types, int real) {
+        int base = ti * nnei * 4;
+        for (int j = 0; j < nnei; j++) {
+            boolean isReal = j < real;
+            for (int c = 0; c < 4; c++) {
+                double raw = isReal ? envA[4 * j + c] : 0.0;
+                rr[4 * j + c] = (raw - davg[base + 4 * j + c]) / dstd[base + 4 * j + c];
+            }
+            if (isReal) {
+                double x = rijA[3 * j], y = rijA[3 * j + 1], z = rijA[3 * j + 2];
+                double r = Math.sqrt(x * x + y * y + z * z);
+                sw[j] = SmoothSwitch.value(r, rcutSmth, rcut);
+                double dw = SmoothSwitch.derivative(r, rcutSmth, rcut) / r;
+                dsw[3 * j] = dw * x;
+                dsw[3 * j + 1] = dw * y;
+                dsw[3 * j + 2] = dw * z;
+                nbType[j] = types[nlistA[j]];
+            } else {
+                sw[j] = 0.0;
+                nbType[j] = types[0];
+            }
+            double u0 = rr[4 * j + 1], u1 = rr[4 * j + 2], u2 = rr[4 * j + 3];
+            double nrm = Math.sqrt(u0 * u0 + u1 * u1 + u2 * u2);
+            rnorm[j] = nrm;
+            double den = Math.max(nrm, RHAT_FLOOR);
+            rhat[3 * j] = u0 / den;
+            rhat[3 * j + 1] = u1 / den;
+            rhat[3 * j + 2] = u2 / den;
+        }
+    }
+
+    /** G⁰ of every slot (all N rows: padding rows are inputs of the layers and of gr). */
+    private void embed(int ti, int real) {
+        int td = d.tebdDim(), rw = emb.rowWidth(), oo = emb.outOffset();
+        double[] g0 = g[0];
+        for (int j = 0; j < nnei; j++) {
+            embX[0] = rr[4 * j];
+            if (!d.stripped()) {
+                System.arraycopy(tebd, nbType[j] * td, embX, 1, td);
+                if (!d.typeOneSide()) System.arraycopy(tebd, ti * td, embX, 1 + td, td);
+            }
+            emb.forward(embX, 0, embRow, embDphi, j * rw);
+            if (!d.stripped()) {
+                System.arraycopy(embRow, j * rw + oo, g0, j * ng, ng);
+            } else {
+                int s = (ti * ntypes + nbType[j]) * ng;
+                for (int a = 0; a < ng; a++) {
+                    double t = d.smooth() ? stripTable[s + a] * sw[j] : stripTable[s + a];
+                    double e = embRow[j * rw + oo + a];
+                    gt[j * ng + a] = t;
+                    g0[j * ng + a] = e * t + e;
+                }
+            }
+        }
+    }
+
+    /** Attention layer l: g[l] → g[l + 1], keeping what the reverse pass needs. */
+    private void attention(int l, int real) {
+        double[] x = g[l], y = g[l + 1], p = qkv[l], nrm = qkvNorm[l], lg = logits[l], sm = soft[l], a = att[l], o = ov[l];
+        double[] w = inW[l], b = inB[l];
+        int h3 = 3 * hid;
+        for (int j = 0; j < nnei; j++) {
+            for (int c = 0; c < h3; c++) p[j * h3 + c] = 0.0;
+            for (int k = 0; k < ng; k++) {
+                double xv = x[j * ng + k];
+                for (int c = 0; c < h3; c++) p[j * h3 + c] += xv * w[k * h3 + c];
+            }
+            if (b != null) for (int c = 0; c < h3; c++) p[j * h3 + c] += b[c];
+            for (int part = 0; part < 3; part++) {
+                int o0 = j * h3 + part * hid;
+                if (d.normalize()) {
+                    double s = 0.0;
+                    for (int c = 0; c < hid; c++) s += p[o0 + c] * p[o0 + c];
+                    double len = Math.sqrt(s);
+                    nrm[3 * j + part] = len;
+                    for (int c = 0; c < hid; c++) p[o0 + c] /= len;
+                }
+                if (part == 0) for (int c = 0; c < hid; c++) p[o0 + c] *= alpha;
+            }
+        }
+        boolean smooth = d.smooth();
+        for (int j = 0; j < nnei; j++) {
+            if (j >= real) {
+                Arrays.fill(a, j * nnei, (j + 1) * nnei, 0.0);
+                continue;
+            }
+            double max = Double.NEGATIVE_INFINITY;
+            int kEnd = smooth ? nnei : real; // without smooth, padding keys are −∞: weight exactly 0
+            for (int k = 0; k < kEnd; k++) {
+                double s = 0.0;
+                for (int c = 0; c < hid; c++) s += p[j * h3 + c] * p[k * h3 + hid + c];
+                lg[j * nnei + k] = s;
+                double v = smooth ? (s + SeAttenDescriptor.ATTN_SHIFT) * sw[j] * sw[k] - SeAttenDescriptor.ATTN_SHIFT : s;
+                sm[j * nnei + k] = v;
+                max = Math.max(max, v);
+            }
+            double sum = 0.0;
+            for (int k = 0; k < kEnd; k++) {
+                double e = Math.exp(sm[j * nnei + k] - max);
+                sm[j * nnei + k] = e;
+                sum += e;
+            }
+            for (int k = 0; k < nnei; k++) {
+                double s = k < kEnd ? sm[j * nnei + k] / sum : 0.0;
+                sm[j * nnei + k] = s;
+                double v = smooth ? s * sw[j] * sw[k] : s;
+                if (d.attnDotr()) v *= rhat[3 * j] * rhat[3 * k] + rhat[3 * j + 1] * rhat[3 * k + 1] + rhat[3 * j + 2] * rhat[3 * k + 2];
+                a[j * nnei + k] = v;
+            }
+        }
+        for (int j = 0; j < nnei; j++) {
+            for (int c = 0; c < hid; c++) {
+                double s = 0.0;
+                for (int k = 0; k < nnei; k++) s += a[j * nnei + k] * p[k * h3 + 2 * hid + c];
+                o[j * hid + c] = s;
+            }
+        }
+        double[] wo = outW[l], bo = outB[l], gw = lnW[l], gb = lnB[l], xh = xhat[l], rs = rstd[l];
+        for (int j = 0; j < nnei; j++) {
+            int r0 = j * ng;
+            for (int m = 0; m < ng; m++) {
+                double s = 0.0;
+                for (int c = 0; c < hid; c++) s += o[j * hid + c] * wo[c * ng + m];
+                if (bo != null) s += bo[m];
+                y[r0 + m] = x[r0 + m] + s;
+            }
+            double mean = 0.0;
+            for (int m = 0; m < ng; m++) mean += y[r0 + m];
+            mean /= ng;
+            double var = 0.0;
+            for (int m = 0; m < ng; m++) var += (y[r0 + m] - mean) * (y[r0 + m] - mean);
+            var /= ng;
+            double inv = 1.0 / Math.sqrt(var + lnEps[l]);
+            rs[j] = inv;
+            for (int m = 0; m < ng; m++) {
+                double hv = (y[r0 + m] - mean) * inv;
+                xh[r0 + m] = hv;
+                y[r0 + m] = hv * gw[m] + gb[m];
+            }
+        }
+    }
+
+    /** gr = (1/N) Σ_j G_j ⊗ R̃_j over all slots, D = gr·gr_&lt;ᵀ, then τ_{t_i} when concat_output_tebd. */
+    private void descriptor(int ti) {
+        double[] gg = g[nl];
+        Arrays.fill(gr, 0.0);
+        for (int j = 0; j < nnei; j++) {
+            for (int a = 0; a < ng; a++) {
+                double v = gg[j * ng + a];
+                for (int c = 0; c < 4; c++) gr[4 * a + c] += v * rr[4 * j + c];
+            }
+        }
+        for (int q = 0; q < 4 * ng; q++) gr[q] /= nnei;
+        for (int a = 0; a < ng; a++) {
+            for (int b = 0; b < axis; b++) {
+                desc[a * axis + b] = gr[4 * a] * gr[4 * b] + gr[4 * a + 1] * gr[4 * b + 1]
+                        + gr[4 * a + 2] * gr[4 * b + 2] + gr[4 * a + 3] * gr[4 * b + 3];
+            }
+        }
+        if (d.concatOutputTebd()) System.arraycopy(tebd, ti * d.tebdDim(), desc, ng * axis, d.tebdDim());
+    }
+
+    /** ∂E_i/∂x (x = the fitting input) back to every real slot's ∂E/∂r_ij, then the force/virial scatter. */
+    private void reverse(int i, int ti, int real, double[] dD, double[] forces, double[] virial, double[] atomVirial) {
+        Arrays.fill(dgr, 0.0);
+        for (int a = 0; a < ng; a++) {
+            for (int b = 0; b < axis; b++) {
+                double v = dD[a * axis + b];
+                for (int k = 0; k < 4; k++) {
+                    dgr[4 * a + k] += v * gr[4 * b + k];
+                    dgr[4 * b + k] += v * gr[4 * a + k];
+                }
+            }
+        }
+        for (int q = 0; q < 4 * ng; q++) dgr[q] /= nnei;
+        double[] gg = g[nl];
+        Arrays.fill(drr, 0, 4 * real, 0.0);
+        Arrays.fill(dswAcc, 0, real, 0.0);
+        Arrays.fill(drhat, 0, 3 * real, 0.0);
+        for (int j = 0; j < real; j++) {
+            for (int a = 0; a < ng; a++) {
+                double s = 0.0;
+                for (int c = 0; c < 4; c++) {
+                    s += dgr[4 * a + c] * rr[4 * j + c];
+                    drr[4 * j + c] += dgr[4 * a + c] * gg[j * ng + a];
+                }
+                dG[j * ng + a] = s;
+            }
+        }
+        for (int l = nl - 1; l >= 0; l--) attentionBackward(l, real);
+        embedBackward(ti, real);
+        int base = ti * nnei * 4;
+        for (int j = 0; j < real; j++) {
+            // r̂ = u/|u| (|u| > 10⁻¹²): ∂E/∂u = (∂E/∂r̂ − r̂ (r̂·∂E/∂r̂))/|u|
+            if (rnorm[j] > RHAT_FLOOR) {
+                double h0 = rhat[3 * j], h1 = rhat[3 * j + 1], h2 = rhat[3 * j + 2];
+                double g0 = drhat[3 * j], g1 = drhat[3 * j + 1], g2 = drhat[3 * j + 2];
+                double dot = h0 * g0 + h1 * g1 + h2 * g2;
+                drr[4 * j + 1] += (g0 - h0 * dot) / rnorm[j];
+                drr[4 * j + 2] += (g1 - h1 * dot) / rnorm[j];
+                drr[4 * j + 3] += (g2 - h2 * dot) / rnorm[j];
+            }
+            double gx = dswAcc[j] * dsw[3 * j], gy = dswAcc[j] * dsw[3 * j + 1], gz = dswAcc[j] * dsw[3 * j + 2];
+            for (int c = 0; c < 4; c++) {
+                double pc = drr[4 * j + c] / dstd[base + 4 * j + c];
+                int e = 12 * j + 3 * c;
+                gx += pc * derivA[e];
+                gy += pc * derivA[e + 1];
+                gz += pc * derivA[e + 2];
+            }
+            scatter(i, nlistA[j], gx, gy, gz, rijA[3 * j], rijA[3 * j + 1], rijA[3 * j + 2], forces, virial, atomVirial);
+        }
+    }
+
+    /** dG (real rows, ∂E/∂g[l+1]) → dG (∂E/∂g[l]); adds to ∂E/∂s and ∂E/∂r̂. */
+    private void attentionBackward(int l, int real) {
+        double[] p = qkv[l], nrm = qkvNorm[l], lg = logits[l], sm = soft[l], a = att[l], o = ov[l], xh = xhat[l], rs = rstd[l];
+        double[] gw = lnW[l], wo = outW[l], w = inW[l];
+        int h3 = 3 * hid;
+        boolean smooth = d.smooth(), dotr = d.attnDotr();
+        // layer norm: ∂E/∂y = rstd·(dx̂ − mean(dx̂) − x̂·mean(dx̂∘x̂)), dx̂ = ∂E/∂out ∘ γ; y = X + O
+        for (int j = 0; j < real; j++) {
+            int r0 = j * ng;
+            double m1 = 0.0, m2 = 0.0;
+            for (int m = 0; m < ng; m++) {
+                double dh = dG[r0 + m] * gw[m];
+                m1 += dh;
+                m2 += dh * xh[r0 + m];
+            }
+            m1 /= ng;
+            m2 /= ng;
+            for (int m = 0; m < ng; m++) {
+                double dh = dG[r0 + m] * gw[m];
+                dy[r0 + m] = rs[j] * (dh - m1 - xh[r0 + m] * m2);
+            }
+            System.arraycopy(dy, r0, dX, r0, ng); // the residual
+            for (int c = 0; c < hid; c++) {
+                double s = 0.0;
+                for (int m = 0; m < ng; m++) s += dy[r0 + m] * wo[c * ng + m];
+                dO[j * hid + c] = s;
+            }
+        }
+        // O = A V: ∂E/∂V_k = Σ_j A_jk ∂E/∂O_j; ∂E/∂A_jk = ∂E/∂O_j · V_k
+        Arrays.fill(dP, 0, real * h3, 0.0);
+        for (int k = 0; k < real; k++) {
+            for (int c = 0; c < hid; c++) {
+                double s = 0.0;
+                for (int j = 0; j < real; j++) s += a[j * nnei + k] * dO[j * hid + c];
+                dP[k * h3 + 2 * hid + c] = s;
+            }
+        }
+        for (int j = 0; j < real; j++) {
+            // A_jk = softmax_jk · (s_j s_k) · (r̂_j·r̂_k)
+            double dot = 0.0;
+            for (int k = 0; k < real; k++) {
+                double dA = 0.0;
+                for (int c = 0; c < hid; c++) dA += dO[j * hid + c] * p[k * h3 + 2 * hid + c];
+                double sjk = smooth ? sw[j] * sw[k] : 1.0;
+                double rg = dotr ? rhat[3 * j] * rhat[3 * k] + rhat[3 * j + 1] * rhat[3 * k + 1] + rhat[3 * j + 2] * rhat[3 * k + 2] : 1.0;
+                double smv = sm[j * nnei + k];
+                double dSoft = dA * sjk * rg;
+                dL[j * nnei + k] = dSoft; // ∂E/∂softmax for now
+                dot += dSoft * smv;
+                if (smooth) {
+                    double dS = dA * smv * rg;
+                    dswAcc[j] += dS * sw[k];
+                    dswAcc[k] += dS * sw[j];
+                }
+                if (dotr) {
+                    double dR = dA * smv * sjk;
+                    for (int c = 0; c < 3; c++) {
+                        drhat[3 * j + c] += dR * rhat[3 * k + c];
+                        drhat[3 * k + c] += dR * rhat[3 * j + c];
+                    }
+                }
+            }
+            // softmax: ∂E/∂L'_jk = softmax_jk (∂E/∂softmax_jk − Σ_k' softmax_jk' ∂E/∂softmax_jk'); padding keys carry
+            // no gradient (their logit is the constant −20, or −∞)
+            for (int k = 0; k < real; k++) {
+                double dl = sm[j * nnei + k] * (dL[j * nnei + k] - dot);
+                if (smooth) {
+                    // L' = (L + 20) s_j s_k − 20
+                    double dS = dl * (lg[j * nnei + k] + SeAttenDescriptor.ATTN_SHIFT);
+                    dswAcc[j] += dS * sw[k];
+                    dswAcc[k] += dS * sw[j];
+                    dl *= sw[j] * sw[k];
+                }
+                dL[j * nnei + k] = dl;
+            }
+        }
+        // L = Q̃ K̃ᵀ (Q̃ = α q̂): ∂E/∂Q̃_j = Σ_k dL_jk K̃_k, ∂E/∂K̃_k = Σ_j dL_jk Q̃_j
+        for (int j = 0; j < real; j++) {
+            for (int c = 0; c < hid; c++) {
+                double sq = 0.0, sk = 0.0;
+                for (int k = 0; k < real; k++) {
+                    sq += dL[j * nnei + k] * p[k * h3 + hid + c];
+                    sk += dL[k * nnei + j] * p[k * h3 + c];
+                }
+                dP[j * h3 + c] = sq * alpha;
+                dP[j * h3 + hid + c] = sk;
+            }
+        }
+        // normalisation x̂ = x/|x|: ∂E/∂x = (∂E/∂x̂ − x̂ (x̂·∂E/∂x̂))/|x|  (q̂ = Q̃/α)
+        if (d.normalize()) {
+            for (int j = 0; j < real; j++) {
+                for (int part = 0; part < 3; part++) {
+                    int o0 = j * h3 + part * hid;
+                    double scale = part == 0 ? 1.0 / alpha : 1.0;
+                    double dot = 0.0;
+                    for (int c = 0; c < hid; c++) dot += p[o0 + c] * scale * dP[o0 + c];
+                    for (int c = 0; c < hid; c++) dP[o0 + c] = (dP[o0 + c] - p[o0 + c] * scale * dot) / nrm[3 * j + part];
+                }
+            }
+        }
+        // in_proj: ∂E/∂X += ∂E/∂P · W_inᵀ
+        for (int j = 0; j < real; j++) {
+            for (int m = 0; m < ng; m++) {
+                double s = 0.0;
+                for (int c = 0; c < h3; c++) s += dP[j * h3 + c] * w[m * h3 + c];
+                dX[j * ng + m] += s;
+            }
+        }
+        System.arraycopy(dX, 0, dG, 0, real * ng);
+    }
+
+    /** ∂E/∂G⁰ (real rows) through the embedding net to ∂E/∂s̃ (and, stripped and smooth, to ∂E/∂s). */
+    private void embedBackward(int ti, int real) {
+        int rw = emb.rowWidth(), oo = emb.outOffset();
+        for (int j = 0; j < real; j++) {
+            if (d.stripped()) {
+                // G⁰ = e∘t + e, t = table·s (smooth)
+                int ts = (ti * ntypes + nbType[j]) * ng;
+                double ds = 0.0;
+                for (int a = 0; a < ng; a++) {
+                    double dg = dG[j * ng + a];
+                    double e = embRow[j * rw + oo + a];
+                    dX[j * ng + a] = dg * (gt[j * ng + a] + 1.0);
+                    if (d.smooth()) ds += dg * e * stripTable[ts + a];
+                }
+                dswAcc[j] += ds;
+                double[] gx = emb.backward(dX, j * ng, embDphi, j * rw);
+                drr[4 * j] += gx[0];
+            } else {
+                double[] gx = emb.backward(dG, j * ng, embDphi, j * rw);
+                drr[4 * j] += gx[0];
+            }
+        }
+    }
+}
