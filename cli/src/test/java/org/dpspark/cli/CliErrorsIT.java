@@ -28,8 +28,9 @@ class CliErrorsIT {
         String local = "local[2]";
         assertEquals("dpspark train: error: " + isFile, oneLine("train", "--frames", file.toString(), "-o",
                 dir.resolve("m").toString(), "--master", local));
-        assertEquals("dpspark featurize: error: " + noTable, oneLine("featurize", "--frames", empty.toString(), "-o",
-                dir.resolve("f").toString(), "--master", local));
+        // featurize names the table by its qualified path (file:/...)
+        assertEquals("dpspark featurize: error: " + noTable.replace(" at /", " at file:/"), oneLine("featurize",
+                "--frames", empty.toString(), "-o", dir.resolve("f").toString(), "--master", local));
         assertEquals("dpspark export: error: " + isFile, oneLine("export", "--frames", file.toString(), "--format",
                 "extxyz", "-o", dir.resolve("x").toString(), "--master", local));
         assertEquals("dpspark stats: error: " + noTable, oneLine("stats", empty.toString(), "--master", local));

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * cannot serve the structures is found on the first structure before any calculation runs, a program that fails every
  * structure leaves the step unfinished, and the loop run again with the labeler fixed labels those structures
  * instead of staying stuck behind a step recorded as done with no data. The real loop command on a local Spark
- * (conf/loop-si-sw-small.conf: 8-atom silicon, SW-driven initial MD of 2 × 11 dumped frames).
+ * (conf/loop-si-sw-small.conf: 8-atom silicon, an SW-driven initial MD of 20 steps dumping 3 frames).
  */
 class LoopLabelerFailuresIT {
     @TempDir Path tmp;
@@ -32,7 +32,7 @@ class LoopLabelerFailuresIT {
     /** Exit code, then standard output and error. */
     private static String[] loop(Path dir, String... more) {
         List<String> a = new ArrayList<>(List.of("loop", "--conf", conf(), "-o", dir.toString(), "--stop-after", "init",
-                "--master", "local[2]"));
+                "--master", "local[2]", "--set", "loop.init.temperatures=[300]", "--set", "loop.init.steps=20"));
         a.addAll(List.of(more));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -78,7 +78,7 @@ class LoopLabelerFailuresIT {
         // 3. a program that fails on every structure: the step fails and is not recorded
         String[] failing = loop(dir, command("qe", "false"));
         assertEquals("2", failing[0], failing[1] + failing[2]);
-        assertTrue(failing[2].contains("init: none of the 22 structures was labelled (first failure: failed_run: exit"
+        assertTrue(failing[2].contains("init: none of the 3 structures was labelled (first failure: failed_run: exit"
                 + " code 1"), failing[2]);
         assertFalse(initFinished(dir));
 
@@ -86,6 +86,6 @@ class LoopLabelerFailuresIT {
         String[] fixed = loop(dir);
         assertEquals("3", fixed[0], fixed[1] + fixed[2]);
         assertTrue(initFinished(dir));
-        assertEquals(22, DeltaTables.read(LocalSpark.get(), dir.resolve("frames").toString()).count());
+        assertEquals(3, DeltaTables.read(LocalSpark.get(), dir.resolve("frames").toString()).count(), fixed[1]);
     }
 }
