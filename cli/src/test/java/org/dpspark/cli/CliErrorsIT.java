@@ -34,7 +34,7 @@ class CliErrorsIT {
         assertEquals("dpspark export: error: " + isFile, oneLine("export", "--frames", file.toString(), "--format",
                 "extxyz", "-o", dir.resolve("x").toString(), "--master", local));
         assertEquals("dpspark stats: error: " + noTable, oneLine("stats", empty.toString(), "--master", local));
-        assertEquals("dpspark select: error: no table at " + dir.resolve("missing") + ": the folder does not exist",
+        assertEquals("dpspark select: error: no table at file:" + dir.resolve("missing") + ": the folder does not exist",
                 oneLine("select", "--frames", dir.resolve("missing").toString(), "-o", dir.resolve("s").toString(),
                         "--master", local));
     }

@@ -16,11 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A broken labeler stops the loop at the step that labels, which is then not recorded as finished: a template that
- * cannot serve the structures is found on the first structure before any calculation runs, a program that fails every
- * structure leaves the step unfinished, and the loop run again with the labeler fixed labels those structures
- * instead of staying stuck behind a step recorded as done with no data. The real loop command on a local Spark
- * (conf/loop-si-sw-small.conf: 8-atom silicon, an SW-driven initial MD of 20 steps dumping 3 frames).
+ * A broken labeler stops the loop at the step that labels, which is then not recorded as finished: a template
+ * placeholder typo is refused before any job, a program that fails every structure leaves the step unfinished, and
+ * the loop run again with the labeler fixed labels those structures instead of staying stuck behind a step recorded
+ * as done with no data. The real loop command on a local Spark (conf/loop-si-sw-small.conf: 8-atom silicon, an
+ * SW-driven initial MD of 20 steps dumping 3 frames). The first structure's input check: CommandLabelerCheckTest.
  */
 class LoopLabelerFailuresIT {
     @TempDir Path tmp;
@@ -66,23 +66,14 @@ class LoopLabelerFailuresIT {
                 + " {{natom}} in the QM input template (known: natoms, ntypes, cell, positions, elements)", typo[2].strip());
         assertFalse(Files.exists(dir.resolve("init")), "nothing ran");
 
-        // 2. a molecule-only code for a periodic crystal: the first structure's input cannot be written; no program runs
-        String[] gaussian = loop(dir, command("gaussian", "true"));
-        assertEquals("2", gaussian[0], gaussian[1] + gaussian[2]);
-        assertTrue(gaussian[2].contains("labeler: cannot write the program input for the first structure"), gaussian[2]);
-        assertTrue(gaussian[2].contains("gaussian inputs are for molecules; the frame is periodic"), gaussian[2]);
-        assertEquals(1, gaussian[2].strip().lines().count(), gaussian[2]);
-        assertFalse(Files.exists(dir.resolve("qm")), "no calculation folder: no program ran");
-        assertFalse(initFinished(dir));
-
-        // 3. a program that fails on every structure: the step fails and is not recorded
+        // 2. a program that fails on every structure: the step fails and is not recorded
         String[] failing = loop(dir, command("qe", "false"));
         assertEquals("2", failing[0], failing[1] + failing[2]);
         assertTrue(failing[2].contains("init: none of the 3 structures was labelled (first failure: failed_run: exit"
                 + " code 1"), failing[2]);
         assertFalse(initFinished(dir));
 
-        // 4. the labeler fixed (the configuration's SW reference): the same folder resumes and labels every frame
+        // 3. the labeler fixed (the configuration's SW reference): the same folder resumes and labels every frame
         String[] fixed = loop(dir);
         assertEquals("3", fixed[0], fixed[1] + fixed[2]);
         assertTrue(initFinished(dir));
