@@ -32,7 +32,7 @@ public final class ExportCommand implements Callable<Integer> {
             description = "export the table as of its version N (Delta time travel; default: the current version)")
     Long version;
 
-    @Option(names = "--format", required = true, description = "extxyz or deepmd/npy")
+    @Option(names = "--format", required = true, description = "extxyz, deepmd/npy or parquet (plain Parquet files of the rows)")
     String format;
 
     @Option(names = {"-o", "--output"}, required = true, description = "new output folder")

@@ -2,6 +2,7 @@ package org.dpspark.cli;
 
 import org.dpspark.core.JobOptions;
 
+import com.typesafe.config.Config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -42,19 +43,7 @@ public final class FeaturizeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<String> overrides = new ArrayList<>(job.overrides());
-        if (typeMap != null) {
-            overrides.add("model.type-map=[" + String.join(",", typeMap.stream().map(t -> "\"" + t + "\"").toList())
-                    + "]");
-        }
-        if (sel != null) {
-            overrides.add("model.sel=" + (sel.startsWith("auto") ? "\"" + sel + "\"" : "[" + sel + "]"));
-        }
-        if (environments) {
-            overrides.add("featurize.environments=true");
-        }
-        job.replaceOverrides(overrides);
-        var config = job.config();
+        var config = config();
         String cmd = JobOptions.commandLine(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new));
         FeaturizeSettings s = FeaturizeSettings.fromConfig(config, frames, output, cmd,
                 JobConfig.json(config, "featurize"));
@@ -63,4 +52,19 @@ public final class FeaturizeCommand implements Callable<Integer> {
         spec.commandLine().getOut().flush();
         return 0;
     }
+
+    /** The effective configuration: the defaults, --conf, --set and this command's options as typed values. */
+    Config config() {
+        if (typeMap != null) {
+            job.set("model.type-map", typeMap);
+        }
+        if (sel != null) {
+            job.set("model.sel", SelOption.value(sel));
+        }
+        if (environments) {
+            job.set("featurize.environments", true);
+        }
+        return job.config();
+    }
+
 }

@@ -3,6 +3,7 @@ package org.dpspark.cli;
 import org.dpspark.core.JobOptions;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigUtil;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -51,27 +52,7 @@ public final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<String> overrides = new ArrayList<>(job.overrides());
-        if (format != null) {
-            overrides.add("ingest.format=\"" + format + "\"");
-        }
-        if (dataset != null) {
-            overrides.add("ingest.dataset=\"" + dataset + "\"");
-        }
-        if (typeMap != null) {
-            overrides.add("ingest.type-map=[" + String.join(",", typeMap.stream().map(t -> "\"" + t + "\"").toList()) + "]");
-        }
-        if (units != null) {
-            for (String u : units) {
-                String[] kv = u.split("=", 2);
-                if (kv.length != 2) {
-                    throw new IllegalArgumentException("--units expects quantity=unit, got '" + u + "'");
-                }
-                overrides.add("ingest.units." + kv[0].trim() + "=\"" + kv[1].trim() + "\"");
-            }
-        }
-        job.replaceOverrides(overrides);
-        Config config = job.config();
+        Config config = config();
         List<String> all = new ArrayList<>(inputs);
         all.addAll(positional);
         if (all.isEmpty()) {
@@ -93,4 +74,28 @@ public final class IngestCommand implements Callable<Integer> {
             add("auto");
         }
     }
+
+    /** The effective configuration: the defaults, --conf, --set and this command's options as typed values. */
+    Config config() {
+        if (format != null) {
+            job.set("ingest.format", format);
+        }
+        if (dataset != null) {
+            job.set("ingest.dataset", dataset);
+        }
+        if (typeMap != null) {
+            job.set("ingest.type-map", typeMap);
+        }
+        if (units != null) {
+            for (String u : units) {
+                String[] kv = u.split("=", 2);
+                if (kv.length != 2 || kv[0].isBlank()) {
+                    throw new IllegalArgumentException("--units expects quantity=unit, got '" + u + "'");
+                }
+                job.set(ConfigUtil.joinPath("ingest", "units", kv[0].trim()), kv[1].trim());
+            }
+        }
+        return job.config();
+    }
+
 }

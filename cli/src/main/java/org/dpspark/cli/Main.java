@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 TestCommand.class, SimulateCommand.class, org.dpspark.cli.LoopCommand.class, org.dpspark.bench.BenchCommand.class,
                 SchemaDocCommand.class})
 public final class Main implements Runnable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Main.class);
 
     public static void main(String[] args) {
         System.exit(execute(args));
@@ -28,13 +29,21 @@ public final class Main implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("dpspark " + cmd.getCommandName() + ": error: " + e.getMessage());
-            if (System.getenv("DPSPARK_DEBUG") != null) {
+            cmd.getErr().println("dpspark " + cmd.getCommandName() + ": error: " + ErrorLine.of(e));
+            LOG.debug("dpspark {} failed", cmd.getCommandName(), e);
+            if (verbose(cmd) || System.getenv("DPSPARK_DEBUG") != null) {
                 e.printStackTrace(cmd.getErr());
             }
+            cmd.getErr().flush();
             return 2;
         });
         return cl.execute(args);
+    }
+
+    /** Whether the failed command was given {@code --verbose}. */
+    private static boolean verbose(CommandLine cmd) {
+        CommandLine.Model.OptionSpec o = cmd.getCommandSpec().findOption("--verbose");
+        return o != null && Boolean.TRUE.equals(o.getValue());
     }
 
     @Override

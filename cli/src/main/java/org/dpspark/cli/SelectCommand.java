@@ -2,6 +2,7 @@ package org.dpspark.cli;
 
 import org.dpspark.core.JobOptions;
 
+import com.typesafe.config.Config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -43,16 +44,7 @@ public final class SelectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<String> overrides = new ArrayList<>(job.overrides());
-        if (count != null) overrides.add("select.count=" + count);
-        if (method != null) overrides.add("select.method=\"" + method + "\"");
-        if (seed != null) overrides.add("select.seed=" + seed);
-        if (typeMap != null) {
-            overrides.add("model.type-map=[" + String.join(",", typeMap.stream().map(t -> "\"" + t + "\"").toList())
-                    + "]");
-        }
-        job.replaceOverrides(overrides);
-        var config = job.config();
+        var config = config();
         String cmd = JobOptions.commandLine(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new));
         String json = "{\"select\":" + JobConfig.json(config, "select") + ",\"featurize\":"
                 + JobConfig.json(config, "featurize") + "}";
@@ -62,4 +54,14 @@ public final class SelectCommand implements Callable<Integer> {
         spec.commandLine().getOut().flush();
         return 0;
     }
+
+    /** The effective configuration: the defaults, --conf, --set and this command's options as typed values. */
+    Config config() {
+        if (count != null) job.set("select.count", count);
+        if (method != null) job.set("select.method", method);
+        if (seed != null) job.set("select.seed", seed);
+        if (typeMap != null) job.set("model.type-map", typeMap);
+        return job.config();
+    }
+
 }

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.dpspark.core.JobConfig;
+import org.dpspark.train.job.ResumeCheck;
 import org.dpspark.train.job.TrainJob;
 import org.dpspark.train.job.TrainSettings;
 import picocli.CommandLine.Command;
@@ -36,7 +37,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, required = true, description = "model folder")
     String output;
 
-    @Option(names = "--resume", description = "continue from the checkpoint in the output folder")
+    @Option(names = "--resume", description = "continue from the checkpoint in the output folder (an error when there is none, or when"
+            + " its network differs from the configuration)")
     boolean resume;
 
     @Option(names = "--ensemble", defaultValue = "1", description = "train N models differing only in seed (output/model_k)")
@@ -51,6 +53,9 @@ public final class TrainCommand implements Callable<Integer> {
         prov.put("frames", frames);
         prov.put("config", JobConfig.json(config, "train"));
         PrintWriter out = spec.commandLine().getOut();
+        if (resume) {
+            ResumeCheck.check(s, Path.of(output), ensemble, out);
+        }
         List<TrainJob.Result> res = new TrainJob(job.spark("train"), s, out).run(frames, stats == null ? null : Path.of(stats),
                 Path.of(output), resume, ensemble, prov);
         for (TrainJob.Result r : res) {

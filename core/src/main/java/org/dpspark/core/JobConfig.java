@@ -6,6 +6,7 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueFactory;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +50,17 @@ public final class JobConfig {
      * @throws IllegalArgumentException naming the file and key for unknown keys or bad syntax
      */
     public static Config load(String confFile, List<String> overrides) {
+        return load(confFile, overrides, Map.of());
+    }
+
+    /**
+     * Loads a configuration with values a command took from its own options laid over everything else.
+     *
+     * @param typed values by configuration path (build paths with {@link com.typesafe.config.ConfigUtil#joinPath}
+     *              when a part comes from the user): each becomes one typed value ({@link ConfigValueFactory}), never
+     *              HOCON text, so a value holding quotes, commas or newlines sets only its own key
+     */
+    public static Config load(String confFile, List<String> overrides, Map<String, Object> typed) {
         Config user = ConfigFactory.empty();
         if (confFile != null) {
             File f = new File(confFile);
@@ -69,6 +81,13 @@ public final class JobConfig {
                 user = ConfigFactory.parseString(o).withFallback(user);
             } catch (ConfigException e) {
                 throw new IllegalArgumentException("bad --set '" + o + "': " + e.getMessage(), e);
+            }
+        }
+        for (Map.Entry<String, Object> t : typed.entrySet()) {
+            try {
+                user = user.withValue(t.getKey(), ConfigValueFactory.fromAnyRef(t.getValue(), "command-line option"));
+            } catch (ConfigException e) {
+                throw new IllegalArgumentException("bad configuration path " + t.getKey() + ": " + e.getMessage(), e);
             }
         }
         Config defaults = defaults();

@@ -32,7 +32,8 @@ public final class SparkSessions {
     public static SparkSession getOrCreate(String appName, String master) {
         SparkConf conf = new SparkConf(true);
         if (master != null && !master.isBlank()) {
-            conf.setMaster(master);
+            SparkMasters.check(master);
+            conf.setMaster(master.trim());
         } else if (!conf.contains("spark.master")) {
             conf.setMaster(DEFAULT_MASTER);
         }

@@ -90,6 +90,20 @@ public final class Units {
         return lookup(PRESSURE, unit, "stress");
     }
 
+    /**
+     * The unit names accepted for a quantity (lower case; matching ignores case, spaces and spells Å as a or ang):
+     * {@code energy}, {@code length} or {@code stress}; a force is any {@code <energy>/<length>}.
+     */
+    public static java.util.List<String> names(String quantity) {
+        Map<String, Double> table = switch (quantity) {
+            case "energy" -> ENERGY;
+            case "length" -> LENGTH;
+            case "stress" -> PRESSURE;
+            default -> throw new IllegalArgumentException("no unit table for " + quantity);
+        };
+        return table.keySet().stream().sorted().toList();
+    }
+
     private static double lookup(Map<String, Double> table, String unit, String quantity) {
         Double f = table.get(normalise(unit));
         if (f == null) {

@@ -46,13 +46,19 @@ final class LabelStep {
     static final StructType SCHEMA = FramesTable.SCHEMA.struct().add(REASON, DataTypes.StringType, true)
             .add(MESSAGE, DataTypes.StringType, true).add(REUSED, DataTypes.BooleanType, false);
 
-    /** Counts of one labelling; {@code reused}: outcomes read from calculations published before, not computed. */
-    record Result(long candidates, long labelled, long failed, long reused) {}
+    /**
+     * Counts of one labelling; {@code reused}: outcomes read from calculations published before, not computed;
+     * {@code firstFailure}: the reason and message of one failed structure, or null when none failed.
+     */
+    record Result(long candidates, long labelled, long failed, long reused, String firstFailure) {}
 
     static Result run(SparkSession spark, Labeler labeler, Dataset<Row> structures, String dataset, Path dir)
             throws IOException {
         Files.createDirectories(dir);
         long n = structures.count();
+        if (n > 0) {
+            checkFirstInput(labeler, structures.first(), dataset);
+        }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int threads = labeler.threads();
         long slots = threads == 1 ? 2L * jsc.defaultParallelism() : Math.max(1, jsc.defaultParallelism() / threads);
@@ -64,11 +70,8 @@ final class LabelStep {
             List<Row> out = new ArrayList<>();
             while (it.hasNext()) {
                 Row r = it.next();
-                String traj = r.getAs(TrajectoryFramesTable.TRAJECTORY_ID);
-                long step = r.<Long>getAs(TrajectoryFramesTable.STEP);
-                Frame f = FrameRows.fromRow(r).toBuilder().dataset(dataset).sourceFile(traj).sourceIndex((int) step)
-                        .energy(null).forces(null).virial(null).build();
-                Labeler.Outcome o = l.label(f, traj + "-" + step);
+                Frame f = structure(r, dataset);
+                Labeler.Outcome o = l.label(f, task(r));
                 Frame g = o.frame() != null ? o.frame() : f;
                 Row fr = FrameRows.toRow(g, none);
                 Object[] v = new Object[fr.length() + 3];
@@ -103,6 +106,33 @@ final class LabelStep {
             }
         }
         long reused = all.filter(col(REUSED)).count();
-        return new Result(n, good, bad.size(), reused);
+        String first = bad.isEmpty() ? null : bad.get(0).<String>getAs(REASON) + ": " + bad.get(0).<String>getAs(MESSAGE);
+        return new Result(n, good, bad.size(), reused, first);
+    }
+
+    /** The unlabelled structure of a trajectory row, with the labelling's provenance. */
+    private static Frame structure(Row r, String dataset) {
+        return FrameRows.fromRow(r).toBuilder().dataset(dataset).sourceFile(r.getAs(TrajectoryFramesTable.TRAJECTORY_ID))
+                .sourceIndex((int) (long) r.<Long>getAs(TrajectoryFramesTable.STEP)).energy(null).forces(null).virial(null).build();
+    }
+
+    /** The name of a row's labelling task: trajectory id and MD step. */
+    private static String task(Row r) {
+        return r.<String>getAs(TrajectoryFramesTable.TRAJECTORY_ID) + "-" + r.<Long>getAs(TrajectoryFramesTable.STEP);
+    }
+
+    /**
+     * Renders the program input of the first structure on the driver before any labelling task: a template that
+     * cannot serve these structures (a periodic code for a molecule, a bad placeholder) stops the step with one line
+     * instead of failing every calculation.
+     */
+    private static void checkFirstInput(Labeler labeler, Row first, String dataset) throws IOException {
+        try {
+            labeler.checkInput(structure(first, dataset));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("labeler: cannot write the program input for the first structure ("
+                    + task(first) + "): " + e.getMessage() + "; nothing was labelled (fix loop.labeler and run the loop"
+                    + " again: it resumes at this step)");
+        }
     }
 }

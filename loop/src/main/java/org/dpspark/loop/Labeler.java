@@ -84,6 +84,20 @@ final class Labeler implements Serializable {
         }
     }
 
+    /**
+     * Writes the program input of {@code f} once, without running anything (command and QM labelers; nothing for a
+     * potential).
+     *
+     * @throws IllegalArgumentException when the input cannot be written for this structure
+     */
+    void checkInput(Frame f) throws IOException {
+        if (qm != null) {
+            qm.checkInput(f);
+        } else if (command != null) {
+            command.checkInput(f);
+        }
+    }
+
     /** OpenMP threads one labelling uses (QM labelers declare theirs; 1 otherwise). */
     int threads() {
         return qm == null ? 1 : qm.threads();

@@ -184,6 +184,7 @@ public final class LoopRunner {
         writeLabelSummary(where.resolve("label"), lr);
         out.printf("loop: init labelled %d of %d structures (%d failed, %d reused)%n", lr.labelled(), lr.candidates(),
                 lr.failed(), lr.reused());
+        requireLabelled("init", lr, where.resolve("label"));
         append(where.resolve("label"), "init", frames());
     }
 
@@ -198,6 +199,7 @@ public final class LoopRunner {
         LabelStep.Result lr = LabelStep.run(spark, labeler, org.dpspark.core.table.DeltaTables.read(spark, where.resolve("md/trajectories").toString()),
                 dataset, where.resolve("label"));
         writeLabelSummary(where.resolve("label"), lr);
+        requireLabelled(dataset, lr, where.resolve("label"));
         append(where.resolve("label"), dataset, table);
     }
 
@@ -267,6 +269,20 @@ public final class LoopRunner {
         writeLabelSummary(where, r);
         out.printf("loop: labelled %d of %d candidates (%d failed, see %s; %d outcomes reused from finished calculations)%n",
                 r.labelled(), r.candidates(), r.failed(), where.resolve("rejects"), r.reused());
+        requireLabelled(it + "/label", r, where);
+    }
+
+    /**
+     * A labelling with candidates of which none was labelled is a broken labeler, not a result: the step fails (it is
+     * not recorded as finished), so that the loop, run again after the labeler is fixed, labels these candidates
+     * instead of skipping the step and going on with no new data.
+     */
+    private static void requireLabelled(String step, LabelStep.Result r, Path where) {
+        if (r.candidates() > 0 && r.labelled() == 0) {
+            throw new IllegalStateException(step + ": none of the " + r.candidates() + " structures was labelled (first"
+                    + " failure: " + r.firstFailure() + "; all in " + where.resolve("rejects") + "): the step is not"
+                    + " recorded as finished; fix loop.labeler and run the loop again (it resumes at this step)");
+        }
     }
 
     private static void writeLabelSummary(Path where, LabelStep.Result r) throws IOException {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.dpspark.ingest.label.Cp2kLabeler;
 import org.dpspark.ingest.label.Cp2kSettings;
+import org.dpspark.ingest.label.QmInput;
 import org.dpspark.ingest.label.QmLabeler;
 import org.dpspark.ingest.label.XtbLabeler;
 import org.dpspark.ingest.label.XtbSettings;
@@ -92,6 +93,23 @@ public final class LoopSettings {
     public void checkLabeler() {
         if (qm instanceof Cp2kLabeler c) Cp2kLabeler.checked(c.settings(), root.getStringList("model.type-map"));
         if (qm instanceof XtbLabeler x) XtbLabeler.checked(x.settings());
+        if (labelerType == LabelerType.COMMAND) checkCommandTemplate();
+    }
+
+    /** The command labeler's template is read and rendered once (unknown placeholders, unclosed braces, no positions). */
+    private void checkCommandTemplate() {
+        String file = c.getString("labeler.command.template");
+        String text;
+        try {
+            text = java.nio.file.Files.readString(java.nio.file.Path.of(file));
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new IllegalArgumentException("loop.labeler.command.template: cannot read '" + file + "' (" + e + ")");
+        }
+        try {
+            new QmInput(c.getString("labeler.command.code"), text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("loop.labeler.command.template " + file + ": " + e.getMessage());
+        }
     }
 
     /** Exploration stage of iteration i (the last stage repeats). */

@@ -69,4 +69,20 @@ class LoopSettingsTest {
                 List.of("loop.labeler.cp2k.basis-per-element.Si=NO-SUCH-BASIS"))).checkLabeler());
         assertTrue(e.getMessage().startsWith("cp2k labeler: no basis set NO-SUCH-BASIS for Si in "), e.getMessage());
     }
+
+    @Test
+    void aCommandTemplateIsRenderedOnceBeforeAnyJob(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path unclosed = java.nio.file.Files.writeString(tmp.resolve("pw.in"), "{{positions}}\n{{cell\n");
+        LoopSettings s = new LoopSettings(JobConfig.load(conf("loop-si-sw.conf"), List.of("loop.labeler.type=command",
+                "loop.labeler.command={ code = qe, template = \"" + unclosed + "\", args = [pw.x], output = out,"
+                        + " format = \"qe/pw\" }")));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, s::checkLabeler);
+        assertEquals("loop.labeler.command.template " + unclosed + ": unclosed {{ in the QM input template", e.getMessage());
+        Path missing = tmp.resolve("none.in");
+        LoopSettings m = new LoopSettings(JobConfig.load(conf("loop-si-sw.conf"), List.of("loop.labeler.type=command",
+                "loop.labeler.command={ code = qe, template = \"" + missing + "\", args = [pw.x], output = out,"
+                        + " format = \"qe/pw\" }")));
+        e = assertThrows(IllegalArgumentException.class, m::checkLabeler);
+        assertTrue(e.getMessage().startsWith("loop.labeler.command.template: cannot read '" + missing + "'"), e.getMessage());
+    }
 }

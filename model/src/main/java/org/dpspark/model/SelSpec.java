@@ -32,11 +32,17 @@ public record SelSpec(int[] slots, double autoRatio) implements Serializable {
      */
     public static SelSpec parse(Config section, String key, double autoRatio, String where) {
         if (section.getValue(key).valueType() == ConfigValueType.LIST) {
+            int[] slots;
             try {
-                return new SelSpec(section.getIntList(key).stream().mapToInt(Integer::intValue).toArray(), autoRatio);
+                slots = section.getIntList(key).stream().mapToInt(Integer::intValue).toArray();
             } catch (ConfigException.WrongType e) {
                 throw new IllegalArgumentException(where + " must be a list of integers, auto or \"auto:<ratio>\"", e);
             }
+            if (slots.length == 0 || Arrays.stream(slots).anyMatch(n -> n < 0)) {
+                throw new IllegalArgumentException(where + " counts neighbour slots per type: one integer >= 0 per type,"
+                        + " got " + Arrays.toString(slots));
+            }
+            return new SelSpec(slots, autoRatio);
         }
         String s = section.getValue(key).unwrapped().toString().trim();
         if (s.equals("auto")) {

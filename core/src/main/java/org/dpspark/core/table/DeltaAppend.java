@@ -155,7 +155,7 @@ public final class DeltaAppend {
             return false;
         }
         try {
-            // the declared schema (nullability included), not the all-nullable one Spark reads back from Parquet
+            // the declared column order and types (Delta records every column of a DataFrame write as nullable)
             tx.createDataFrame(source.javaRDD(), schema).write().format("delta").partitionBy(FramesTable.INGEST_RUN)
                     .mode(SaveMode.ErrorIfExists).save(table);
             return true;

@@ -66,6 +66,26 @@ public enum ExportFormat {
                 return w.summary().frames();
             }
         }
+    },
+    /**
+     * Plain Parquet files of the frames table's columns ({@code frames/part-*.parquet}), for tools that read Parquet but
+     * not Delta: written by Spark in one job ({@link ParquetExport}), not unit by unit.
+     */
+    PARQUET("parquet") {
+        @Override
+        public Column groupColumn() {
+            return org.apache.spark.sql.functions.lit(ParquetExport.FOLDER);
+        }
+
+        @Override
+        public String unitPath(String dataset, List<String> labels, boolean molecule) {
+            return ParquetExport.FOLDER;
+        }
+
+        @Override
+        public long write(Iterator<Frame> frames, Path target, List<String> typeMap) {
+            throw new UnsupportedOperationException("parquet is written by ParquetExport in one Spark job");
+        }
     };
 
     /** Frames per set.NNN of deepmd/npy output, set by the export job from its configuration. */
@@ -97,7 +117,7 @@ public enum ExportFormat {
                 return f;
             }
         }
-        throw new IllegalArgumentException("unknown export format '" + name + "'; known: extxyz, deepmd/npy");
+        throw new IllegalArgumentException("unknown export format '" + name + "'; known: extxyz, deepmd/npy, parquet");
     }
 
     /** A dataset name as a relative path: separators kept, anything odd replaced by '_'. */

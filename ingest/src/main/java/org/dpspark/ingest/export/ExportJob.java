@@ -27,7 +27,7 @@ import org.dpspark.core.table.FramesTableInfo;
 
 /**
  * The export job: a frames table (optionally one dataset or split) → extxyz files or deepmd/npy systems,
- * written by the executors, one output unit per group, frames in source order.
+ * written by the executors, one output unit per group, frames in source order; or plain Parquet files of its rows.
  */
 public final class ExportJob {
     private ExportJob() {}
@@ -68,6 +68,13 @@ public final class ExportJob {
         }
         if (split != null) {
             rows = rows.filter(col(FramesTable.SPLIT).equalTo(split));
+        }
+        List<String> types0 = typeMap.isEmpty() ? null : typeMap;
+        if (format == ExportFormat.PARQUET) {
+            Map<String, Long> written = ParquetExport.write(spark, rows, out);
+            writeSidecar(out, table, version != null ? version : DeltaTables.versionOrNull(spark, table), format,
+                    types0 != null ? types0 : FramesTableInfo.typeMap(all), written, commandLine);
+            return written;
         }
         rows = rows.withColumn(GROUP, format.groupColumn());
         List<String> types = typeMap.isEmpty() ? FramesTableInfo.typeMap(all) : typeMap;

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.dpspark.core.DataSplit;
+import org.dpspark.ingest.extxyz.StatedUnits;
 
 /**
  * Everything one ingest run needs, resolved from the command line and the {@code ingest} config section.
@@ -32,6 +33,12 @@ public record IngestSettings(List<String> inputs, String format, String output, 
             throw new IllegalArgumentException("ingest.split-frames must be at least 1 (frames one task reads), not "
                     + splitFrames);
         }
+        StatedUnits.check("ingest.units", units);
+        for (DatasetSettings d : perDataset) {
+            if (d.units() != null) {
+                StatedUnits.check("ingest.datasets.\"" + d.glob() + "\".units", d.units());
+            }
+        }
     }
 
     /** Settings from the {@code ingest} section of a loaded config. */
@@ -46,8 +53,8 @@ public record IngestSettings(List<String> inputs, String format, String output, 
 
     /** Settings with every default of dpspark-defaults.conf (for benchmarks and programmatic use). */
     public static IngestSettings defaults(List<String> inputs, String output, String dataset, String commandLine) {
-        Config c = org.dpspark.core.JobConfig.load(null, dataset.isEmpty() ? List.of()
-                : List.of("ingest.dataset=\"" + dataset + "\""));
+        Config c = org.dpspark.core.JobConfig.load(null, List.of(),
+                dataset.isEmpty() ? Map.of() : Map.<String, Object>of("ingest.dataset", dataset));
         return fromConfig(c, inputs, output, commandLine, org.dpspark.core.JobConfig.json(c, "ingest"));
     }
 

@@ -51,6 +51,20 @@ public record CommandLabeler(String code, String template, List<String> files, L
     }
 
     /**
+     * Writes the input of {@code f} into a temporary folder (removed again) without running the program.
+     *
+     * @throws IllegalArgumentException when no input can be written for this structure
+     */
+    public void checkInput(Frame f) throws IOException {
+        Path tmp = Files.createTempDirectory("dpspark-labeler-check");
+        try {
+            new QmInput(code, template).write(f, tmp);
+        } finally {
+            deleteTree(tmp);
+        }
+    }
+
+    /**
      * Labels {@code f} in {@code dir} (created; an earlier content is removed first).
      *
      * @return the frame with the QM energy, forces and virial (positions, cell and labels of {@code f})

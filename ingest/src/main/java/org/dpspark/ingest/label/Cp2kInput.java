@@ -23,6 +23,9 @@ import org.dpspark.core.Frame;
 public final class Cp2kInput {
     private Cp2kInput() {}
 
+    /** The placeholders of a template. */
+    static final List<String> PLACEHOLDERS = List.of("cell", "periodic", "positions", "kinds", "charge", "multiplicity");
+
     /** The project name: CP2K's own files in the folder start with it. */
     public static final String PROJECT = "dpspark";
 

@@ -90,6 +90,11 @@ public record Cp2kLabeler(Cp2kSettings settings) implements QmLabeler {
     }
 
     @Override
+    public void checkInput(Frame f) {
+        Cp2kInput.write(f, settings);
+    }
+
+    @Override
     public String describe() {
         return settings.program() + " (" + (settings.template().isEmpty() ? settings.functional() + ", " + settings.basisSet()
                 + ", " + settings.potential() + ", cutoff " + settings.cutoff() + " Ry" : "template") + ", "

@@ -56,6 +56,13 @@ public record Cp2kSettings(String program, List<String> launcher, int threads, l
         }
         if (multiplicity < 1) throw new IllegalArgumentException("loop.labeler.cp2k.multiplicity must be >= 1, got " + multiplicity);
         if (!(vacuum > 0)) throw new IllegalArgumentException("loop.labeler.cp2k.vacuum must be > 0 Å, got " + vacuum);
+        if (!template.isEmpty()) {
+            try {
+                QmInput.checkPlaceholders(template, Cp2kInput.PLACEHOLDERS);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("loop.labeler.cp2k.template: " + e.getMessage());
+            }
+        }
     }
 
     /** Reads the section (all keys present: dpspark-defaults.conf has them). */

@@ -45,6 +45,7 @@ public final class QmInput {
         if (!code.equals("vasp") && !template.contains("{{positions}}")) {
             throw new IllegalArgumentException(code + " template has no {{positions}} placeholder");
         }
+        checkPlaceholders(template, PLACEHOLDERS);
         this.code = code;
         this.template = template;
     }
@@ -131,6 +132,19 @@ public final class QmInput {
     private static String xyz(double[] a, int i) {
         return String.format(Locale.ROOT, "%s %s %s", Double.toString(a[3 * i]), Double.toString(a[3 * i + 1]),
                 Double.toString(a[3 * i + 2]));
+    }
+
+    /** The placeholders a command labeler's template may hold. */
+    static final List<String> PLACEHOLDERS = List.of("natoms", "ntypes", "cell", "positions", "elements");
+
+    /**
+     * Renders a template once with every allowed placeholder, before any structure: an unknown placeholder or an
+     * unclosed {@code {{} is an error at start-up instead of a failed labelling of every structure.
+     */
+    static void checkPlaceholders(String template, List<String> allowed) {
+        Map<String, String> any = new LinkedHashMap<>();
+        for (String k : allowed) any.put(k, "");
+        fill(template, any);
     }
 
     /** Replaces every {@code {{key}}}; an unknown placeholder is an error naming it. */

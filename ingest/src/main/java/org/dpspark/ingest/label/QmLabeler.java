@@ -25,6 +25,14 @@ public interface QmLabeler extends Serializable {
      */
     String fingerprint();
 
+    /**
+     * Builds the program input of {@code f} in memory without running anything (the loop does it once on its first
+     * structure before labelling starts).
+     *
+     * @throws IllegalArgumentException when no input can be written for this structure
+     */
+    default void checkInput(Frame f) {}
+
     /** OpenMP threads of one calculation ({@code OMP_NUM_THREADS}): the CPUs a labelling task occupies. */
     int threads();
 

@@ -1,0 +1,96 @@
+package org.dpspark.train.job;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.dpspark.model.DeepPotModel;
+import org.dpspark.model.SeADescriptor;
+
+/**
+ * What {@code train --resume} checks before any Spark job. Like DeePMD-kit's {@code dp train --restart}, a resume
+ * needs a checkpoint: an output folder without one is an error (run without {@code --resume} to start fresh), not a
+ * silent fresh start. A checkpoint whose network differs from the configuration is an error naming each differing
+ * key (the run would otherwise go on training the checkpoint's network and ignore the configuration).
+ */
+public final class ResumeCheck {
+    private ResumeCheck() {}
+
+    /**
+     * Checks the checkpoints of a resumed run.
+     *
+     * @param output   the output folder ({@code output/model_k} per member when {@code ensemble > 1})
+     * @param ensemble number of members
+     * @param out      one warning line per ensemble member without a checkpoint (it starts fresh) when others have one
+     * @throws IllegalArgumentException (one line) when no member has a checkpoint, or a checkpoint's network differs
+     */
+    public static void check(TrainSettings s, Path output, int ensemble, PrintWriter out) throws IOException {
+        List<Path> missing = new ArrayList<>();
+        List<Path> dirs = new ArrayList<>();
+        for (int k = 0; k < Math.max(1, ensemble); k++) {
+            dirs.add(ensemble > 1 ? output.resolve("model_" + k) : output);
+        }
+        for (Path dir : dirs) {
+            if (!Checkpoint.exists(dir)) {
+                missing.add(dir);
+                continue;
+            }
+            List<String> diff = differences(s, Checkpoint.model(dir));
+            if (!diff.isEmpty()) {
+                throw new IllegalArgumentException("train --resume: the checkpoint in " + Checkpoint.dir(dir)
+                        + " has another network than the configuration: " + String.join("; ", diff)
+                        + " (resume with the checkpoint's settings, or train into a new output folder)");
+            }
+        }
+        if (missing.size() == dirs.size()) {
+            throw new IllegalArgumentException("train --resume: no checkpoint in " + output + " (no "
+                    + Checkpoint.dir(dirs.get(0)).getFileName() + "/state.bin): nothing to resume; run without --resume"
+                    + " to start fresh");
+        }
+        for (Path dir : missing) {
+            out.println("train: WARNING: no checkpoint in " + dir + ": this ensemble member starts fresh");
+        }
+    }
+
+    /** The configuration keys whose values differ from the checkpoint's, each as {@code key: config vs checkpoint}. */
+    static List<String> differences(TrainSettings s, DeepPotModel checkpoint) {
+        List<String> d = new ArrayList<>();
+        SeADescriptor se = checkpoint.seA();
+        NetworkSettings n = s.network();
+        if (!s.model().typeMap().isEmpty() && !s.model().typeMap().equals(checkpoint.typeMap())) {
+            d.add(diff("model.type-map", s.model().typeMap(), checkpoint.typeMap()));
+        }
+        if (s.model().rcut() != se.rcut()) d.add(diff("model.rcut", s.model().rcut(), se.rcut()));
+        if (s.model().rcutSmth() != se.rcutSmth()) d.add(diff("model.rcut-smth", s.model().rcutSmth(), se.rcutSmth()));
+        if (!s.model().sel().auto() && !Arrays.equals(s.model().sel().slots(), se.sel())) {
+            d.add(diff("model.sel", Arrays.toString(s.model().sel().slots()), Arrays.toString(se.sel())));
+        }
+        if (!Arrays.equals(n.neuron(), se.neuron())) {
+            d.add(diff("train.model.neuron", Arrays.toString(n.neuron()), Arrays.toString(se.neuron())));
+        }
+        if (n.axisNeuron() != se.axisNeuron()) d.add(diff("train.model.axis-neuron", n.axisNeuron(), se.axisNeuron()));
+        if (n.typeOneSide() != se.typeOneSide()) {
+            d.add(diff("train.model.type-one-side", n.typeOneSide(), se.typeOneSide()));
+        }
+        if (n.embeddingResnetDt() != se.resnetDt()) {
+            d.add(diff("train.model.embedding-resnet-dt", n.embeddingResnetDt(), se.resnetDt()));
+        }
+        if (!Arrays.equals(n.fittingNeuron(), checkpoint.fitting().neuron())) {
+            d.add(diff("train.model.fitting-neuron", Arrays.toString(n.fittingNeuron()),
+                    Arrays.toString(checkpoint.fitting().neuron())));
+        }
+        if (n.fittingResnetDt() != checkpoint.fitting().resnetDt()) {
+            d.add(diff("train.model.fitting-resnet-dt", n.fittingResnetDt(), checkpoint.fitting().resnetDt()));
+        }
+        if (!n.activation().equalsIgnoreCase(se.activation())) {
+            d.add(diff("train.model.activation", n.activation(), se.activation()));
+        }
+        return d;
+    }
+
+    private static String diff(String key, Object config, Object checkpoint) {
+        return key + " " + config + " (checkpoint: " + checkpoint + ")";
+    }
+}
