@@ -16,7 +16,8 @@ import org.dpspark.ingest.text.TextRecordParser;
  * <p>An ionic step starts at the first {@code Iteration N( 1)} line of a new N. Within it the parser
  * collects the last {@code direct lattice vectors} (cell, Å), the "FORCE on cell =-STRESS" block's
  * {@code in kB} line (→ virial, see {@link VaspStress}), the {@code POSITION ... TOTAL-FORCE (eV/Angst)}
- * block (Cartesian positions Å, forces eV/Å) and finally {@code free  energy   TOTEN} (eV, with two
+ * block (Cartesian positions Å, forces eV/Å; a vdW-corrected run's extra {@code FORCE-w/o vdW} columns are
+ * skipped) and finally {@code free  energy   TOTEN} (eV, the value before a trailing {@code w/o vdW = ...}; with two
  * spaces; the electronic iterations print {@code free energy    TOTEN} with one, which is not the
  * frame's energy). The energy line completes the frame. Energies and force blocks are paired only
  * within the same ionic step, so a reduced-output OUTCAR where a step lacks one of them cannot shift
