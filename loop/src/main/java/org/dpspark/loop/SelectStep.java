@@ -26,7 +26,9 @@ import org.dpspark.core.table.TrajectorySummaryTable;
  * accurate if max_devi_f &lt; trust_lo, candidate if trust_lo ≤ max_devi_f &lt; trust_hi, failed otherwise (also a
  * missing or non-finite deviation). At most {@code max} candidates are chosen uniformly at random with {@code seed}
  * (keys sorted first, so the choice does not depend on partitioning); they are written to {@code out} as rows of the
- * trajectories table.
+ * trajectories table. The sort is by what defines a trajectory within one exploration (structure, target temperature,
+ * seed) and the step, not by the trajectory id: the id hashes the driving model's path, so the same loop run into
+ * another folder would otherwise shuffle its candidates into another order and label other frames (issue 18).
  *
  * <p>A trajectory that the blow-up guard stopped early dumped fewer frames than it was asked for; the frames it did
  * not reach ({@code steps_requested / dump-every − steps_done / dump-every}) count as failed (and as explored), so a
@@ -47,9 +49,12 @@ final class SelectStep {
     static Result run(SparkSession spark, String trajectories, String summary, int dumpEvery, double lo, double hi, int max,
             long seed, String out) {
         long unreached = 0;
-        for (Row r : DeltaTables.read(spark, summary).select(TrajectorySummaryTable.STEPS_REQUESTED, TrajectorySummaryTable.STEPS_DONE)
-                .collectAsList()) {
+        java.util.Map<String, String> where = new java.util.HashMap<>(); // trajectory id -> "structure|T|seed", location-free
+        for (Row r : DeltaTables.read(spark, summary).select(TrajectorySummaryTable.STEPS_REQUESTED, TrajectorySummaryTable.STEPS_DONE,
+                TrajectorySummaryTable.TRAJECTORY_ID, TrajectorySummaryTable.STRUCTURE, TrajectorySummaryTable.TEMPERATURE_TARGET,
+                TrajectorySummaryTable.SEED).collectAsList()) {
             unreached += Math.max(0, ((Number) r.get(0)).longValue() / dumpEvery - ((Number) r.get(1)).longValue() / dumpEvery);
+            where.put(r.getString(2), r.get(3) + "|" + r.get(4) + "|" + r.get(5));
         }
         Dataset<Row> t = DeltaTables.read(spark, trajectories);
         Column d = col(TrajectoryFramesTable.MAX_DEVI_F);
@@ -58,7 +63,8 @@ final class SelectStep {
         long frames = counts.getLong(0) + unreached, accurate = counts.getLong(1), cand = counts.getLong(2);
         List<Row> keys = new ArrayList<>(t.filter(isCand).select(TrajectoryFramesTable.TRAJECTORY_ID,
                 TrajectoryFramesTable.STEP).collectAsList());
-        keys.sort(Comparator.<Row, String>comparing(r -> r.getString(0)).thenComparingLong(r -> r.getLong(1)));
+        keys.sort(Comparator.<Row, String>comparing(r -> where.getOrDefault(r.getString(0), "")).thenComparingLong(r -> r.getLong(1))
+                .thenComparing(r -> r.getString(0)));
         Collections.shuffle(keys, new Random(seed));
         List<Row> chosen = new ArrayList<>();
         for (Row k : keys.subList(0, Math.min(max, keys.size()))) chosen.add(RowFactory.create(k.getString(0), k.getLong(1)));

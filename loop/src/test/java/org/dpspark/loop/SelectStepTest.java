@@ -32,10 +32,9 @@ class SelectStepTest {
                 .add(TrajectoryFramesTable.STEP, DataTypes.LongType).add(TrajectoryFramesTable.MAX_DEVI_F, DataTypes.DoubleType);
         String traj = dir.resolve("trajectories").toString();
         spark.createDataFrame(rows, ts).write().parquet(traj);
-        StructType ss = new StructType().add(TrajectorySummaryTable.TRAJECTORY_ID, DataTypes.StringType)
-                .add(TrajectorySummaryTable.STEPS_REQUESTED, DataTypes.LongType).add(TrajectorySummaryTable.STEPS_DONE, DataTypes.LongType);
         String summary = dir.resolve("summary").toString();
-        spark.createDataFrame(List.of(RowFactory.create("a", 100L, 100L), RowFactory.create("b", 100L, 45L)), ss).write().parquet(summary);
+        spark.createDataFrame(List.of(summaryRow("a", 100L, 100L, 300.0, 1L), summaryRow("b", 100L, 45L, 900.0, 1L)), SUMMARY)
+                .write().parquet(summary);
 
         SelectStep.Result r = SelectStep.run(spark, traj, summary, 10, 0.05, 0.5, 3, 7, dir.resolve("out").toString());
         // trust 0.05 / 0.5: a has 8 accurate (< 0.05), 3 candidates (0.10, 0.12, 0.30); b has 1 accurate (0.02),
@@ -48,5 +47,50 @@ class SelectStepTest {
         assertEquals(3, r.selected(), "at most fp-task-max");
         assertEquals(3, spark.read().parquet(dir.resolve("out").toString()).count());
         assertEquals(9.0 / 22, r.fraction(r.accurate()), 1e-15);
+    }
+
+    private static final StructType SUMMARY = new StructType().add(TrajectorySummaryTable.TRAJECTORY_ID, DataTypes.StringType)
+            .add(TrajectorySummaryTable.STEPS_REQUESTED, DataTypes.LongType).add(TrajectorySummaryTable.STEPS_DONE, DataTypes.LongType)
+            .add(TrajectorySummaryTable.STRUCTURE, DataTypes.StringType).add(TrajectorySummaryTable.TEMPERATURE_TARGET, DataTypes.DoubleType)
+            .add(TrajectorySummaryTable.SEED, DataTypes.LongType);
+
+    private static Row summaryRow(String id, long requested, long done, double t, long seed) {
+        return RowFactory.create(id, requested, done, "si64", t, seed);
+    }
+
+    /**
+     * Trajectory ids hash the driving model's path, so the same loop run into another folder names its trajectories
+     * differently: the chosen frames (structure, temperature, seed, step) must not change with the names.
+     */
+    @Test
+    void theChoiceDoesNotDependOnTrajectoryNames(@TempDir Path dir) {
+        SparkSession spark = LocalSpark.get();
+        StructType ts = new StructType().add(TrajectoryFramesTable.TRAJECTORY_ID, DataTypes.StringType)
+                .add(TrajectoryFramesTable.STEP, DataTypes.LongType).add(TrajectoryFramesTable.MAX_DEVI_F, DataTypes.DoubleType);
+        List<List<Long>> chosen = new ArrayList<>();
+        String[][] names = {{"0a1b", "ffee", "7c7c"}, {"e9d0", "1234", "aa00"}}; // run 1, run 2: other ids, other sort order
+        for (int run = 0; run < 2; run++) {
+            List<Row> rows = new ArrayList<>();
+            List<Row> summary = new ArrayList<>();
+            for (int t = 0; t < 3; t++) {
+                for (int k = 0; k < 11; k++) rows.add(RowFactory.create(names[run][t], 10L * k, 0.1 + 0.001 * k + 0.01 * t));
+                summary.add(summaryRow(names[run][t], 100L, 100L, 300.0 * (t + 1), 7L));
+            }
+            Path d = dir.resolve("run" + run);
+            spark.createDataFrame(rows, ts).write().parquet(d.resolve("trajectories").toString());
+            spark.createDataFrame(summary, SUMMARY).write().parquet(d.resolve("summary").toString());
+            SelectStep.Result r = SelectStep.run(spark, d.resolve("trajectories").toString(), d.resolve("summary").toString(), 10,
+                    0.05, 0.5, 5, 1, d.resolve("out").toString());
+            assertEquals(33, r.candidates());
+            // the chosen frames as (temperature index, step): recognisable across runs by their deviation (unique per frame)
+            List<Long> picked = new ArrayList<>();
+            for (Row x : spark.read().parquet(d.resolve("out").toString()).select(TrajectoryFramesTable.MAX_DEVI_F).collectAsList()) {
+                picked.add(Math.round(x.getDouble(0) * 1e6));
+            }
+            java.util.Collections.sort(picked);
+            chosen.add(picked);
+        }
+        assertEquals(5, chosen.get(0).size());
+        assertEquals(chosen.get(0), chosen.get(1));
     }
 }

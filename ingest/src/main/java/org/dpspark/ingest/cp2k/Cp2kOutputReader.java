@@ -25,6 +25,12 @@ public final class Cp2kOutputReader implements FrameReader {
         return !probe.isDirectory() && probe.headText().contains(" CP2K| version string:");
     }
 
+    /** A gzip file ({@code OUTCAR.gz}, {@code run.log.gz}) is read through {@link org.dpspark.ingest.read.Decompression}. */
+    @Override
+    public boolean readsCompressed() {
+        return true;
+    }
+
     @Override
     public RecordStream read(InputSplit split, ReadOptions options) {
         return TextRecordParser.stream(split, options, FORMAT, Cp2kParser::new);

@@ -45,6 +45,8 @@ final class ExtxyzFrameSource implements RecordStream.Generator, Closeable {
     private final String forcesKey;
     private final AtomLines atoms = new AtomLines();
     private int index;
+    /** Index of the frame readFrame is inside (-1 between frames): an I/O error there is that frame's. */
+    private int inFrame = -1;
     private boolean done;
     private boolean sawContent;
     private String lastProperties = "\0";
@@ -85,13 +87,15 @@ final class ExtxyzFrameSource implements RecordStream.Generator, Closeable {
             }
         } catch (IOException e) {
             done = true;
-            return reject(index++, line(lines.lineNumber()), RejectReason.IO_ERROR,
+            return reject(failedIndex(), line(lines.lineNumber()), RejectReason.IO_ERROR,
                     "reading failed after line " + lines.lineNumber() + ", rest of file lost: " + e);
         } catch (RuntimeException e) {
             // A bug, not bad content: report it for the rest of the file rather than guess.
             done = true;
-            return reject(index++, line(lines.lineNumber()), RejectReason.PARSE_ERROR,
+            return reject(failedIndex(), line(lines.lineNumber()), RejectReason.PARSE_ERROR,
                     "internal error near line " + lines.lineNumber() + ", rest of file not read: " + e);
+        } finally {
+            inFrame = -1;
         }
     }
 
@@ -103,8 +107,14 @@ final class ExtxyzFrameSource implements RecordStream.Generator, Closeable {
                 + excerpt + "'; skipped lines " + first + "-" + last + " up to the next frame");
     }
 
+    /** The index of a failure that ends the file: the frame being read, or the next index between frames. */
+    private int failedIndex() {
+        return inFrame >= 0 ? inFrame : index++;
+    }
+
     private ReadRecord readFrame(int n, long countLine) throws IOException {
         int idx = index++;
+        inFrame = idx;
         lines.mark();
         if (!lines.next()) {
             lines.clearMark();

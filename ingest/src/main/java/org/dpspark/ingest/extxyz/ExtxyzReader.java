@@ -2,16 +2,15 @@ package org.dpspark.ingest.extxyz;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import java.util.zip.GZIPInputStream;
 
 import org.dpspark.core.Elements;
 import org.dpspark.core.Reject;
 import org.dpspark.core.RejectReason;
 import org.dpspark.core.UnsupportedUnitException;
+import org.dpspark.ingest.read.Decompression;
 import org.dpspark.ingest.read.FrameReader;
 import org.dpspark.ingest.read.InputProbe;
 import org.dpspark.ingest.read.InputSplit;
@@ -34,13 +33,12 @@ import org.dpspark.ingest.read.RecordStream;
  *
  * <p>Reader options ({@link ReadOptions#options()}): {@code energy_key} (e.g. {@code free_energy}),
  * {@code forces_key} (a column name). Units the file does not state come from
- * {@link ReadOptions#units()}. A {@code .gz} file is decompressed on the fly.
+ * {@link ReadOptions#units()}. A gzip file (any name) is decompressed on the fly by {@link Decompression}.
  *
  * <p>Streaming: one frame in memory at a time; the whole file is one split ({@code firstFrame} /
  * {@code endFrame} of a split are honoured by reading past the frames before it).
  */
 public final class ExtxyzReader implements FrameReader {
-    private static final int BUFFER = 1 << 16;
 
     @Override
     public String format() {
@@ -139,10 +137,11 @@ public final class ExtxyzReader implements FrameReader {
     }
 
     private static InputStream open(Path path) throws IOException {
-        InputStream raw = Files.newInputStream(path);
-        if (path.getFileName() != null && path.getFileName().toString().endsWith(".gz")) {
-            return new GZIPInputStream(raw, BUFFER);
-        }
-        return raw;
+        return Decompression.open(path);
+    }
+
+    @Override
+    public boolean readsCompressed() {
+        return true;
     }
 }

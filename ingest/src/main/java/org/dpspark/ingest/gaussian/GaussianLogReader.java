@@ -29,6 +29,12 @@ public final class GaussianLogReader implements FrameReader {
         return head.contains("Entering Gaussian System") || (head.contains("Gaussian, Inc.") && head.contains("Entering Link 1"));
     }
 
+    /** A gzip file ({@code OUTCAR.gz}, {@code run.log.gz}) is read through {@link org.dpspark.ingest.read.Decompression}. */
+    @Override
+    public boolean readsCompressed() {
+        return true;
+    }
+
     @Override
     public RecordStream read(InputSplit split, ReadOptions options) {
         return TextRecordParser.stream(split, options, FORMAT, GaussianParser::new);

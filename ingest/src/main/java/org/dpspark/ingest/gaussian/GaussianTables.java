@@ -13,7 +13,8 @@ import org.dpspark.ingest.text.ParseFailure;
  * an orientation table ({@code Input orientation:}, {@code Z-Matrix orientation:},
  * {@code Standard orientation:}; rows {@code center Z [type] x y z} in Å, rows with Z = -2 are the
  * periodic translation vectors {@code Tv}) and the {@code Forces (Hartrees/Bohr)} table (rows
- * {@code center Z fx fy fz}; Tv rows skipped). Both are framed by dashed lines.
+ * {@code center Z fx fy fz}; Tv rows, {@code -2 fx fy fz} without a center number in Gaussian 16, are skipped:
+ * they are derivatives with respect to the cell vectors, not forces on atoms, and are not turned into a virial). Both are framed by dashed lines.
  */
 final class GaussianTables {
     private GaussianTables() {}
@@ -61,6 +62,9 @@ final class GaussianTables {
         List<double[]> rows = new ArrayList<>();
         for (l = in.require("the forces table"); !l.trim().startsWith("---"); l = in.require("the forces table")) {
             List<String> tok = Numbers.tokens(l);
+            if (tok.size() == 4 && tok.get(0).equals("-2")) {
+                continue; // a Tv row: Gaussian 16 prints the translation vectors' forces without a center number
+            }
             if (tok.size() != 5) {
                 throw new ParseFailure(RejectReason.PARSE_ERROR, in.lineNumber(), "force row needs 'center Z fx fy fz': '" + l.trim() + "'");
             }

@@ -30,6 +30,12 @@ public final class PwOutputReader implements FrameReader {
         return !probe.isDirectory() && probe.headText().contains("Program PWSCF");
     }
 
+    /** A gzip file ({@code OUTCAR.gz}, {@code run.log.gz}) is read through {@link org.dpspark.ingest.read.Decompression}. */
+    @Override
+    public boolean readsCompressed() {
+        return true;
+    }
+
     @Override
     public RecordStream read(InputSplit split, ReadOptions options) {
         String explicit = options.option("qe_input", null);

@@ -31,6 +31,14 @@ public interface FrameReader {
         return List.of(InputSplit.whole(path, format()));
     }
 
+    /**
+     * Whether {@link #read} opens its files through {@link Decompression}, so a gzip file of this format is read
+     * (and, under {@code --format auto}, recognised by its decompressed head). Default: no.
+     */
+    default boolean readsCompressed() {
+        return false;
+    }
+
     /** Reads one split lazily; runs in executors. */
     RecordStream read(InputSplit split, ReadOptions options) throws IOException;
 }

@@ -50,9 +50,12 @@ public final class ReaderRegistry {
         return r;
     }
 
-    /** The first reader that recognises the input by content, if any. */
+    /** The first reader that recognises the input by content, if any (a gzip file only by readers that read gzip). */
     public static Optional<FrameReader> detect(InputProbe probe) {
         for (FrameReader r : READERS.values()) {
+            if (probe.compressed() && !r.readsCompressed()) {
+                continue;
+            }
             try {
                 if (r.recognizes(probe)) {
                     return Optional.of(r);

@@ -23,10 +23,10 @@ public final class LineSource implements Closeable {
         this.reader = reader;
     }
 
-    /** Opens a file for reading. */
+    /** Opens a file for reading (a gzip file decompressed, {@link org.dpspark.ingest.read.Decompression}). */
     public static LineSource open(Path path) throws IOException {
-        return new LineSource(new BufferedReader(
-                new InputStreamReader(Files.newInputStream(path), StandardCharsets.ISO_8859_1), 1 << 16));
+        return new LineSource(new BufferedReader(new InputStreamReader(
+                org.dpspark.ingest.read.Decompression.open(path), StandardCharsets.ISO_8859_1), 1 << 16));
     }
 
     /** The next line without its terminator, or null at the end of the file. */

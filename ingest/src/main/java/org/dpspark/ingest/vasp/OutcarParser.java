@@ -16,7 +16,8 @@ import org.dpspark.ingest.text.TextRecordParser;
  * <p>An ionic step starts at the first {@code Iteration N( 1)} line of a new N. Within it the parser
  * collects the last {@code direct lattice vectors} (cell, Å), the "FORCE on cell =-STRESS" block's
  * {@code in kB} line (→ virial, see {@link VaspStress}), the {@code POSITION ... TOTAL-FORCE (eV/Angst)}
- * block (Cartesian positions Å, forces eV/Å) and finally {@code free  energy   TOTEN} (eV, with two
+ * block (Cartesian positions Å, forces eV/Å; a vdW-corrected run's extra {@code FORCE-w/o vdW} columns are
+ * skipped) and finally {@code free  energy   TOTEN} (eV, the value before a trailing {@code w/o vdW = ...}; with two
  * spaces; the electronic iterations print {@code free energy    TOTEN} with one, which is not the
  * frame's energy). The energy line completes the frame. Energies and force blocks are paired only
  * within the same ionic step, so a reduced-output OUTCAR where a step lacks one of them cannot shift
@@ -29,7 +30,7 @@ final class OutcarParser extends TextRecordParser {
     private static final Pattern ITERATION = Pattern.compile("Iteration\\s+(\\d+)\\s*\\(\\s*(\\d+)\\s*\\)");
     private static final Pattern FINAL_ENERGY = Pattern.compile("^\\s*free\\s{2,}energy\\s+TOTEN\\s*=");
 
-    private final VaspSpecies species = new VaspSpecies();
+    private final VaspSpecies species;
     private String[] labels;
     private int[] atomicNumbers;
     private double[] cell;
@@ -44,8 +45,10 @@ final class OutcarParser extends TextRecordParser {
     private int unconvergedLine;
     private boolean stepDone;
 
-    OutcarParser(LineSource in, RecordSink sink) {
+    /** @param typeMap the user's species in POTCAR order, used only when the OUTCAR does not name them ({@link VaspSpecies}) */
+    OutcarParser(LineSource in, RecordSink sink, java.util.List<String> typeMap) {
         super(in, sink);
+        this.species = new VaspSpecies(java.nio.file.Path.of(sink.sourceFile()), typeMap);
     }
 
     @Override
@@ -85,7 +88,7 @@ final class OutcarParser extends TextRecordParser {
                 stressKb = readStressKb();
             } else if (line.contains("TOTAL-FORCE") && line.contains("POSITION") && !line.contains("ML")) {
                 implicitStep(no);
-                readForces(no);
+                readForces(line, no);
             } else if (FINAL_ENERGY.matcher(line).find()) {
                 implicitStep(no);
                 onEnergy(line, no);
@@ -178,9 +181,15 @@ final class OutcarParser extends TextRecordParser {
         throw new ParseFailure(RejectReason.PARSE_ERROR, in.lineNumber(), "no 'in kB' line in the 'FORCE on cell' block");
     }
 
-    private void readForces(int headerLine) throws IOException {
+    /**
+     * Reads the POSITION/TOTAL-FORCE block. A van der Waals–corrected run (IVDW) prints a third group,
+     * {@code FORCE-w/o vdW (eV/Angst)}, after the total force: each {@code (eV/Angst)} group of the header
+     * adds three columns, and only the first six (position, total force) are the frame.
+     */
+    private void readForces(String header, int headerLine) throws IOException {
         ensureHeader();
         int n = labels.length;
+        int columns = 3 + 3 * Math.max(1, countOf(header, "(eV/Angst)"));
         String sep = in.require("the TOTAL-FORCE block");
         if (!sep.trim().startsWith("---")) {
             throw new ParseFailure(RejectReason.PARSE_ERROR, in.lineNumber(), "expected a '----' line after the TOTAL-FORCE header");
@@ -194,9 +203,10 @@ final class OutcarParser extends TextRecordParser {
                 throw new ParseFailure(RejectReason.SHAPE_MISMATCH, in.lineNumber(),
                         "TOTAL-FORCE block has " + i + " rows but the header lists " + n + " ions");
             }
-            if (Numbers.tokens(l).size() != 6) {
-                throw new ParseFailure(RejectReason.PARSE_ERROR, in.lineNumber(),
-                        "TOTAL-FORCE row needs 6 numbers (x y z fx fy fz): '" + l.trim() + "'");
+            if (Numbers.tokens(l).size() != columns) {
+                throw new ParseFailure(RejectReason.PARSE_ERROR, in.lineNumber(), "TOTAL-FORCE row needs " + columns
+                        + " numbers (x y z fx fy fz" + (columns > 6 ? " and the header's other force columns" : "")
+                        + "): '" + l.trim() + "'");
             }
             Numbers.read(l, 0, 6, row, 0, in.lineNumber(), "position/force");
             System.arraycopy(row, 0, pos, 3 * i, 3);
@@ -216,8 +226,22 @@ final class OutcarParser extends TextRecordParser {
         forcesLine = headerLine;
     }
 
+    private static int countOf(String s, String part) {
+        int count = 0;
+        for (int i = s.indexOf(part); i >= 0; i = s.indexOf(part, i + part.length())) {
+            count++;
+        }
+        return count;
+    }
+
+    /**
+     * {@code free  energy   TOTEN  =  e eV}; a vdW-corrected run appends {@code w/o vdW = e' eV} (the energy
+     * without the correction), which is not the frame's energy.
+     */
     private void onEnergy(String line, int no) {
-        String[] tok = Numbers.afterEquals(line).split("\\s+");
+        String value = line.substring(line.indexOf('=') + 1);
+        int vdw = value.indexOf("w/o vdW");
+        String[] tok = (vdw >= 0 ? value.substring(0, vdw) : value).trim().split("\\s+");
         if (tok.length != 2 || !tok[1].equals("eV")) {
             throw new ParseFailure(RejectReason.PARSE_ERROR, no, "energy line is incomplete: '" + line.trim() + "'");
         }

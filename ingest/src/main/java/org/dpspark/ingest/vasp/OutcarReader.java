@@ -10,7 +10,8 @@ import org.dpspark.ingest.text.TextRecordParser;
 /**
  * VASP OUTCAR ({@code vasp/outcar}): one frame per ionic step (single point, relaxation or MD).
  * Units as printed: Å, eV, eV/Å; the stress "in kB" becomes the virial in eV. Parsing rules in
- * {@link OutcarParser}, species in {@link VaspSpecies}, virial sign in {@link VaspStress}.
+ * {@link OutcarParser}, species in {@link VaspSpecies} (header, else a POSCAR beside the file, else the
+ * type map of the read options), virial sign in {@link VaspStress}.
  */
 public final class OutcarReader implements FrameReader {
     public static final String FORMAT = "vasp/outcar";
@@ -30,8 +31,15 @@ public final class OutcarReader implements FrameReader {
         return head.stripLeading().startsWith("vasp.") && head.contains("POTCAR:");
     }
 
+    /** A gzip file ({@code OUTCAR.gz}, {@code run.log.gz}) is read through {@link org.dpspark.ingest.read.Decompression}. */
+    @Override
+    public boolean readsCompressed() {
+        return true;
+    }
+
     @Override
     public RecordStream read(InputSplit split, ReadOptions options) {
-        return TextRecordParser.stream(split, options, FORMAT, OutcarParser::new);
+        return TextRecordParser.stream(split, options, FORMAT,
+                (in, sink) -> new OutcarParser(in, sink, options.typeMap()));
     }
 }

@@ -1,6 +1,6 @@
 package org.dpspark.ingest.vasp;
 
-import java.io.BufferedInputStream;
+import org.dpspark.ingest.read.Decompression;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -42,7 +42,7 @@ public final class VasprunReader implements FrameReader {
         RecordSink sink = RecordSink.of(split, options, FORMAT);
         InputStream in = null;
         try {
-            in = new BufferedInputStream(Files.newInputStream(Path.of(split.path())), 1 << 16);
+            in = Decompression.open(Path.of(split.path()));
             if (Files.size(Path.of(split.path())) == 0) {
                 in.close();
                 return RecordStream.of(List.of(sink.reject(-1, 0, RejectReason.EMPTY_FILE, "file is empty")));
@@ -63,6 +63,11 @@ public final class VasprunReader implements FrameReader {
             closeQuietly(in);
             return RecordStream.of(List.of(sink.reject(-1, 0, RejectReason.IO_ERROR, "cannot open: " + e)));
         }
+    }
+
+    @Override
+    public boolean readsCompressed() {
+        return true;
     }
 
     private static void closeQuietly(InputStream in) {

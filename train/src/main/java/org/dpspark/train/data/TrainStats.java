@@ -77,7 +77,7 @@ public record TrainStats(List<String> typeMap, double rcut, double rcutSmth, int
                 passes.addNeighbors(f.positions(), f.cell(), f.pbc(), f.types(), s);
             }
             return List.of(s).iterator();
-        }).reduce(NeighborStatistics::merge);
+        }).collect().stream().reduce(NeighborStatistics::merge).orElseThrow(); // partition order, not task completion order: same sums each run
         int[] useSel = sel != null ? sel.clone() : ns.selAuto(selRatio);
         if (useSel.length != nt) throw new IllegalArgumentException("sel has " + useSel.length + " entries for " + nt + " types");
         DataStatistics d = frames.mapPartitions((Iterator<TrainFrame> it) -> {
@@ -89,7 +89,7 @@ public record TrainStats(List<String> typeMap, double rcut, double rcutSmth, int
                         true, q);
             }
             return List.of(q).iterator();
-        }).reduce(DataStatistics::merge);
+        }).collect().stream().reduce(DataStatistics::merge).orElseThrow(); // partition order (reproducible sums)
         TrainStats st = new TrainStats(typeMap, rcut, rcutSmth, useSel, ns.maxNeighbors(), d.env().davg(), d.env().dstd(),
                 d.bias().solve(), ns.frames());
         return new Computed(st, ns, d, sel == null ? "auto" : "config");
@@ -170,7 +170,7 @@ public record TrainStats(List<String> typeMap, double rcut, double rcutSmth, int
                 if (f.hasEnergy()) q.addFrame(f.types(), f.energy());
             }
             return List.of(q).iterator();
-        }).reduce(EnergyBias::merge);
+        }).collect().stream().reduce(EnergyBias::merge).orElseThrow(); // partition order (reproducible sums)
         return b.frames() == 0 ? this : new TrainStats(typeMap, rcut, rcutSmth, sel, maxNeighbours, davg, dstd, b.solve(), frames);
     }
 

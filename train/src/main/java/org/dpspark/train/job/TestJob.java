@@ -95,7 +95,7 @@ public final class TestJob {
             Map<String, Metrics> m = new TreeMap<>();
             while (it.hasNext()) addRow(m, it.next(), typeMap);
             return List.of(m).iterator();
-        }).reduce(TestJob::merge);
+        }).collect().stream().reduce(TestJob::merge).orElseThrow(); // merged in partition order, not task completion order
         // parity plots: every frame's energy per atom, a sample of force components
         List<Row> eRows = pred.select("energy", "energy_pred", "natoms").filter("energy is not null").collectAsList();
         double[] el = new double[eRows.size()], ep = new double[eRows.size()];

@@ -61,11 +61,13 @@ public final class TrainJob {
         JavaRDD<TrainFrame> all = FrameSource.frames(trainRows, typeMap);
         int workers = s.parallel().workers() > 0 ? s.parallel().workers()
                 : JavaSparkContext.fromSparkContext(spark.sparkContext()).defaultParallelism();
-        JavaRDD<TrainFrame> train = all.repartition(workers).cache();
+        // content-determined partitions and order: the same table and seed give the same model (FrameSource.canonical)
+        JavaRDD<TrainFrame> train = FrameSource.canonical(all, workers).cache();
         long nTrain = train.count();
         if (nTrain == 0) throw new IllegalArgumentException("no training frames in " + table + " for datasets " + data.datasets() + ", splits " + data.splits());
         List<String> vd = data.validDatasets().isEmpty() ? data.datasets() : data.validDatasets();
-        List<TrainFrame> valid = FrameSource.frames(FrameSource.select(spark, table, version, vd, data.validSplits()), typeMap)
+        List<TrainFrame> valid = FrameSource.canonical(FrameSource.frames(FrameSource.select(spark, table, version, vd,
+                        data.validSplits()), typeMap), workers)
                 .takeSample(false, data.validMaxFrames(), s.network().seed());
         out.printf("train: %d training frames in %d partitions (workers), %d validation frames, type map %s%n", nTrain, workers,
                 valid.size(), typeMap);
