@@ -158,6 +158,49 @@ final class VectorKernels {
         }
     }
 
+    /**
+     * A constant left operand (a net's weights) packed once for {@link #gemmPackedA}: its whole blocks of
+     * {@link #MR} rows, each k × MR q-major (A(q, r) = a[aOff + q·ak + r·ar]); the rows left over are not packed.
+     */
+    static double[] packA(double[] a, int aOff, int ak, int ar, int rows, int k) {
+        int full = rows / MR * MR;
+        double[] out = new double[full * k];
+        for (int r = 0; r < full; r += MR) {
+            for (int q = 0; q < k; q++) {
+                for (int i = 0; i < MR; i++) out[r * k + q * MR + i] = a[aOff + q * ak + (r + i) * ar];
+            }
+        }
+        return out;
+    }
+
+    /** Length of the B-panel scratch {@link #gemmPackedA} needs for a sum of depth k. */
+    static int panelScratch(int k) {
+        return k * NR;
+    }
+
+    /**
+     * As {@link #gemm} with A also given packed ({@code apk} from {@link #packA} of the same A): per panel of
+     * {@link #NR} columns B's k × NR slice is copied into {@code bpan}, then the register-blocked kernel runs every
+     * packed row block over it with constant-stride loads (the embedding nets' products, whose B, the slots'
+     * features, has a row stride of the block's capacity); the rows left over and a last one-vector panel by
+     * {@link #gemm}. Bitwise {@link #gemm}'s result (the same FMAs in the same order).
+     */
+    static void gemmPackedA(double[] apk, double[] a, int aOff, int ak, int ar, int rows, int k, double[] b, int bOff,
+            int ldb, double[] c, int cOff, int ldc, int cols, boolean acc, double[] bpan) {
+        int full = rows / MR * MR, j = 0;
+        for (; j + NR <= cols; j += NR) {
+            for (int q = 0; q < k; q++) System.arraycopy(b, bOff + q * ldb + j, bpan, q * NR, NR);
+            for (int r = 0; r < full; r += MR) {
+                if (NV == 2) kernel62(apk, r * k, bpan, 0, k, c, cOff + r * ldc + j, ldc, acc);
+                else kernel44(apk, r * k, bpan, 0, k, c, cOff + r * ldc + j, ldc, acc);
+            }
+            if (full < rows) {
+                gemm(a, aOff + full * ar, ak, ar, rows - full, k, b, bOff + j, ldb, c, cOff + full * ldc + j, ldc, NR, acc);
+            }
+        }
+        if (j < cols) gemm(a, aOff, ak, ar, rows, k, b, bOff + j, ldb, c, cOff + j, ldc, cols - j, acc);
+    }
+
     /** 6 packed rows × 2 vectors (AVX2): C[0..6)[0..2L) (+)= Ap·Bp over kk steps; A at ap + 6q + i, B at bp + 2Lq. */
     private static void kernel62(double[] a, int ap, double[] b, int bp, int kk, double[] c, int cp, int ldc,
             boolean acc) {

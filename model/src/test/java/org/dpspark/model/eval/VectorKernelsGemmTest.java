@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
  * {@link Math#fma} in the same order over the sum (q = 0…k−1, starting from 0 or from C): every element is the same
  * chain of FMAs whatever the blocking (row blocks of {@link VectorKernels#MR}, panels of {@link VectorKernels#NR},
  * slices of {@link VectorKernels#KC}, packed A, tails), so the results must be equal bit for bit; shapes cover every
- * tail (rows mod MR, one-vector panels, k across slice boundaries) and strided A operands as the evaluator uses them.
+ * tail (rows mod MR, one-vector panels, k across slice boundaries) and strided A operands as the evaluator uses them
+ * (the embedding nets' weights read transposed, also pre-packed by {@link VectorKernels#packA}).
  */
 class VectorKernelsGemmTest {
     private static final int L = VectorKernels.L;
@@ -71,9 +72,14 @@ class VectorKernelsGemmTest {
                         double[] want = c0.clone(), got = c0.clone();
                         reference(a, 0, rows, 1, rows, k, b, ldb, want, ldc, cols, acc);
                         VectorKernels.gemm(a, 0, rows, 1, rows, k, b, 0, ldb, got, 0, ldc, cols, acc);
+                        double[] gotPacked = c0.clone();
+                        VectorKernels.gemmPackedA(VectorKernels.packA(a, 0, rows, 1, rows, k), a, 0, rows, 1, rows, k, b,
+                                0, ldb, gotPacked, 0, ldc, cols, acc, new double[VectorKernels.panelScratch(k)]);
                         for (int i = 0; i < want.length; i++) {
                             assertEquals(Double.doubleToLongBits(want[i]), Double.doubleToLongBits(got[i]),
                                     "strided rows " + rows + " k " + k + " cols " + cols + " acc " + acc + " element " + i);
+                            assertEquals(Double.doubleToLongBits(want[i]), Double.doubleToLongBits(gotPacked[i]),
+                                    "packed A, rows " + rows + " k " + k + " cols " + cols + " acc " + acc + " element " + i);
                         }
                     }
                 }
