@@ -6,9 +6,9 @@ import org.dpspark.model.DenseNet;
 /**
  * A {@link DenseNet} (an embedding net) evaluated on a block of rows at once with the Vector API: the real neighbour
  * slots of many centre atoms, feature-major (feature f of row s at {@code f·ld + s}, ld = the row capacity, a whole
- * number of vectors), so that every layer is one matrix product C(nOut × rows) = Wᵀ·X ({@link VectorKernels#gemmPackedA}, W packed once per net,
- * vectors along the rows) followed by a vectorised bias/tanh/idt/skip pass. Layer rule and reverse as
- * {@link CompiledNet} (DeePMD-kit's {@code NativeLayer.call}); the products use FMAs (one rounding per
+ * number of vectors), so that every layer is one matrix product C(nOut × rows) = Wᵀ·X
+ * ({@link VectorKernels#gemmPackedA}, W packed once per net, vectors along the rows) followed by a vectorised
+ * bias/tanh/idt/skip pass. Layer rule and reverse as {@link CompiledNet} (DeePMD-kit's {@code NativeLayer.call}); the products use FMAs (one rounding per
  * multiply-add) and tanh is {@link VectorKernels#tanh}, so values agree with {@link BatchedNet} to round-off, not
  * bitwise.
  *
