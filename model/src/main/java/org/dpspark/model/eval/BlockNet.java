@@ -8,9 +8,9 @@ import org.dpspark.model.DenseNet;
  * slots of many centre atoms, feature-major (feature f of row s at {@code f·ld + s}, ld = the row capacity, a whole
  * number of vectors), so that every layer is one matrix product C(nOut × rows) = Wᵀ·X
  * ({@link VectorKernels#gemmPackedA}, W packed once per net, vectors along the rows) followed by a vectorised
- * bias/tanh/idt/skip pass. Layer rule and reverse as {@link CompiledNet} (DeePMD-kit's {@code NativeLayer.call}); the products use FMAs (one rounding per
- * multiply-add) and tanh is {@link VectorKernels#tanh}, so values agree with {@link BatchedNet} to round-off, not
- * bitwise.
+ * bias/tanh/idt/skip pass. Layer rule and reverse as {@link CompiledNet} (DeePMD-kit's {@code NativeLayer.call});
+ * the products use FMAs (one rounding per multiply-add) and tanh is {@link VectorKernels#tanh}, so values agree
+ * with {@link BatchedNet} to round-off, not bitwise.
  *
  * <p>Buffers grow with the largest block seen ({@link #ensure}: allocation only then) and are this net's:
  * {@link #in} (inDim × ld), {@link #out} and {@link #dphi} (rowWidth × ld: every layer's output and φ′·idt, layer l's
