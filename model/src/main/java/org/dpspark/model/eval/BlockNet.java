@@ -86,8 +86,8 @@ final class BlockNet extends NetLayout {
         int srcBase = 0;
         for (int l = 0; l < nLayers; l++) {
             int ni = nIn[l], no = nOut[l], ob = off[l] * ld;
-            VectorKernels.gemmPackedA(packedForward[l], w[l], 0, no, 1, no, ni, src, srcBase, ld, out, ob, ld, cols, false,
-                    scratch.bpan);
+            VectorKernels.gemmPackedA(packedForward[l], w[l], 0, no, 1, no, ni, src, srcBase, ld, out, ob, ld, cols,
+                    false, scratch.bpan);
             double[] bl = b[l], tl = idt[l];
             Activation a = act[l];
             for (int o = 0; o < no; o++) {

@@ -149,7 +149,8 @@ final class TabulatedEmbedding {
                 DoubleVector k3 = ld(cf, base + 3 * mp + a), k2 = ld(cf, base + 2 * mp + a);
                 DoubleVector k1 = ld(cf, base + mp + a);
                 DoubleVector gv = k5.fma(vx, k4).fma(vx, k3).fma(vx, k2).fma(vx, k1).fma(vx, ld(cf, base + a));
-                DoubleVector dv = k5.mul(5.0).fma(vx, k4.mul(4.0)).fma(vx, k3.mul(3.0)).fma(vx, k2.mul(2.0)).fma(vx, k1);
+                DoubleVector dv = k5.mul(5.0).fma(vx, k4.mul(4.0)).fma(vx, k3.mul(3.0)).fma(vx, k2.mul(2.0))
+                        .fma(vx, k1);
                 DoubleVector d0 = ld(dgr, a), d1 = ld(dgr, mp + a), d2 = ld(dgr, 2 * mp + a), d3 = ld(dgr, 3 * mp + a);
                 DoubleVector dG = d0.mul(q0).add(d1.mul(q1)).add(d2.mul(q2)).add(d3.mul(q3));
                 s0 = d0.fma(gv, s0);

@@ -195,7 +195,8 @@ final class VectorKernels {
                 else kernel44(apk, r * k, bpan, 0, k, c, cOff + r * ldc + j, ldc, acc);
             }
             if (full < rows) {
-                gemm(a, aOff + full * ar, ak, ar, rows - full, k, b, bOff + j, ldb, c, cOff + full * ldc + j, ldc, NR, acc);
+                gemm(a, aOff + full * ar, ak, ar, rows - full, k, b, bOff + j, ldb, c, cOff + full * ldc + j, ldc, NR,
+                        acc);
             }
         }
         if (j < cols) gemm(a, aOff, ak, ar, rows, k, b, bOff + j, ldb, c, cOff + j, ldc, cols - j, acc);
