@@ -6,11 +6,11 @@ import org.dpspark.model.DenseNet;
 /**
  * A {@link DenseNet} (an embedding net) evaluated on a block of rows at once with the Vector API: the real neighbour
  * slots of many centre atoms, feature-major (feature f of row s at {@code f·ld + s}, ld = the row capacity, a whole
- * number of vectors), so that every layer is one matrix product C(nOut × rows) = Wᵀ·X ({@link VectorKernels#gemm},
- * vectors along the rows) followed by a vectorised bias/tanh/idt/skip pass. Layer rule and reverse as
- * {@link CompiledNet} (DeePMD-kit's {@code NativeLayer.call}); the products use FMAs (one rounding per
- * multiply-add) and tanh is {@link VectorKernels#tanh}, so values agree with {@link BatchedNet} to round-off, not
- * bitwise.
+ * number of vectors), so that every layer is one matrix product C(nOut × rows) = Wᵀ·X
+ * ({@link VectorKernels#gemmPackedA}, W packed once per net, vectors along the rows) followed by a vectorised
+ * bias/tanh/idt/skip pass. Layer rule and reverse as {@link CompiledNet} (DeePMD-kit's {@code NativeLayer.call});
+ * the products use FMAs (one rounding per multiply-add) and tanh is {@link VectorKernels#tanh}, so values agree
+ * with {@link BatchedNet} to round-off, not bitwise.
  *
  * <p>Buffers grow with the largest block seen ({@link #ensure}: allocation only then) and are this net's:
  * {@link #in} (inDim × ld), {@link #out} and {@link #dphi} (rowWidth × ld: every layer's output and φ′·idt, layer l's
@@ -24,6 +24,8 @@ final class BlockNet extends NetLayout {
         double[] ga = new double[0];
         double[] gb = new double[0];
         double[] dz = new double[0];
+        /** B-panel scratch of {@link VectorKernels#gemmPackedA} (deepest sum of the nets). */
+        double[] bpan = new double[0];
 
         void ensure(int n) {
             if (ga.length < n) {
@@ -35,6 +37,8 @@ final class BlockNet extends NetLayout {
     }
 
     private final Scratch scratch;
+    /** Per layer: Wᵀ packed for the forward products, W for the reverse ({@link VectorKernels#packA}). */
+    private final double[][] packedForward, packedReverse;
     /** Row capacity (a whole number of vectors). */
     int ld;
     double[] in = new double[0];
@@ -44,6 +48,17 @@ final class BlockNet extends NetLayout {
     BlockNet(DenseNet net, Scratch scratch) {
         super(net);
         this.scratch = scratch;
+        packedForward = new double[nLayers][];
+        packedReverse = new double[nLayers][];
+        int deepest = 0;
+        for (int l = 0; l < nLayers; l++) {
+            packedForward[l] = VectorKernels.packA(w[l], 0, nOut[l], 1, nOut[l], nIn[l]);
+            packedReverse[l] = VectorKernels.packA(w[l], 0, 1, nOut[l], nIn[l], nOut[l]);
+            deepest = Math.max(deepest, Math.max(nIn[l], nOut[l]));
+        }
+        if (scratch.bpan.length < VectorKernels.panelScratch(deepest)) {
+            scratch.bpan = new double[VectorKernels.panelScratch(deepest)];
+        }
     }
 
     /**
@@ -71,7 +86,8 @@ final class BlockNet extends NetLayout {
         int srcBase = 0;
         for (int l = 0; l < nLayers; l++) {
             int ni = nIn[l], no = nOut[l], ob = off[l] * ld;
-            VectorKernels.gemm(w[l], 0, no, 1, no, ni, src, srcBase, ld, out, ob, ld, cols);
+            VectorKernels.gemmPackedA(packedForward[l], w[l], 0, no, 1, no, ni, src, srcBase, ld, out, ob, ld, cols,
+                    false, scratch.bpan);
             double[] bl = b[l], tl = idt[l];
             Activation a = act[l];
             for (int o = 0; o < no; o++) {
@@ -121,13 +137,15 @@ final class BlockNet extends NetLayout {
             // gx[i][s] = Σ_o W[i][o]·dz[o][s] (+ the skip's ∂L/∂y: then accumulated in place into g, which dz has
             // consumed): A(q = o, r = i) = W[i·no + o]
             if (skip[l] == 0) {
-                VectorKernels.gemm(w[l], 0, 1, no, ni, no, dz, 0, ld, gx, 0, ld, cols);
+                VectorKernels.gemmPackedA(packedReverse[l], w[l], 0, 1, no, ni, no, dz, 0, ld, gx, 0, ld, cols, false,
+                        scratch.bpan);
                 double[] t = g;
                 g = gx;
                 gx = t;
             } else {
                 if (skip[l] == 2) addRows(g, 0, g, ni * ld, ni, cols);
-                VectorKernels.gemm(w[l], 0, 1, no, ni, no, dz, 0, ld, g, 0, ld, cols, true);
+                VectorKernels.gemmPackedA(packedReverse[l], w[l], 0, 1, no, ni, no, dz, 0, ld, g, 0, ld, cols, true,
+                        scratch.bpan);
             }
         }
         return g;

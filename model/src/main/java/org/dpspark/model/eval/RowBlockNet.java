@@ -38,6 +38,8 @@ final class RowBlockNet extends NetLayout {
     private double[] ga = new double[0];
     private double[] gb = new double[0];
     private double[] dz = new double[0];
+    /** A-panel scratch of the packed products ({@link VectorKernels#packScratch}). */
+    private double[] apack = new double[0];
 
     RowBlockNet(DenseNet net) {
         super(net);
@@ -98,15 +100,18 @@ final class RowBlockNet extends NetLayout {
             ga = new double[cap * pmax];
             gb = new double[cap * pmax];
             dz = new double[cap * pmax];
+            apack = new double[VectorKernels.packScratch(cap)];
         }
     }
 
     /**
-     * rows rounded up to a multiple of 4, the row blocking of {@link VectorKernels#gemm}: the passes run on whole
-     * blocks (the extra rows hold earlier blocks' finite values and are never read), not on a slower 1-row tail.
+     * rows rounded up to a multiple of {@link VectorKernels#MR}, the row blocking of {@link VectorKernels#gemmPacked}:
+     * the passes run on whole blocks (the extra rows hold earlier blocks' finite values, or zeros, and are never
+     * read), not on a slower 1-row tail.
      */
     private static int quad(int rows) {
-        return (rows + 3) & ~3;
+        int mr = VectorKernels.MR;
+        return (rows + mr - 1) / mr * mr;
     }
 
     /** Forward pass of rows 0..rows−1 of {@link #in}; fills {@link #out} and {@link #dphi}. */
@@ -116,7 +121,7 @@ final class RowBlockNet extends NetLayout {
         int srcOff = 0, srcLd = pin;
         for (int l = 0; l < nLayers; l++) {
             int ni = nIn[l], p = pw[l], oo = poff[l];
-            VectorKernels.gemmPacked(src, srcOff, 1, srcLd, rows, ni, wp[l], out, oo, ld, p);
+            VectorKernels.gemmPacked(src, srcOff, 1, srcLd, rows, ni, wp[l], out, oo, ld, p, apack);
             double[] bl = bp[l], tl = tp[l];
             Activation a = act[l];
             for (int r = 0; r < rows; r++) {
@@ -164,7 +169,7 @@ final class RowBlockNet extends NetLayout {
             int ni = nIn[l], no = nOut[l], p = pw[l], oo = poff[l], pi = VectorKernels.padded(ni);
             for (int r = 0; r < rows; r++) VectorKernels.mul(dz, r * pmax, g, r * pmax, dphi, r * ld + oo, p);
             // gx[r][i] = Σ_o dz[r][o]·Wᵀ[o][i]
-            VectorKernels.gemmPacked(dz, 0, 1, pmax, rows, no, wt[l], gx, 0, pmax, pi);
+            VectorKernels.gemmPacked(dz, 0, 1, pmax, rows, no, wt[l], gx, 0, pmax, pi, apack);
             for (int r = 0; r < rows; r++) {
                 int x = r * pmax;
                 if (skip[l] == 1) {

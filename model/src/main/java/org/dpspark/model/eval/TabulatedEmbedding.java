@@ -35,8 +35,6 @@ final class TabulatedEmbedding {
     private final TableGrid[] grids;
     /** Per net: nspline × 6 × mp (zeros in the padding lanes). */
     private final double[][] coef;
-    /** Per net and coefficient p ≥ 1: p·c_p, nspline × 5 × mp (the derivative's coefficients). */
-    private final double[][] dcoef;
     private final double[] g, dg;
     /** Rows outside their table since the last {@link #resetOverflow}. */
     long overflow;
@@ -48,22 +46,15 @@ final class TabulatedEmbedding {
         tables = c.tables().toArray(new EmbeddingTable[0]);
         grids = new TableGrid[nets];
         coef = new double[nets][];
-        dcoef = new double[nets][];
         for (int k = 0; k < nets; k++) {
             EmbeddingTable t = tables[k];
             grids[k] = t.grid();
             int ns = t.grid().nspline();
-            double[] src = t.coef(), dst = new double[ns * 6 * mp], dd = new double[ns * 5 * mp];
+            double[] src = t.coef(), dst = new double[ns * 6 * mp];
             for (int r = 0; r < ns; r++) {
-                for (int p = 0; p < 6; p++) {
-                    System.arraycopy(src, (r * 6 + p) * m, dst, (r * 6 + p) * mp, m);
-                    if (p >= 1) {
-                        for (int a = 0; a < m; a++) dd[(r * 5 + p - 1) * mp + a] = p * src[(r * 6 + p) * m + a];
-                    }
-                }
+                for (int p = 0; p < 6; p++) System.arraycopy(src, (r * 6 + p) * m, dst, (r * 6 + p) * mp, m);
             }
             coef[k] = dst;
-            dcoef[k] = dd;
         }
         g = new double[mp];
         dg = new double[mp];
@@ -116,12 +107,14 @@ final class TabulatedEmbedding {
 
     /**
      * ∂E/∂R̃[c][s] (total: the direct term and the table's ∂G/∂s̃ term) into dk[c·ld + s] for the rows r0 ≤ s &lt; end
-     * of net k, from dgr (4 × mp, c-major; padding lanes 0).
+     * of net k, from dgr (4 × mp, c-major; padding lanes 0). G′ by Horner on p·c_p formed from the coefficients G
+     * has just loaded (the products are the ones a pre-multiplied table would hold, bit for bit; a second table of
+     * them doubled the bytes each row streams from memory).
      */
     void reverse(int k, double[] rk, int ld, int r0, int end, double[] dgr, double[] dk) {
         TableGrid gr = grids[k];
         double lo = gr.lower(), hi = gr.max();
-        double[] cf = coef[k], dc = dcoef[k];
+        double[] cf = coef[k];
         for (int s = r0; s < end; s++) {
             double x = rk[s];
             double r0v = x, r1v = rk[ld + s], r2v = rk[2 * ld + s], r3v = rk[3 * ld + s];
@@ -145,24 +138,19 @@ final class TabulatedEmbedding {
             }
             int row = gr.row(x);
             double dx = x - gr.knot(row);
-            int base = row * 6 * mp, dbase = row * 5 * mp;
+            int base = row * 6 * mp;
             DoubleVector vx = DoubleVector.broadcast(VectorKernels.S, dx);
             DoubleVector q0 = DoubleVector.broadcast(VectorKernels.S, r0v), q1 = DoubleVector.broadcast(VectorKernels.S, r1v);
             DoubleVector q2 = DoubleVector.broadcast(VectorKernels.S, r2v), q3 = DoubleVector.broadcast(VectorKernels.S, r3v);
             DoubleVector z = DoubleVector.zero(VectorKernels.S);
             DoubleVector s0 = z, s1 = z, s2 = z, s3 = z;
             for (int a = 0; a < mp; a += L) {
-                DoubleVector gv = ld(cf, base + 5 * mp + a);
-                gv = gv.fma(vx, ld(cf, base + 4 * mp + a));
-                gv = gv.fma(vx, ld(cf, base + 3 * mp + a));
-                gv = gv.fma(vx, ld(cf, base + 2 * mp + a));
-                gv = gv.fma(vx, ld(cf, base + mp + a));
-                gv = gv.fma(vx, ld(cf, base + a));
-                DoubleVector dv = ld(dc, dbase + 4 * mp + a);
-                dv = dv.fma(vx, ld(dc, dbase + 3 * mp + a));
-                dv = dv.fma(vx, ld(dc, dbase + 2 * mp + a));
-                dv = dv.fma(vx, ld(dc, dbase + mp + a));
-                dv = dv.fma(vx, ld(dc, dbase + a));
+                DoubleVector k5 = ld(cf, base + 5 * mp + a), k4 = ld(cf, base + 4 * mp + a);
+                DoubleVector k3 = ld(cf, base + 3 * mp + a), k2 = ld(cf, base + 2 * mp + a);
+                DoubleVector k1 = ld(cf, base + mp + a);
+                DoubleVector gv = k5.fma(vx, k4).fma(vx, k3).fma(vx, k2).fma(vx, k1).fma(vx, ld(cf, base + a));
+                DoubleVector dv = k5.mul(5.0).fma(vx, k4.mul(4.0)).fma(vx, k3.mul(3.0)).fma(vx, k2.mul(2.0))
+                        .fma(vx, k1);
                 DoubleVector d0 = ld(dgr, a), d1 = ld(dgr, mp + a), d2 = ld(dgr, 2 * mp + a), d3 = ld(dgr, 3 * mp + a);
                 DoubleVector dG = d0.mul(q0).add(d1.mul(q1)).add(d2.mul(q2)).add(d3.mul(q3));
                 s0 = d0.fma(gv, s0);

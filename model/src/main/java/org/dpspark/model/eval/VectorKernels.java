@@ -27,10 +27,22 @@ final class VectorKernels {
     }
 
     /**
+     * Vectors per column block of the register-blocked product: 4 with 8-lane vectors (AVX-512: 4 rows × 4 vectors =
+     * 16 accumulators + 4 B vectors + 1 broadcast of the 32 vector registers), 2 with 4 lanes or fewer (AVX2: 6 rows
+     * × 2 vectors = 12 accumulators + 2 + 1 of the 16 registers; the 4 × 4 block would spill 5 of its 21 live vectors
+     * to the stack on every step of the sum).
+     */
+    static final int NV = L >= 8 ? 4 : 2;
+    /** Columns per column block ({@link #NV} vectors): the panel width of {@link #pack}. */
+    static final int NR = NV * L;
+
+    /**
      * C[r][j] = Σ_{q&lt;k} A(q, r)·B[q][j] (overwrites C), r &lt; rows, j &lt; cols, with
      * A(q, r) = a[aOff + q·ak + r·ar], B[q][j] = b[bOff + q·ldb + j], C[r][j] = c[cOff + r·ldc + j].
-     * Blocks of 4 rows × 4 vectors (16 accumulators in registers; each loaded B vector feeds 4 FMAs, each broadcast
-     * A value 4), tails by 1 row and 1 vector; the sum over q runs in order 0…k−1 with one rounding per FMA.
+     * Register blocks of 6 rows × 2 vectors with 4-lane vectors, 4 rows × 4 vectors with 8 lanes ({@link #NV}: the
+     * accumulators stay in registers; each loaded B vector feeds 6 or 4 FMAs, each broadcast A value 2 or 4), row
+     * tails by 4 and 1 rows, column tails by 1 vector; whatever the blocking, the sum over q of every C element runs
+     * in order 0…k−1 with one rounding per FMA, so the blocking never changes a bit of the result.
      *
      * @param cols columns, a multiple of {@link #L}
      */
@@ -44,10 +56,8 @@ final class VectorKernels {
     static void gemm(double[] a, int aOff, int ak, int ar, int rows, int k, double[] b, int bOff, int ldb,
             double[] c, int cOff, int ldc, int cols, boolean acc) {
         int j = 0;
-        for (; j + 4 * L <= cols; j += 4 * L) {
-            int r = 0;
-            for (; r + 4 <= rows; r += 4) block44(a, aOff + r * ar, ak, ar, k, b, bOff + j, ldb, c, cOff + r * ldc + j, ldc, acc);
-            for (; r < rows; r++) block14(a, aOff + r * ar, ak, k, b, bOff + j, ldb, c, cOff + r * ldc + j, acc);
+        for (; j + NR <= cols; j += NR) {
+            panel(a, aOff, ak, ar, rows, k, b, bOff + j, ldb, c, cOff + j, ldc, acc);
         }
         for (; j < cols; j += L) {
             int r = 0;
@@ -56,16 +66,31 @@ final class VectorKernels {
         }
     }
 
+    /** All rows of one column block of {@link #NR} columns (B and C at column offset 0 of bp, cp). */
+    private static void panel(double[] a, int aOff, int ak, int ar, int rows, int k, double[] b, int bp, int ldb,
+            double[] c, int cp, int ldc, boolean acc) {
+        int r = 0;
+        if (NV == 2) {
+            for (; r + 6 <= rows; r += 6) block62(a, aOff + r * ar, ak, ar, k, b, bp, ldb, c, cp + r * ldc, ldc, acc);
+            for (; r + 4 <= rows; r += 4) block42(a, aOff + r * ar, ak, ar, k, b, bp, ldb, c, cp + r * ldc, ldc, acc);
+            for (; r < rows; r++) block12(a, aOff + r * ar, ak, k, b, bp, ldb, c, cp + r * ldc, acc);
+        } else {
+            for (; r + 4 <= rows; r += 4) block44(a, aOff + r * ar, ak, ar, k, b, bp, ldb, c, cp + r * ldc, ldc, acc);
+            for (; r < rows; r++) block14(a, aOff + r * ar, ak, k, b, bp, ldb, c, cp + r * ldc, acc);
+        }
+    }
+
     /**
-     * B (k × cols, row-major, cols a multiple of {@link #L}) repacked for {@link #gemmPacked}: column panels of 4L
-     * columns, then of L columns, each k × width contiguous, so that the product streams B sequentially (a long B,
-     * k = 1600 for a fitting net's first layer, read row by row with a stride of cols ran at ~2/3 of the speed).
+     * B (k × cols, row-major, cols a multiple of {@link #L}) repacked for {@link #gemmPacked}: column panels of
+     * {@link #NR} columns, then of L columns, each k × width contiguous, so that the product streams B sequentially
+     * (a long B, k = 1600 for a fitting net's first layer, read row by row with a stride of cols ran at ~2/3 of the
+     * speed).
      */
     static double[] pack(double[] b, int k, int cols) {
         double[] out = new double[k * cols];
         int off = 0;
         for (int j = 0; j < cols; ) {
-            int w = j + 4 * L <= cols ? 4 * L : L;
+            int w = j + NR <= cols ? NR : L;
             for (int q = 0; q < k; q++) System.arraycopy(b, q * cols + j, out, off + q * w, w);
             off += k * w;
             j += w;
@@ -73,16 +98,270 @@ final class VectorKernels {
         return out;
     }
 
-    /** As {@link #gemm} with B from {@link #pack} (k × cols): one product per panel. */
+    /** Rows per register block of {@link #gemmPacked}: 6 with {@link #NV} = 2 (AVX2), 4 with NV = 4 (AVX-512). */
+    static final int MR = NV == 2 ? 6 : 4;
+
+    /**
+     * Depth of one pass of {@link #gemmPacked} over the sum: a panel's KC × {@link #NR} slice of B (16 kB with AVX2)
+     * and a register block's KC values per row of A stay in the L1 cache while every row block uses them (a fitting
+     * net's first layer has k = 1600: its whole panel, 100 kB, came from L2 for every 6 rows).
+     */
+    static final int KC = 256;
+
+    /** Length of the A-panel scratch {@link #gemmPacked} needs for {@code rows} rows. */
+    static int packScratch(int rows) {
+        return rows / MR * MR * KC;
+    }
+
+    /**
+     * As {@link #gemm} with B from {@link #pack} (k × cols), the BLIS way: the sum in slices of {@link #KC}; per slice
+     * the whole blocks of {@link #MR} rows of A are copied into {@code apack} (per block KC × MR, q-major), then
+     * every panel of B runs the register-blocked kernels over them, whose loads are then at constant strides of the
+     * loop counter (the JIT drops their bounds checks: with strided rows of A they were a third of the kernel's
+     * instructions). Rows left over (rows mod MR) by {@link #gemm}. The later slices accumulate into C: the same
+     * FMAs in the same order, so bitwise {@link #gemm}'s result.
+     *
+     * @param apack scratch of at least {@link #packScratch}(rows) doubles
+     */
     static void gemmPacked(double[] a, int aOff, int ak, int ar, int rows, int k, double[] bp, double[] c, int cOff,
-            int ldc, int cols) {
-        int off = 0;
-        for (int j = 0; j < cols; ) {
-            int w = j + 4 * L <= cols ? 4 * L : L;
-            gemm(a, aOff, ak, ar, rows, k, bp, off, w, c, cOff + j, ldc, w, false);
-            off += k * w;
-            j += w;
+            int ldc, int cols, double[] apack) {
+        int full = rows / MR * MR;
+        for (int q0 = 0; q0 < k; q0 += KC) {
+            int kk = Math.min(KC, k - q0);
+            boolean acc = q0 > 0;
+            for (int r = 0; r < full; r += MR) {
+                int dst = r * KC, src = aOff + q0 * ak + r * ar;
+                for (int q = 0; q < kk; q++) {
+                    for (int i = 0; i < MR; i++) apack[dst + q * MR + i] = a[src + q * ak + i * ar];
+                }
+            }
+            int off = 0;
+            for (int j = 0; j < cols; ) {
+                int w = j + NR <= cols ? NR : L;
+                int b0 = off + q0 * w;
+                for (int r = 0; r < full; r += MR) {
+                    int cp = cOff + r * ldc + j;
+                    if (w == NR) {
+                        if (NV == 2) kernel62(apack, r * KC, bp, b0, kk, c, cp, ldc, acc);
+                        else kernel44(apack, r * KC, bp, b0, kk, c, cp, ldc, acc);
+                    } else {
+                        kernelM1(apack, r * KC, bp, b0, kk, c, cp, ldc, acc);
+                    }
+                }
+                if (full < rows) {
+                    gemm(a, aOff + q0 * ak + full * ar, ak, ar, rows - full, kk, bp, b0, w, c, cOff + full * ldc + j,
+                            ldc, w, acc);
+                }
+                off += k * w;
+                j += w;
+            }
         }
+    }
+
+    /**
+     * A constant left operand (a net's weights) packed once for {@link #gemmPackedA}: its whole blocks of
+     * {@link #MR} rows, each k × MR q-major (A(q, r) = a[aOff + q·ak + r·ar]); the rows left over are not packed.
+     */
+    static double[] packA(double[] a, int aOff, int ak, int ar, int rows, int k) {
+        int full = rows / MR * MR;
+        double[] out = new double[full * k];
+        for (int r = 0; r < full; r += MR) {
+            for (int q = 0; q < k; q++) {
+                for (int i = 0; i < MR; i++) out[r * k + q * MR + i] = a[aOff + q * ak + (r + i) * ar];
+            }
+        }
+        return out;
+    }
+
+    /** Length of the B-panel scratch {@link #gemmPackedA} needs for a sum of depth k. */
+    static int panelScratch(int k) {
+        return k * NR;
+    }
+
+    /**
+     * As {@link #gemm} with A also given packed ({@code apk} from {@link #packA} of the same A): per panel of
+     * {@link #NR} columns B's k × NR slice is copied into {@code bpan}, then the register-blocked kernel runs every
+     * packed row block over it with constant-stride loads (the embedding nets' products, whose B, the slots'
+     * features, has a row stride of the block's capacity); the rows left over and a last one-vector panel by
+     * {@link #gemm}. Bitwise {@link #gemm}'s result (the same FMAs in the same order).
+     */
+    static void gemmPackedA(double[] apk, double[] a, int aOff, int ak, int ar, int rows, int k, double[] b, int bOff,
+            int ldb, double[] c, int cOff, int ldc, int cols, boolean acc, double[] bpan) {
+        int full = rows / MR * MR, j = 0;
+        for (; j + NR <= cols; j += NR) {
+            for (int q = 0; q < k; q++) System.arraycopy(b, bOff + q * ldb + j, bpan, q * NR, NR);
+            for (int r = 0; r < full; r += MR) {
+                if (NV == 2) kernel62(apk, r * k, bpan, 0, k, c, cOff + r * ldc + j, ldc, acc);
+                else kernel44(apk, r * k, bpan, 0, k, c, cOff + r * ldc + j, ldc, acc);
+            }
+            if (full < rows) {
+                gemm(a, aOff + full * ar, ak, ar, rows - full, k, b, bOff + j, ldb, c, cOff + full * ldc + j, ldc, NR,
+                        acc);
+            }
+        }
+        if (j < cols) gemm(a, aOff, ak, ar, rows, k, b, bOff + j, ldb, c, cOff + j, ldc, cols - j, acc);
+    }
+
+    /** 6 packed rows × 2 vectors (AVX2): C[0..6)[0..2L) (+)= Ap·Bp over kk steps; A at ap + 6q + i, B at bp + 2Lq. */
+    private static void kernel62(double[] a, int ap, double[] b, int bp, int kk, double[] c, int cp, int ldc,
+            boolean acc) {
+        DoubleVector z = DoubleVector.zero(S);
+        DoubleVector c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z, c30 = z, c31 = z, c40 = z, c41 = z, c50 = z,
+                c51 = z;
+        if (acc) {
+            int p = cp;
+            c00 = ld(c, p); c01 = ld(c, p + L); p += ldc;
+            c10 = ld(c, p); c11 = ld(c, p + L); p += ldc;
+            c20 = ld(c, p); c21 = ld(c, p + L); p += ldc;
+            c30 = ld(c, p); c31 = ld(c, p + L); p += ldc;
+            c40 = ld(c, p); c41 = ld(c, p + L); p += ldc;
+            c50 = ld(c, p); c51 = ld(c, p + L);
+        }
+        for (int q = 0; q < kk; q++) {
+            int x0 = ap + 6 * q, y0 = bp + 2 * L * q;
+            DoubleVector b0 = DoubleVector.fromArray(S, b, y0), b1 = DoubleVector.fromArray(S, b, y0 + L);
+            DoubleVector x = DoubleVector.broadcast(S, a[x0]);
+            c00 = b0.fma(x, c00); c01 = b1.fma(x, c01);
+            x = DoubleVector.broadcast(S, a[x0 + 1]);
+            c10 = b0.fma(x, c10); c11 = b1.fma(x, c11);
+            x = DoubleVector.broadcast(S, a[x0 + 2]);
+            c20 = b0.fma(x, c20); c21 = b1.fma(x, c21);
+            x = DoubleVector.broadcast(S, a[x0 + 3]);
+            c30 = b0.fma(x, c30); c31 = b1.fma(x, c31);
+            x = DoubleVector.broadcast(S, a[x0 + 4]);
+            c40 = b0.fma(x, c40); c41 = b1.fma(x, c41);
+            x = DoubleVector.broadcast(S, a[x0 + 5]);
+            c50 = b0.fma(x, c50); c51 = b1.fma(x, c51);
+        }
+        c00.intoArray(c, cp); c01.intoArray(c, cp + L); cp += ldc;
+        c10.intoArray(c, cp); c11.intoArray(c, cp + L); cp += ldc;
+        c20.intoArray(c, cp); c21.intoArray(c, cp + L); cp += ldc;
+        c30.intoArray(c, cp); c31.intoArray(c, cp + L); cp += ldc;
+        c40.intoArray(c, cp); c41.intoArray(c, cp + L); cp += ldc;
+        c50.intoArray(c, cp); c51.intoArray(c, cp + L);
+    }
+
+    /** 4 packed rows × 4 vectors (AVX-512): as {@link #kernel62}; A at ap + 4q + i, B at bp + 4Lq. */
+    private static void kernel44(double[] a, int ap, double[] b, int bp, int kk, double[] c, int cp, int ldc,
+            boolean acc) {
+        DoubleVector z = DoubleVector.zero(S);
+        DoubleVector c00 = z, c01 = z, c02 = z, c03 = z, c10 = z, c11 = z, c12 = z, c13 = z;
+        DoubleVector c20 = z, c21 = z, c22 = z, c23 = z, c30 = z, c31 = z, c32 = z, c33 = z;
+        if (acc) {
+            int p = cp;
+            c00 = ld(c, p); c01 = ld(c, p + L); c02 = ld(c, p + 2 * L); c03 = ld(c, p + 3 * L); p += ldc;
+            c10 = ld(c, p); c11 = ld(c, p + L); c12 = ld(c, p + 2 * L); c13 = ld(c, p + 3 * L); p += ldc;
+            c20 = ld(c, p); c21 = ld(c, p + L); c22 = ld(c, p + 2 * L); c23 = ld(c, p + 3 * L); p += ldc;
+            c30 = ld(c, p); c31 = ld(c, p + L); c32 = ld(c, p + 2 * L); c33 = ld(c, p + 3 * L);
+        }
+        for (int q = 0; q < kk; q++) {
+            int x0 = ap + 4 * q, y0 = bp + 4 * L * q;
+            DoubleVector b0 = DoubleVector.fromArray(S, b, y0), b1 = DoubleVector.fromArray(S, b, y0 + L);
+            DoubleVector b2 = DoubleVector.fromArray(S, b, y0 + 2 * L), b3 = DoubleVector.fromArray(S, b, y0 + 3 * L);
+            DoubleVector x = DoubleVector.broadcast(S, a[x0]);
+            c00 = b0.fma(x, c00); c01 = b1.fma(x, c01); c02 = b2.fma(x, c02); c03 = b3.fma(x, c03);
+            x = DoubleVector.broadcast(S, a[x0 + 1]);
+            c10 = b0.fma(x, c10); c11 = b1.fma(x, c11); c12 = b2.fma(x, c12); c13 = b3.fma(x, c13);
+            x = DoubleVector.broadcast(S, a[x0 + 2]);
+            c20 = b0.fma(x, c20); c21 = b1.fma(x, c21); c22 = b2.fma(x, c22); c23 = b3.fma(x, c23);
+            x = DoubleVector.broadcast(S, a[x0 + 3]);
+            c30 = b0.fma(x, c30); c31 = b1.fma(x, c31); c32 = b2.fma(x, c32); c33 = b3.fma(x, c33);
+        }
+        int p = cp;
+        c00.intoArray(c, p); c01.intoArray(c, p + L); c02.intoArray(c, p + 2 * L); c03.intoArray(c, p + 3 * L); p += ldc;
+        c10.intoArray(c, p); c11.intoArray(c, p + L); c12.intoArray(c, p + 2 * L); c13.intoArray(c, p + 3 * L); p += ldc;
+        c20.intoArray(c, p); c21.intoArray(c, p + L); c22.intoArray(c, p + 2 * L); c23.intoArray(c, p + 3 * L); p += ldc;
+        c30.intoArray(c, p); c31.intoArray(c, p + L); c32.intoArray(c, p + 2 * L); c33.intoArray(c, p + 3 * L);
+    }
+
+    /** {@link #MR} packed rows × 1 vector (a panel of L columns): one row at a time over the packed A. */
+    private static void kernelM1(double[] a, int ap, double[] b, int bp, int kk, double[] c, int cp, int ldc,
+            boolean acc) {
+        for (int i = 0; i < MR; i++) {
+            DoubleVector c0 = acc ? ld(c, cp + i * ldc) : DoubleVector.zero(S);
+            for (int q = 0; q < kk; q++) {
+                c0 = DoubleVector.fromArray(S, b, bp + L * q).fma(DoubleVector.broadcast(S, a[ap + MR * q + i]), c0);
+            }
+            c0.intoArray(c, cp + i * ldc);
+        }
+    }
+
+    private static void block62(double[] a, int ap, int ak, int ar, int k, double[] b, int bp, int ldb, double[] c,
+            int cp, int ldc, boolean acc) {
+        DoubleVector z = DoubleVector.zero(S);
+        DoubleVector c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z, c30 = z, c31 = z, c40 = z, c41 = z, c50 = z,
+                c51 = z;
+        if (acc) {
+            int p = cp;
+            c00 = ld(c, p); c01 = ld(c, p + L); p += ldc;
+            c10 = ld(c, p); c11 = ld(c, p + L); p += ldc;
+            c20 = ld(c, p); c21 = ld(c, p + L); p += ldc;
+            c30 = ld(c, p); c31 = ld(c, p + L); p += ldc;
+            c40 = ld(c, p); c41 = ld(c, p + L); p += ldc;
+            c50 = ld(c, p); c51 = ld(c, p + L);
+        }
+        int a1 = ar, a2 = 2 * ar, a3 = 3 * ar, a4 = 4 * ar, a5 = 5 * ar;
+        for (int q = 0; q < k; q++, ap += ak, bp += ldb) {
+            DoubleVector b0 = DoubleVector.fromArray(S, b, bp), b1 = DoubleVector.fromArray(S, b, bp + L);
+            DoubleVector x = DoubleVector.broadcast(S, a[ap]);
+            c00 = b0.fma(x, c00); c01 = b1.fma(x, c01);
+            x = DoubleVector.broadcast(S, a[ap + a1]);
+            c10 = b0.fma(x, c10); c11 = b1.fma(x, c11);
+            x = DoubleVector.broadcast(S, a[ap + a2]);
+            c20 = b0.fma(x, c20); c21 = b1.fma(x, c21);
+            x = DoubleVector.broadcast(S, a[ap + a3]);
+            c30 = b0.fma(x, c30); c31 = b1.fma(x, c31);
+            x = DoubleVector.broadcast(S, a[ap + a4]);
+            c40 = b0.fma(x, c40); c41 = b1.fma(x, c41);
+            x = DoubleVector.broadcast(S, a[ap + a5]);
+            c50 = b0.fma(x, c50); c51 = b1.fma(x, c51);
+        }
+        c00.intoArray(c, cp); c01.intoArray(c, cp + L); cp += ldc;
+        c10.intoArray(c, cp); c11.intoArray(c, cp + L); cp += ldc;
+        c20.intoArray(c, cp); c21.intoArray(c, cp + L); cp += ldc;
+        c30.intoArray(c, cp); c31.intoArray(c, cp + L); cp += ldc;
+        c40.intoArray(c, cp); c41.intoArray(c, cp + L); cp += ldc;
+        c50.intoArray(c, cp); c51.intoArray(c, cp + L);
+    }
+
+    private static void block42(double[] a, int ap, int ak, int ar, int k, double[] b, int bp, int ldb, double[] c,
+            int cp, int ldc, boolean acc) {
+        DoubleVector z = DoubleVector.zero(S);
+        DoubleVector c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z, c30 = z, c31 = z;
+        if (acc) {
+            int p = cp;
+            c00 = ld(c, p); c01 = ld(c, p + L); p += ldc;
+            c10 = ld(c, p); c11 = ld(c, p + L); p += ldc;
+            c20 = ld(c, p); c21 = ld(c, p + L); p += ldc;
+            c30 = ld(c, p); c31 = ld(c, p + L);
+        }
+        int a1 = ar, a2 = 2 * ar, a3 = 3 * ar;
+        for (int q = 0; q < k; q++, ap += ak, bp += ldb) {
+            DoubleVector b0 = DoubleVector.fromArray(S, b, bp), b1 = DoubleVector.fromArray(S, b, bp + L);
+            DoubleVector x = DoubleVector.broadcast(S, a[ap]);
+            c00 = b0.fma(x, c00); c01 = b1.fma(x, c01);
+            x = DoubleVector.broadcast(S, a[ap + a1]);
+            c10 = b0.fma(x, c10); c11 = b1.fma(x, c11);
+            x = DoubleVector.broadcast(S, a[ap + a2]);
+            c20 = b0.fma(x, c20); c21 = b1.fma(x, c21);
+            x = DoubleVector.broadcast(S, a[ap + a3]);
+            c30 = b0.fma(x, c30); c31 = b1.fma(x, c31);
+        }
+        c00.intoArray(c, cp); c01.intoArray(c, cp + L); cp += ldc;
+        c10.intoArray(c, cp); c11.intoArray(c, cp + L); cp += ldc;
+        c20.intoArray(c, cp); c21.intoArray(c, cp + L); cp += ldc;
+        c30.intoArray(c, cp); c31.intoArray(c, cp + L);
+    }
+
+    private static void block12(double[] a, int ap, int ak, int k, double[] b, int bp, int ldb, double[] c, int cp,
+            boolean acc) {
+        DoubleVector c00 = acc ? ld(c, cp) : DoubleVector.zero(S), c01 = acc ? ld(c, cp + L) : DoubleVector.zero(S);
+        for (int q = 0; q < k; q++, ap += ak, bp += ldb) {
+            DoubleVector x = DoubleVector.broadcast(S, a[ap]);
+            c00 = DoubleVector.fromArray(S, b, bp).fma(x, c00);
+            c01 = DoubleVector.fromArray(S, b, bp + L).fma(x, c01);
+        }
+        c00.intoArray(c, cp); c01.intoArray(c, cp + L);
     }
 
     private static void block44(double[] a, int ap, int ak, int ar, int k, double[] b, int bp, int ldb, double[] c,
