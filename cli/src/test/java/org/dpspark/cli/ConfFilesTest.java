@@ -82,10 +82,11 @@ class ConfFilesTest {
         }
     }
 
-    /** Lines are comments or "spark.key value"; every key is one Spark declares (core or SQL). */
+    /** Lines are comments or "spark.key value"; every key is one Spark or Delta declares (core, SQL or Delta's SQL). */
     private static void sparkDefaults(Path p) throws IOException {
         SQLConf.get(); // registers the SQL entries
         org.apache.spark.internal.config.package$.MODULE$.DRIVER_MEMORY(); // registers the core entries
+        org.apache.spark.sql.delta.sources.DeltaSQLConf$.MODULE$.DELTA_SNAPSHOT_PARTITIONS(); // registers Delta's entries
         int keys = 0;
         for (String line : Files.readAllLines(p)) {
             String t = line.strip();
@@ -94,7 +95,7 @@ class ConfFilesTest {
             }
             String[] kv = t.split("\\s+", 2);
             assertEquals(2, kv.length, p + ": '" + line + "' is not 'key value'");
-            assertTrue(ConfigEntry.findEntry(kv[0]) != null, p + ": Spark declares no property " + kv[0]);
+            assertTrue(ConfigEntry.findEntry(kv[0]) != null, p + ": neither Spark nor Delta declares the property " + kv[0]);
             keys++;
         }
         assertTrue(keys >= 5, p + ": " + keys + " keys");

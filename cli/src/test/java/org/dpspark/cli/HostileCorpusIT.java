@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The hostile-input corpus through the ingest command: the real files of every single-file format (VASP OUTCAR and
  * vasprun.xml, Quantum ESPRESSO, CP2K, Gaussian, extxyz) and a deepmd/npy system, each beside a copy cut in the
- * middle, plus NaN and Inf values, a deepmd system whose type.raw has the wrong number of atoms, random bytes, an
+ * middle (the extxyz file gzipped, intact and cut), plus NaN and Inf values, a deepmd system whose type.raw has the wrong number of atoms, random bytes, an
  * empty file, a type label that climbs out of the output folder and a file name with spaces, quotes and non-ASCII
  * characters. One ingest of everything keeps exactly the frames of one ingest of the intact files (the complete
  * frames of the cut copies are the same frames, same content ids), and every damaged file has its rejects, each with
@@ -40,6 +40,14 @@ class HostileCorpusIT {
     private static byte[] half(Path p) throws IOException {
         byte[] b = Files.readAllBytes(p);
         return Arrays.copyOf(b, b.length / 2);
+    }
+
+    private static byte[] gzip(byte[] b) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(out)) {
+            z.write(b);
+        }
+        return out.toByteArray();
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
@@ -63,8 +71,16 @@ class HostileCorpusIT {
                 "gaussian/methane.gaussianlog", "extxyz/xyz_unittest.xyz");
         for (String f : singles) {
             Path src = SharedData.path(f);
-            Files.copy(src, good.resolve(src.getFileName()));
             Files.write(bad.resolve("cut-" + src.getFileName()), half(src));
+            if (f.endsWith(".xyz")) {
+                // the intact extxyz only gzipped (its frames count only if gzip input is read), and the gzip cut in the
+                // middle (a truncated stream: an I/O error inside a frame)
+                byte[] gz = gzip(Files.readAllBytes(src));
+                Files.write(good.resolve(src.getFileName() + ".gz"), gz);
+                Files.write(bad.resolve("cut-" + src.getFileName() + ".gz"), Arrays.copyOf(gz, gz.length / 2));
+            } else {
+                Files.copy(src, good.resolve(src.getFileName()));
+            }
         }
         Files.createDirectories(good.resolve("qe"));
         Files.createDirectories(bad.resolve("qe-cut"));
@@ -108,6 +124,10 @@ class HostileCorpusIT {
 
         Set<String> cleanIds = ids(clean);
         assertTrue(cleanIds.size() >= 3 + 1 + 1 + 3 + 1 + 15, cleanSummary);
+        // the gzipped extxyz was read (its first frame is also in the oddly named file, so it may be counted there)
+        long fromGz = DeltaTables.read(LocalSpark.get(), clean.toString())
+                .where(org.apache.spark.sql.functions.col(FramesTable.SOURCE_FILE).endsWith(".xyz.gz")).count();
+        assertTrue(fromGz >= 2, "frames read from the gzipped extxyz: " + fromGz + "\n" + cleanSummary);
         assertEquals(cleanIds, ids(all), "frames lost or added by the hostile inputs:\n" + summary);
 
         List<Row> rejects = DeltaTables.read(LocalSpark.get(), all.resolve(RejectsTable.FOLDER).toString()).collectAsList();
