@@ -16,7 +16,8 @@ import sun.misc.Unsafe;
  * is freed by JavaCPP's deallocator when the buffer is collected, or by {@link #close}.
  */
 final class Dbuf implements AutoCloseable {
-    private static final Unsafe U = unsafe();
+    /** The one {@code Unsafe} of the kernel's buffers ({@link Dbuf}, {@link Fbuf}). */
+    static final Unsafe U = unsafe();
     private final DoublePointer ptr;
     private final long address;
     private final long length;

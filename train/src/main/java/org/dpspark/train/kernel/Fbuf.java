@@ -1,6 +1,5 @@
 package org.dpspark.train.kernel;
 
-import java.lang.reflect.Field;
 import org.bytedeco.javacpp.FloatPointer;
 import sun.misc.Unsafe;
 
@@ -11,22 +10,12 @@ import sun.misc.Unsafe;
  * boundary between the float32 nets and the float64 rest of the step.
  */
 final class Fbuf implements AutoCloseable {
-    private static final Unsafe U = unsafe();
+    private static final Unsafe U = Dbuf.U;
     private final FloatPointer ptr;
     private final long address;
     private final long length;
     private final java.nio.ByteBuffer bytes;
     private final FloatPointer[] views = new FloatPointer[3];
-
-    private static Unsafe unsafe() {
-        try {
-            Field f = Unsafe.class.getDeclaredField("theUnsafe");
-            f.setAccessible(true);
-            return (Unsafe) f.get(null);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("sun.misc.Unsafe is not available", e);
-        }
-    }
 
     /** A zeroed buffer of {@code length} floats. */
     Fbuf(long length) {
