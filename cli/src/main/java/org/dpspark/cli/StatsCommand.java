@@ -13,7 +13,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code dpspark stats <table>}: print and plot dataset statistics. */
+/**
+ * {@code dpspark stats --frames <table>}: print and plot dataset statistics. The table may also be given positionally
+ * ({@code dpspark stats <table>}, the form of earlier releases); giving two different tables is an error.
+ */
 @Command(name = "stats", mixinStandardHelpOptions = false,
         description = "Print dataset statistics of a frames table and plot energy-per-atom and force-magnitude"
                 + " distributions (PNG).")
@@ -24,8 +27,11 @@ public final class StatsCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
     boolean help;
 
-    @Parameters(index = "0", description = "frames table folder")
-    String table;
+    @Option(names = "--frames", description = "frames table folder")
+    String frames;
+
+    @Parameters(index = "0", arity = "0..1", description = "frames table folder (same as --frames)")
+    String positional;
 
     @Option(names = "--version", paramLabel = "N",
             description = "statistics of the table as of its version N (Delta time travel; default: the current version)")
@@ -36,6 +42,7 @@ public final class StatsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        String table = table();
         int bins = job.config().getInt("stats.bins");
         DatasetStats s = DatasetStats.compute(job.spark("stats"), table, version, bins);
         Path dir = Path.of(plots != null ? plots : table + "/_stats");
@@ -47,5 +54,15 @@ public final class StatsCommand implements Callable<Integer> {
                 + dir.resolve("force_magnitude.png"));
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    private String table() {
+        if (frames != null && positional != null && !frames.equals(positional)) {
+            throw new IllegalArgumentException("two tables given: --frames " + frames + " and " + positional);
+        }
+        if (frames == null && positional == null) {
+            throw new IllegalArgumentException("missing the frames table: --frames <table>");
+        }
+        return frames != null ? frames : positional;
     }
 }

@@ -56,6 +56,15 @@ class CliErrorsTest {
     }
 
     @Test
+    void statsTakesTheTableByOptionOrPositionButNotTwoTables() {
+        String none = oneLine("stats", "--master", "local[1]");
+        assertTrue(none.contains("missing the frames table: --frames <table>"), none);
+        String two = oneLine("stats", "--frames", dir.toString(), dir.resolve("other").toString());
+        assertTrue(two.contains("two tables given: --frames " + dir + " and " + dir.resolve("other")), two);
+        assertTrue(oneLine("stats", "--frames", dir.toString(), "--master", "local[0]").contains("bad --master 'local[0]'"));
+    }
+
+    @Test
     void resumeWithoutACheckpointSaysSo() {
         String e = oneLine("train", "--frames", dir.toString(), "-o", dir.resolve("m").toString(), "--resume");
         assertEquals("dpspark train: error: train --resume: no checkpoint in " + dir.resolve("m")

@@ -53,6 +53,7 @@ class TrainIT {
         assertTrue(eEnd < 0.5 * e0, "validation energy RMSE falls: " + e0 + " → " + eEnd + "\n" + rows);
         assertTrue(fEnd <= 1.01 * f0, "validation force RMSE does not grow: " + f0 + " → " + fEnd + "\n" + rows);
         assertTrue(Files.exists(model.resolve("lcurve.png")));
+        assertTrue(Files.size(model.resolve("lcurve_time.png")) > 0, "learning curve against wall time");
         DeepPotModel m = DeepPotModel.load(model);
         assertEquals(List.of("O", "H"), m.typeMap());
         // Which data made this model: the table version read, and the digest of the training frames' ids.

@@ -24,6 +24,8 @@ import org.dpspark.core.DataSplit;
  * @param maxTemperatureFactor guard temperature limit as a multiple of the target
  * @param rdfRmax RDF range, Å
  * @param rdfBins RDF bins
+ * @param rdfFromStep first MD step whose dumped frame enters the RDF (earlier frames, e.g. the equilibration of a
+ *     generated structure, are left out)
  * @param xyz write extxyz files
  * @param split train/valid/test fractions for the frames' split column (from {@code ingest.split})
  * @param configJson the simulate section as JSON (provenance)
@@ -31,7 +33,15 @@ import org.dpspark.core.DataSplit;
 public record SimulateSettings(List<StructureSource> structures, List<Double> temperatures, List<Long> seeds,
         List<PotentialSpec> potentials, List<IntegratorSpec> integrators, long steps, int dumpEvery, int thermoEvery,
         double skin, boolean exactTemperature, int guardEvery, double minDistance, double maxTemperatureFactor,
-        double rdfRmax, int rdfBins, boolean xyz, DataSplit split, String configJson) implements Serializable {
+        double rdfRmax, int rdfBins, long rdfFromStep, boolean xyz, DataSplit split, String configJson) implements Serializable {
+
+    private static long rdfFromStep(Config simulate) {
+        long from = simulate.getLong("rdf.from-step");
+        if (from < 0) {
+            throw new IllegalArgumentException("simulate.rdf.from-step must be >= 0 (an MD step), got " + from);
+        }
+        return from;
+    }
 
     public static SimulateSettings fromConfig(Config config) {
         SimulateSettings s = base(config);
@@ -76,7 +86,7 @@ public record SimulateSettings(List<StructureSource> structures, List<Double> te
         return new SimulateSettings(structures, temps, Entries.seeds(c, "seeds"), potentials, integrators, steps, dump,
                 thermo, c.getDouble("skin"), c.getBoolean("exact-temperature"), g.getInt("every"),
                 g.getDouble("min-distance"), g.getDouble("max-temperature-factor"), c.getDouble("rdf.r-max"),
-                c.getInt("rdf.bins"), c.getBoolean("xyz"),
+                c.getInt("rdf.bins"), rdfFromStep(c), c.getBoolean("xyz"),
                 new DataSplit(config.getDouble("ingest.split.train"), config.getDouble("ingest.split.valid")),
                 c.root().render(com.typesafe.config.ConfigRenderOptions.concise()));
     }
@@ -113,7 +123,7 @@ public record SimulateSettings(List<StructureSource> structures, List<Double> te
         }
         return new SimulateSettings(structures, List.copyOf(runTemperatures), List.copyOf(runSeeds),
                 List.copyOf(runPotentials), integrators, runSteps, runDumpEvery, thermoEvery, skin, exactTemperature,
-                guardEvery, minDistance, maxTemperatureFactor, rdfRmax, rdfBins, false, split,
+                guardEvery, minDistance, maxTemperatureFactor, rdfRmax, rdfBins, rdfFromStep, false, split,
                 RunProvenance.json(configJson, runPotentials, runTemperatures, runSeeds, runSteps, runDumpEvery));
     }
 

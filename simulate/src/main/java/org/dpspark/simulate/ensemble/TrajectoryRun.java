@@ -52,6 +52,7 @@ public final class TrajectoryRun implements Iterator<DumpedFrame> {
     private ModelDeviation deviation;
     private int[] deviationTypes;
     private Rdf rdf;
+    private long rdfFromStep;
     private Potential potential;
     private boolean started;
     private boolean finished;
@@ -88,6 +89,7 @@ public final class TrajectoryRun implements Iterator<DumpedFrame> {
             }
             boolean periodic = structure.cell() != null && structure.pbc()[0] && structure.pbc()[1] && structure.pbc()[2];
             rdf = periodic ? new Rdf(structure.ntypes(), set.rdfRmax(), set.rdfBins()) : null;
+            rdfFromStep = set.rdfFromStep();
             trajectory = new Trajectory(new ForceField(potential, set.skin()), integrator, spec.guard())
                     .observe(set.thermoEvery(), this::sample)
                     .observe(dumpEvery, this::dump);
@@ -210,7 +212,7 @@ public final class TrajectoryRun implements Iterator<DumpedFrame> {
             }
             dev = deviation.evaluate(pos, s.cell, mt);
         }
-        if (rdf != null) {
+        if (rdf != null && s.step >= rdfFromStep) {
             rdf.add(pos, s.cell, s.types);
         }
         pending = new DumpedFrame(frames++, s.step, s.time, pos, s.eval.forcesCopy(), s.potentialEnergy(),

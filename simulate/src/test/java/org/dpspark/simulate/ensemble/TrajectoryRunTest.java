@@ -88,6 +88,18 @@ class TrajectoryRunTest {
     }
 
     @Test
+    void theRdfLeavesOutTheFramesBeforeItsFromStep() {
+        // 200 steps dumped every 5 (EnsembleConfigs.silicon): frames at steps 0, 5, ..., 200; from step 100 on: 21
+        TrajectorySpec spec = EnsembleConfigs.specs(EnsembleConfigs.silicon("simulate.temperatures=[300]",
+                "simulate.rdf.from-step=100")).get(0);
+        TrajectoryRun run = new TrajectoryRun(spec);
+        List<DumpedFrame> frames = all(run);
+        long counted = frames.stream().filter(f -> f.step() >= 100).count();
+        assertTrue(counted < frames.size(), "some frames come before step 100");
+        assertEquals(counted, run.rdf().frames());
+    }
+
+    @Test
     void aBadStartBlowsUpWithAStatusAndAReasonInsteadOfThrowing() {
         // diamond silicon squeezed to a = 2.6 Å (nearest neighbours 1.13 Å instead of 2.35 Å): SW's repulsion
         // throws the atoms apart; the guard (T > 10 × target, pairs < 0.5 Å, NaN) stops the run

@@ -247,7 +247,7 @@ public final class TrainJob {
         }
         fin.save(dir);
         Checkpoint.save(dir, fin, new Checkpoint.State(step, params, adam.m(), adam.v(), adam.t(), sk.network().seed()));
-        log.plot(dir.resolve("lcurve.png"));
+        log.plot(dir.resolve("lcurve.png"), dir.resolve("lcurve_time.png"));
         double wall = (System.nanoTime() - t0) / 1e9;
         double fps = framesSeen * avgBatch(train, sk) / Math.max(wall, 1e-9);
         out.printf(Locale.ROOT, "train: model written to %s (%d steps, %.1f s, validation E %.2f meV/atom, F %.1f meV/Å)%n", dir,

@@ -50,8 +50,12 @@ public final class TrainingLog {
         }
     }
 
-    /** Writes the learning curve (validation and training RMSE of energy per atom in meV/atom and forces in meV/Å). */
-    public void plot(Path png) {
+    /**
+     * Writes the learning curve twice: against the step ({@code stepsPng}) and against the wall time of the training
+     * loop in minutes ({@code timePng}, the {@code wall_s} column): validation and training RMSE of energy per atom in
+     * meV/atom and of forces in meV/Å.
+     */
+    public void plot(Path stepsPng, Path timePng) {
         List<double[]> rows = new ArrayList<>();
         try {
             for (String line : Files.readAllLines(csv)) {
@@ -66,18 +70,23 @@ public final class TrainingLog {
         }
         if (rows.isEmpty()) return;
         int n = rows.size();
-        double[] x = new double[n], ev = new double[n], fv = new double[n], et = new double[n], ft = new double[n];
+        double[] step = new double[n], minutes = new double[n];
+        double[] ev = new double[n], fv = new double[n], et = new double[n], ft = new double[n];
         for (int k = 0; k < n; k++) {
             double[] r = rows.get(k);
-            x[k] = Math.max(1, r[0]);
+            step[k] = Math.max(1, r[0]);
+            minutes[k] = r[12] / 60;
             et[k] = 1000 * r[6];
             ft[k] = 1000 * r[7];
             ev[k] = 1000 * r[9];
             fv[k] = 1000 * r[10];
         }
-        Charts.lines(png, "Learning curve", "step", "RMSE (E: meV/atom, F: meV/Å)",
-                new String[] {"E valid", "F valid", "E train", "F train"}, new double[][] {x, x, x, x},
-                new double[][] {clean(ev), clean(fv), clean(et), clean(ft)});
+        String[] names = {"E valid", "F valid", "E train", "F train"};
+        double[][] y = {clean(ev), clean(fv), clean(et), clean(ft)};
+        String yLabel = "RMSE (E: meV/atom, F: meV/Å)";
+        Charts.lines(stepsPng, "Learning curve", "step", yLabel, names, new double[][] {step, step, step, step}, y);
+        Charts.lines(timePng, "Learning curve against wall time", "training wall time (min)", yLabel, names,
+                new double[][] {minutes, minutes, minutes, minutes}, y);
     }
 
     private static double[] clean(double[] a) {
