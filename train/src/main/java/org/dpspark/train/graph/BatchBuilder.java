@@ -117,10 +117,11 @@ public final class BatchBuilder {
             }
             boolean hasE = f.hasEnergy();
             eLab[fi] = hasE ? f.energy() : 0.0;
-            we[fi] = hasE ? 1.0 / ((double) n * n * nf) : 0.0;
+            // DeePMD-kit's EnerStdLoss: p_e·mean_f(ΔE²)/N and p_v·mean_f,9(ΔΞ²)/N (one factor 1/N, not 1/N²)
+            we[fi] = hasE ? 1.0 / ((double) n * nf) : 0.0;
             if (f.virial() != null) {
                 System.arraycopy(f.virial(), 0, vLab, 9 * fi, 9);
-                wv[fi] = 1.0 / (9.0 * n * n * nf);
+                wv[fi] = 1.0 / (9.0 * n * nf);
             }
             if (f.forces() != null) {
                 System.arraycopy(f.forces(), 0, fLab, 3 * atomBase, 3 * n);

@@ -37,9 +37,9 @@ public final class GraphNames {
     public static final String ENERGY_LABEL = "energy_label";     // nf, eV
     public static final String FORCE_LABEL = "force_label";       // natoms×3, eV/Å
     public static final String VIRIAL_LABEL = "virial_label";     // nf×9, eV
-    public static final String ENERGY_WEIGHT = "energy_weight";   // nf: 1/(N_f²·nf)
+    public static final String ENERGY_WEIGHT = "energy_weight";   // nf: 1/(N_f·nf)
     public static final String FORCE_WEIGHT = "force_weight";     // natoms×1: 1/(3·N_f·nf)
-    public static final String VIRIAL_WEIGHT = "virial_weight";   // nf×1: 1/(9·N_f²·nf), 0 without a virial label
+    public static final String VIRIAL_WEIGHT = "virial_weight";   // nf×1: 1/(9·N_f·nf), 0 without a virial label
     public static final String PREF_E = "pref_e";                 // [1]
     public static final String PREF_F = "pref_f";                 // [1]
     public static final String PREF_V = "pref_v";                 // [1]

@@ -151,7 +151,9 @@ public final class TrainJob {
         SparkGraphEngine engine = dl4j ? SparkGraphEngine.create(jsc, template, sk, workers, train, params, state != null ? adam : null)
                 : null;
         RddEngine rdd = dl4j ? null : new RddEngine(jsc, template, train);
-        List<TrainFrame> trainSample = dl4j ? train.takeSample(false, Math.max(1, s.data().validMaxFrames()), sk.network().seed() + 1) : List.of();
+        // training errors are measured on a fixed sample of training frames with the current parameters (both engines:
+        // the loss terms are DeePMD-kit's weighted sums, not per-atom RMSEs, and dl4j-spark reports the total only)
+        List<TrainFrame> trainSample = train.takeSample(false, Math.max(1, s.data().validMaxFrames()), sk.network().seed() + 1);
         StepBudget budget = sc.hasBudget() ? new StepBudget(sc.maxTime(), sc.steps() - step, sc.decaySteps()) : null;
         if (budget != null) {
             out.printf(Locale.ROOT, "train: max-time %s: the number of steps (at most %d) is planned from the measured speed%n",
@@ -202,14 +204,8 @@ public final class TrainJob {
                 val = driver.evaluate(valid, 4);
                 double lrNow = lr.at(step);
                 double[] pref = sk.schedule().prefactors().at(lrNow, lr.start());
-                double[] trn;
-                if (dl4j) { // the network reports the total loss only: training errors from a fixed sample of training frames
-                    Metrics tm = driver.evaluate(trainSample, 4);
-                    trn = new double[] {tm.energyRmse(), tm.forceRmse(), tm.virialCount() > 0 ? tm.virialRmse() : Double.NaN};
-                } else {
-                    trn = new double[] {Math.sqrt(lossAcc[1] / lossSteps), Math.sqrt(lossAcc[2] / lossSteps),
-                            Math.sqrt(lossAcc[3] / lossSteps)};
-                }
+                Metrics tm = driver.evaluate(trainSample, 4);
+                double[] trn = {tm.energyRmse(), tm.forceRmse(), tm.virialCount() > 0 ? tm.virialRmse() : Double.NaN};
                 double wall = (System.nanoTime() - t0) / 1e9;
                 log.add(step, lrNow * factor, lossAcc[0] / lossSteps, pref, trn, val, wall);
                 double rate = (step - step0) / Math.max(wall, 1e-9);
