@@ -91,6 +91,8 @@ class LoopSettingsTest {
         LoopSettings xtb = new LoopSettings(JobConfig.load(conf("loop-molecule-xtb.conf"), List.of()));
         assertTrue(xtb.testEnabled(), "the xtb demo tests on xtb MD frames from a file (no reference potential for MD)");
         assertTrue(xtb.testRelabel);
+        assertFalse(new LoopSettings(JobConfig.load(conf("loop-molecule-xtb.conf"), List.of("loop.test.inputs=[]")))
+                .testEnabled(), "no inputs and no temperatures: no test set (as LoopQmIT sets it)");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new LoopSettings(JobConfig.load(
                 conf("loop-molecule-xtb.conf"), List.of("loop.test.temperatures=[300]"))));
         assertEquals("loop.test: give either inputs (test frames from files) or temperatures (test frames from"
