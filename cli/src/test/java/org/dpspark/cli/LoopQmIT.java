@@ -52,6 +52,7 @@ class LoopQmIT {
                 "--set", "simulate.structures=[{ extxyz = \"" + aspirin + "\", index = 0, name = aspirin }]",
                 "--set", "loop.init.inputs=[\"" + aspirin + "\"]", "--set", "loop.init.relabel-max=6",
                 "--set", "loop.labeler.xtb.program=\"" + program + "\"",
+                "--set", "loop.test.inputs=[]",   // no test set (the demo's is a path relative to the checkout)
                 "--set", "train.steps=10", "--set", "train.disp-freq=5", "--set", "train.save-freq=5",
                 "--set", "train.data.valid-max-frames=2", "--set", "loop.models=2", "--set", "loop.max-iterations=1",
                 "--set", "loop.train.fine-tune-steps=5",

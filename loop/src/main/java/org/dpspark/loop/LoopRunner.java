@@ -156,7 +156,7 @@ public final class LoopRunner {
     private void init() throws IOException {
         List<String> inputs = s.c.getStringList("init.inputs");
         if (!inputs.isEmpty() && s.initRelabel) {
-            relabelInputs(inputs, dir.resolve("init"));
+            relabelInputs(inputs, s.initRelabelMax, dir.resolve("init"), "init", frames());
             return;
         }
         if (!inputs.isEmpty()) {
@@ -168,29 +168,40 @@ public final class LoopRunner {
     }
 
     /**
-     * Initial data from structures: the inputs are ingested into {@code init/inputs}, the first
-     * {@code loop.init.relabel-max} frames (by source file and index) labelled by the labeler (their own labels
-     * dropped) and appended.
+     * Frames from structure files, labelled by the labeler: the inputs are ingested into {@code <where>/inputs}, the
+     * first {@code max} frames (by source file and index) labelled (their own labels dropped) and appended to
+     * {@code table} as {@code dataset} (the initial data, or the test set).
      */
-    private void relabelInputs(List<String> inputs, Path where) throws IOException {
-        String table = where.resolve("inputs").toString();
-        IngestSummary sum = IngestJob.run(spark, ingestSettings(inputs, table, "init-inputs", null));
-        out.printf("loop: init ingested %d structures from %s to relabel%n", sum.framesWritten(), inputs);
-        Dataset<Row> in = DeltaTables.isDelta(spark, table) ? DeltaTables.read(spark, table) : spark.read().parquet(table);
-        Dataset<Row> chosen = in.orderBy(col(FramesTable.SOURCE_FILE), col(FramesTable.SOURCE_INDEX)).limit(s.initRelabelMax)
+    private void relabelInputs(List<String> inputs, int max, Path where, String dataset, String table) throws IOException {
+        String in = where.resolve("inputs").toString();
+        IngestSummary sum = IngestJob.run(spark, ingestSettings(inputs, in, dataset + "-inputs", null));
+        out.printf("loop: %s ingested %d structures from %s to relabel%n", dataset, sum.framesWritten(), inputs);
+        Dataset<Row> rows = DeltaTables.isDelta(spark, in) ? DeltaTables.read(spark, in) : spark.read().parquet(in);
+        Dataset<Row> chosen = rows.orderBy(col(FramesTable.SOURCE_FILE), col(FramesTable.SOURCE_INDEX)).limit(max)
                 .withColumn(TrajectoryFramesTable.TRAJECTORY_ID, col(FramesTable.SOURCE_FILE))
                 .withColumn(TrajectoryFramesTable.STEP, col(FramesTable.SOURCE_INDEX).cast("long"));
-        LabelStep.Result lr = LabelStep.run(spark, labeler, chosen, "init", where.resolve("label"));
+        LabelStep.Result lr = LabelStep.run(spark, labeler, chosen, dataset, where.resolve("label"));
         writeLabelSummary(where.resolve("label"), lr);
-        out.printf("loop: init labelled %d of %d structures (%d failed, %d reused)%n", lr.labelled(), lr.candidates(),
-                lr.failed(), lr.reused());
-        requireLabelled("init", lr, where.resolve("label"));
-        append(where.resolve("label"), "init", frames());
+        out.printf("loop: %s labelled %d of %d structures (%d failed, %d reused)%n", dataset, lr.labelled(),
+                lr.candidates(), lr.failed(), lr.reused());
+        requireLabelled(dataset, lr, where.resolve("label"));
+        append(where.resolve("label"), dataset, table);
     }
 
-    /** Fresh MD frames with the reference, labelled: the test set of every iteration. */
+    /**
+     * The test set of every iteration: fresh reference MD frames, labelled; or frames from {@code loop.test.inputs}
+     * (relabelled by the labeler, or with their own labels).
+     */
     private void testSet() throws IOException {
-        mdAndLabel(s.md(s.c.getConfig("test"), s.potentialOr("test.potential")), dir.resolve("testset-md"), "testset", testset());
+        List<String> inputs = s.c.getStringList("test.inputs");
+        if (inputs.isEmpty()) {
+            mdAndLabel(s.md(s.c.getConfig("test"), s.potentialOr("test.potential")), dir.resolve("testset-md"), "testset", testset());
+        } else if (s.testRelabel) {
+            relabelInputs(inputs, s.testRelabelMax, dir.resolve("testset-md"), "testset", testset());
+        } else {
+            IngestSummary sum = IngestJob.run(spark, ingestSettings(inputs, testset(), "testset", null));
+            out.printf("loop: testset ingested %d frames (%d rejects) from %s%n", sum.framesWritten(), sum.rejects().size(), inputs);
+        }
     }
 
     private void mdAndLabel(SimulateSettings md, Path where, String dataset, String table) throws IOException {

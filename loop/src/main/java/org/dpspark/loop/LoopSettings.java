@@ -39,6 +39,8 @@ public final class LoopSettings {
     final QmLabeler qm;
     final boolean initRelabel;
     final int initRelabelMax;
+    final boolean testRelabel;
+    final int testRelabelMax;
 
     public LoopSettings(Config root) {
         this.root = root;
@@ -83,6 +85,13 @@ public final class LoopSettings {
         if (initRelabel && c.getStringList("init.inputs").isEmpty()) {
             throw new IllegalArgumentException("loop.init.relabel = true needs loop.init.inputs (the structures to label)");
         }
+        testRelabel = c.getBoolean("test.relabel");
+        testRelabelMax = c.getInt("test.relabel-max");
+        if (testRelabelMax < 1) throw new IllegalArgumentException("loop.test.relabel-max must be >= 1, got " + testRelabelMax);
+        if (!c.getStringList("test.inputs").isEmpty() && !c.getDoubleList("test.temperatures").isEmpty()) {
+            throw new IllegalArgumentException("loop.test: give either inputs (test frames from files) or temperatures"
+                    + " (test frames from reference MD), not both");
+        }
     }
 
     /**
@@ -118,7 +127,7 @@ public final class LoopSettings {
     }
 
     boolean testEnabled() {
-        return !c.getDoubleList("test.temperatures").isEmpty();
+        return !c.getDoubleList("test.temperatures").isEmpty() || !c.getStringList("test.inputs").isEmpty();
     }
 
     /**

@@ -85,4 +85,20 @@ class LoopSettingsTest {
         e = assertThrows(IllegalArgumentException.class, m::checkLabeler);
         assertTrue(e.getMessage().startsWith("loop.labeler.command.template: cannot read '" + missing + "'"), e.getMessage());
     }
+
+    @Test
+    void testFramesFromFilesInsteadOfMd() {
+        LoopSettings xtb = new LoopSettings(JobConfig.load(conf("loop-molecule-xtb.conf"), List.of()));
+        assertTrue(xtb.testEnabled(), "the xtb demo tests on xtb MD frames from a file (no reference potential for MD)");
+        assertTrue(xtb.testRelabel);
+        assertFalse(new LoopSettings(JobConfig.load(conf("loop-molecule-xtb.conf"), List.of("loop.test.inputs=[]")))
+                .testEnabled(), "no inputs and no temperatures: no test set (as LoopQmIT sets it)");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new LoopSettings(JobConfig.load(
+                conf("loop-molecule-xtb.conf"), List.of("loop.test.temperatures=[300]"))));
+        assertEquals("loop.test: give either inputs (test frames from files) or temperatures (test frames from"
+                + " reference MD), not both", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new LoopSettings(JobConfig.load(
+                conf("loop-molecule-xtb.conf"), List.of("loop.test.relabel-max=0"))));
+        assertEquals("loop.test.relabel-max must be >= 1, got 0", e.getMessage());
+    }
 }
