@@ -5,15 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.typesafe.config.Config;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.dpspark.core.JobOptions;
 import org.dpspark.model.DeepPotModel;
 import org.dpspark.model.compress.Compression;
 import org.dpspark.model.compress.EmbeddingTable;
 import org.dpspark.model.compress.TableGrid;
+import org.dpspark.train.data.MinNeighborDistance;
+import org.dpspark.train.job.ModelCompressor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,7 +24,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code dpspark compress}: a se_e2_a model → a compressed model directory (DeePMD-kit's {@code dp compress}): every
  * embedding net tabulated ({@link Compression}), the tables recorded beside the nets (artifact version 2).
  * The upper bound of the tables comes from the smallest neighbour distance of the training data, as DeePMD-kit's:
- * {@code --min-nbor-dist}, or {@code neighbors.min_distance} of a featurize statistics file ({@code --stats}).
+ * {@code --frames} (one Spark pass over the training frames table: every selected frame), {@code --stats}
+ * ({@code neighbors.min_distance} of a featurize statistics file) or {@code --min-nbor-dist}; there is no default (a
+ * train run's own stats.json may cover a sample of the frames only), and where it came from is recorded.
  * Defaults ({@code compress.*}) in dpspark-defaults.conf.
  */
 @Command(name = "compress", mixinStandardHelpOptions = true,
@@ -57,23 +59,27 @@ public final class CompressCommand implements Callable<Integer> {
     @Option(names = "--stats", description = "featurize statistics JSON (stats.json) to read neighbors.min_distance from")
     Path stats;
 
+    @Option(names = "--frames", description = "frames table (the training data) whose smallest neighbour distance within"
+            + " r_c sets the tables' range (one Spark pass over every selected frame)")
+    String frames;
+
+    @Option(names = "--datasets", split = ",", description = "with --frames: dataset globs to read (default: all)")
+    List<String> datasets = List.of();
+
+    @Option(names = "--splits", split = ",", description = "with --frames: splits to read (default: all)")
+    List<String> splits = List.of();
+
     @Override
     public Integer call() throws Exception {
         Config c = job.config().getConfig("compress");
         double s = stride != null ? stride : c.getDouble("stride");
         double e = extrapolate != null ? extrapolate : c.getDouble("extrapolate");
         int f = checkFrequency != null ? checkFrequency : c.getInt("check-frequency");
-        double rmin = minNeighbourDistance();
-        DeepPotModel m = DeepPotModel.read(model);
-        if (m.compressed()) throw new IllegalArgumentException(model + ": the model is already compressed");
-        Compression comp = Compression.build(m.seA(), rmin, s, e, f);
-        Map<String, Object> provenance = new LinkedHashMap<>(m.provenance());
-        provenance.put("compressed_from", model.toAbsolutePath().toString());
-        provenance.put("compressed_at", Instant.now().toString());
-        m.withMetadata(provenance, m.training()).withCompression(comp).save(output);
+        ModelCompressor.MinDistance rmin = minNeighbourDistance();
+        Compression comp = ModelCompressor.compress(model, output, rmin, new ModelCompressor.Settings(s, e, f)).compression();
         var out = spec.commandLine().getOut();
-        out.printf("compressed %s → %s: stride %s (then %s), extrapolate %s, min_nbor_dist %.4f Å, check_frequency %d%n",
-                model, output, s, 10 * s, e, rmin, f);
+        out.printf("compressed %s → %s: stride %s (then %s), extrapolate %s, min_nbor_dist %.4f Å (%s), check_frequency %d%n",
+                model, output, s, 10 * s, e, rmin.distance(), rmin.from(), f);
         for (int k = 0; k < comp.tables().size(); k++) {
             EmbeddingTable t = comp.tables().get(k);
             TableGrid g = t.grid();
@@ -85,17 +91,28 @@ public final class CompressCommand implements Callable<Integer> {
         return 0;
     }
 
-    private double minNeighbourDistance() throws Exception {
-        if (minNborDist != null && stats != null) throw new IllegalArgumentException("give --min-nbor-dist or --stats, not both");
-        if (minNborDist != null) return minNborDist;
+    private ModelCompressor.MinDistance minNeighbourDistance() throws Exception {
+        int given = (minNborDist != null ? 1 : 0) + (stats != null ? 1 : 0) + (frames != null ? 1 : 0);
+        if (given > 1) throw new IllegalArgumentException("give one of --min-nbor-dist, --stats, --frames");
+        if ((!datasets.isEmpty() || !splits.isEmpty()) && frames == null) {
+            throw new IllegalArgumentException("--datasets and --splits select frames of --frames: give --frames");
+        }
+        if (minNborDist != null) return new ModelCompressor.MinDistance(minNborDist, "--min-nbor-dist");
+        if (frames != null) {
+            DeepPotModel m = DeepPotModel.read(model);
+            double d = MinNeighborDistance.ofTable(job.spark("compress"), frames, datasets, splits, m.typeMap(), m.rcut());
+            return new ModelCompressor.MinDistance(d, "frames table " + frames + " (datasets "
+                    + (datasets.isEmpty() ? "all" : datasets) + ", splits " + (splits.isEmpty() ? "all" : splits) + ")");
+        }
         if (stats == null) {
             throw new IllegalArgumentException("compress needs the smallest neighbour distance of the training data:"
-                    + " --min-nbor-dist <Å> or --stats <featurize stats.json> (its neighbors.min_distance)");
+                    + " --frames <training frames table>, --stats <featurize stats.json> (its neighbors.min_distance)"
+                    + " or --min-nbor-dist <Å>");
         }
         if (!Files.isRegularFile(stats)) throw new IllegalArgumentException(stats + ": statistics file not found");
         JsonNode d = new ObjectMapper().readTree(stats.toFile()).path("neighbors").path("min_distance");
         if (!d.isNumber()) throw new IllegalArgumentException(stats + ": no numeric neighbors.min_distance");
-        return d.asDouble();
+        return new ModelCompressor.MinDistance(d.asDouble(), "statistics file " + stats);
     }
 
 }

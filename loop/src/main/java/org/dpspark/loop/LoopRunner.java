@@ -43,12 +43,14 @@ import org.dpspark.train.job.TrainSettings;
  * testset/           frames table of fresh reference MD frames (test error per iteration)
  * init/ testset-md/  MD and labels that made them
  * iter-NNN/models/   model_0..n-1 (TrainJob ensemble)          iter-NNN/test/      metrics of model_0 on testset
+ * iter-NNN/compressed/ model_0..n-1 compressed + summary.json (loop.compress = true: the exploration's models)
  * iter-NNN/explore/  trajectories + summary (EnsembleJob)      iter-NNN/select/    candidates/ + summary.json
  * iter-NNN/label/    labels/, rejects/, labelled.xyz, summary.json
  * state.json         finished steps (resume skips them)        report.csv/.md/.png the per-iteration report
  * qm/&lt;frame id&gt;/     one folder per QM calculation (cp2k, xtb) with its result.json: never computed twice
  * </pre>
- * Steps: {@code init}, {@code testset}, then per iteration {@code train}, {@code test}, {@code explore},
+ * Steps: {@code init}, {@code testset}, then per iteration {@code train}, {@code test}, {@code compress} (with
+ * {@code loop.compress}), {@code explore},
  * {@code select} (stops the loop when the accurate fraction reaches {@code loop.accurate-fraction} in an iteration that
  * runs the last exploration stage), {@code label},
  * {@code append}. Each step's outputs are complete before it is recorded; a step interrupted by a kill is redone
@@ -121,7 +123,9 @@ public final class LoopRunner {
             List<String> models = new ArrayList<>();
             for (int k = 0; k < s.models; k++) models.add(id.resolve("models/model_" + k).toString());
             if (s.testEnabled()) step(it + "/test", () -> test(models.get(0), id.resolve("test")));
-            step(it + "/explore", () -> explore(ii, models, id.resolve("explore")));
+            List<String> explorers = s.compress ? CompressStep.models(id, s.models) : models;
+            if (s.compress) step(it + "/compress", () -> CompressStep.run(spark, s, frames(), models, id, out));
+            step(it + "/explore", () -> explore(ii, explorers, id.resolve("explore")));
             step(it + "/select", () -> select(id, ii));
             JsonNode sel = DatasetSidecar.json().readTree(id.resolve("select/summary.json").toFile());
             boolean lastStage = i >= s.explore.size() - 1; // converged only over the whole exploration range

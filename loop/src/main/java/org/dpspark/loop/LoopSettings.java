@@ -34,6 +34,8 @@ public final class LoopSettings {
     final int fpTaskMax;
     final long selectSeed;
     final String execution;
+    /** Explore with compressed models ({@code loop.compress}). */
+    final boolean compress;
     final List<? extends Config> explore;
     /** The QM labeler (type cp2k or xtb), its settings typed and valid (see {@link #checkLabeler()}); else null. */
     final QmLabeler qm;
@@ -58,6 +60,11 @@ public final class LoopSettings {
         fpTaskMax = c.getInt("select.fp-task-max");
         selectSeed = c.getLong("select.seed");
         execution = c.getString("explore-execution");
+        compress = c.getBoolean("compress");
+        if (compress && execution.equals("java-reference")) {
+            throw new IllegalArgumentException("loop.compress = true cannot explore with loop.explore-execution ="
+                    + " java-reference (the reference evaluates nets, not tables): use java or a kernel execution");
+        }
         explore = c.getConfigList("explore");
         if (models < 2) throw new IllegalArgumentException("loop.models must be >= 2 (model deviation needs an ensemble)");
         if (!(trustLo >= 0 && trustHi > trustLo)) {

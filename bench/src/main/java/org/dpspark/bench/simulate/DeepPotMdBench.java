@@ -82,13 +82,13 @@ public final class DeepPotMdBench {
             }
         }
         rows.addAll(waterRows(model, "", molecules, executions, seconds));
-        if (executions.contains("java")) rows.addAll(compressedRows(model, "", molecules, seconds));
+        rows.addAll(compressedRows(model, "", molecules, executions, seconds));
         // the production size of conf/train.conf's water example (embedding [25,50,100], axis 16, fitting
         // [240,240,240], sel [46,92]; random weights: the throughput depends on the shapes only), same box sizes
         DeepPotModel large = DeepPotModels.random(DeepPotModels.Spec.waterExample(), 0.05, 0.08, 0.05,
                 new double[] {-93.6, -187.1}, 2);
         rows.addAll(waterRows(large, ", water-example net", molecules, executions, seconds));
-        if (executions.contains("java")) rows.addAll(compressedRows(large, ", water-example net", molecules, seconds));
+        rows.addAll(compressedRows(large, ", water-example net", molecules, executions, seconds));
         Structure ar = Lattice.fcc(Lattice.fccConstantForReducedDensity(3.4, 0.8442), 10, 10, 10, 18);
         rows.add(time("LJ argon liquid (rc 2.5 sigma)", ar, new LennardJones(0.0104, 3.4, 8.5, false), 5.0, 100,
                 seconds, Double.NaN));
@@ -128,45 +128,60 @@ public final class DeepPotMdBench {
 
     /**
      * One row per water-box size with {@code model} compressed (the {@code compress.*} defaults, tables down to
-     * {@link #COMPRESS_MIN_NBOR_DIST}) on the java execution, FLOPs by {@link DeepPotFlops#perAtomCompressed}, and as
+     * {@link #COMPRESS_MIN_NBOR_DIST}) per execution that runs tables (java: the batched evaluator's table kernels; the
+     * Aparapi executions: {@code TableEmbeddingKernel}; not java-reference), FLOPs by
+     * {@link DeepPotFlops#perAtomCompressed}, and as
      * its note the max and RMS differences of atomic energies and forces against the uncompressed model on the MD
      * frame reached after the timed steps.
      */
-    private static List<Row> compressedRows(DeepPotModel model, String label, List<Integer> molecules, double seconds) {
+    private static List<Row> compressedRows(DeepPotModel model, String label, List<Integer> molecules,
+            List<String> executions, double seconds) {
         var c = org.dpspark.core.JobConfig.defaults().getConfig("compress");
         DeepPotModel comp = model.withCompression(org.dpspark.model.compress.Compression.build(model.seA(),
                 COMPRESS_MIN_NBOR_DIST, c.getDouble("stride"), c.getDouble("extrapolate"), c.getInt("check-frequency")));
         List<Row> rows = new ArrayList<>();
         for (int m : molecules) {
-            Structure s = WaterBox.build(m, 1.0, 1L);
-            BatchedDeepPotEvaluator calc = new BatchedDeepPotEvaluator(comp);
-            DeepPotPotential dp = DeepPotPotential.forStructure(calc, s);
-            int[] types = dp.modelTypes(s.types()).clone();
-            double real = DeepPotFlops.realSlotsPerAtom(comp, s.positions(), s.cell(), types);
-            String name = String.format(Locale.ROOT, "DP water %d H2O%s, compressed", m, label);
-            MdState[] last = new MdState[1];
-            Row r = time(name, s, dp, 0.5, 300, seconds, DeepPotFlops.perAtomCompressed(comp, real), st -> last[0] = st);
-            var a = new BatchedDeepPotEvaluator(comp).evaluate(last[0].positions, last[0].cell, types);
-            var u = new BatchedDeepPotEvaluator(model).evaluate(last[0].positions, last[0].cell, types);
-            double maxE = 0, sE = 0, maxF = 0, sF = 0;
-            for (int i = 0; i < types.length; i++) {
-                double d = Math.abs(a.atomEnergy()[i] - u.atomEnergy()[i]);
-                maxE = Math.max(maxE, d);
-                sE += d * d;
+            for (String execution : executions) {
+                if (execution.equals("java-reference")) continue; // the reference evaluates nets, not tables
+                DeepPotCalculator calc = DeepPotCalculators.create(execution, comp);
+                try {
+                    rows.add(compressedRow(model, comp, label, m, calc, seconds));
+                } finally {
+                    DeepPotCalculators.close(calc);
+                }
             }
-            for (int k = 0; k < a.forces().length; k++) {
-                double d = Math.abs(a.forces()[k] - u.forces()[k]);
-                maxF = Math.max(maxF, d);
-                sF += d * d;
-            }
-            String note = String.format(Locale.ROOT, "%s: compressed vs uncompressed on the MD frame after %d steps:"
-                    + " atomic energy max %.2e rms %.2e eV, force max %.2e rms %.2e eV/Å, total energy %.2e eV;"
-                    + " table overflow %d", name, r.steps(), maxE, Math.sqrt(sE / types.length), maxF,
-                    Math.sqrt(sF / a.forces().length), Math.abs(a.energy() - u.energy()), dp.tableOverflow());
-            rows.add(new Row(r.system(), r.atoms(), r.steps(), r.seconds(), r.cpuSeconds(), r.mode(), r.flopsPerAtomStep(),
-                    note));
         }
         return rows;
+    }
+
+    /** One compressed row: {@code calc} runs {@code comp} on m water molecules; the note compares with {@code model}. */
+    private static Row compressedRow(DeepPotModel model, DeepPotModel comp, String label, int m, DeepPotCalculator calc,
+            double seconds) {
+        Structure s = WaterBox.build(m, 1.0, 1L);
+        DeepPotPotential dp = DeepPotPotential.forStructure(calc, s);
+        int[] types = dp.modelTypes(s.types()).clone();
+        double real = DeepPotFlops.realSlotsPerAtom(comp, s.positions(), s.cell(), types);
+        String name = String.format(Locale.ROOT, "DP water %d H2O%s, compressed", m, label);
+        MdState[] last = new MdState[1];
+        Row r = time(name, s, dp, 0.5, 300, seconds, DeepPotFlops.perAtomCompressed(comp, real), st -> last[0] = st);
+        var a = calc.evaluate(last[0].positions, last[0].cell, types);
+        var u = new BatchedDeepPotEvaluator(model).evaluate(last[0].positions, last[0].cell, types);
+        double maxE = 0, sE = 0, maxF = 0, sF = 0;
+        for (int i = 0; i < types.length; i++) {
+            double d = Math.abs(a.atomEnergy()[i] - u.atomEnergy()[i]);
+            maxE = Math.max(maxE, d);
+            sE += d * d;
+        }
+        for (int k = 0; k < a.forces().length; k++) {
+            double d = Math.abs(a.forces()[k] - u.forces()[k]);
+            maxF = Math.max(maxF, d);
+            sF += d * d;
+        }
+        String note = String.format(Locale.ROOT, "%s [%s]: compressed vs uncompressed on the MD frame after %d steps:"
+                + " atomic energy max %.2e rms %.2e eV, force max %.2e rms %.2e eV/Å, total energy %.2e eV;"
+                + " table overflow %d", name, a.executionMode(), r.steps(), maxE, Math.sqrt(sE / types.length), maxF,
+                Math.sqrt(sF / a.forces().length), Math.abs(a.energy() - u.energy()), dp.tableOverflow());
+        return new Row(r.system(), r.atoms(), r.steps(), r.seconds(), r.cpuSeconds(), r.mode(), r.flopsPerAtomStep(), note);
     }
 
     static Row time(String name, Structure s, Potential p, double dt, double t, double seconds, double flops) {

@@ -36,6 +36,12 @@ public interface DeepPotCalculator {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " does not take fparam/aparam");
     }
 
+    /**
+     * Environments of the last evaluation whose s̃ lay outside a compressed model's tables (counted, evaluated by
+     * linear continuation); 0 for an uncompressed model and for calculators without tables.
+     */
+    default long lastTableOverflow() { return 0; }
+
     /** {@link #evaluate(double[], double[], int[], boolean)} without intermediates. */
     default DeepPotResult evaluate(double[] positions, double[] cell, int[] types) {
         return evaluate(positions, cell, types, false);

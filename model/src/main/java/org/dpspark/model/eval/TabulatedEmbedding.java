@@ -119,7 +119,7 @@ final class TabulatedEmbedding {
             double x = rk[s];
             double r0v = x, r1v = rk[ld + s], r2v = rk[2 * ld + s], r3v = rk[3 * ld + s];
             if (!(x >= lo && x < hi)) {
-                overflow++;
+                // counted once per environment, in forward (the reverse pass looks the same row up again)
                 tables[k].at(x, g, dg, 0);
                 double p0 = 0, p1 = 0, p2 = 0, p3 = 0;
                 for (int a = 0; a < m; a++) {

@@ -15,14 +15,14 @@ import org.dpspark.model.DeepPotModel;
  * {@code deep-potential} entry of {@code simulate.potentials}):
  * <ul>
  *   <li>{@code java}: the batched plain-Java evaluator {@link BatchedDeepPotEvaluator} (Vector API; the MD default;
- *       with the table kernels for a compressed model, the only execution that runs one); for a se_e2_r model, which
+ *       with the table kernels for a compressed model); for a se_e2_r model, which
  *       it does not implement, the se_e2_r reference ({@link ReferenceEvaluators#fastest});</li>
  *   <li>{@code java-reference}: the slow straightforward plain-Java reference {@link DeepPotEvaluator} (se_e2_r:
  *       {@code SeREvaluator}; {@link ReferenceEvaluators#of});</li>
  *   <li>{@code auto}, {@code gpu}, {@code opencl-cpu}, {@code jtp}: the Aparapi kernels
  *       ({@code org.dpspark.simulate.dp.kernel.DeepPotKernelEvaluator}) on the {@code DeviceKind} of that name;
  *       any but {@code auto} is required (construction fails without such a device, evaluation fails if a kernel
- *       ran elsewhere).</li>
+ *       ran elsewhere); a compressed model runs its tables there too.</li>
  * </ul>
  * The kernels are looked up by name so that this class does not depend on them at compile time. What actually
  * ran is not the name asked for but each result's {@link DeepPotResult#executionMode()}, which the ensemble
@@ -44,11 +44,10 @@ public final class DeepPotCalculators {
      * @throws IllegalStateException when the requested device is not there
      */
     public static DeepPotCalculator create(String execution, DeepPotModel model) {
-        if (model.compressed() && !execution.equals("java")) {
-            throw new IllegalArgumentException("a compressed model runs only with execution java (the batched evaluator's"
-                    + " table kernels): " + (execution.equals("java-reference") ? "the reference evaluates nets, not tables"
-                    : "the Aparapi kernels have no tabulated embedding yet") + "; use execution java, or the"
-                    + " uncompressed model for execution " + execution);
+        if (model.compressed() && execution.equals("java-reference")) {
+            throw new IllegalArgumentException("a compressed model does not run with execution java-reference (the"
+                    + " reference evaluates nets, not tables): use execution java or the Aparapi kernels (auto, gpu,"
+                    + " opencl-cpu, jtp), or the uncompressed model for java-reference");
         }
         if (execution.equals("java")) {
             return ReferenceEvaluators.fastest(model); // batched for se_e2_a; the reference for se_e2_r

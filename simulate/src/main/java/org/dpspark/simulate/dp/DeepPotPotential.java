@@ -123,6 +123,7 @@ public final class DeepPotPotential implements Potential {
         DeepPotResult r = calc.evaluate(n * 3 == positions.length ? positions : Arrays.copyOf(positions, 3 * n), cell,
                 modelTypes(types));
         checkDropped(r.neighboursDropped());
+        checkTables(calc.lastTableOverflow());
         lastMode = r.executionMode();
         modes.add(lastMode);
         out.reset(n, flags);

@@ -3,7 +3,6 @@ package org.dpspark.simulate.dp.kernel;
 import java.util.Arrays;
 import java.util.Map;
 import org.dpspark.model.DeepPotModel;
-import org.dpspark.model.UnsupportedModelException;
 import org.dpspark.model.SeADescriptor;
 import org.dpspark.model.eval.DeepPotCalculator;
 import org.dpspark.model.eval.DeepPotResult;
@@ -18,7 +17,8 @@ import org.dpspark.model.eval.VerletSlots;
  * slots kept across MD steps by a Verlet list: r_ij and neighbour index per slot) and the reverse index
  * ({@link ReverseIndex}); then, per chunk of B atoms, the kernels {@link EnvMatKernel} (environment matrix,
  * derivative, normalisation), {@link EmbeddingKernel} (embedding nets of the real slots; padding slots copy their
- * constant G, computed once), {@link FittingKernel} (descriptor,
+ * constant G, computed once; for a compressed model {@link TableEmbeddingKernel}: G and G′ from the tables, environments
+ * outside them counted in {@link #lastTableOverflow()}), {@link FittingKernel} (descriptor,
  * fitting net forward and reverse, ∂E/∂gr) and {@link SlotGradKernel} (∂E/∂R̃ → g = ∂E/∂r_ij per slot); once per
  * frame {@link ForceGatherKernel} (forces and per-atom virials, gathered in a fixed order: no atomics). The host
  * adds up E = Σ E_i (atom order) and the virial Ξ = −Σ_slots g ⊗ r_ij (slot order, as the reference).
@@ -34,6 +34,9 @@ import org.dpspark.model.eval.VerletSlots;
  * thread-safe: one evaluator per thread. {@link #close()} releases the OpenCL resources.
  */
 public final class DeepPotKernelEvaluator implements DeepPotCalculator, AutoCloseable {
+    /** Appended to the execution mode of a compressed model. */
+    public static final String MODE_TABULATED = "tabulated embedding (compressed)";
+
     /** Default budget of the per-chunk buffers, bytes. */
     public static final long DEFAULT_CHUNK_BYTES = 256L << 20;
 
@@ -51,6 +54,14 @@ public final class DeepPotKernelEvaluator implements DeepPotCalculator, AutoClos
     private final KernelLauncher launcher;
     private final EnvMatKernel envK = new EnvMatKernel();
     private final EmbeddingKernel embK = new EmbeddingKernel();
+    private final TableEmbeddingKernel tabK = new TableEmbeddingKernel();
+    /** A compressed model's tables (null: uncompressed, the nets run in {@link EmbeddingKernel}). */
+    private final PackedTables tables;
+    /** Row width and G offset of the embedding rows: the net's rows, or M and 0 for the tables. */
+    private final int rowE;
+    private final int outE;
+    private long tableOverflow;
+    private int[] cOverflow;
     private final FittingKernel fitK = new FittingKernel();
     private final SlotGradKernel gradK = new SlotGradKernel();
     private final ForceGatherKernel gatherK = new ForceGatherKernel();
@@ -97,10 +108,6 @@ public final class DeepPotKernelEvaluator implements DeepPotCalculator, AutoClos
 
     /** @param chunkBytes budget of the per-chunk buffers, bytes (at least one atom per chunk) */
     public DeepPotKernelEvaluator(DeepPotModel model, DeviceKind kind, long chunkBytes) {
-        if (model.compressed()) {
-            throw new UnsupportedModelException("the Aparapi kernels have no tabulated embedding (no table lookup in the"
-                    + " kernel): run a compressed model with execution java, or the uncompressed model here");
-        }
         this.model = model;
         this.chunkBytes = chunkBytes;
         SeADescriptor d = model.seA();
@@ -110,6 +117,9 @@ public final class DeepPotKernelEvaluator implements DeepPotCalculator, AutoClos
         axis = d.axisNeuron();
         dimD = d.dimOut();
         emb = new PackedNets(d.embeddings());
+        tables = model.compressed() ? new PackedTables(model.compression().tables()) : null;
+        rowE = tables != null ? ng : emb.rowWidth;
+        outE = tables != null ? 0 : emb.outOffset;
         fit = new PackedNets(model.fitting().nets());
         if (fit.outDim != 1) throw new IllegalArgumentException("fitting nets must have one output, got " + fit.outDim);
         slots = new VerletSlots(d.rcut(), d.rcutSmth(), d.sel(), VerletSlots.DEFAULT_SKIN);
@@ -139,15 +149,21 @@ public final class DeepPotKernelEvaluator implements DeepPotCalculator, AutoClos
         embK.ng = ng;
         embK.outOffset = emb.outOffset;
         embK.rowWidth = emb.rowWidth;
-        embK.padG = paddingEmbeddings(embNet, d.davg(), d.dstd());
+        if (tables == null) embK.padG = paddingEmbeddings(embNet, d.davg(), d.dstd());
+        if (tables != null) {
+            tabK.setTables(tables);
+            tabK.embNet = embNet;
+            tabK.nnei = nnei;
+            tabK.ng = ng;
+        }
         fitK.setNets(fit);
         fitK.bias = bias;
         fitK.nnei = nnei;
         fitK.ng = ng;
         fitK.axis = axis;
         fitK.dimD = dimD;
-        fitK.rowE = emb.rowWidth;
-        fitK.outE = emb.outOffset;
+        fitK.rowE = rowE;
+        fitK.outE = outE;
         fitK.rowF = fit.rowWidth;
         fitK.outF = fit.outOffset;
         fitK.lastOff = Math.max(0, fit.lastHiddenOffset);
@@ -156,8 +172,9 @@ public final class DeepPotKernelEvaluator implements DeepPotCalculator, AutoClos
         gradK.embNet = embNet;
         gradK.nnei = nnei;
         gradK.ng = ng;
-        gradK.rowWidth = emb.rowWidth;
-        gradK.outOffset = emb.outOffset;
+        gradK.rowWidth = rowE;
+        gradK.outOffset = outE;
+        gradK.tabulated = tables != null ? 1 : 0;
         for (WitnessKernel k : kernels()) k.setExplicit(true);
     }
 
@@ -185,11 +202,14 @@ public final class DeepPotKernelEvaluator implements DeepPotCalculator, AutoClos
     }
 
     private WitnessKernel[] kernels() {
-        return new WitnessKernel[] {envK, embK, fitK, gradK, gatherK};
+        return new WitnessKernel[] {envK, embK, tabK, fitK, gradK, gatherK};
     }
 
     @Override
     public DeepPotModel model() { return model; }
+
+    @Override
+    public long lastTableOverflow() { return tableOverflow; }
 
     /** The device description the kernels were asked to run on. */
     public String requestedDevice() { return launcher.requested(); }
@@ -221,10 +241,15 @@ public final class DeepPotKernelEvaluator implements DeepPotCalculator, AutoClos
         reverse.build(nlist, n, nnei);
         if (!constantsPut) putConstants();
         envK.put(rij).put(nlist).put(types);
-        embK.put(types).put(nlist);
+        if (tables != null) {
+            tabK.put(types).put(nlist);
+        } else {
+            embK.put(types).put(nlist);
+        }
         fitK.put(types);
         gradK.put(nlist).put(types);
 
+        tableOverflow = 0;
         double[] atomE = new double[n];
         double[] desc = intermediates ? new double[n * dimD] : null;
         double[] fitLast = intermediates && fit.lastHiddenWidth > 0 ? new double[n * fit.lastHiddenWidth] : null;
@@ -246,8 +271,9 @@ public final class DeepPotKernelEvaluator implements DeepPotCalculator, AutoClos
         double energy = 0.0;
         for (int i = 0; i < n; i++) energy += atomE[i];
         double[] virial = totalVirial(n);
+        String mode = tables != null ? launcher.executionMode() + ", " + MODE_TABULATED : launcher.executionMode();
         return new DeepPotResult(energy, atomE, Arrays.copyOf(forces, 3 * n), virial, Arrays.copyOf(atomVirial, 9 * n),
-                desc, fitLast, dropped, launcher.executionMode());
+                desc, fitLast, dropped, mode);
     }
 
     private void runChunk(int a0, int b, boolean intermediates) {
@@ -257,11 +283,20 @@ public final class DeepPotKernelEvaluator implements DeepPotCalculator, AutoClos
         launcher.launch(envK, "EnvMat", slots);
         envK.get(cEnv).get(cDeriv);
 
-        embK.atom0 = a0;
-        embK.count = slots;
-        embK.put(cEnv);
-        launcher.launch(embK, "Embedding", slots);
-        embK.get(cEmbOut).get(cEmbDphi);
+        if (tables != null) {
+            tabK.atom0 = a0;
+            tabK.count = slots;
+            tabK.put(cEnv);
+            launcher.launch(tabK, "TableEmbedding", slots);
+            tabK.get(cEmbOut).get(cEmbDphi).get(cOverflow);
+            for (int q = 0; q < slots; q++) tableOverflow += cOverflow[q];
+        } else {
+            embK.atom0 = a0;
+            embK.count = slots;
+            embK.put(cEnv);
+            launcher.launch(embK, "Embedding", slots);
+            embK.get(cEmbOut).get(cEmbDphi);
+        }
 
         fitK.atom0 = a0;
         fitK.count = b;
@@ -293,8 +328,13 @@ public final class DeepPotKernelEvaluator implements DeepPotCalculator, AutoClos
 
     private void putConstants() {
         envK.put(envK.davg).put(envK.dstd);
-        embK.putNets();
-        embK.put(embK.embNet).put(embK.padG);
+        if (tables != null) {
+            tabK.putTables();
+            tabK.put(tabK.embNet);
+        } else {
+            embK.putNets();
+            embK.put(embK.embNet).put(embK.padG);
+        }
         fitK.putNets();
         fitK.put(fitK.bias);
         gradK.putNets();
@@ -304,7 +344,7 @@ public final class DeepPotKernelEvaluator implements DeepPotCalculator, AutoClos
 
     /** Bytes of chunk buffers per atom. */
     private long bytesPerAtom() {
-        long slotDoubles = 4 + 12 + 2L * emb.rowWidth + 1 + 3;
+        long slotDoubles = 4 + 12 + 2L * rowE + 1 + 3 + (tables != null ? 1 : 0);
         long atomDoubles = 2L * dimD + 8L * ng + 2L * fit.rowWidth + 1 + fit.lastHiddenWidth;
         return 8 * (nnei * slotDoubles + atomDoubles);
     }
@@ -324,8 +364,9 @@ public final class DeepPotKernelEvaluator implements DeepPotCalculator, AutoClos
         int b = Math.max(1, chunk);
         cEnv = new double[4 * nnei * b];
         cDeriv = new double[12 * nnei * b];
-        cEmbOut = new double[emb.rowWidth * nnei * b];
-        cEmbDphi = new double[emb.rowWidth * nnei * b];
+        cEmbOut = new double[rowE * nnei * b];
+        cEmbDphi = new double[rowE * nnei * b];
+        cOverflow = new int[nnei * b];
         cDs = new double[nnei * b];
         cDesc = new double[dimD * b];
         cDdesc = new double[dimD * b];
@@ -347,6 +388,12 @@ public final class DeepPotKernelEvaluator implements DeepPotCalculator, AutoClos
         embK.netIn = cEnv;
         embK.rowOut = cEmbOut;
         embK.rowDphi = cEmbDphi;
+        tabK.types = types;
+        tabK.nlist = nlist;
+        tabK.env = cEnv;
+        tabK.tabG = cEmbOut;
+        tabK.tabDG = cEmbDphi;
+        tabK.overflow = cOverflow;
         fitK.types = types;
         fitK.env = cEnv;
         fitK.embOut = cEmbOut;

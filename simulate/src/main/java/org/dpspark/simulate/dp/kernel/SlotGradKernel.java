@@ -2,7 +2,7 @@ package org.dpspark.simulate.dp.kernel;
 
 /**
  * Kernel (e), one work item per slot of a chunk: ∂E/∂R̃ of the slot (direct term Σ_a ∂E/∂gr[a][k]·G_s[a], plus
- * ∂E/∂s̃ through the embedding net's reverse pass for k = 0), contracted with ∂R̃/∂r_ij into the slot's
+ * ∂E/∂s̃ through the embedding net's reverse pass, or through the table's derivative for a compressed model, for k = 0), contracted with ∂R̃/∂r_ij into the slot's
  * g = ∂E/∂r_ij (eV/Å), exactly as the reference ({@code DeepPotEvaluator} + {@code ForceVirial}). Padding slots
  * give g = 0 (their R̃ is constant). Forces and virials follow from g in {@link ForceGatherKernel}.
  *
@@ -24,6 +24,12 @@ final class SlotGradKernel extends NetKernel {
     int outOffset;
     int atom0;
     int count;
+    /**
+     * 1 for a compressed model: {@code rowOut} holds the tabulated G (row width M, offset 0) and {@code rowDphi} its
+     * derivative G′ = dG/ds̃ ({@link TableEmbeddingKernel}), so ∂E/∂s̃ = Σ_p ∂E/∂G_s[p]·G′_s[p] replaces the net's
+     * reverse pass; 0: the net's rows of {@link EmbeddingKernel}.
+     */
+    int tabulated;
 
     @Override
     public void run() {
@@ -54,6 +60,7 @@ final class SlotGradKernel extends NetKernel {
         double d1 = 0.0;
         double d2 = 0.0;
         double d3 = 0.0;
+        double ds = 0.0;
         for (int p = 0; p < ng; p++) {
             double g = rowOut[gOff + p];
             int q = p0 + 4 * p;
@@ -65,10 +72,18 @@ final class SlotGradKernel extends NetKernel {
             d1 += g1 * g;
             d2 += g2 * g;
             d3 += g3 * g;
-            rowOut[gOff + p] = g0 * r0 + g1 * r1 + g2 * r2 + g3 * r3; // ∂E/∂G_s[p], input of the reverse pass
+            double dG = g0 * r0 + g1 * r1 + g2 * r2 + g3 * r3; // ∂E/∂G_s[p]
+            if (tabulated == 1) {
+                ds += dG * rowDphi[gOff + p];
+            } else {
+                rowOut[gOff + p] = dG; // input of the reverse pass
+            }
         }
-        backwardRow(embNet[types[atom0 + a] * nnei + s], row, gid);
-        double e0 = d0 + netInGrad[gid];
+        if (tabulated == 0) {
+            backwardRow(embNet[types[atom0 + a] * nnei + s], row, gid);
+            ds = netInGrad[gid];
+        }
+        double e0 = d0 + ds;
         int d = 12 * gid;
         double gx = 0.0;
         double gy = 0.0;

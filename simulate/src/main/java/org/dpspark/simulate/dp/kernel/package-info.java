@@ -4,7 +4,8 @@
  *
  * <p>What runs where (per frame): host — neighbour list, type-grouped distance-sorted slot assignment (featurize),
  * reverse slot index, E = Σ E_i and the total virial; kernels — environment matrix + derivative + normalisation
- * ({@code EnvMatKernel}, per slot), embedding nets ({@code EmbeddingKernel}, per slot), descriptor contraction and
+ * ({@code EnvMatKernel}, per slot), embedding nets ({@code EmbeddingKernel}, per slot; for a compressed model the
+ * tables instead, {@code TableEmbeddingKernel}: G and G′ = dG/ds̃ per slot, overflow counted), descriptor contraction and
  * fitting net forward/reverse ({@code FittingKernel}, per atom), ∂E/∂R̃ through the embedding and onto
  * g = ∂E/∂r_ij ({@code SlotGradKernel}, per slot), forces and per-atom virials gathered through the reverse index in
  * a fixed order ({@code ForceGatherKernel}, per atom; no floating-point atomics).
@@ -16,7 +17,8 @@
  * in the Java thread pool (same arithmetic, same order); within ~1e-14 relative on OpenCL (fma contraction,
  * ulp-level tanh/exp).
  *
- * <p>Tests: {@code DeepPotKernelGoldenTest} and {@code DeepPotKernelConsistencyTest} run in JTP and on the OpenCL CPU
+ * <p>Tests: {@code DeepPotKernelGoldenTest}, {@code DeepPotKernelConsistencyTest} and (compressed models, against the
+ * Java compressed evaluator) {@code CompressedKernelConsistencyTest} run in JTP and on the OpenCL CPU
  * device, which must exist (CI installs {@code pocl-opencl-icd ocl-icd-libopencl1}); without OpenCL they fail unless
  * {@code DPSPARK_NO_OPENCL=1}. The GPU test is tagged {@code gpu} and excluded by default:
  * {@code mvn -pl simulate test -Dgroups=gpu -DexcludedGroups=}. Benchmark: {@link org.dpspark.bench.simulate.KernelBench}.
