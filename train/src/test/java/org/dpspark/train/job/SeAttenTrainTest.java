@@ -122,9 +122,10 @@ class SeAttenTrainTest {
     }
 
     /**
-     * A short real training run: 160 Adam steps (one frame per step, cycling over 4 water and 4 CHO frames; force loss
+     * A short real training run: 100 full-batch Adam steps (4 water and 4 CHO frames every step, lr 3·10⁻³, force loss
      * only, since the water and CHO sets have no common energy reference: a per-element fit of both leaves ~10³ eV
-     * residuals) at lr 10⁻³. The mean loss over the last cycle of 8 steps is below half of the first cycle's.
+     * residuals). Full batches make the loss a deterministic function of θ, so its fall measures the optimisation and
+     * not the sampling: it must end below 80 % of its start.
      */
     @ParameterizedTest
     @ValueSource(booleans = {false})
@@ -136,18 +137,13 @@ class SeAttenTrainTest {
             data.add(TestData.water(0, k));
             data.add(TestData.cho("C1H4O2", 10 * k, TYPES));
         }
-        int steps = 160, cycle = data.size();
-        double first = 0, last = 0;
-        double before = tr.evaluate(data, 4).forceRmse();
-        for (int s = 0; s < steps; s++) {
-            tr.step(List.of(data.get(s % cycle)), new double[] {0, 1, 0}, 1e-3);
-            double l = tr.lastLoss()[0];
-            if (s < cycle) first += l / cycle;
-            if (s >= steps - cycle) last += l / cycle;
-        }
-        double after = tr.evaluate(data, 4).forceRmse();
-        System.out.printf("se_atten attn_layer 0: loss per cycle %.4f -> %.4f, force RMSE %.4f -> %.4f eV/Å after %d steps%n",
-                first, last, before, after, steps);
-        assertTrue(last < 0.5 * first, "mean loss of the first and last cycle: " + first + " -> " + last);
+        double[] pref = {0, 1, 0};
+        tr.gradient(data, pref);
+        double first = tr.lastLoss()[0];
+        for (int s = 0; s < 100; s++) tr.step(data, pref, 3e-3);
+        tr.gradient(data, pref);
+        double last = tr.lastLoss()[0];
+        System.out.printf("se_atten attn_layer 0: full-batch force loss %.4f -> %.4f after 100 steps%n", first, last);
+        assertTrue(last < 0.8 * first, "loss " + first + " -> " + last);
     }
 }
