@@ -190,6 +190,14 @@ public final class DeepPotModels {
                 m.provenance(), null);
     }
 
+    /**
+     * A net with random weights as {@link #random} draws them (w, b ~ N(0, 1/(nIn + nOut)); idt ~ 0.1 + N(0, 10⁻⁶) on
+     * skip layers when resnetDt; a fitting net ends in a linear 1-output layer).
+     */
+    public static DenseNet randomNet(DenseNet.Kind kind, int inDim, int[] neuron, String act, boolean resnetDt, Random rng) {
+        return net(kind, inDim, neuron, act, resnetDt, rng);
+    }
+
     private static DenseNet net(DenseNet.Kind kind, int inDim, int[] neuron, String act, boolean resnetDt, Random rng) {
         List<NetLayer> layers = new ArrayList<>();
         int in = inDim;

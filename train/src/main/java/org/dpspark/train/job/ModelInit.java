@@ -12,6 +12,7 @@ public final class ModelInit {
 
     public static DeepPotModel create(TrainSettings s, TrainStats stats) {
         NetworkSettings n = s.network();
+        if (n.seAtten()) return SeAttenInit.create(s, stats);
         DeepPotModels.Spec spec = new DeepPotModels.Spec(stats.typeMap(), s.model().rcut(), s.model().rcutSmth(), stats.sel(),
                 n.neuron(), n.axisNeuron(), n.typeOneSide(), n.embeddingResnetDt(), n.fittingNeuron(), n.fittingResnetDt(),
                 n.activation());

@@ -16,22 +16,40 @@ import java.util.List;
  * @param fittingResnetDt   timestep on the fitting net's skip connections
  * @param activation        {@code tanh} or {@code none}
  * @param seed              seed of the weight initialisation and of batch sampling (ensemble member k: seed + k)
+ * @param seAtten           DPA-1 (se_atten, attn_layer 0: one embedding net over all neighbours with the type
+ *                          embedding as extra inputs, one fitting net) instead of se_e2_a
+ * @param tebdDim           se_atten: width d of the type embedding
+ * @param concatOutputTebd  se_atten: the centre's type embedding appended to the descriptor
  */
 public record NetworkSettings(int[] neuron, int axisNeuron, boolean typeOneSide, boolean embeddingResnetDt,
-        int[] fittingNeuron, boolean fittingResnetDt, String activation, long seed) implements Serializable {
+        int[] fittingNeuron, boolean fittingResnetDt, String activation, long seed, boolean seAtten, int tebdDim,
+        boolean concatOutputTebd) implements Serializable {
 
     /** The network keys of a {@code train.model} config section. */
     static NetworkSettings from(Config m) {
-        if (!m.getString("descriptor").equals("se_e2_a")) {
-            String d = m.getString("descriptor");
-            throw new IllegalArgumentException("train.model.descriptor = " + d + ": training is implemented for se_e2_a"
-                    + " only" + (List.of("se_e2_r", "se_r", "se_atten", "dpa1", "se_atten_v2").contains(d) ? " (" + d
+        String d = m.getString("descriptor");
+        boolean atten = d.equals("se_atten") || d.equals("dpa1");
+        if (!d.equals("se_e2_a") && !atten) {
+            throw new IllegalArgumentException("train.model.descriptor = " + d + ": training is implemented for se_e2_a and"
+                    + " se_atten (attn-layer = 0)" + (List.of("se_e2_r", "se_r", "se_atten_v2").contains(d) ? " (" + d
                     + " models trained by DeePMD-kit are imported with import-model, then tested and simulated; dpspark"
-                    + " does not train them yet)" : ""));
+                    + " does not train them yet" + (d.equals("se_atten_v2") ? ": its strip type embedding is not trained" : "")
+                    + ")" : ""));
+        }
+        if (atten) {
+            if (m.getInt("attn-layer") != 0) {
+                throw new IllegalArgumentException("train.model.attn-layer = " + m.getInt("attn-layer") + ": se_atten trains"
+                        + " without attention layers only (set train.model.attn-layer = 0)");
+            }
+            if (!m.getString("tebd-input-mode").equals("concat")) {
+                throw new IllegalArgumentException("train.model.tebd-input-mode = " + m.getString("tebd-input-mode")
+                        + ": se_atten trains with concat only");
+            }
+            if (m.getInt("tebd-dim") <= 0) throw new IllegalArgumentException("train.model.tebd-dim must be > 0, got " + m.getInt("tebd-dim"));
         }
         return new NetworkSettings(ints(m, "neuron"), m.getInt("axis-neuron"), m.getBoolean("type-one-side"),
                 m.getBoolean("embedding-resnet-dt"), ints(m, "fitting-neuron"), m.getBoolean("fitting-resnet-dt"),
-                m.getString("activation"), m.getLong("seed"));
+                m.getString("activation"), m.getLong("seed"), atten, m.getInt("tebd-dim"), m.getBoolean("concat-output-tebd"));
     }
 
     private static int[] ints(Config c, String key) {
@@ -41,6 +59,6 @@ public record NetworkSettings(int[] neuron, int axisNeuron, boolean typeOneSide,
     /** The same networks with another seed. */
     public NetworkSettings withSeed(long s) {
         return new NetworkSettings(neuron, axisNeuron, typeOneSide, embeddingResnetDt, fittingNeuron, fittingResnetDt,
-                activation, s);
+                activation, s, seAtten, tebdDim, concatOutputTebd);
     }
 }

@@ -94,11 +94,13 @@ public final class TrainJob {
         out.printf("train: frames table version %s, %d training frames, id digest (SHA-256) %s%n", version, nTrain,
                 provenance.get("frames_id_digest"));
         out.flush();
+        // se_atten trains as se_e2_a with one slot block per type (SeAttenFold): the blocks are the resolved sel
+        TrainSettings base = s.network().seAtten() ? s.withSel(st.sel()) : s;
         List<Result> results = new ArrayList<>();
         for (int k = 0; k < Math.max(1, ensemble); k++) {
             Path dir = ensemble > 1 ? output.resolve("model_" + k) : output;
             Files.createDirectories(dir);
-            TrainSettings sk = s.withSeed(s.network().seed() + k);
+            TrainSettings sk = base.withSeed(s.network().seed() + k);
             results.add(trainOne(sk, st, train, workers, valid, dir, resume, provenance));
         }
         train.unpersist();

@@ -19,8 +19,22 @@ public record TrainSettings(ModelSettings model, NetworkSettings network, Schedu
 
     public static TrainSettings from(Config root) {
         Config c = root.getConfig("train");
-        return new TrainSettings(ModelSettings.from(root), NetworkSettings.from(c.getConfig("model")),
+        TrainSettings s = new TrainSettings(ModelSettings.from(root), NetworkSettings.from(c.getConfig("model")),
                 ScheduleSettings.from(c), DataSettings.from(c), ParallelSettings.from(c));
+        if (s.network().seAtten() && !s.parallel().kernel()) {
+            throw new IllegalArgumentException("train.compute = " + s.parallel().compute().configName() + ": se_atten trains with"
+                    + " train.compute = kernel only");
+        }
+        if (s.network().seAtten() && s.parallel().dl4jSpark()) {
+            throw new IllegalArgumentException("train.parallel.engine = dl4j-spark: se_atten trains with train.parallel.engine = rdd"
+                    + " only");
+        }
+        return s;
+    }
+
+    /** These settings with fixed sel slots per type (se_atten: the slot blocks of its se_e2_a expansion). */
+    public TrainSettings withSel(int[] slots) {
+        return new TrainSettings(model.withSel(slots), network, schedule, data, parallel);
     }
 
     /** {@code train.compute} of a {@code train} config section, checked. */

@@ -3,6 +3,8 @@ package org.dpspark.train.job;
 import java.util.List;
 import java.util.Map;
 import org.dpspark.model.DeepPotModel;
+import org.dpspark.model.SeAttenDescriptor;
+import org.dpspark.model.UnsupportedModelException;
 import org.dpspark.train.data.TrainFrame;
 import org.dpspark.train.graph.BatchBuilder;
 import org.dpspark.train.graph.DeepPotGraph;
@@ -13,6 +15,7 @@ import org.dpspark.train.kernel.DeepPotKernel;
 import org.dpspark.train.kernel.KernelLoss;
 import org.dpspark.train.kernel.KernelPredictor;
 import org.dpspark.train.kernel.ModelParams;
+import org.dpspark.train.kernel.SeAttenFold;
 import org.dpspark.train.kernel.StepBatch;
 import org.dpspark.train.loss.Adam;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -22,6 +25,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * ∂loss/∂θ of a batch ({@link #gradient}) and predictions for validation ({@link #evaluate}), on the hand-written
  * {@link DeepPotKernel} ({@code train.compute = kernel}: no SameDiff graph is built) or the {@link DeepPotGraph}
  * (samediff). {@link #step} applies Adam; {@link #model} writes the parameters into a model artifact. Not thread-safe.
+ *
+ * <p>A se_atten template (attn_layer 0) trains on the kernel through {@link SeAttenFold}: the parameters and Adam's
+ * state are the se_atten model's own, the kernel runs on their se_e2_a expansion and its gradient is reduced back.
  */
 public final class Trainer {
     private final DeepPotModel template;
@@ -31,19 +37,24 @@ public final class Trainer {
     private final Predictor predictor;
     /** The kernel (compute = kernel), or null (samediff): training steps and, through {@link KernelPredictor}, validation. */
     private final DeepPotKernel kernel;
+    /** The se_atten → se_e2_a fold (se_atten template), or null (se_e2_a). */
+    private final SeAttenFold fold;
     private double[] params;
     private Adam adam;
 
     public Trainer(DeepPotModel template, TrainSettings s) {
         this.template = template;
-        batches = new BatchBuilder(template.seA());
+        fold = template.descriptor() instanceof SeAttenDescriptor ? new SeAttenFold(template, s.model().sel().slots()) : null;
+        DeepPotModel net = fold == null ? template : fold.expanded();
+        batches = new BatchBuilder(net.seA());
         if (s.parallel().kernel()) {
             graph = null;
-            kernel = new DeepPotKernel(template, s.parallel().mixed());
-            params = ModelParams.flat(template);
+            kernel = new DeepPotKernel(net, s.parallel().mixed());
+            params = fold == null ? ModelParams.flat(template) : fold.flat(template);
             // validation predicts in float64 whatever the training precision, so that it equals `dpspark test`
-            predictor = new KernelPredictor(s.parallel().mixed() ? new DeepPotKernel(template) : kernel, template, params);
+            predictor = new KernelPredictor(s.parallel().mixed() ? new DeepPotKernel(net) : kernel, net, kernelParams());
         } else {
+            if (fold != null) throw new UnsupportedModelException("se_atten trains with train.parallel.compute = kernel only");
             graph = new DeepPotGraph(template);
             kernel = null;
             params = graph.flatParams();
@@ -59,7 +70,12 @@ public final class Trainer {
     private void setParams(double[] p) {
         params = p;
         if (graph != null) graph.setFlatParams(params);
-        else ((KernelPredictor) predictor).setParams(params);
+        else ((KernelPredictor) predictor).setParams(kernelParams());
+    }
+
+    /** The kernel's parameters: θ itself, or its se_e2_a expansion (se_atten). */
+    private double[] kernelParams() {
+        return fold == null ? params : fold.expand(params);
     }
 
     public BatchBuilder batches() { return batches; }
@@ -79,10 +95,11 @@ public final class Trainer {
     public double[] gradient(List<TrainFrame> batch, double[] prefactors) {
         Map<String, INDArray> ph = batches.build(batch, prefactors);
         if (kernel == null) return graph.gradient(ph, lastLoss);
-        kernel.setParams(params);
+        kernel.setParams(kernelParams());
         KernelLoss loss = KernelLoss.of(kernel.forward(StepBatch.of(ph, template.ntypes())), ph);
         System.arraycopy(loss.loss(), 0, lastLoss, 0, 4);
-        return kernel.backward(loss.dE(), loss.dF(), loss.dV());
+        double[] g = kernel.backward(loss.dE(), loss.dF(), loss.dV());
+        return fold == null ? g : fold.reduce(params, g);
     }
 
     /** One Adam step on a batch at learning rate {@code lr}. */
@@ -117,6 +134,6 @@ public final class Trainer {
 
     /** The current weights as a model artifact (architecture, davg/dstd and biases of the template). */
     public DeepPotModel model() {
-        return ModelParams.toModel(params, template);
+        return fold == null ? ModelParams.toModel(params, template) : fold.toModel(params);
     }
 }

@@ -62,7 +62,7 @@ public final class ModelParams {
         return l.w().length + (l.b() == null ? 0 : l.b().length) + (l.idt() == null ? 0 : l.idt().length);
     }
 
-    private static DenseNet copy(DenseNet net, double[] flat, int[] o) {
+    static DenseNet copy(DenseNet net, double[] flat, int[] o) {
         List<NetLayer> layers = new ArrayList<>();
         for (NetLayer x : net.layers()) {
             double[] w = take(flat, o, x.w().length);

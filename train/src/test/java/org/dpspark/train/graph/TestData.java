@@ -61,6 +61,26 @@ public final class TestData {
                 NpyRows.row(s.resolve("force.npy"), k, 3 * n), NpyRows.row(s.resolve("virial.npy"), k, 9), "water-virial_" + k);
     }
 
+    /**
+     * Frame {@code k} of the nopbc molecule deepmd/nopbc-CHO/{@code molecule} (C1H4O2, C3H3O4 or C4H3O1; no cell) with
+     * its energy and forces, its atoms typed by their element's index in {@code typeMap}.
+     */
+    public static TrainFrame cho(String molecule, int k, List<String> typeMap) throws IOException {
+        Path dir = SharedData.path("deepmd/nopbc-CHO/" + molecule);
+        String[] names = Files.readString(dir.resolve("type_map.raw")).trim().split("\\s+");
+        String[] ts = Files.readString(dir.resolve("type.raw")).trim().split("\\s+");
+        int[] types = new int[ts.length];
+        for (int i = 0; i < ts.length; i++) {
+            types[i] = typeMap.indexOf(names[Integer.parseInt(ts[i])]);
+            if (types[i] < 0) throw new IllegalArgumentException(names[Integer.parseInt(ts[i])] + " is not in " + typeMap);
+        }
+        int n = types.length;
+        Path s = dir.resolve("set.000");
+        return new TrainFrame("nopbc-CHO/" + molecule, molecule, types, NpyRows.row(s.resolve("coord.npy"), k, 3 * n), null, null,
+                NpyRows.row(s.resolve("energy.npy"), k, 1)[0], NpyRows.row(s.resolve("force.npy"), k, 3 * n), null,
+                molecule + "_" + k);
+    }
+
     private static double[] doubles(Object o) {
         List<?> l = (List<?>) o;
         double[] out = new double[l.size()];

@@ -19,8 +19,9 @@ import org.dpspark.train.graph.TestData;
 import org.junit.jupiter.api.Test;
 
 /**
- * DPA-1 (se_atten) in the train module: {@code test} predicts with its reference evaluator; training it (as the
- * configured descriptor or from a se_atten starting model) is refused with a message that says so.
+ * DPA-1 (se_atten) in the train module: {@code test} predicts with its reference evaluator; what training does not
+ * take (attention layers, the strip type embedding of se_atten_v2, the dl4j-spark engine, the SameDiff graph) is
+ * refused with a message naming it ({@link SeAttenTrainTest} trains attn_layer 0).
  */
 class SeAttenModelTest {
     static DeepPotModel dpa1() {
@@ -29,16 +30,25 @@ class SeAttenModelTest {
     }
 
     @Test
-    void trainingSeAttenIsRefusedClearly() {
-        for (String d : List.of("se_atten", "dpa1", "se_atten_v2")) {
+    void unsupportedSeAttenTrainingIsRefusedClearly() {
+        for (String d : List.of("se_atten", "dpa1")) { // DeePMD-kit's default attn_layer = 2
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> TrainSettings.from(JobConfig.load(null, List.of("train.model.descriptor=" + d))));
-            assertTrue(e.getMessage().contains("train.model.descriptor = " + d) && e.getMessage().contains("se_e2_a only")
-                    && e.getMessage().contains("import-model"), e.getMessage());
+            assertTrue(e.getMessage().contains("train.model.attn-layer = 2"), e.getMessage());
         }
-        TrainSettings s = TrainSettings.from(JobConfig.load(null, List.of()));
-        UnsupportedModelException u = assertThrows(UnsupportedModelException.class, () -> new Trainer(dpa1(), s));
-        assertTrue(u.getMessage().contains("se_atten") && u.getMessage().contains("training"), u.getMessage());
+        for (String[] bad : new String[][] {{"train.model.descriptor=se_atten_v2", "train.model.descriptor = se_atten_v2"},
+                {"train.model.tebd-input-mode=strip", "train.model.tebd-input-mode = strip"},
+                {"train.parallel.engine=dl4j-spark", "train.parallel.engine = dl4j-spark"},
+                {"train.compute=samediff", "train.compute = samediff"}}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainSettings.from(JobConfig.load(null,
+                    List.of("train.model.descriptor=se_atten", "train.model.attn-layer=0", "train.parallel.engine=rdd", bad[0]))));
+            assertTrue(e.getMessage().contains(bad[1]), e.getMessage());
+        }
+        TrainSettings ok = TrainSettings.from(JobConfig.load(null, List.of("train.model.descriptor=se_atten",
+                "train.model.attn-layer=0", "train.parallel.engine=rdd")));
+        assertTrue(ok.network().seAtten() && ok.network().tebdDim() == 8 && ok.network().concatOutputTebd());
+        UnsupportedModelException u = assertThrows(UnsupportedModelException.class, () -> new Trainer(dpa1(), ok));
+        assertTrue(u.getMessage().contains("attn_layer = 0 only") && u.getMessage().contains("attn_layer = 2"), u.getMessage());
     }
 
     @Test
