@@ -112,8 +112,8 @@ class FParamPipelineIT {
         String printed = Cli.run("simulate", "--conf", Path.of(System.getProperty("dpspark.root"), "conf/ensemble-water-dp.conf").toString(),
                 "--output", md.toString(), "--set", structure,
                 "--set", "simulate.potentials=[{type=deep-potential, model=\"" + model + "\", fparam=[0.6], aparam={Be=[0.35]}}]",
-                "--set", "simulate.integrator.steps=200", "--set", "simulate.integrator.dt=1.0",
-                "--set", "simulate.temperatures=[1000]", "--set", "simulate.seeds=1");
+                "--set", "simulate.integrator.steps=100", "--set", "simulate.integrator.dt=0.5",
+                "--set", "simulate.temperatures=[300]", "--set", "simulate.seeds=1");
         assertTrue(printed.contains("trajectories: 1 (completed 1"), printed);
         Row s = spark.read().parquet(md.resolve("summary").toString()).collectAsList().get(0);
         double drift = s.getAs(TrajectorySummaryTable.ENERGY_DRIFT);
@@ -147,6 +147,11 @@ class FParamPipelineIT {
         assertFalse(wrong.strip().contains("\n"), wrong);
     }
 
-    /** See the measurement in docs/commands.md; placeholder replaced below. */
+    /**
+     * NVE, 50 fs at dt = 0.5 fs, 54 Be atoms at 300 K: the model's forces are weak (max |F| 0.024 eV/Å on the data
+     * frame, BeFParamGoldenTest), so velocity Verlet's bounded dt² error in E_tot is ≪ 1e-6 eV/atom and its least-squares
+     * slope over 0.05 ps ≪ 2e-5 eV/atom/ps; 1e-4 eV/atom/ps is the bound SeRPipelineIT uses for the same check. That the
+     * trajectory's parameters reach the MD evaluations is checked by the step-0 energy, not by the drift.
+     */
     private static final double DRIFT_LIMIT = 1e-4;
 }
