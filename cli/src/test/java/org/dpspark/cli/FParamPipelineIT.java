@@ -37,8 +37,9 @@ import org.junit.jupiter.api.io.TempDir;
  * DeePMD-kit's examples/fparam beryllium data (../shared/data/deepmd/Be-multiset, 300 frames with fparam and aparam):
  * ingest, import-model, {@code test} (each frame's fparam/aparam from the frames table: predictions equal to the
  * reference evaluator's bit for bit, and to DeePMD-kit's energies), {@code test} refused on frames without fparam
- * (naming the dataset), {@code simulate} NVE with a constant fparam and per-element aparam (the step-0 energy is the
- * evaluator's with those parameters, energy conserved), and a kernel execution and a wrong fparam refused.
+ * (naming the dataset); {@code simulate} NVE of frame 0 (as extxyz) with a constant fparam and per-element aparam (the
+ * step-0 energy is the evaluator's with those parameters, energy conserved), a kernel execution and a wrong fparam
+ * refused.
  */
 class FParamPipelineIT {
 
@@ -52,7 +53,7 @@ class FParamPipelineIT {
 
     @Test
     @SuppressWarnings("unchecked")
-    void testAndSimulateWithFrameParameters(@TempDir Path tmp) throws Exception {
+    void testReadsEachFramesParameters(@TempDir Path tmp) throws Exception {
         SparkSession spark = LocalSpark.get();
         Path table = tmp.resolve("frames");
         Cli.run("ingest", "-i", SharedData.path("deepmd/Be-multiset").toString(), "-o", table.toString(),
@@ -105,10 +106,34 @@ class FParamPipelineIT {
                 "-o", tmp.resolve("t2").toString());
         assertTrue(refused.contains("dataset Be-no-fparam") && refused.contains("numb_fparam = 1"), refused);
         assertEquals(1, refused.strip().lines().count(), refused);
+    }
 
+    /** The beryllium frame 0 of set.000 (DeePMD-kit's examples/fparam data, as in be-fparam-reference.yaml) as extxyz. */
+    @SuppressWarnings("unchecked")
+    private static Path berylliumXyz(Path tmp) throws Exception {
+        Map<String, Object> ref = new ObjectMapper(new YAMLFactory()).readValue(resource("be-fparam-reference.yaml").toFile(), Map.class);
+        Map<String, Object> f = ((List<Map<String, Object>>) ref.get("frames")).get(0);
+        List<Number> c = (List<Number>) f.get("coord"), b = (List<Number>) f.get("box");
+        StringBuilder sb = new StringBuilder().append(c.size() / 3).append("\nLattice=\"");
+        for (int k = 0; k < 9; k++) sb.append(k == 0 ? "" : " ").append(b.get(k).doubleValue());
+        sb.append("\" Properties=species:S:1:pos:R:3 pbc=\"T T T\"\n");
+        for (int i = 0; i < c.size() / 3; i++) {
+            sb.append("Be ").append(c.get(3 * i).doubleValue()).append(' ').append(c.get(3 * i + 1).doubleValue()).append(' ')
+                    .append(c.get(3 * i + 2).doubleValue()).append('\n');
+        }
+        return java.nio.file.Files.writeString(tmp.resolve("be.xyz"), sb.toString());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void simulateWithConstantFrameParameters(@TempDir Path tmp) throws Exception {
+        SparkSession spark = LocalSpark.get();
+        Path model = resource("be-fparam.yaml");
+        DeepPotModel m = DeepPotModel.importDeepmd(model);
+        DeepPotCalculator ev = ReferenceEvaluators.of(m);
+        String structure = "simulate.structures=[{extxyz=\"" + berylliumXyz(tmp) + "\"}]";
         // ---- simulate: NVE with a constant fparam and a per-element aparam
         Path md = tmp.resolve("md");
-        String structure = "simulate.structures=[{frames=\"" + table + "\", dataset=Be-multiset, limit=1}]";
         String printed = Cli.run("simulate", "--conf", Path.of(System.getProperty("dpspark.root"), "conf/ensemble-water-dp.conf").toString(),
                 "--output", md.toString(), "--set", structure,
                 "--set", "simulate.potentials=[{type=deep-potential, model=\"" + model + "\", fparam=[0.6], aparam={Be=[0.35]}}]",
@@ -119,7 +144,8 @@ class FParamPipelineIT {
         double drift = s.getAs(TrajectorySummaryTable.ENERGY_DRIFT);
         System.out.println("fparam simulate: " + s.getAs(TrajectorySummaryTable.POTENTIAL) + ", "
                 + s.getAs(TrajectorySummaryTable.EXECUTION_MODE) + ", energy drift " + drift + " eV/atom/ps");
-        assertTrue(String.valueOf(s.getAs(TrajectorySummaryTable.POTENTIAL)).contains("fparam=[0.6]"));
+        String potential = s.getAs(TrajectorySummaryTable.POTENTIAL);
+        assertTrue(potential.contains("fparam=[0.6]"), potential);
         assertTrue(Math.abs(drift) < DRIFT_LIMIT, "energy drift " + drift);
         Row step0 = DeltaTables.read(spark, md.resolve("trajectories").toString()).filter("step = 0").collectAsList().get(0);
         double[] pos = ((List<Double>) (List<?>) step0.getList(step0.fieldIndex(FramesTable.POSITIONS))).stream()
