@@ -1,6 +1,7 @@
 package org.dpspark.simulate.ensemble;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValueType;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,7 @@ final class Entries {
     static Config complete(Config entry, Config defaults, String what) {
         List<String> unknown = new ArrayList<>();
         for (Map.Entry<String, ?> e : entry.entrySet()) {
-            if (!defaults.hasPathOrNull(e.getKey())) {
+            if (!defaults.hasPathOrNull(e.getKey()) && !underListKey(defaults, e.getKey())) {
                 unknown.add(e.getKey());
             }
         }
@@ -39,6 +40,16 @@ final class Entries {
             }
         }
         return full;
+    }
+
+    /**
+     * Whether {@code path} lies under a top-level key whose default is a list: such a key may also be given as an
+     * object (a deep-potential's {@code aparam = { Be = [0.3] }}), which the kind's parser validates.
+     */
+    private static boolean underListKey(Config defaults, String path) {
+        String first = ConfigUtil.splitPath(path).get(0);
+        return defaults.hasPath(ConfigUtil.joinPath(first))
+                && defaults.getValue(ConfigUtil.joinPath(first)).valueType() == ConfigValueType.LIST;
     }
 
     /** A list of longs from either a number n (meaning 1..n) or a list. */

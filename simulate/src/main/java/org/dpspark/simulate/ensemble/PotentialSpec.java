@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.dpspark.model.DeepPotModel;
 import org.dpspark.model.eval.DeepPotCalculator;
+import org.dpspark.simulate.dp.ConstantFrameParams;
 import org.dpspark.simulate.dp.DeepPotCalculators;
 import org.dpspark.simulate.dp.DeepPotPotential;
 import org.dpspark.model.eval.DeepPotResult;
@@ -33,9 +34,17 @@ import org.dpspark.simulate.potential.Structure;
  * @param deviationModels absolute paths of the models whose force deviation is recorded (empty: none)
  * @param execution Deep Potential calculator ({@link DeepPotCalculators#NAMES}), also for the deviation models
  * @param name label given by the user, or ""
+ * @param params Deep Potential: constant frame/atomic parameters of the trajectory (fparam, aparam; also given to the
+ *     deviation models that take them)
  */
 public record PotentialSpec(PotentialType type, double epsilon, double sigma, double cutoff, boolean shift, String model,
-        List<String> deviationModels, String execution, String name) implements Serializable {
+        List<String> deviationModels, String execution, String name, ConstantFrameParams params) implements Serializable {
+
+    /** A potential without frame or atomic parameters. */
+    public PotentialSpec(PotentialType type, double epsilon, double sigma, double cutoff, boolean shift, String model,
+            List<String> deviationModels, String execution, String name) {
+        this(type, epsilon, sigma, cutoff, shift, model, deviationModels, execution, name, ConstantFrameParams.NONE);
+    }
 
     private static final Map<String, DeepPotModel> MODELS = new ConcurrentHashMap<>();
 
@@ -70,7 +79,7 @@ public record PotentialSpec(PotentialType type, double epsilon, double sigma, do
                             + String.join(", ", DeepPotCalculators.NAMES) + ")");
                 }
                 yield new PotentialSpec(type, 0, 0, 0, false, Path.of(c.getString("model")).toAbsolutePath().normalize()
-                        .toString(), dev, execution, name);
+                        .toString(), dev, execution, name, ConstantFrameParams.parse(c, where));
             }
         };
     }
@@ -84,7 +93,8 @@ public record PotentialSpec(PotentialType type, double epsilon, double sigma, do
             case LJ -> String.format(Locale.ROOT, "lj(epsilon=%s,sigma=%s,cutoff=%s,shift=%s)", epsilon, sigma, cutoff,
                     shift);
             case SW -> "sw(Si)";
-            case DEEP_POTENTIAL -> "deep-potential(" + Path.of(model).getFileName() + ")";
+            case DEEP_POTENTIAL -> "deep-potential(" + Path.of(model).getFileName()
+                    + (params.isEmpty() ? "" : "," + params.label()) + ")";
         };
     }
 
@@ -105,7 +115,11 @@ public record PotentialSpec(PotentialType type, double epsilon, double sigma, do
                 }
                 yield StillingerWeber.silicon();
             }
-            case DEEP_POTENTIAL -> DeepPotPotential.forStructure(DeepPotCalculators.create(execution, load(model)), s);
+            case DEEP_POTENTIAL -> {
+                DeepPotCalculator calc = DeepPotCalculators.create(execution, load(model));
+                params.apply(calc, s, execution, modelWhere(model));
+                yield DeepPotPotential.forStructure(calc, s);
+            }
         };
     }
 
@@ -119,19 +133,37 @@ public record PotentialSpec(PotentialType type, double epsilon, double sigma, do
             return;
         }
         DeepPotPotential.typeMapping(s, load(model).typeMap());
+        checkParams(load(model), s, model);
         for (String d : deviationModels) {
             DeepPotPotential.typeMapping(s, load(d).typeMap());
+            checkParams(load(d), s, d);
         }
     }
 
-    /** The model-deviation ensemble, or null without deviation models. */
-    public ModelDeviation deviation() {
+    /** fparam/aparam against the model, and the execution taking them (the plain-Java evaluators only). */
+    private void checkParams(DeepPotModel m, Structure s, String path) {
+        params.validate(m, s, modelWhere(path));
+        if (m.fitting().hasParams() && !execution.equals("java") && !execution.equals("java-reference")) {
+            throw new IllegalArgumentException(modelWhere(path) + ": execution " + execution + " (the Aparapi kernels) does not"
+                    + " take fparam/aparam, which this model needs (numb_fparam = " + m.fitting().numbFparam()
+                    + ", numb_aparam = " + m.fitting().numbAparam() + "); use execution java or java-reference");
+        }
+    }
+
+    private static String modelWhere(String path) {
+        return "model " + Path.of(path).getFileName();
+    }
+
+    /** The model-deviation ensemble for structure {@code s} (its atoms' aparam), or null without deviation models. */
+    public ModelDeviation deviation(Structure s) {
         if (deviationModels.isEmpty()) {
             return null;
         }
         List<DeepPotCalculator> calcs = new ArrayList<>();
         for (String d : deviationModels) {
-            calcs.add(DeepPotCalculators.create(execution, load(d)));
+            DeepPotCalculator c = DeepPotCalculators.create(execution, load(d));
+            params.apply(c, s, execution, modelWhere(d));
+            calcs.add(c);
         }
         return new ModelDeviation(calcs);
     }

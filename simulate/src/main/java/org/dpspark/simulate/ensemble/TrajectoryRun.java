@@ -77,7 +77,7 @@ public final class TrajectoryRun implements Iterator<DumpedFrame> {
         try {
             structure = spec.structure().toStructure();
             potential = spec.potential().build(structure);
-            deviation = spec.potential().deviation();
+            deviation = spec.potential().deviation(structure);
             if (deviation != null) {
                 deviationTypes = DeepPotPotential.typeMapping(structure, deviation.models().get(0).model().typeMap());
             }

@@ -112,6 +112,6 @@ public final class FrameSource {
         key.append(z.length).append('|').append(java.util.Arrays.hashCode(types));
         boolean[] pbc = f.cell() == null ? null : f.pbc();
         return new TrainFrame(f.dataset(), key.toString(), types, f.positions(), f.cell(), pbc,
-                f.energy() == null ? Double.NaN : f.energy(), f.forces(), f.virial(), id);
+                f.energy() == null ? Double.NaN : f.energy(), f.forces(), f.virial(), id, f.fparam(), f.aparam());
     }
 }

@@ -16,9 +16,18 @@ import java.io.Serializable;
  * @param forces n×3, eV/Å, or null
  * @param virial 3×3, eV, or null
  * @param id frame id from the frames table
+ * @param fparam frame parameters (DeePMD-kit's fparam, e.g. an electronic temperature; nfparam), or null
+ * @param aparam atomic parameters, n×naparam row-major, or null
  */
 public record TrainFrame(String dataset, String system, int[] types, double[] positions, double[] cell, boolean[] pbc,
-        double energy, double[] forces, double[] virial, String id) implements Serializable {
+        double energy, double[] forces, double[] virial, String id, double[] fparam, double[] aparam)
+        implements Serializable {
+
+    /** A frame without frame or atomic parameters. */
+    public TrainFrame(String dataset, String system, int[] types, double[] positions, double[] cell, boolean[] pbc,
+            double energy, double[] forces, double[] virial, String id) {
+        this(dataset, system, types, positions, cell, pbc, energy, forces, virial, id, null, null);
+    }
 
     public int natoms() { return types.length; }
 

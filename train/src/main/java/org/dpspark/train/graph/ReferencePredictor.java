@@ -10,15 +10,21 @@ import org.dpspark.train.data.TrainFrame;
 
 /**
  * Predictions by the model's plain-Java reference evaluator ({@link ReferenceEvaluators#of}), frame by frame: the
- * {@code test} path of the descriptors that the training kernel and the SameDiff graph do not implement (se_e2_r).
+ * {@code test} path of the descriptors that the training kernel and the SameDiff graph do not implement (se_e2_r,
+ * se_atten) and of models with frame or atomic parameters: each frame's fparam/aparam from the frames table go to the
+ * model that takes them (a frame without fparam gets the model's default_fparam), and are ignored by one that does not.
  * Frames must be fully periodic or molecules (the evaluators' two cases); a frame with partial periodicity is refused
  * with its id. Not thread-safe (one evaluator).
  */
 public final class ReferencePredictor implements Predictor {
     private final DeepPotCalculator evaluator;
+    private final int nfp;
+    private final int nap;
 
     public ReferencePredictor(DeepPotModel model) {
         this.evaluator = ReferenceEvaluators.of(model);
+        nfp = model.fitting().numbFparam();
+        nap = model.fitting().numbAparam();
     }
 
     @Override
@@ -37,7 +43,8 @@ public final class ReferencePredictor implements Predictor {
                             + " reference evaluator takes fully periodic frames or molecules");
                 }
             }
-            DeepPotResult r = evaluator.evaluate(f.positions(), cell, f.types());
+            DeepPotResult r = evaluator.evaluate(f.positions(), cell, f.types(), nfp > 0 ? f.fparam() : null,
+                    nap > 0 ? f.aparam() : null, false);
             out.add(new Prediction(r.energy(), r.forces(), r.virial()));
         }
         return out;

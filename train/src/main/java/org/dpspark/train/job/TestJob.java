@@ -36,8 +36,9 @@ import org.dpspark.train.kernel.KernelPredictor;
 /**
  * The test job: a model on frames of a frames table (predictions computed in executors by the training kernel's
  * forward pass, {@link KernelPredictor}, or with {@code train.compute = samediff} through the SameDiff graph; both
- * equal the reference evaluator to round-off; models with another descriptor, se_e2_r, by that reference evaluator,
- * {@link ReferencePredictor}) → per-frame predictions as Parquet, metrics (energy RMSE/MAE per atom,
+ * equal the reference evaluator to round-off; models with another descriptor, se_e2_r or se_atten, and models with
+ * frame or atomic parameters (each frame's fparam/aparam from the table; {@link FrameParamsCheck} first) by that
+ * reference evaluator, {@link ReferencePredictor}) → per-frame predictions as Parquet, metrics (energy RMSE/MAE per atom,
  * force RMSE/MAE, virial RMSE per atom; overall, per dataset, forces per element) and parity plots. The frames
  * table's version and the tested frame ids' digest are recorded in {@code frames_used.json} ({@link FramesUsed}).
  */
@@ -64,6 +65,7 @@ public final class TestJob {
         // one version of the table, recorded beside the metrics (frames_used.json)
         Long version = DeltaTables.versionOrNull(spark, table);
         Dataset<Row> selected = FrameSource.select(spark, table, version, datasets, splits);
+        FrameParamsCheck.check(selected, model.fitting());
         FramesUsed.of(table, version, selected).write(out);
         JavaRDD<TrainFrame> frames = FrameSource.frames(selected, typeMap);
         byte[] yaml = ModelBytes.of(model);
@@ -73,8 +75,10 @@ public final class TestJob {
             Nd4jThreads.limitToTask();
             DeepPotModel m = ModelBytes.model(mb.value());
             // the kernel (its buffers) is the executor thread's, kept from partition to partition
-            // descriptors other than se_e2_a (se_e2_r): the reference evaluator, which the kernel and graph equal for se_e2_a
-            Predictor p = !(m.descriptor() instanceof SeADescriptor) ? new ReferencePredictor(m)
+            // descriptors other than se_e2_a, and models with fparam/aparam: the reference evaluator, which the kernel
+            // and graph equal for se_e2_a without them
+            boolean reference = !(m.descriptor() instanceof SeADescriptor) || m.fitting().hasParams();
+            Predictor p = reference ? new ReferencePredictor(m)
                     : kernel ? KernelPredictor.cached(m, key) : GraphPredictor.of(m);
             List<Row> res = new ArrayList<>();
             List<TrainFrame> batch = new ArrayList<>();
