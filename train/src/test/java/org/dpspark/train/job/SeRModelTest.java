@@ -31,7 +31,7 @@ class SeRModelTest {
     void trainingSeRIsRefusedClearly() throws Exception {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> TrainSettings.from(JobConfig.load(null, List.of("train.model.descriptor=se_e2_r"))));
-        assertTrue(e.getMessage().contains("train.model.descriptor = se_e2_r") && e.getMessage().contains("se_e2_a only")
+        assertTrue(e.getMessage().contains("train.model.descriptor = se_e2_r") && e.getMessage().contains("implemented for se_e2_a and se_atten")
                 && e.getMessage().contains("import-model"), e.getMessage());
         TrainSettings s = TrainSettings.from(JobConfig.load(null, List.of()));
         UnsupportedModelException u = assertThrows(UnsupportedModelException.class, () -> new Trainer(seR(), s));
