@@ -20,7 +20,12 @@ import org.dpspark.loop.LoopSettings;
 import org.dpspark.core.JobConfig;
 import org.dpspark.featurize.job.FeaturizeSettings;
 import org.dpspark.featurize.select.SelectSettings;
+import org.dpspark.ingest.extxyz.ExtxyzReader;
 import org.dpspark.ingest.job.IngestSettings;
+import org.dpspark.ingest.read.InputSplit;
+import org.dpspark.ingest.read.ReadOptions;
+import org.dpspark.ingest.read.ReadRecord;
+import org.dpspark.ingest.read.RecordStream;
 import org.dpspark.simulate.ensemble.SimulateSettings;
 import org.dpspark.train.job.TrainSettings;
 import org.junit.jupiter.api.Test;
@@ -47,6 +52,8 @@ class ConfFilesTest {
             String name = p.getFileName().toString();
             if (name.equals("spark-defaults.conf")) {
                 sparkDefaults(p);
+            } else if (name.equals("data") && Files.isDirectory(p)) {
+                dataFiles(p);
             } else if (name.endsWith(".conf")) {
                 jobConf(p);
             } else {
@@ -55,6 +62,31 @@ class ConfFilesTest {
             checked.add(name);
         }
         assertEquals(files.size(), checked.size());
+    }
+
+    /**
+     * conf/data holds the structures and labelled frames that configurations name (extxyz only): every frame of every
+     * file reads with the ingest reader, energy and forces present (they are training and test data).
+     */
+    private static void dataFiles(Path dir) throws IOException {
+        List<Path> xyz;
+        try (Stream<Path> s = Files.list(dir)) {
+            xyz = s.sorted().toList();
+        }
+        assertFalse(xyz.isEmpty(), dir + " is empty");
+        for (Path f : xyz) {
+            assertTrue(f.getFileName().toString().endsWith(".xyz"), f + ": conf/data holds extxyz files only");
+            int frames = 0;
+            try (RecordStream records = new ExtxyzReader().read(InputSplit.whole(f.toString(), "extxyz"), ReadOptions.of("conf-data"))) {
+                while (records.hasNext()) {
+                    ReadRecord r = records.next();
+                    assertTrue(r.isFrame(), f + " frame " + frames + ": " + (r.isFrame() ? "" : r.reject().message()));
+                    assertTrue(r.frame().energy() != null && r.frame().forces() != null, f + " frame " + frames + ": unlabelled");
+                    frames++;
+                }
+            }
+            assertTrue(frames > 0, f + " has no frames");
+        }
     }
 
     /** Loads over the defaults and parses every job section with the command's own settings parser. */
