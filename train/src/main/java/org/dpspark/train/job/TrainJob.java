@@ -137,7 +137,7 @@ public final class TrainJob {
         out.flush();
         long t0 = System.nanoTime();
         long step0 = step, framesSeen = 0;
-        double[] lossAcc = new double[4];
+        double lossSum = 0; // total loss summed over the steps since the last log line
         int lossSteps = 0;
         long dropped = 0;
         Metrics val = new Metrics();
@@ -170,7 +170,7 @@ public final class TrainJob {
                 step += k;
                 params = engine.params();
                 adam = engine.adam(sk, step);
-                lossAcc[0] += score * k;
+                lossSum += score * k;
                 lossSteps += k;
                 framesSeen += (long) k * workers;
                 dropped = engine.neighboursDropped();
@@ -178,7 +178,7 @@ public final class TrainJob {
                 RddEngine.Round r = rdd.round(sk, params, adam, step, k, grads, lr, factor);
                 params = r.params();
                 adam = r.adam();
-                for (int q = 0; q < 4; q++) lossAcc[q] += r.lossSums()[q];
+                lossSum += r.lossSums()[0];
                 dropped += r.neighboursDropped();
                 lossSteps += k;
                 framesSeen += (long) k * r.workers();
@@ -209,16 +209,16 @@ public final class TrainJob {
                 Metrics tm = driver.evaluate(trainSample, 4);
                 double[] trn = {tm.energyRmse(), tm.forceRmse(), tm.virialCount() > 0 ? tm.virialRmse() : Double.NaN};
                 double wall = (System.nanoTime() - t0) / 1e9;
-                log.add(step, lrNow * factor, lossAcc[0] / lossSteps, pref, trn, val, wall);
+                log.add(step, lrNow * factor, lossSum / lossSteps, pref, trn, val, wall);
                 double rate = (step - step0) / Math.max(wall, 1e-9);
                 out.printf(Locale.ROOT, "step %d/%d  lr %.2e  loss %.3e  trn E %.2f meV/atom F %.1f meV/Å  val E %.2f meV/atom"
-                        + " F %.1f meV/Å%s  %.2f steps/s  eta %s%s%n", step, sk.schedule().steps(), lrNow * factor, lossAcc[0] / lossSteps,
+                        + " F %.1f meV/Å%s  %.2f steps/s  eta %s%s%n", step, sk.schedule().steps(), lrNow * factor, lossSum / lossSteps,
                         1000 * trn[0], 1000 * trn[1], 1000 * val.energyRmse(), 1000 * val.forceRmse(),
                         val.virialCount() > 0 ? String.format(Locale.ROOT, " V %.2f meV/atom", 1000 * val.virialRmse()) : "",
                         rate, eta((sk.schedule().steps() - step) / Math.max(rate, 1e-9)),
                         dropped > 0 ? "  WARNING: " + dropped + " neighbours beyond sel dropped" : "");
                 out.flush();
-                lossAcc = new double[4];
+                lossSum = 0;
                 lossSteps = 0;
             }
             if (step % sk.schedule().saveFreq() == 0 && !last) {
