@@ -7,10 +7,22 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Builds se_e2_a + ener (and se_e2_r, se_atten + ener) models with freshly initialised weights, as DeePMD-kit's {@code NativeLayer} does
- * (deepmd/dpmodel/utils/network.py): w, b ~ N(0, 1/√(nIn + nOut)); idt (only on layers with a skip connection
- * when resnet_dt) ~ 0.1 + N(0, 0.001) like DeePMD-kit's TF/PyTorch timestep init. For tests, benchmarks and as
- * the starting point of training; davg/dstd and the energy bias come from the caller (statistics of the data).
+ * Builds se_e2_a + ener (and se_e2_r, se_atten + ener) models with freshly initialised weights; davg/dstd and the
+ * energy bias come from the caller (statistics of the data). Two initialisations:
+ * <ul>
+ *   <li>{@link #random} and friends, for tests and benchmarks: w, b ~ N(0, 1/(nIn + nOut)) (small biases: the
+ *       fixed test models and their expected values depend on it);</li>
+ *   <li>{@link #forTraining} and {@link #trainingNet}, the starting point of training: DeePMD-kit's own
+ *       ({@code MLPLayer._default_normal_init} of its PyTorch backend, {@code one_layer} of its TensorFlow backend):
+ *       w ~ N(0, 1/(nIn + nOut)), b ~ N(0, 1). Biases of order one spread the tanh units over their non-linear range,
+ *       so that an embedding net of one input (s̃) starts as a set of distinct non-linear functions of r rather than
+ *       ~25 nearly linear ones (b ~ N(0, 1/26) would leave every unit of the first layer within ±0.4 of tanh's linear
+ *       part for |s̃| ≲ 2).</li>
+ * </ul>
+ * idt (only on layers with a skip connection when resnet_dt) ~ 0.1 + N(0, 0.001) in both, like DeePMD-kit's timestep
+ * init. The last (linear, 1-output) layer of a fitting net keeps the small bias in both: the energy bias per type is the
+ * fitting's {@code bias_atom_e}, from the data (DeePMD-kit draws it N(0, 1) around that bias, a constant per type that
+ * forces do not see and the first steps remove).
  */
 public final class DeepPotModels {
     private DeepPotModels() {}
@@ -45,6 +57,20 @@ public final class DeepPotModels {
      * all centre types; biasAtomE per type (eV).
      */
     public static DeepPotModel random(Spec spec, double sMean, double sStd, double aStd, double[] biasAtomE, long seed) {
+        return random(spec, sMean, sStd, aStd, biasAtomE, seed, SMALL_BIAS);
+    }
+
+    /**
+     * The se_e2_a + ener model training starts from: DeePMD-kit's initialisation of the nets (hidden biases ~ N(0, 1),
+     * class comment), davg = 0 and dstd = 1 on every slot (the caller replaces them by the data's), biasAtomE per type
+     * (eV).
+     */
+    public static DeepPotModel forTraining(Spec spec, double[] biasAtomE, long seed) {
+        return random(spec, 0, 1, 1, biasAtomE, seed, DEEPMD_BIAS_STD);
+    }
+
+    private static DeepPotModel random(Spec spec, double sMean, double sStd, double aStd, double[] biasAtomE, long seed,
+            double biasStd) {
         Random rng = new Random(seed);
         int t = spec.typeMap().size();
         int nnei = Arrays.stream(spec.sel()).sum();
@@ -57,10 +83,14 @@ public final class DeepPotModels {
         }
         List<DenseNet> emb = new ArrayList<>();
         int nets = spec.typeOneSide() ? t : t * t;
-        for (int k = 0; k < nets; k++) emb.add(net(DenseNet.Kind.EMBEDDING, 1, spec.neuron(), spec.activation(), spec.embeddingResnetDt(), rng));
+        for (int k = 0; k < nets; k++) {
+            emb.add(net(DenseNet.Kind.EMBEDDING, 1, spec.neuron(), spec.activation(), spec.embeddingResnetDt(), biasStd, rng));
+        }
         int dimD = spec.neuron()[spec.neuron().length - 1] * spec.axisNeuron();
         List<DenseNet> fit = new ArrayList<>();
-        for (int k = 0; k < t; k++) fit.add(net(DenseNet.Kind.FITTING, dimD, spec.fittingNeuron(), spec.activation(), spec.fittingResnetDt(), rng));
+        for (int k = 0; k < t; k++) {
+            fit.add(net(DenseNet.Kind.FITTING, dimD, spec.fittingNeuron(), spec.activation(), spec.fittingResnetDt(), biasStd, rng));
+        }
         SeADescriptor d = new SeADescriptor(spec.rcut(), spec.rcutSmth(), spec.sel().clone(), spec.neuron().clone(),
                 spec.axisNeuron(), spec.typeOneSide(), spec.embeddingResnetDt(), spec.activation(), "float64", false, true,
                 davg, dstd, emb);
@@ -88,10 +118,14 @@ public final class DeepPotModels {
         Arrays.fill(dstd, sStd);
         List<DenseNet> emb = new ArrayList<>();
         int nets = spec.typeOneSide() ? t : t * t;
-        for (int k = 0; k < nets; k++) emb.add(net(DenseNet.Kind.EMBEDDING, 1, spec.neuron(), spec.activation(), spec.embeddingResnetDt(), rng));
+        for (int k = 0; k < nets; k++) {
+            emb.add(net(DenseNet.Kind.EMBEDDING, 1, spec.neuron(), spec.activation(), spec.embeddingResnetDt(), rng));
+        }
         int dimD = spec.neuron()[spec.neuron().length - 1];
         List<DenseNet> fit = new ArrayList<>();
-        for (int k = 0; k < t; k++) fit.add(net(DenseNet.Kind.FITTING, dimD, spec.fittingNeuron(), spec.activation(), spec.fittingResnetDt(), rng));
+        for (int k = 0; k < t; k++) {
+            fit.add(net(DenseNet.Kind.FITTING, dimD, spec.fittingNeuron(), spec.activation(), spec.fittingResnetDt(), rng));
+        }
         SeRDescriptor d = new SeRDescriptor(spec.rcut(), spec.rcutSmth(), spec.sel().clone(), spec.neuron().clone(),
                 spec.typeOneSide(), spec.embeddingResnetDt(), spec.activation(), "float64", false, true, davg, dstd, emb);
         boolean[] trainable = new boolean[spec.fittingNeuron().length + 1];
@@ -195,28 +229,52 @@ public final class DeepPotModels {
      * skip layers when resnetDt; a fitting net ends in a linear 1-output layer).
      */
     public static DenseNet randomNet(DenseNet.Kind kind, int inDim, int[] neuron, String act, boolean resnetDt, Random rng) {
-        return net(kind, inDim, neuron, act, resnetDt, rng);
+        return net(kind, inDim, neuron, act, resnetDt, SMALL_BIAS, rng);
     }
 
+    /**
+     * A net as training starts it, DeePMD-kit's initialisation (class comment): w ~ N(0, 1/(nIn + nOut)), hidden
+     * biases ~ N(0, 1), idt ~ 0.1 + N(0, 10⁻⁶) on skip layers when resnetDt; a fitting net ends in a linear 1-output
+     * layer with a small bias.
+     */
+    public static DenseNet trainingNet(DenseNet.Kind kind, int inDim, int[] neuron, String act, boolean resnetDt, Random rng) {
+        return net(kind, inDim, neuron, act, resnetDt, DEEPMD_BIAS_STD, rng);
+    }
+
+    /** Standard deviation of the hidden layers' biases in DeePMD-kit's initialisation (its {@code stddev = 1.0}). */
+    static final double DEEPMD_BIAS_STD = 1.0;
+    /** Marks the small-bias initialisation: b ~ N(0, 1/(nIn + nOut)) like the weights. */
+    private static final double SMALL_BIAS = -1;
+
     private static DenseNet net(DenseNet.Kind kind, int inDim, int[] neuron, String act, boolean resnetDt, Random rng) {
+        return net(kind, inDim, neuron, act, resnetDt, SMALL_BIAS, rng);
+    }
+
+    private static DenseNet net(DenseNet.Kind kind, int inDim, int[] neuron, String act, boolean resnetDt, double biasStd,
+            Random rng) {
         List<NetLayer> layers = new ArrayList<>();
         int in = inDim;
         for (int width : neuron) {
             boolean timestep = resnetDt && (width == in || width == 2 * in);
-            layers.add(layer(in, width, act, true, timestep, rng));
+            layers.add(layer(in, width, act, true, timestep, biasStd, rng));
             in = width;
         }
-        if (kind == DenseNet.Kind.FITTING) layers.add(layer(in, 1, "none", false, false, rng));
+        if (kind == DenseNet.Kind.FITTING) layers.add(layer(in, 1, "none", false, false, SMALL_BIAS, rng));
         int outDim = kind == DenseNet.Kind.FITTING ? 1 : neuron[neuron.length - 1];
         return new DenseNet(kind, inDim, outDim, neuron.clone(), act, resnetDt, "float64", true, layers);
     }
 
     private static NetLayer layer(int in, int out, String act, boolean resnet, boolean timestep, Random rng) {
+        return layer(in, out, act, resnet, timestep, SMALL_BIAS, rng);
+    }
+
+    private static NetLayer layer(int in, int out, String act, boolean resnet, boolean timestep, double biasStd, Random rng) {
         double scale = 1.0 / Math.sqrt(in + out);
         double[] w = new double[in * out];
         for (int k = 0; k < w.length; k++) w[k] = scale * rng.nextGaussian();
         double[] b = new double[out];
-        for (int k = 0; k < out; k++) b[k] = scale * rng.nextGaussian();
+        double bScale = biasStd == SMALL_BIAS ? scale : biasStd;
+        for (int k = 0; k < out; k++) b[k] = bScale * rng.nextGaussian();
         double[] idt = null;
         if (timestep) {
             idt = new double[out];

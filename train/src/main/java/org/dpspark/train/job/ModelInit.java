@@ -16,7 +16,7 @@ public final class ModelInit {
         DeepPotModels.Spec spec = new DeepPotModels.Spec(stats.typeMap(), s.model().rcut(), s.model().rcutSmth(), stats.sel(),
                 n.neuron(), n.axisNeuron(), n.typeOneSide(), n.embeddingResnetDt(), n.fittingNeuron(), n.fittingResnetDt(),
                 n.activation());
-        DeepPotModel r = DeepPotModels.random(spec, 0, 1, 1, stats.energyBias(), n.seed());
+        DeepPotModel r = DeepPotModels.forTraining(spec, stats.energyBias(), n.seed());
         SeADescriptor d = r.seA();
         SeADescriptor d2 = new SeADescriptor(d.rcut(), d.rcutSmth(), d.sel(), d.neuron(), d.axisNeuron(), d.typeOneSide(),
                 d.resnetDt(), d.activation(), d.precision(), d.setDavgZero(), d.trainable(), stats.davg(), stats.dstd(),

@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.dpspark.model.DeepPotModel;
+import org.dpspark.model.Descriptor;
 import org.dpspark.model.SeADescriptor;
+import org.dpspark.model.SeAttenDescriptor;
 
 /**
  * What {@code train --resume} checks before any Spark job. Like DeePMD-kit's {@code dp train --restart}, a resume
@@ -57,25 +59,22 @@ public final class ResumeCheck {
     /** The configuration keys whose values differ from the checkpoint's, each as {@code key: config vs checkpoint}. */
     static List<String> differences(TrainSettings s, DeepPotModel checkpoint) {
         List<String> d = new ArrayList<>();
-        SeADescriptor se = checkpoint.seA();
         NetworkSettings n = s.network();
+        Descriptor desc = checkpoint.descriptor();
+        String descriptor = n.seAtten() ? "se_atten" : "se_e2_a";
+        if (!desc.type().equals(descriptor)) {
+            d.add(diff("train.model.descriptor", descriptor, desc.type()));
+            return d; // the keys below mean other things for another descriptor
+        }
         if (!s.model().typeMap().isEmpty() && !s.model().typeMap().equals(checkpoint.typeMap())) {
             d.add(diff("model.type-map", s.model().typeMap(), checkpoint.typeMap()));
         }
-        if (s.model().rcut() != se.rcut()) d.add(diff("model.rcut", s.model().rcut(), se.rcut()));
-        if (s.model().rcutSmth() != se.rcutSmth()) d.add(diff("model.rcut-smth", s.model().rcutSmth(), se.rcutSmth()));
-        if (!s.model().sel().auto() && !Arrays.equals(s.model().sel().slots(), se.sel())) {
-            d.add(diff("model.sel", Arrays.toString(s.model().sel().slots()), Arrays.toString(se.sel())));
-        }
-        if (!Arrays.equals(n.neuron(), se.neuron())) {
-            d.add(diff("train.model.neuron", Arrays.toString(n.neuron()), Arrays.toString(se.neuron())));
-        }
-        if (n.axisNeuron() != se.axisNeuron()) d.add(diff("train.model.axis-neuron", n.axisNeuron(), se.axisNeuron()));
-        if (n.typeOneSide() != se.typeOneSide()) {
-            d.add(diff("train.model.type-one-side", n.typeOneSide(), se.typeOneSide()));
-        }
-        if (n.embeddingResnetDt() != se.resnetDt()) {
-            d.add(diff("train.model.embedding-resnet-dt", n.embeddingResnetDt(), se.resnetDt()));
+        if (s.model().rcut() != desc.rcut()) d.add(diff("model.rcut", s.model().rcut(), desc.rcut()));
+        if (s.model().rcutSmth() != desc.rcutSmth()) d.add(diff("model.rcut-smth", s.model().rcutSmth(), desc.rcutSmth()));
+        if (desc instanceof SeAttenDescriptor a) {
+            seAttenDifferences(s, n, a, d);
+        } else {
+            seADifferences(s, n, checkpoint.seA(), d);
         }
         if (!Arrays.equals(n.fittingNeuron(), checkpoint.fitting().neuron())) {
             d.add(diff("train.model.fitting-neuron", Arrays.toString(n.fittingNeuron()),
@@ -84,10 +83,39 @@ public final class ResumeCheck {
         if (n.fittingResnetDt() != checkpoint.fitting().resnetDt()) {
             d.add(diff("train.model.fitting-resnet-dt", n.fittingResnetDt(), checkpoint.fitting().resnetDt()));
         }
-        if (!n.activation().equalsIgnoreCase(se.activation())) {
-            d.add(diff("train.model.activation", n.activation(), se.activation()));
-        }
         return d;
+    }
+
+    private static void seADifferences(TrainSettings s, NetworkSettings n, SeADescriptor se, List<String> d) {
+        if (!s.model().sel().auto() && !Arrays.equals(s.model().sel().slots(), se.sel())) {
+            d.add(diff("model.sel", Arrays.toString(s.model().sel().slots()), Arrays.toString(se.sel())));
+        }
+        embeddingDifferences(n, se.neuron(), se.axisNeuron(), se.typeOneSide(), se.resnetDt(), se.activation(), d);
+    }
+
+    /** se_atten (attn_layer 0, the one kind dpspark trains): sel is one total, the sum of the configured slots. */
+    private static void seAttenDifferences(TrainSettings s, NetworkSettings n, SeAttenDescriptor a, List<String> d) {
+        if (!s.model().sel().auto()) {
+            int total = Arrays.stream(s.model().sel().slots()).sum();
+            if (total != a.nnei()) d.add(diff("model.sel (se_atten: the sum)", total, a.nnei()));
+        }
+        embeddingDifferences(n, a.neuron(), a.axisNeuron(), a.typeOneSide(), a.resnetDt(), a.activation(), d);
+        if (n.tebdDim() != a.tebdDim()) d.add(diff("train.model.tebd-dim", n.tebdDim(), a.tebdDim()));
+        if (n.concatOutputTebd() != a.concatOutputTebd()) {
+            d.add(diff("train.model.concat-output-tebd", n.concatOutputTebd(), a.concatOutputTebd()));
+        }
+        if (!a.attentionLayers().isEmpty()) d.add(diff("train.model.attn-layer", 0, a.attentionLayers().size()));
+    }
+
+    private static void embeddingDifferences(NetworkSettings n, int[] neuron, int axisNeuron, boolean typeOneSide,
+            boolean resnetDt, String activation, List<String> d) {
+        if (!Arrays.equals(n.neuron(), neuron)) {
+            d.add(diff("train.model.neuron", Arrays.toString(n.neuron()), Arrays.toString(neuron)));
+        }
+        if (n.axisNeuron() != axisNeuron) d.add(diff("train.model.axis-neuron", n.axisNeuron(), axisNeuron));
+        if (n.typeOneSide() != typeOneSide) d.add(diff("train.model.type-one-side", n.typeOneSide(), typeOneSide));
+        if (n.embeddingResnetDt() != resnetDt) d.add(diff("train.model.embedding-resnet-dt", n.embeddingResnetDt(), resnetDt));
+        if (!n.activation().equalsIgnoreCase(activation)) d.add(diff("train.model.activation", n.activation(), activation));
     }
 
     private static String diff(String key, Object config, Object checkpoint) {

@@ -31,10 +31,10 @@ final class SeAttenInit {
         Random rng = new Random(n.seed());
         DenseNet tebd = withoutBias(DeepPotModels.randomNet(DenseNet.Kind.EMBEDDING, t, new int[] {d}, "linear", false, rng));
         int in = 1 + (n.typeOneSide() ? d : 2 * d);
-        DenseNet emb = DeepPotModels.randomNet(DenseNet.Kind.EMBEDDING, in, n.neuron(), n.activation(), n.embeddingResnetDt(), rng);
+        DenseNet emb = DeepPotModels.trainingNet(DenseNet.Kind.EMBEDDING, in, n.neuron(), n.activation(), n.embeddingResnetDt(), rng);
         int m = n.neuron()[n.neuron().length - 1];
         int dimOut = m * n.axisNeuron() + (n.concatOutputTebd() ? d : 0);
-        DenseNet fit = DeepPotModels.randomNet(DenseNet.Kind.FITTING, dimOut, n.fittingNeuron(), n.activation(), n.fittingResnetDt(), rng);
+        DenseNet fit = DeepPotModels.trainingNet(DenseNet.Kind.FITTING, dimOut, n.fittingNeuron(), n.activation(), n.fittingResnetDt(), rng);
         double[] davg = new double[t * nnei * 4];
         SeAttenDescriptor desc = new SeAttenDescriptor(s.model().rcut(), s.model().rcutSmth(), t, nnei, n.neuron().clone(),
                 n.axisNeuron(), d, false, false, n.embeddingResnetDt(), n.typeOneSide(), 128, true, true, 1.0, null, true, 1e-5,
