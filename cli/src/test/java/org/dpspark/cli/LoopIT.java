@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The concurrent-learning loop through the command line on a local Spark: the small silicon run stopped after a
  * step (test hook), resumed without redoing finished steps or duplicating frames, re-run when finished (nothing
- * redone); and a loop whose teacher and initial model are DeePMD-kit's own model file.
+ * redone); the loop with DPA-1 models; and a loop whose teacher and initial model are DeePMD-kit's own model file.
  */
 class LoopIT {
     private static String conf(String name) {
@@ -94,6 +94,31 @@ class LoopIT {
         assertTrue(again[1].contains("appended 0 frames"), again[1]);
         assertTrue(again[1].contains("loop: iter-001/train already finished, skipped"), again[1]);
         assertEquals(total, frames(dir.resolve("frames")));
+    }
+
+    /**
+     * The loop with DPA-1 (se_atten, attn_layer 0) as its model type: two iterations of the small silicon run, the
+     * second fine-tuning each model from the first iteration's (a step-0 checkpoint of the se_atten parameters), the
+     * exploration and model deviation on the se_atten reference evaluator.
+     */
+    @Test
+    void dpa1ModelsThroughTheLoop(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("loop");
+        String[] done = run("loop", "--conf", conf("loop-si-sw-small.conf"), "-o", dir.toString(),
+                "--set", "train.model.descriptor=se_atten", "--set", "train.model.attn-layer=0");
+        assertEquals("0", done[0], done[1]);
+        assertTrue(done[1].contains("loop: model_0 starts from"), "iteration 1 fine-tunes the se_atten models\n" + done[1]);
+        for (String iter : List.of("iter-000", "iter-001")) {
+            String yaml = Files.readString(dir.resolve(iter + "/models/model_1/model.yaml"));
+            assertTrue(yaml.contains("se_atten"), iter + " model_1 is a se_atten model");
+        }
+        List<String> report = Files.readAllLines(dir.resolve("report.csv"));
+        assertEquals(3, report.size(), "header + 2 iterations: " + report);
+        for (String row : report.subList(1, report.size())) {
+            String[] c = row.split(",");
+            assertEquals(1.0, Double.parseDouble(c[3]) + Double.parseDouble(c[4]) + Double.parseDouble(c[5]), 2e-6, row);
+            assertTrue(Double.parseDouble(c[11]) > 0, "test force RMSE present: " + row);
+        }
     }
 
     @Test
