@@ -30,4 +30,11 @@ final class Cli {
         assertEquals(2, code, "expected failure of dpspark " + String.join(" ", args) + "\n" + out);
         return err.toString();
     }
+
+    /** a followed by b: a command's own arguments before the options two invocations share. */
+    static String[] concat(String[] a, String[] b) {
+        String[] c = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
+    }
 }

@@ -51,9 +51,9 @@ class SeAttenPipelineIT {
             "--set", "train.data.datasets=[data_0, C1H4O2]", "--set", "train.data.splits=[train]",
             "--set", "train.data.valid-datasets=[data_0, C1H4O2]", "--set", "train.data.valid-max-frames=4",
             "--set", "train.save-freq=10", "--set", "train.disp-freq=10"};
-        String trained = Cli.run(concat(new String[] {"train", "--set", "train.steps=20"}, common));
+        String trained = Cli.run(Cli.concat(new String[] {"train", "--set", "train.steps=20"}, common));
         assertTrue(trained.contains("type map [H, C, O]"), trained);
-        String resumed = Cli.run(concat(new String[] {"train", "--resume", "--set", "train.steps=30"}, common));
+        String resumed = Cli.run(Cli.concat(new String[] {"train", "--resume", "--set", "train.steps=30"}, common));
         assertTrue(resumed.contains("resuming") && resumed.contains("from step 20") && resumed.contains("step 30/30"), resumed);
 
         DeepPotModel m = DeepPotModel.load(model);
@@ -117,11 +117,5 @@ class SeAttenPipelineIT {
         assertTrue(printed.contains("trajectories: 1 (completed 1"), printed);
         Row s = spark.read().parquet(md.resolve("summary").toString()).collectAsList().get(0);
         return s.getAs(TrajectorySummaryTable.ENERGY_DRIFT);
-    }
-
-    private static String[] concat(String[] a, String[] b) {
-        String[] c = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, c, a.length, b.length);
-        return c;
     }
 }

@@ -36,11 +36,11 @@ class TrainIT {
                 "--set", "train.learning-rate.decay-steps=10", "--set", "train.disp-freq=10", "--set", "train.save-freq=10",
                 "--set", "train.parallel.workers=2", "--set", "train.parallel.averaging-frequency=5",
                 "--set", "train.data.valid-max-frames=4"};
-        String out = Cli.run(concat(new String[] {"train", "--set", "train.steps=20"}, common));
+        String out = Cli.run(Cli.concat(new String[] {"train", "--set", "train.steps=20"}, common));
         assertTrue(out.contains("step 20/20"), out);
         // the default distributed path: dl4j-spark's SparkComputationGraph, parameter averaging over 2 local workers
         assertTrue(out.contains("for 2 workers), dl4j-spark SparkComputationGraph, mode averaging"), out);
-        String resumed = Cli.run(concat(new String[] {"train", "--resume", "--set", "train.steps=40"}, common));
+        String resumed = Cli.run(Cli.concat(new String[] {"train", "--resume", "--set", "train.steps=40"}, common));
         assertTrue(resumed.contains("resuming") && resumed.contains("step 40/40"), resumed);
         List<String> rows = Files.readAllLines(model.resolve("lcurve.csv"));
         assertEquals(TrainJobHeader.HEADER, rows.get(0));
@@ -104,13 +104,6 @@ class TrainIT {
         // (unless the machine slowed down after the plan and the budget stopped the run early, which the log says)
         double upper = out.contains("spent at step") ? start : stop * Math.pow(start / stop, 5.0 / steps) * (1 + 1e-9);
         assertTrue(lrLast >= stop * (1 - 1e-9) && lrLast <= upper, "lr at the last step " + lrLast + " of " + steps + "\n" + rows);
-    }
-
-    private static String[] concat(String[] a, String[] b) {
-        String[] c = new String[a.length + b.length];
-        System.arraycopy(a, 0, c, 0, a.length);
-        System.arraycopy(b, 0, c, a.length, b.length);
-        return c;
     }
 
     /** The log header, as the job writes it. */
