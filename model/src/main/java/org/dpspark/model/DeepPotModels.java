@@ -57,7 +57,7 @@ public final class DeepPotModels {
      * all centre types; biasAtomE per type (eV).
      */
     public static DeepPotModel random(Spec spec, double sMean, double sStd, double aStd, double[] biasAtomE, long seed) {
-        return random(spec, sMean, sStd, aStd, biasAtomE, seed, SMALL_BIAS);
+        return random(spec, sMean, sStd, aStd, biasAtomE, seed, false);
     }
 
     /**
@@ -66,11 +66,11 @@ public final class DeepPotModels {
      * (eV).
      */
     public static DeepPotModel forTraining(Spec spec, double[] biasAtomE, long seed) {
-        return random(spec, 0, 1, 1, biasAtomE, seed, DEEPMD_BIAS_STD);
+        return random(spec, 0, 1, 1, biasAtomE, seed, true);
     }
 
     private static DeepPotModel random(Spec spec, double sMean, double sStd, double aStd, double[] biasAtomE, long seed,
-            double biasStd) {
+            boolean deepmdBias) {
         Random rng = new Random(seed);
         int t = spec.typeMap().size();
         int nnei = Arrays.stream(spec.sel()).sum();
@@ -84,12 +84,12 @@ public final class DeepPotModels {
         List<DenseNet> emb = new ArrayList<>();
         int nets = spec.typeOneSide() ? t : t * t;
         for (int k = 0; k < nets; k++) {
-            emb.add(net(DenseNet.Kind.EMBEDDING, 1, spec.neuron(), spec.activation(), spec.embeddingResnetDt(), biasStd, rng));
+            emb.add(net(DenseNet.Kind.EMBEDDING, 1, spec.neuron(), spec.activation(), spec.embeddingResnetDt(), deepmdBias, rng));
         }
         int dimD = spec.neuron()[spec.neuron().length - 1] * spec.axisNeuron();
         List<DenseNet> fit = new ArrayList<>();
         for (int k = 0; k < t; k++) {
-            fit.add(net(DenseNet.Kind.FITTING, dimD, spec.fittingNeuron(), spec.activation(), spec.fittingResnetDt(), biasStd, rng));
+            fit.add(net(DenseNet.Kind.FITTING, dimD, spec.fittingNeuron(), spec.activation(), spec.fittingResnetDt(), deepmdBias, rng));
         }
         SeADescriptor d = new SeADescriptor(spec.rcut(), spec.rcutSmth(), spec.sel().clone(), spec.neuron().clone(),
                 spec.axisNeuron(), spec.typeOneSide(), spec.embeddingResnetDt(), spec.activation(), "float64", false, true,
@@ -229,7 +229,7 @@ public final class DeepPotModels {
      * skip layers when resnetDt; a fitting net ends in a linear 1-output layer).
      */
     public static DenseNet randomNet(DenseNet.Kind kind, int inDim, int[] neuron, String act, boolean resnetDt, Random rng) {
-        return net(kind, inDim, neuron, act, resnetDt, SMALL_BIAS, rng);
+        return net(kind, inDim, neuron, act, resnetDt, false, rng);
     }
 
     /**
@@ -238,42 +238,42 @@ public final class DeepPotModels {
      * layer with a small bias.
      */
     public static DenseNet trainingNet(DenseNet.Kind kind, int inDim, int[] neuron, String act, boolean resnetDt, Random rng) {
-        return net(kind, inDim, neuron, act, resnetDt, DEEPMD_BIAS_STD, rng);
+        return net(kind, inDim, neuron, act, resnetDt, true, rng);
     }
 
     /** Standard deviation of the hidden layers' biases in DeePMD-kit's initialisation (its {@code stddev = 1.0}). */
     static final double DEEPMD_BIAS_STD = 1.0;
-    /** Marks the small-bias initialisation: b ~ N(0, 1/(nIn + nOut)) like the weights. */
-    private static final double SMALL_BIAS = -1;
 
     private static DenseNet net(DenseNet.Kind kind, int inDim, int[] neuron, String act, boolean resnetDt, Random rng) {
-        return net(kind, inDim, neuron, act, resnetDt, SMALL_BIAS, rng);
+        return net(kind, inDim, neuron, act, resnetDt, false, rng);
     }
 
-    private static DenseNet net(DenseNet.Kind kind, int inDim, int[] neuron, String act, boolean resnetDt, double biasStd,
+    /** deepmdBias: hidden biases ~ N(0, DEEPMD_BIAS_STD²), else N(0, 1/(nIn + nOut)) like the weights. */
+    private static DenseNet net(DenseNet.Kind kind, int inDim, int[] neuron, String act, boolean resnetDt, boolean deepmdBias,
             Random rng) {
         List<NetLayer> layers = new ArrayList<>();
         int in = inDim;
         for (int width : neuron) {
             boolean timestep = resnetDt && (width == in || width == 2 * in);
-            layers.add(layer(in, width, act, true, timestep, biasStd, rng));
+            layers.add(layer(in, width, act, true, timestep, deepmdBias, rng));
             in = width;
         }
-        if (kind == DenseNet.Kind.FITTING) layers.add(layer(in, 1, "none", false, false, SMALL_BIAS, rng));
+        if (kind == DenseNet.Kind.FITTING) layers.add(layer(in, 1, "none", false, false, false, rng));
         int outDim = kind == DenseNet.Kind.FITTING ? 1 : neuron[neuron.length - 1];
         return new DenseNet(kind, inDim, outDim, neuron.clone(), act, resnetDt, "float64", true, layers);
     }
 
     private static NetLayer layer(int in, int out, String act, boolean resnet, boolean timestep, Random rng) {
-        return layer(in, out, act, resnet, timestep, SMALL_BIAS, rng);
+        return layer(in, out, act, resnet, timestep, false, rng);
     }
 
-    private static NetLayer layer(int in, int out, String act, boolean resnet, boolean timestep, double biasStd, Random rng) {
+    private static NetLayer layer(int in, int out, String act, boolean resnet, boolean timestep, boolean deepmdBias,
+            Random rng) {
         double scale = 1.0 / Math.sqrt(in + out);
         double[] w = new double[in * out];
         for (int k = 0; k < w.length; k++) w[k] = scale * rng.nextGaussian();
         double[] b = new double[out];
-        double bScale = biasStd == SMALL_BIAS ? scale : biasStd;
+        double bScale = deepmdBias ? DEEPMD_BIAS_STD : scale;
         for (int k = 0; k < out; k++) b[k] = bScale * rng.nextGaussian();
         double[] idt = null;
         if (timestep) {
