@@ -37,4 +37,9 @@ final class Cli {
         System.arraycopy(b, 0, c, a.length, b.length);
         return c;
     }
+
+    /** Runs a command that starts no Spark (no --master added): exit code; its error output goes to err. */
+    static int main(java.io.StringWriter err, String... args) {
+        return Main.execute(new java.io.PrintWriter(new java.io.StringWriter(), true), new java.io.PrintWriter(err, true), args);
+    }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -43,10 +42,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FParamPipelineIT {
 
-    private static int main(StringWriter err, String... args) {
-        return Main.execute(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), args);
-    }
-
     private static Path resource(String name) {
         return Path.of(System.getProperty("dpspark.root"), "model/src/test/resources/org/dpspark/model/eval", name);
     }
@@ -60,7 +55,7 @@ class FParamPipelineIT {
                 "--set", "ingest.type-map=[Be]");
         Path model = tmp.resolve("models/be");
         StringWriter err = new StringWriter();
-        assertEquals(0, main(err, "import-model", "--from", resource("be-fparam.yaml").toString(), "-o", model.toString()),
+        assertEquals(0, Cli.main(err, "import-model", "--from", resource("be-fparam.yaml").toString(), "-o", model.toString()),
                 err.toString());
         DeepPotModel m = DeepPotModel.load(model);
         assertEquals(1, m.fitting().numbFparam());

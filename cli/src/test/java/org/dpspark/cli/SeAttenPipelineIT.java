@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -34,10 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
  * energy drift scales as dt²: the forces are −∇E).
  */
 class SeAttenPipelineIT {
-
-    private static int main(StringWriter err, String... args) {
-        return Main.execute(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), args);
-    }
 
     @Test
     void trainResumeTestExportSimulate(@TempDir Path tmp) throws Exception {
@@ -81,9 +76,9 @@ class SeAttenPipelineIT {
         // ---- export-model → import-model: the same model
         Path exported = tmp.resolve("exported.yaml");
         StringWriter err = new StringWriter();
-        assertEquals(0, main(err, "export-model", "--model", model.toString(), "--to", exported.toString()), err.toString());
+        assertEquals(0, Cli.main(err, "export-model", "--model", model.toString(), "--to", exported.toString()), err.toString());
         Path imported = tmp.resolve("models/imported");
-        assertEquals(0, main(err, "import-model", "--from", exported.toString(), "-o", imported.toString()), err.toString());
+        assertEquals(0, Cli.main(err, "import-model", "--from", exported.toString(), "-o", imported.toString()), err.toString());
         DeepPotModel back = DeepPotModel.load(imported);
         assertEquals(m.typeMap(), back.typeMap());
         assertArrayEquals(m.outBias(), back.outBias(), 0.0);

@@ -3,7 +3,6 @@ package org.dpspark.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,10 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SeRPipelineIT {
 
-    private static int main(StringWriter err, String... args) {
-        return Main.execute(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), args);
-    }
-
     @Test
     void importTestExportSimulate(@TempDir Path tmp) throws Exception {
         SparkSession spark = LocalSpark.get();
@@ -42,7 +37,7 @@ class SeRPipelineIT {
         Path model = tmp.resolve("models/r");
         StringWriter err = new StringWriter();
         // import-model starts no Spark, so it takes no --master (which Cli.run adds)
-        assertEquals(0, main(err, "import-model", "--from", SharedData.path("deepmd-models/deeppot-r.yaml").toString(),
+        assertEquals(0, Cli.main(err, "import-model", "--from", SharedData.path("deepmd-models/deeppot-r.yaml").toString(),
                 "-o", model.toString()), err.toString());
         DeepPotModel m = DeepPotModel.load(model);
         assertEquals("se_e2_r", m.descriptor().type());
@@ -63,7 +58,7 @@ class SeRPipelineIT {
         }
 
         Path exported = tmp.resolve("exported.dp");
-        assertEquals(0, main(err, "export-model", "--model", model.toString(), "--to", exported.toString()), err.toString());
+        assertEquals(0, Cli.main(err, "export-model", "--model", model.toString(), "--to", exported.toString()), err.toString());
         DeepPotModel back = DeepPotModel.importDeepmd(exported);
         TrainFrame f0 = frames.get(0);
         assertEquals(ev.evaluate(f0.positions(), f0.cell(), f0.types()).energy(),
