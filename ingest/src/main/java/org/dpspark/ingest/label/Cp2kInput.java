@@ -113,10 +113,19 @@ public final class Cp2kInput {
         b.append(String.format(Locale.ROOT, "    &MGRID\n      CUTOFF %s\n      REL_CUTOFF %s\n    &END MGRID\n",
                 num(s.cutoff()), num(s.relCutoff())));
         b.append("    &QS\n      EPS_DEFAULT 1.0E-10\n    &END QS\n");
-        b.append(String.format(Locale.ROOT, "    &SCF\n      EPS_SCF %s\n      MAX_SCF %d\n      SCF_GUESS ATOMIC\n"
-                + "      &OT\n        MINIMIZER DIIS\n        PRECONDITIONER FULL_SINGLE_INVERSE\n      &END OT\n"
-                + "      &OUTER_SCF\n        EPS_SCF %s\n        MAX_SCF %d\n      &END OUTER_SCF\n    &END SCF\n",
-                num(s.epsScf()), s.maxScf(), num(s.epsScf()), s.maxOuterScf()));
+        b.append(String.format(Locale.ROOT, "    &SCF\n      EPS_SCF %s\n      MAX_SCF %d\n      SCF_GUESS ATOMIC\n",
+                num(s.epsScf()), s.maxScf()));
+        if (s.smearing() > 0) {
+            b.append(String.format(Locale.ROOT, "      ADDED_MOS %d\n      &DIAGONALIZATION\n        ALGORITHM STANDARD\n"
+                    + "      &END DIAGONALIZATION\n      &SMEAR ON\n        METHOD FERMI_DIRAC\n"
+                    + "        ELECTRONIC_TEMPERATURE [K] %s\n      &END SMEAR\n      &MIXING\n"
+                    + "        METHOD BROYDEN_MIXING\n        ALPHA 0.4\n        NBROYDEN 8\n      &END MIXING\n    &END SCF\n",
+                    s.addedMos(), num(s.smearing())));
+        } else {
+            b.append(String.format(Locale.ROOT, "      &OT\n        MINIMIZER DIIS\n        PRECONDITIONER FULL_SINGLE_INVERSE\n"
+                    + "      &END OT\n      &OUTER_SCF\n        EPS_SCF %s\n        MAX_SCF %d\n      &END OUTER_SCF\n    &END SCF\n",
+                    num(s.epsScf()), s.maxOuterScf()));
+        }
         b.append("    &XC\n      &XC_FUNCTIONAL ").append(s.functional()).append("\n      &END XC_FUNCTIONAL\n    &END XC\n");
         b.append("  &END DFT\n  &SUBSYS\n    &CELL\n{{cell}}\n      PERIODIC {{periodic}}\n    &END CELL\n");
         b.append("    &COORD\n{{positions}}\n    &END COORD\n{{kinds}}\n  &END SUBSYS\n");

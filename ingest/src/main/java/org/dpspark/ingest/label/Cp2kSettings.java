@@ -27,7 +27,10 @@ import org.dpspark.core.Elements;
  * @param relCutoff cutoff of the reference grid that maps Gaussians onto grids (Ry)
  * @param epsScf SCF convergence on the density (CP2K {@code EPS_SCF})
  * @param maxScf SCF steps of one inner loop (OT); the outer loop restarts it up to {@code maxOuterScf} times
- * @param maxOuterScf outer SCF loops
+ * @param maxOuterScf outer SCF loops (OT only)
+ * @param smearing electronic temperature of a Fermi–Dirac smearing (K); &gt; 0: the SCF diagonalises (Broyden
+ *     mixing, {@code addedMos} empty orbitals) instead of OT, as metals and small cells sampled at Γ need; 0: OT
+ * @param addedMos empty orbitals added per spin when smearing ({@code ADDED_MOS})
  * @param charge total charge (e)
  * @param multiplicity spin multiplicity 2S+1 (1: closed shell; otherwise an unrestricted (LSD) calculation)
  * @param stress request the analytical stress tensor for periodic cells (virial)
@@ -38,7 +41,7 @@ import org.dpspark.core.Elements;
 public record Cp2kSettings(String program, List<String> launcher, int threads, long timeoutSeconds, String functional,
         String basisSet, String potential, Map<String, String> basisPerElement, Map<String, String> potentialPerElement,
         String dataDir, String basisFile, String potentialFile, double cutoff, double relCutoff, double epsScf,
-        int maxScf, int maxOuterScf, int charge, int multiplicity, boolean stress, double vacuum, String template)
+        int maxScf, int maxOuterScf, double smearing, int addedMos, int charge, int multiplicity, boolean stress, double vacuum, String template)
         implements Serializable {
 
     public Cp2kSettings {
@@ -53,6 +56,13 @@ public record Cp2kSettings(String program, List<String> launcher, int threads, l
         }
         if (!(epsScf > 0) || maxScf < 1 || maxOuterScf < 1) {
             throw new IllegalArgumentException("loop.labeler.cp2k: eps-scf must be > 0 and max-scf, max-outer-scf >= 1");
+        }
+        if (!(smearing >= 0) || addedMos < 0) {
+            throw new IllegalArgumentException("loop.labeler.cp2k: smearing must be >= 0 K and added-mos >= 0, got "
+                    + smearing + ", " + addedMos);
+        }
+        if (smearing > 0 && addedMos == 0) {
+            throw new IllegalArgumentException("loop.labeler.cp2k: smearing needs empty orbitals to smear into (added-mos > 0)");
         }
         if (multiplicity < 1) throw new IllegalArgumentException("loop.labeler.cp2k.multiplicity must be >= 1, got " + multiplicity);
         if (!(vacuum > 0)) throw new IllegalArgumentException("loop.labeler.cp2k.vacuum must be > 0 Å, got " + vacuum);
@@ -72,7 +82,7 @@ public record Cp2kSettings(String program, List<String> launcher, int threads, l
                 strings(c.getConfig("basis-per-element")), strings(c.getConfig("potential-per-element")),
                 c.getString("data-dir"), c.getString("basis-file"), c.getString("potential-file"), c.getDouble("cutoff"),
                 c.getDouble("rel-cutoff"), c.getDouble("eps-scf"), c.getInt("max-scf"), c.getInt("max-outer-scf"),
-                c.getInt("charge"), c.getInt("multiplicity"), c.getBoolean("stress"), c.getDouble("vacuum"),
+                c.getDouble("smearing"), c.getInt("added-mos"), c.getInt("charge"), c.getInt("multiplicity"), c.getBoolean("stress"), c.getDouble("vacuum"),
                 template(c.getString("template")));
     }
 

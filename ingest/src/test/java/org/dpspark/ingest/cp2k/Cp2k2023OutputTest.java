@@ -54,6 +54,24 @@ class Cp2k2023OutputTest {
         assertEquals(f.virial()[5], f.virial()[7], 1e-12, "symmetric");
     }
 
+    /**
+     * The same cell at 200/30 Ry with Fermi–Dirac smearing at 1000 K and diagonalisation ({@code loop.labeler.cp2k.
+     * smearing}; input as the labeler generates it, run 2026-12-07): the output adds the electronic entropic energy
+     * and occupation lines. The printed total energy is the Mermin free energy whose derivative the forces are:
+     * a central difference of it over ±0.005 Å of atom 5's x gave −0.0067090 Ha/Bohr against the printed −0.0067103.
+     */
+    @Test
+    void smearedSiliconCell() throws Exception {
+        Records r = Records.read(reader, res("si8-smeared/cp2k.out"));
+        assertEquals(0, r.rejects().size(), r.describeRejects());
+        Frame f = r.frames().get(0);
+        assertEquals(-31.116918115910096 * Units.HARTREE_EV, f.energy(), 1e-9);
+        assertArrayEquals(new double[] {-0.00671034 * F, -0.00000688 * F, -0.00000689 * F}, java.util.Arrays.copyOfRange(f.forces(), 12, 15), 1e-12);
+        double v = Math.pow(5.431, 3) * Units.GPA_EV_PER_A3;
+        assertEquals(1.01709637401E+01 * v, f.virial()[0], 1e-9);
+        assertEquals(-6.46772702220E-01 * v, f.virial()[5], 1e-9);
+    }
+
     @Test
     void waterMoleculeWithoutStress() throws Exception {
         Records r = Records.read(reader, res("h2o/cp2k.out"));
