@@ -110,17 +110,22 @@ public final class Cp2kInput {
                 .append(s.potentialFile()).append("\n    CHARGE {{charge}}\n    MULTIPLICITY {{multiplicity}}\n");
         if (s.multiplicity() > 1) b.append("    UKS\n");
         if (!periodic) b.append("    &POISSON\n      PERIODIC NONE\n      PSOLVER MT\n    &END POISSON\n");
+        if (periodic && !s.kpoints().isEmpty()) {
+            b.append(String.format(Locale.ROOT, "    &KPOINTS\n      SCHEME MONKHORST-PACK %d %d %d\n    &END KPOINTS\n",
+                    s.kpoints().get(0), s.kpoints().get(1), s.kpoints().get(2)));
+        }
         b.append(String.format(Locale.ROOT, "    &MGRID\n      CUTOFF %s\n      REL_CUTOFF %s\n    &END MGRID\n",
                 num(s.cutoff()), num(s.relCutoff())));
         b.append("    &QS\n      EPS_DEFAULT 1.0E-10\n    &END QS\n");
         b.append(String.format(Locale.ROOT, "    &SCF\n      EPS_SCF %s\n      MAX_SCF %d\n      SCF_GUESS ATOMIC\n",
                 num(s.epsScf()), s.maxScf()));
-        if (s.smearing() > 0) {
-            b.append(String.format(Locale.ROOT, "      ADDED_MOS %d\n      &DIAGONALIZATION\n        ALGORITHM STANDARD\n"
-                    + "      &END DIAGONALIZATION\n      &SMEAR ON\n        METHOD FERMI_DIRAC\n"
-                    + "        ELECTRONIC_TEMPERATURE [K] %s\n      &END SMEAR\n      &MIXING\n"
-                    + "        METHOD BROYDEN_MIXING\n        ALPHA 0.4\n        NBROYDEN 8\n      &END MIXING\n    &END SCF\n",
-                    s.addedMos(), num(s.smearing())));
+        if (s.diagonalise()) {
+            if (s.smearing() > 0) {
+                b.append(String.format(Locale.ROOT, "      ADDED_MOS %d\n      &SMEAR ON\n        METHOD FERMI_DIRAC\n"
+                        + "        ELECTRONIC_TEMPERATURE [K] %s\n      &END SMEAR\n", s.addedMos(), num(s.smearing())));
+            }
+            b.append("      &DIAGONALIZATION\n        ALGORITHM STANDARD\n      &END DIAGONALIZATION\n      &MIXING\n"
+                    + "        METHOD BROYDEN_MIXING\n        ALPHA 0.4\n        NBROYDEN 8\n      &END MIXING\n    &END SCF\n");
         } else {
             b.append(String.format(Locale.ROOT, "      &OT\n        MINIMIZER DIIS\n        PRECONDITIONER FULL_SINGLE_INVERSE\n"
                     + "      &END OT\n      &OUTER_SCF\n        EPS_SCF %s\n        MAX_SCF %d\n      &END OUTER_SCF\n    &END SCF\n",

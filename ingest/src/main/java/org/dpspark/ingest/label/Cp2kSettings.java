@@ -31,6 +31,8 @@ import org.dpspark.core.Elements;
  * @param smearing electronic temperature of a Fermi–Dirac smearing (K); &gt; 0: the SCF diagonalises (Broyden
  *     mixing, {@code addedMos} empty orbitals) instead of OT, as metals and small cells sampled at Γ need; 0: OT
  * @param addedMos empty orbitals added per spin when smearing ({@code ADDED_MOS})
+ * @param kpoints Monkhorst–Pack grid of periodic cells ({@code &KPOINTS}), shape 3, or empty for Γ only; a grid
+ *     diagonalises (CP2K's k-points rule OT out). Small cells need one (docs/loop.md)
  * @param charge total charge (e)
  * @param multiplicity spin multiplicity 2S+1 (1: closed shell; otherwise an unrestricted (LSD) calculation)
  * @param stress request the analytical stress tensor for periodic cells (virial)
@@ -41,11 +43,15 @@ import org.dpspark.core.Elements;
 public record Cp2kSettings(String program, List<String> launcher, int threads, long timeoutSeconds, String functional,
         String basisSet, String potential, Map<String, String> basisPerElement, Map<String, String> potentialPerElement,
         String dataDir, String basisFile, String potentialFile, double cutoff, double relCutoff, double epsScf,
-        int maxScf, int maxOuterScf, double smearing, int addedMos, int charge, int multiplicity, boolean stress, double vacuum, String template)
+        int maxScf, int maxOuterScf, double smearing, int addedMos, List<Integer> kpoints, int charge, int multiplicity, boolean stress, double vacuum, String template)
         implements Serializable {
 
     public Cp2kSettings {
         launcher = List.copyOf(launcher);
+        kpoints = List.copyOf(kpoints);
+        if (!(kpoints.isEmpty() || kpoints.size() == 3 && kpoints.stream().allMatch(k -> k >= 1))) {
+            throw new IllegalArgumentException("loop.labeler.cp2k.kpoints must be empty (Gamma only) or three integers >= 1, got " + kpoints);
+        }
         basisPerElement = new TreeMap<>(basisPerElement);
         potentialPerElement = new TreeMap<>(potentialPerElement);
         QmSettingsChecks.common("loop.labeler.cp2k", threads, timeoutSeconds);
@@ -82,7 +88,7 @@ public record Cp2kSettings(String program, List<String> launcher, int threads, l
                 strings(c.getConfig("basis-per-element")), strings(c.getConfig("potential-per-element")),
                 c.getString("data-dir"), c.getString("basis-file"), c.getString("potential-file"), c.getDouble("cutoff"),
                 c.getDouble("rel-cutoff"), c.getDouble("eps-scf"), c.getInt("max-scf"), c.getInt("max-outer-scf"),
-                c.getDouble("smearing"), c.getInt("added-mos"), c.getInt("charge"), c.getInt("multiplicity"), c.getBoolean("stress"), c.getDouble("vacuum"),
+                c.getDouble("smearing"), c.getInt("added-mos"), c.getIntList("kpoints"), c.getInt("charge"), c.getInt("multiplicity"), c.getBoolean("stress"), c.getDouble("vacuum"),
                 template(c.getString("template")));
     }
 
@@ -100,6 +106,11 @@ public record Cp2kSettings(String program, List<String> launcher, int threads, l
         Map<String, String> m = new TreeMap<>();
         for (var e : c.entrySet()) m.put(e.getKey().replace("\"", ""), c.getString(e.getKey()));
         return m;
+    }
+
+    /** Whether the SCF diagonalises (smearing or k-points) rather than running OT. */
+    public boolean diagonalise() {
+        return smearing > 0 || !kpoints.isEmpty();
     }
 
     /** The basis set name of element {@code z}. */

@@ -55,21 +55,22 @@ class Cp2k2023OutputTest {
     }
 
     /**
-     * The same cell at 200/30 Ry with Fermi–Dirac smearing at 1000 K and diagonalisation ({@code loop.labeler.cp2k.
-     * smearing}; input as the labeler generates it, run 2026-12-07): the output adds the electronic entropic energy
-     * and occupation lines. The printed total energy is the Mermin free energy whose derivative the forces are:
-     * a central difference of it over ±0.005 Å of atom 5's x gave −0.0067090 Ha/Bohr against the printed −0.0067103.
+     * The same cell at 200/30 Ry on a 3×3×3 Monkhorst–Pack grid (14 k-points) with Fermi–Dirac smearing at 1000 K,
+     * diagonalised ({@code loop.labeler.cp2k.kpoints}, {@code smearing}; the input as the labeler generates it, run
+     * 2026-12-07): the output adds the k-point list, the entropic energy and occupation lines. The printed total
+     * energy is the Mermin free energy whose derivative the forces are: a central difference over ±0.005 Å of atom
+     * 5's x gave −0.0113883 Ha/Bohr against the printed −0.01138866.
      */
     @Test
-    void smearedSiliconCell() throws Exception {
-        Records r = Records.read(reader, res("si8-smeared/cp2k.out"));
+    void siliconCellWithKpointsAndSmearing() throws Exception {
+        Records r = Records.read(reader, res("si8-kpoints/cp2k.out"));
         assertEquals(0, r.rejects().size(), r.describeRejects());
         Frame f = r.frames().get(0);
-        assertEquals(-31.116918115910096 * Units.HARTREE_EV, f.energy(), 1e-9);
-        assertArrayEquals(new double[] {-0.00671034 * F, -0.00000688 * F, -0.00000689 * F}, java.util.Arrays.copyOfRange(f.forces(), 12, 15), 1e-12);
+        assertEquals(-31.486903209914377 * Units.HARTREE_EV, f.energy(), 1e-9);
+        assertArrayEquals(new double[] {-0.01138866 * F, -0.00000499 * F, -0.00000498 * F}, java.util.Arrays.copyOfRange(f.forces(), 12, 15), 1e-12);
         double v = Math.pow(5.431, 3) * Units.GPA_EV_PER_A3;
-        assertEquals(1.01709637401E+01 * v, f.virial()[0], 1e-9);
-        assertEquals(-6.46772702220E-01 * v, f.virial()[5], 1e-9);
+        assertEquals(1.76441907979E+00 * v, f.virial()[0], 1e-9);
+        assertEquals(-4.24477287305E-01 * v, f.virial()[5], 1e-9);
     }
 
     @Test

@@ -30,7 +30,7 @@ class Cp2kLabelerTest {
     private static Cp2kSettings small(int maxScf, int outer) {
         Cp2kSettings d = Cp2kSettingsTest.defaults();
         return new Cp2kSettings(d.program(), d.launcher(), 1, 300, "PBE", d.basisSet(), d.potential(), Map.of(), Map.of(),
-                d.dataDir(), d.basisFile(), d.potentialFile(), 200, 30, 1e-7, maxScf, outer, 0, 20, 0, 1, true, 2.0, "");
+                d.dataDir(), d.basisFile(), d.potentialFile(), 200, 30, 1e-7, maxScf, outer, 0, 20, List.of(), 0, 1, true, 2.0, "");
     }
 
     private static Frame h2(double r) {

@@ -22,7 +22,7 @@ class Cp2kSettingsTest {
     private static Cp2kSettings with(Cp2kSettings s, String program, long timeout, Map<String, String> basis) {
         return new Cp2kSettings(program, s.launcher(), s.threads(), timeout, s.functional(), s.basisSet(), s.potential(),
                 basis, s.potentialPerElement(), s.dataDir(), s.basisFile(), s.potentialFile(), s.cutoff(), s.relCutoff(),
-                s.epsScf(), s.maxScf(), s.maxOuterScf(), s.smearing(), s.addedMos(), s.charge(), s.multiplicity(), s.stress(), s.vacuum(), s.template());
+                s.epsScf(), s.maxScf(), s.maxOuterScf(), s.smearing(), s.addedMos(), s.kpoints(), s.charge(), s.multiplicity(), s.stress(), s.vacuum(), s.template());
     }
 
     @Test
@@ -49,17 +49,17 @@ class Cp2kSettingsTest {
         Cp2kSettings s = new Cp2kSettings(d.program(), d.launcher(), d.threads(), d.timeoutSeconds(), d.functional(),
                 d.basisSet(), d.potential(), d.basisPerElement(), d.potentialPerElement(), d.dataDir(), d.basisFile(),
                 d.potentialFile(), d.cutoff(), d.relCutoff(), d.epsScf(), d.maxScf(), d.maxOuterScf(), 1000, 24,
-                d.charge(), d.multiplicity(), d.stress(), d.vacuum(), d.template());
+                List.of(3, 3, 3), d.charge(), d.multiplicity(), d.stress(), d.vacuum(), d.template());
         String in = Cp2kInput.generated(s, true);
         for (String want : List.of("ADDED_MOS 24", "&DIAGONALIZATION", "METHOD FERMI_DIRAC", "ELECTRONIC_TEMPERATURE [K] 1000",
-                "METHOD BROYDEN_MIXING")) {
+                "METHOD BROYDEN_MIXING", "SCHEME MONKHORST-PACK 3 3 3")) {
             assertTrue(in.contains(want), want + " in\n" + in);
         }
         assertFalse(in.contains("&OT") || in.contains("&OUTER_SCF"), in);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Cp2kSettings(d.program(),
                 d.launcher(), d.threads(), d.timeoutSeconds(), d.functional(), d.basisSet(), d.potential(),
                 d.basisPerElement(), d.potentialPerElement(), d.dataDir(), d.basisFile(), d.potentialFile(), d.cutoff(),
-                d.relCutoff(), d.epsScf(), d.maxScf(), d.maxOuterScf(), 1000, 0, d.charge(), d.multiplicity(), d.stress(),
+                d.relCutoff(), d.epsScf(), d.maxScf(), d.maxOuterScf(), 1000, 0, List.of(), d.charge(), d.multiplicity(), d.stress(),
                 d.vacuum(), d.template()));
         assertTrue(e.getMessage().contains("added-mos > 0"), e.getMessage());
     }
@@ -93,7 +93,7 @@ class Cp2kSettingsTest {
         Files.writeString(lib.resolve("BASIS_MOLOPT"), "# test\n Si DZVP-MOLOPT-SR-GTH DZVP-MOLOPT-SR-GTH-q4\n 1\n 2 0 2 6 2 2 1\n");
         Files.writeString(lib.resolve("GTH_POTENTIALS"), "Si GTH-PBE-q4 GTH-PBE\n    2    2\n");
         Cp2kSettings local = new Cp2kSettings(d.program(), d.launcher(), 1, 60, "PBE", d.basisSet(), d.potential(), Map.of(),
-                Map.of(), lib.toString(), "BASIS_MOLOPT", "GTH_POTENTIALS", 400, 50, 1e-6, 50, 10, 0, 20, 0, 1, true, 6, "");
+                Map.of(), lib.toString(), "BASIS_MOLOPT", "GTH_POTENTIALS", 400, 50, 1e-6, 50, 10, 0, 20, List.of(), 0, 1, true, 6, "");
         Cp2kData.check(local, List.of("Si"));
         e = assertThrows(IllegalArgumentException.class, () -> Cp2kData.check(local, List.of("Si", "O")));
         assertTrue(e.getMessage().startsWith("cp2k labeler: no basis set DZVP-MOLOPT-SR-GTH for O in "), e.getMessage());
