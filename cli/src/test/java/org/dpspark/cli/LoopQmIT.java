@@ -19,15 +19,14 @@ import java.util.stream.Stream;
 import org.dpspark.core.DatasetSidecar;
 import org.dpspark.core.table.DeltaTables;
 import org.dpspark.core.testing.LocalSpark;
-import org.dpspark.core.testing.SharedData;
 import org.dpspark.ingest.label.FinishedLabels;
 import org.dpspark.ingest.label.Programs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The loop on real quantum mechanics, through the command line on a local Spark: xtb labels the aspirin of the shared
- * MD17 file (initial structures relabelled, one iteration), in a child JVM killed (SIGKILL) once some calculations
+ * The loop on real quantum mechanics, through the command line on a local Spark: xtb labels ethanol (the molecule
+ * demo's initial xtb MD frames relabelled, one iteration), in a child JVM killed (SIGKILL) once some calculations
  * have published, then resumed: no calculation that had finished runs again (the program is a wrapper that logs the
  * folder of every invocation). CP2K labels the initial MD frames of an H2 molecule.
  */
@@ -47,10 +46,10 @@ class LoopQmIT {
 
     /** A tiny version of conf/loop-molecule-xtb.conf: 6 structures, 1 iteration of 2 small models. */
     private static List<String> xtbArgs(Path dir, Path program) {
-        String aspirin = SharedData.path("extxyz/aspirin-md17-kcalmol.xyz").toString();
+        String start = conf("data/ethanol-xtb-opt.xyz"), init = conf("data/ethanol-xtb-md-init.xyz");
         return List.of("loop", "--conf", conf("loop-molecule-xtb.conf"), "-o", dir.toString(),
-                "--set", "simulate.structures=[{ extxyz = \"" + aspirin + "\", index = 0, name = aspirin }]",
-                "--set", "loop.init.inputs=[\"" + aspirin + "\"]", "--set", "loop.init.relabel-max=6",
+                "--set", "simulate.structures=[{ extxyz = \"" + start + "\", index = 0, name = ethanol }]",
+                "--set", "loop.init.inputs=[\"" + init + "\"]", "--set", "loop.init.relabel-max=6",
                 "--set", "loop.labeler.xtb.program=\"" + program + "\"",
                 "--set", "loop.test.inputs=[]",   // no test set (the demo's is a path relative to the checkout)
                 "--set", "train.steps=10", "--set", "train.disp-freq=5", "--set", "train.save-freq=5",

@@ -48,7 +48,8 @@ class LoopSettingsTest {
     void qmLabelerSettingsAreCheckedBeforeSpark() {
         LoopSettings cp2k = new LoopSettings(JobConfig.load(conf("loop-si-cp2k.conf"), List.of()));
         assertEquals(LabelerType.CP2K, cp2k.labelerType);
-        assertEquals(300.0, ((org.dpspark.ingest.label.Cp2kLabeler) cp2k.qm).settings().cutoff());
+        assertEquals(200.0, ((org.dpspark.ingest.label.Cp2kLabeler) cp2k.qm).settings().cutoff());
+        assertEquals(List.of(3, 3, 3), ((org.dpspark.ingest.label.Cp2kLabeler) cp2k.qm).settings().kpoints());
         LoopSettings xtb = new LoopSettings(JobConfig.load(conf("loop-molecule-xtb.conf"), List.of()));
         assertEquals(LabelerType.XTB, xtb.labelerType);
         assertTrue(xtb.initRelabel);
