@@ -110,14 +110,14 @@ public final class DeepPotPotential implements Potential {
     public void compute(double[] positions, double[] cell, int[] types, NeighborList nl, int flags, Evaluation out) {
         int n = types.length;
         if (calc instanceof InPlaceCalculator ev && positions.length == 3 * n) {
-            // allocation-free path of the Java evaluators (the MD hot loop)
+            // the in-place path (the MD hot loop): allocation-free for the Java evaluators; the kernels allocate no result arrays
             out.reset(n, flags);
             out.energy = ev.evaluateInto(positions, cell, modelTypes(types), out.forces, out.virial,
                     out.wants(Evaluation.ATOM_ENERGY) ? out.atomEnergy : null, nl);
             checkDropped(ev.lastNeighboursDropped());
             checkTables(ev.lastTableOverflow());
             lastMode = ev.mode();
-            if (modes.isEmpty()) modes.add(lastMode);
+            modes.add(lastMode);   // a set: no allocation once seen; a kernel that falls back mid-run is recorded
             return;
         }
         DeepPotResult r = calc.evaluate(n * 3 == positions.length ? positions : Arrays.copyOf(positions, 3 * n), cell,

@@ -92,6 +92,14 @@ class DeepPotKernelConsistencyTest {
                     assertTrue(chunked.chunkAtoms() < w.types.length, "several chunks");
                     compare("model " + m + " water frame " + f + " in chunks of " + chunked.chunkAtoms(), c, r,
                             kind == DeviceKind.JTP);
+                    // the MD engine's in-place path: the same kernels on the same device, so bitwise evaluate's
+                    double[] forces = new double[w.coord.length], virial = new double[9], atomE = new double[w.types.length];
+                    double e = ev.evaluateInto(w.coord, w.box, w.types, forces, virial, atomE, null);
+                    assertEquals(k.energy(), e, 0.0, "in place: energy");
+                    assertArrayEquals(k.forces(), forces, 0.0, "in place: forces");
+                    assertArrayEquals(k.virial(), virial, 0.0, "in place: virial");
+                    assertArrayEquals(k.atomEnergy(), atomE, 0.0, "in place: atomic energies");
+                    assertEquals(k.neighboursDropped(), ev.lastNeighboursDropped(), "in place: dropped");
                 }
                 // a molecule (no cell): the first water molecules of frame 0
                 WaterFrame w = WaterFrame.load(0);

@@ -4,9 +4,10 @@ import java.util.Arrays;
 import java.util.Map;
 import org.dpspark.model.DeepPotModel;
 import org.dpspark.model.SeADescriptor;
-import org.dpspark.model.eval.DeepPotCalculator;
+import org.dpspark.model.eval.InPlaceCalculator;
 import org.dpspark.model.eval.DeepPotResult;
 import org.dpspark.model.eval.VerletSlots;
+import org.dpspark.model.neighbor.NeighborList;
 
 /**
  * DeePMD-kit's se_e2_a + ener model as Aparapi kernels in double precision: on an OpenCL GPU, an OpenCL CPU
@@ -33,7 +34,7 @@ import org.dpspark.model.eval.VerletSlots;
  * <p>{@link DeepPotResult#executionMode()} names where the kernels actually ran (see {@link KernelLauncher}). Not
  * thread-safe: one evaluator per thread. {@link #close()} releases the OpenCL resources.
  */
-public final class DeepPotKernelEvaluator implements DeepPotCalculator, AutoCloseable {
+public final class DeepPotKernelEvaluator implements InPlaceCalculator, AutoCloseable {
     /** Appended to the execution mode of a compressed model. */
     public static final String MODE_TABULATED = "tabulated embedding (compressed)";
 
@@ -61,6 +62,10 @@ public final class DeepPotKernelEvaluator implements DeepPotCalculator, AutoClos
     private final int rowE;
     private final int outE;
     private long tableOverflow;
+    /** Neighbours beyond sel in the latest frame. */
+    private long dropped;
+    /** Atomic energies when the caller of {@link #evaluateInto} wants none. */
+    private double[] atomEScratch = new double[0];
     private int[] cOverflow;
     private final FittingKernel fitK = new FittingKernel();
     private final SlotGradKernel gradK = new SlotGradKernel();
@@ -226,6 +231,53 @@ public final class DeepPotKernelEvaluator implements DeepPotCalculator, AutoClos
     @Override
     public DeepPotResult evaluate(double[] positions, double[] cell, int[] atomTypes, boolean intermediates) {
         int n = atomTypes.length;
+        double[] atomE = new double[n];
+        double[] desc = intermediates ? new double[n * dimD] : null;
+        double[] fitLast = intermediates && fit.lastHiddenWidth > 0 ? new double[n * fit.lastHiddenWidth] : null;
+        double[] f = new double[3 * n];
+        double[] virial = new double[9];
+        double energy = run(positions, cell, atomTypes, atomE, desc, fitLast, f, virial);
+        return new DeepPotResult(energy, atomE, f, virial, Arrays.copyOf(atomVirial, 9 * n), desc, fitLast,
+                dropped, mode());
+    }
+
+    /**
+     * Evaluates one frame into caller-owned buffers (the MD hot loop): no result arrays are allocated once the
+     * frame buffers fit (Aparapi's own launch bookkeeping aside). {@code verlet} is not used: the kernels' slots
+     * keep their own Verlet list ({@link VerletSlots}).
+     *
+     * @return the energy, eV
+     */
+    @Override
+    public double evaluateInto(double[] positions, double[] cell, int[] atomTypes, double[] forcesOut,
+            double[] virialOut, double[] atomEnergy, NeighborList verlet) {
+        int n = atomTypes.length;
+        if (atomEnergy == null) {
+            if (atomEScratch.length < n) atomEScratch = new double[n];
+            atomEnergy = atomEScratch;
+        }
+        return run(positions, cell, atomTypes, atomEnergy, null, null, forcesOut, virialOut);
+    }
+
+    @Override
+    public long lastNeighboursDropped() { return dropped; }
+
+    /** Where the kernels of the latest frame ran ({@link KernelLauncher#executionMode()}), and whether compressed. */
+    @Override
+    public String mode() {
+        String m = launcher.executionMode();
+        return tables != null ? m + ", " + MODE_TABULATED : m;
+    }
+
+    /**
+     * One frame: atomic energies into {@code atomE} (n), forces into {@code forcesOut} (n×3, eV/Å), the virial into
+     * {@code virialOut} (3×3, eV) when not null; {@code desc}/{@code fitLast} receive intermediates when not null.
+     *
+     * @return the energy, eV
+     */
+    private double run(double[] positions, double[] cell, int[] atomTypes, double[] atomE, double[] desc,
+            double[] fitLast, double[] forcesOut, double[] virialOut) {
+        int n = atomTypes.length;
         if (positions.length != 3 * n) throw new IllegalArgumentException("positions has " + positions.length + " values for " + n + " atoms");
         for (int t : atomTypes) {
             if (t < 0 || t >= ntypes) throw new IllegalArgumentException("atom type " + t + " outside the model's " + ntypes + " types");
@@ -234,10 +286,11 @@ public final class DeepPotKernelEvaluator implements DeepPotCalculator, AutoClos
         launcher.reset();
         System.arraycopy(atomTypes, 0, types, 0, n);
         slots.update(positions, cell, types);
-        long dropped = 0;
+        long drop = 0;
         for (int i = 0; i < n; i++) {
-            dropped += slots.computeAtom(i, null, null, rij, 3 * nnei * i, nlist, nnei * i, counts);
+            drop += slots.computeAtom(i, null, null, rij, 3 * nnei * i, nlist, nnei * i, counts);
         }
+        dropped = drop;
         reverse.build(nlist, n, nnei);
         if (!constantsPut) putConstants();
         envK.put(rij).put(nlist).put(types);
@@ -250,9 +303,7 @@ public final class DeepPotKernelEvaluator implements DeepPotCalculator, AutoClos
         gradK.put(nlist).put(types);
 
         tableOverflow = 0;
-        double[] atomE = new double[n];
-        double[] desc = intermediates ? new double[n * dimD] : null;
-        double[] fitLast = intermediates && fit.lastHiddenWidth > 0 ? new double[n * fit.lastHiddenWidth] : null;
+        boolean intermediates = desc != null || fitLast != null;
         for (int a0 = 0; a0 < n; a0 += chunk) {
             int b = Math.min(chunk, n - a0);
             runChunk(a0, b, intermediates);
@@ -270,10 +321,9 @@ public final class DeepPotKernelEvaluator implements DeepPotCalculator, AutoClos
 
         double energy = 0.0;
         for (int i = 0; i < n; i++) energy += atomE[i];
-        double[] virial = totalVirial(n);
-        String mode = tables != null ? launcher.executionMode() + ", " + MODE_TABULATED : launcher.executionMode();
-        return new DeepPotResult(energy, atomE, Arrays.copyOf(forces, 3 * n), virial, Arrays.copyOf(atomVirial, 9 * n),
-                desc, fitLast, dropped, mode);
+        System.arraycopy(forces, 0, forcesOut, 0, 3 * n);
+        if (virialOut != null) totalVirial(n, virialOut);
+        return energy;
     }
 
     private void runChunk(int a0, int b, boolean intermediates) {
@@ -312,9 +362,9 @@ public final class DeepPotKernelEvaluator implements DeepPotCalculator, AutoClos
         gradK.get(cSlotG);
     }
 
-    /** Ξ = −Σ_slots g ⊗ r_ij in slot order (ForceVirial's order). */
-    private double[] totalVirial(int n) {
-        double[] v = new double[9];
+    /** Ξ = −Σ_slots g ⊗ r_ij in slot order (ForceVirial's order), into {@code v} (3×3, overwritten). */
+    private void totalVirial(int n, double[] v) {
+        Arrays.fill(v, 0, 9, 0.0);
         for (int slot = 0; slot < n * nnei; slot++) {
             if (nlist[slot] < 0) continue;
             double gx = slotG[3 * slot], gy = slotG[3 * slot + 1], gz = slotG[3 * slot + 2];
@@ -323,7 +373,6 @@ public final class DeepPotKernelEvaluator implements DeepPotCalculator, AutoClos
             v[3] -= gy * rx; v[4] -= gy * ry; v[5] -= gy * rz;
             v[6] -= gz * rx; v[7] -= gz * ry; v[8] -= gz * rz;
         }
-        return v;
     }
 
     private void putConstants() {
