@@ -43,7 +43,8 @@ public final class LoopReport {
     static List<Row> write(Path dir, LoopState state, LoopSettings s) throws IOException {
         List<Row> rows = new ArrayList<>();
         long frames = count(dir.resolve("init/label/append.json"), "frames_written");
-        if (!s.c.getStringList("init.inputs").isEmpty()) frames = -1; // ingested inputs: see frames/_dataset.json
+        // inputs ingested as they are (not relabelled) leave no init/label/append.json: see frames/_dataset.json
+        if (!s.c.getStringList("init.inputs").isEmpty() && !s.initRelabel) frames = -1;
         for (int i = 0; ; i++) {
             String it = LoopRunner.iter(i);
             Path id = dir.resolve(it);
