@@ -27,6 +27,14 @@ class Cp2k2023OutputTest {
 
     private static final double F = Units.HARTREE_EV / Units.BOHR_ANGSTROM;
 
+    /** The one frame of an output, read without rejects. */
+    private Frame onlyFrame(String name) throws Exception {
+        Records r = Records.read(reader, res(name));
+        assertEquals(0, r.rejects().size(), r.describeRejects());
+        assertEquals(1, r.frames().size());
+        return r.frames().get(0);
+    }
+
     @Test
     void siliconCellWithStress() throws Exception {
         Path out = res("si8/cp2k.out");
@@ -63,9 +71,7 @@ class Cp2k2023OutputTest {
      */
     @Test
     void siliconCellWithKpointsAndSmearing() throws Exception {
-        Records r = Records.read(reader, res("si8-kpoints/cp2k.out"));
-        assertEquals(0, r.rejects().size(), r.describeRejects());
-        Frame f = r.frames().get(0);
+        Frame f = onlyFrame("si8-kpoints/cp2k.out");
         assertEquals(-31.486903209914377 * Units.HARTREE_EV, f.energy(), 1e-9);
         assertArrayEquals(new double[] {-0.01138866 * F, -0.00000499 * F, -0.00000498 * F}, java.util.Arrays.copyOfRange(f.forces(), 12, 15), 1e-12);
         double v = Math.pow(5.431, 3) * Units.GPA_EV_PER_A3;
@@ -75,9 +81,7 @@ class Cp2k2023OutputTest {
 
     @Test
     void waterMoleculeWithoutStress() throws Exception {
-        Records r = Records.read(reader, res("h2o/cp2k.out"));
-        assertEquals(0, r.rejects().size(), r.describeRejects());
-        Frame f = r.frames().get(0);
+        Frame f = onlyFrame("h2o/cp2k.out");
         assertEquals(-17.219859140039226 * Units.HARTREE_EV, f.energy(), 1e-9);
         assertArrayEquals(new int[] {8, 1, 1}, f.atomicNumbers());
         assertArrayEquals(new double[] {0.00000003 * F, 0.00000008 * F, -0.00293163 * F, 0.00245328 * F, -0.00000010 * F,
