@@ -26,9 +26,21 @@ final class KernelLauncher {
     private final Device device;
     private final String requested;
     private final DeviceKind required;
-    private final Map<String, String> observed = new LinkedHashMap<>();
+    /** Mode per kernel name, in order of first launch; a kernel not launched in the latest evaluation has none. */
+    private final Map<String, Observed> observed = new LinkedHashMap<>();
     private final Map<String, String> warned = new LinkedHashMap<>();
     private final Map<String, Long> nanos = new LinkedHashMap<>();
+    /** Count of {@link #reset()} calls: which evaluation a kernel's observed mode belongs to. */
+    private int evaluation;
+    /** {@link #executionMode()}'s string, rebuilt only when a kernel's mode changed (the MD loop asks every step). */
+    private String mode = "";
+    private boolean modeStale = true;
+
+    /** Where one kernel ran in one evaluation. */
+    private static final class Observed {
+        String mode;
+        int evaluation;
+    }
 
     /** @param required the kind every run must have, or {@link DeviceKind#AUTO} for none */
     KernelLauncher(Device device, DeviceKind required) {
@@ -41,8 +53,8 @@ final class KernelLauncher {
 
     String requested() { return requested; }
 
-    /** Clears the per-evaluation record. */
-    void reset() { observed.clear(); }
+    /** Starts a new evaluation's record (allocation-free: the MD loop calls it every step). */
+    void reset() { evaluation++; }
 
     /**
      * Executes {@code k} over {@code count} work items (padded to a multiple of {@link #GROUP}) and records the
@@ -64,7 +76,7 @@ final class KernelLauncher {
         k.get(k.witness);
         nanos.merge(name, System.nanoTime() - t0, Long::sum);
         String mode = observe(k, name);
-        observed.merge(name, mode, (a, b) -> a.equals(b) ? a : a + " + " + b);
+        record(name, mode);
         if (!mode.equals(requested)) {
             if (warned.put(name, mode) == null) {
                 LOG.warn("Aparapi kernel {} was requested on '{}' but ran as '{}'", name, requested, mode);
@@ -92,12 +104,41 @@ final class KernelLauncher {
         return requested;
     }
 
-    /** The execution mode of the evaluation: one description when all kernels agree, else per kernel. */
+    /** Records that kernel {@code name} ran as {@code mode} in this evaluation (two modes in one evaluation: "a + b"). */
+    private void record(String name, String mode) {
+        Observed o = observed.computeIfAbsent(name, n -> new Observed());
+        String now = o.evaluation != evaluation || o.mode == null || o.mode.equals(mode) ? mode : o.mode + " + " + mode;
+        o.evaluation = evaluation;
+        if (!now.equals(o.mode)) {
+            o.mode = now;
+            modeStale = true;
+        }
+    }
+
+    /**
+     * The execution mode of the latest evaluation: one description when all kernels agree, else per kernel. The
+     * same string object while nothing changed; rebuilt when a kernel's mode changes (e.g. a mid-run fallback).
+     */
     String executionMode() {
-        LinkedHashSet<String> distinct = new LinkedHashSet<>(observed.values());
+        for (Observed o : observed.values()) {
+            if (o.mode != null && o.evaluation != evaluation) { // not launched in the latest evaluation
+                o.mode = null;
+                modeStale = true;
+            }
+        }
+        if (modeStale) {
+            mode = describe();
+            modeStale = false;
+        }
+        return mode;
+    }
+
+    private String describe() {
+        Map<String, String> now = perKernel();
+        LinkedHashSet<String> distinct = new LinkedHashSet<>(now.values());
         if (distinct.size() == 1) return distinct.iterator().next();
         StringBuilder sb = new StringBuilder("mixed:");
-        observed.forEach((k, v) -> sb.append(' ').append(k).append('=').append(v).append(';'));
+        now.forEach((k, v) -> sb.append(' ').append(k).append('=').append(v).append(';'));
         return sb.toString();
     }
 
@@ -105,5 +146,11 @@ final class KernelLauncher {
     Map<String, Long> nanosPerKernel() { return new LinkedHashMap<>(nanos); }
 
     /** Mode observed per kernel in the last evaluation. */
-    Map<String, String> perKernel() { return new LinkedHashMap<>(observed); }
+    Map<String, String> perKernel() {
+        Map<String, String> m = new LinkedHashMap<>();
+        observed.forEach((k, o) -> {
+            if (o.mode != null && o.evaluation == evaluation) m.put(k, o.mode);
+        });
+        return m;
+    }
 }

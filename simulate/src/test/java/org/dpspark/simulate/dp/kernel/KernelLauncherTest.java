@@ -1,6 +1,7 @@
 package org.dpspark.simulate.dp.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -24,16 +25,7 @@ class KernelLauncherTest {
 
     @Test
     void witnessTellsJavaFromOpenCl() {
-        ForceGatherKernel k = new ForceGatherKernel();
-        k.setExplicit(true);
-        k.slotG = new double[3];
-        k.rij = new double[3];
-        k.start = new int[] {0, 0};
-        k.entries = new int[1];
-        k.forces = new double[3];
-        k.atomVirial = new double[9];
-        k.count = 1;
-        k.put(k.slotG).put(k.rij).put(k.start).put(k.entries).put(k.forces).put(k.atomVirial);
+        ForceGatherKernel k = gather();
         KernelLauncher jtp = new KernelLauncher(JavaDevice.THREAD_POOL, DeviceKind.JTP);
         jtp.launch(k, "gather", 1);
         assertEquals(WitnessKernel.JAVA_WITNESS, k.witness[0], 0.0);
@@ -72,5 +64,61 @@ class KernelLauncherTest {
         auto.launch(k, "untranslatable", 1);
         assertTrue(auto.executionMode().startsWith("Java (Aparapi fell back from OpenCL CPU"), auto.executionMode());
         k.dispose();
+    }
+
+    /**
+     * The mode string is kept while nothing changes (the MD loop asks for it every step) and rebuilt when a kernel
+     * falls back mid-run: an evaluation on OpenCL, then one whose kernel of the same name falls back to Java, then
+     * OpenCL again.
+     */
+    @Test
+    void modeIsKeptUntilAKernelRunsElsewhere() {
+        Device cpu = openClCpu();
+        ForceGatherKernel good = gather();
+        UntranslatableKernel bad = new UntranslatableKernel();
+        bad.setExplicit(true);
+        bad.put(bad.out);
+        KernelLauncher auto = new KernelLauncher(cpu, DeviceKind.AUTO);
+        auto.reset();
+        auto.launch(good, "step", 1);
+        String first = auto.executionMode();
+        assertTrue(first.startsWith("OpenCL CPU: "), first);
+        auto.reset();
+        auto.launch(good, "step", 1);
+        assertSame(first, auto.executionMode(), "unchanged mode: the same string, not rebuilt");
+
+        auto.reset();
+        auto.launch(bad, "step", 1);
+        assertTrue(auto.executionMode().startsWith("Java (Aparapi fell back from OpenCL CPU"), auto.executionMode());
+
+        auto.reset();
+        auto.launch(good, "step", 1);
+        auto.launch(bad, "step", 1);
+        assertTrue(auto.executionMode().startsWith("OpenCL CPU: ") && auto.executionMode().contains(" + Java (Aparapi fell back"),
+                auto.executionMode());
+
+        auto.reset();
+        auto.launch(good, "step", 1);
+        auto.launch(bad, "other", 1);
+        assertTrue(auto.executionMode().startsWith("mixed: step=OpenCL CPU: "), auto.executionMode());
+        auto.reset();
+        auto.launch(good, "step", 1);
+        assertEquals(first, auto.executionMode(), "a kernel not launched in the latest evaluation no longer counts");
+        good.dispose();
+        bad.dispose();
+    }
+
+    private static ForceGatherKernel gather() {
+        ForceGatherKernel k = new ForceGatherKernel();
+        k.setExplicit(true);
+        k.slotG = new double[3];
+        k.rij = new double[3];
+        k.start = new int[] {0, 0};
+        k.entries = new int[1];
+        k.forces = new double[3];
+        k.atomVirial = new double[9];
+        k.count = 1;
+        k.put(k.slotG).put(k.rij).put(k.start).put(k.entries).put(k.forces).put(k.atomVirial);
+        return k;
     }
 }
