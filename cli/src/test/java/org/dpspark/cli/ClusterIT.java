@@ -81,9 +81,10 @@ class ClusterIT {
         assertEquals(0, frames(lo).select("frame_id", "split").except(frames(cl).select("frame_id", "split")).count());
 
         // train: its statistics (featurize's accumulators over the training frames, merged from the executors'
-        // partitions): counts exactly; davg/dstd and the energy bias are sums over ~10⁵ environment entries merged
-        // from per-partition partials: a different merge order changes only the last bits (n·ε for n summands is
-        // ~1e-11 at worst for 10⁵; the bias is a least-squares solve of such sums); the model within MODEL_TOLERANCE
+        // partitions): counts exactly; davg/dstd and the energy bias are sums over ~10⁶ environment entries (8 frames
+        // × 192 atoms × ~140 slots × 4) merged from per-partition partials: a different merge order changes only the
+        // last bits (n·ε for n summands is ~1e-10 at worst for 10⁶; the bias is a least-squares solve of such sums);
+        // the model within MODEL_TOLERANCE
         JsonNode tl = DatasetSidecar.json().readTree(lo.resolve("model/stats.json").toFile());
         JsonNode tc = DatasetSidecar.json().readTree(cl.resolve("model/stats.json").toFile());
         for (String exact : List.of("type_map", "sel", "nnei", "frames", "atoms_per_type", "env_samples_per_type",
