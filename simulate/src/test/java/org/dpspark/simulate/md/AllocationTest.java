@@ -32,28 +32,53 @@ class AllocationTest {
         return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
     }
 
+    /** Bytes the measured steps may allocate in all: far below one array sized by the atoms (class comment). */
+    private static final long BOUND = 4096;
+    /** Warm-up window (steps): long enough to hold a Verlet-list rebuild in every system here. */
+    private static final int WINDOW = 100;
+
     private static long measure(Structure s, Potential p, double skin, Supplier<Integrator> integ, double t) {
-        return measure(s, p, skin, integ, t, 3000, 300);
+        return measure(s, p, skin, integ, t, 6000, 300);
     }
 
-    private static long measure(Structure s, Potential p, double skin, Supplier<Integrator> integ, double t, int warmup,
-            int steps) {
+    /**
+     * Warm-up, then the bytes allocated by {@code steps} measured steps. The warm-up (JIT and buffer growth) runs in
+     * windows of {@link #WINDOW} steps until two windows in a row allocate under {@link #BOUND}, the second one across
+     * a list rebuild (so the rebuild path is compiled too), or {@code maxWarmup} steps have run: until C2 has compiled
+     * it, Vector API code allocates a box per operation, and on a loaded machine that takes thousands of steps, on a
+     * quiet one a few hundred. The measured steps then must stay under the bound on their own.
+     */
+    private static long measure(Structure s, Potential p, double skin, Supplier<Integrator> integ, double t,
+            int maxWarmup, int steps) {
         MdState st = new MdState(s, 1L);
         MaxwellBoltzmann.assign(st, t, true);
         ForceField ff = new ForceField(p, skin);
         Integrator in = integ.get();
         ff.compute(st, Evaluation.ALL);
-        for (int k = 0; k < warmup; k++) { // warm-up: JIT and buffer growth
-            in.step(st, ff, k % 10 == 0 ? Evaluation.ENERGY | Evaluation.VIRIAL : 0);
+        int k = 0, quiet = 0;
+        while (k < maxWarmup && quiet < 2) {
+            int rebuilds = ff.list().rebuilds();
+            long before = allocatedBytes();
+            for (int end = k + WINDOW; k < end; k++) {
+                step(in, st, ff, k);
+            }
+            boolean calm = allocatedBytes() - before < BOUND;
+            quiet = !calm ? 0 : quiet == 0 || ff.list().rebuilds() > rebuilds ? quiet + 1 : quiet;
         }
         int rebuilds = ff.list().rebuilds();
         long before = allocatedBytes();
-        for (int k = 0; k < steps; k++) {
-            in.step(st, ff, k % 10 == 0 ? Evaluation.ENERGY | Evaluation.VIRIAL : 0);
+        for (int i = 0; i < steps; i++) {
+            step(in, st, ff, k + i);
         }
         long bytes = allocatedBytes() - before;
+        System.out.printf("  (%d warm-up steps)%n", k);
         assertTrue(ff.list().rebuilds() > rebuilds, "the measured steps include rebuilds");
         return bytes;
+    }
+
+    /** One MD step; energy and virial every 10th, as an MD run that writes thermo output. */
+    private static void step(Integrator in, MdState st, ForceField ff, int k) {
+        in.step(st, ff, k % 10 == 0 ? Evaluation.ENERGY | Evaluation.VIRIAL : 0);
     }
 
     @Test
@@ -81,7 +106,7 @@ class AllocationTest {
         Structure s = WaterBox.build(16, 1.0, 1L);
         DeepPotPotential dp = DeepPotPotential.forStructure(new DeepPotEvaluator(m), s);
         int steps = 150;
-        long a = measure(s, dp, 1.0, () -> new VelocityVerlet(0.5), 300, 250, steps);
+        long a = measure(s, dp, 1.0, () -> new VelocityVerlet(0.5), 300, 2000, steps);
         System.out.printf("allocated in %d steps: DP water NVE %d B (%.1f B/step)%n", steps, a, a / (double) steps);
         // The evaluator rebuilds its neighbour list every step with featurize's NeighborListBuilder, which reuses its
         // buffers (the inverse cell included); everything of simulate's DP step is reused. Same bound as the
@@ -99,17 +124,12 @@ class AllocationTest {
         Structure s = WaterBox.build(16, 1.0, 1L);
         DeepPotPotential dp = DeepPotPotential.forStructure(new BatchedDeepPotEvaluator(m, 20), s);
         int steps = 150;
-        // warm-up first: Vector API code allocates a box per operation until C2 has compiled it (seconds on a loaded
-        // machine; the tiny deeppot_sea runs few operations per step), so the measured steps come after 2,150 more
-        measure(s, dp, 1.0, () -> new VelocityVerlet(0.5), 300, 2000, steps);
-        long a = measure(s, dp, 1.0, () -> new VelocityVerlet(0.5), 300, 250, steps);
+        long a = measure(s, dp, 1.0, () -> new VelocityVerlet(0.5), 300, 4000, steps);
         DeepPotModel big = DeepPotModels.random(DeepPotModels.Spec.waterExample(), 0.05, 0.08, 0.05,
                 new double[] {-93.6, -187.1}, 2);
         Structure w = WaterBox.build(8, 1.0, 1L);
         DeepPotPotential wp = DeepPotPotential.forStructure(new BatchedDeepPotEvaluator(big, 16), w);
-        // warm-up as above (100 steps left 6 MB of Vector API boxes in the measured steps on a loaded machine)
-        measure(w, wp, 1.0, () -> new VelocityVerlet(0.5), 300, 1000, steps);
-        long b = measure(w, wp, 1.0, () -> new VelocityVerlet(0.5), 300, 100, steps);
+        long b = measure(w, wp, 1.0, () -> new VelocityVerlet(0.5), 300, 2000, steps);
         System.out.printf("allocated: batched DP water NVE %d B in %d steps, water-example net %d B in %d steps%n", a,
                 steps, b, steps);
         // same bound and reason as the reference evaluator's test above: no per-step array of any size
@@ -127,15 +147,13 @@ class AllocationTest {
         Structure s = WaterBox.build(16, 1.0, 1L);
         DeepPotPotential dp = DeepPotPotential.forStructure(new BatchedDeepPotEvaluator(m, 20), s);
         int steps = 150;
-        measure(s, dp, 1.0, () -> new VelocityVerlet(0.5), 300, 2000, steps);
-        long a = measure(s, dp, 1.0, () -> new VelocityVerlet(0.5), 300, 250, steps);
+        long a = measure(s, dp, 1.0, () -> new VelocityVerlet(0.5), 300, 4000, steps);
         DeepPotModel big = DeepPotModels.random(DeepPotModels.Spec.waterExample(), 0.05, 0.08, 0.05,
                 new double[] {-93.6, -187.1}, 2);
         big = big.withCompression(org.dpspark.model.compress.Compression.build(big.seA(), 0.15, 0.01, 5, -1));
         Structure w = WaterBox.build(8, 1.0, 1L);
         DeepPotPotential wp = DeepPotPotential.forStructure(new BatchedDeepPotEvaluator(big, 16), w);
-        measure(w, wp, 1.0, () -> new VelocityVerlet(0.5), 300, 1000, steps); // warm-up, as in the test above
-        long b = measure(w, wp, 1.0, () -> new VelocityVerlet(0.5), 300, 100, steps);
+        long b = measure(w, wp, 1.0, () -> new VelocityVerlet(0.5), 300, 2000, steps);
         System.out.printf("allocated: compressed DP water NVE %d B in %d steps, compressed water-example net %d B in %d"
                 + " steps%n", a, steps, b, steps);
         assertTrue(a < 4096, "compressed DP allocated " + a + " bytes in " + steps + " steps");
