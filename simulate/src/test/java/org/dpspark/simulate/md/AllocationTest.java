@@ -54,12 +54,10 @@ class AllocationTest {
      */
     private static long measure(Structure s, Potential p, double skin, Supplier<Integrator> integ, double t,
             int maxWarmup, int steps) {
-        MdState st = new MdState(s, 1L);
-        MaxwellBoltzmann.assign(st, t, true);
+        MdState first = new MdState(s, 1L), st = new MdState(s, 1L); // st takes first's state at every restart
+        MaxwellBoltzmann.assign(first, t, true);
         ForceField ff = new ForceField(p, skin);
         Integrator in = integ.get();
-        MdState first = new MdState(s, 1L);
-        MaxwellBoltzmann.assign(first, t, true);
         int k = 0, quiet = 0;
         while (k < maxWarmup && quiet < 2) {
             restart(st, first, ff);
