@@ -87,15 +87,24 @@ public record DeepPotModel(List<String> typeMap, Descriptor descriptor, EnerFitt
 
     /**
      * The descriptor as se_e2_a, for the paths that implement only se_e2_a without frame/atomic parameters (the batched
-     * evaluator, the kernels, training); a model with another descriptor or with fparam/aparam is refused there with a
-     * message naming it.
+     * evaluator, the Aparapi kernels, the SameDiff graph and DL4J vertex, compression); a model with another descriptor
+     * or with fparam/aparam is refused there with a message naming it.
      */
     public SeADescriptor seA() {
         if (fitting.hasParams()) {
             throw new UnsupportedModelException("frame/atomic parameters (numb_fparam = " + fitting.numbFparam()
-                    + ", numb_aparam = " + fitting.numbAparam() + ") are read, written and evaluated by the Java reference"
-                    + " evaluator only; this path (training, the batched evaluator, the kernels) does not take them");
+                    + ", numb_aparam = " + fitting.numbAparam() + ") are evaluated by the Java reference evaluator and"
+                    + " trained and tested by the training kernel; this path (the batched evaluator, the Aparapi kernels,"
+                    + " the SameDiff graph, compression) does not take them");
         }
+        return seAWithParams();
+    }
+
+    /**
+     * The descriptor as se_e2_a, for the paths that also take the fitting's frame/atomic parameters (the training
+     * kernel, its batches, its parameter layout); another descriptor is refused with a message naming it.
+     */
+    public SeADescriptor seAWithParams() {
         if (descriptor instanceof SeADescriptor d) return d;
         throw new UnsupportedModelException("descriptor " + descriptor.type() + " is imported, exported and evaluated by"
                 + " the Java reference evaluator (test, simulate), but this path (training, the batched evaluator, the"
@@ -127,7 +136,7 @@ public record DeepPotModel(List<String> typeMap, Descriptor descriptor, EnerFitt
      * same architecture; statistics, biases and metadata as here; uncompressed (tables of other weights would not fit).
      */
     public DeepPotModel withNets(List<DenseNet> embeddings, List<DenseNet> fittingNets) {
-        SeADescriptor d = seA();
+        SeADescriptor d = seAWithParams();
         SeADescriptor d2 = new SeADescriptor(d.rcut(), d.rcutSmth(), d.sel(), d.neuron(), d.axisNeuron(), d.typeOneSide(),
                 d.resnetDt(), d.activation(), d.precision(), d.setDavgZero(), d.trainable(), d.davg(), d.dstd(), embeddings);
         EnerFitting f2 = fitting.withNets(fittingNets);

@@ -211,12 +211,23 @@ public final class DeepPotModels {
      */
     public static DeepPotModel withFrameParams(DeepPotModel m, double[] fparamAvg, double[] fparamInvStd, double[] aparamAvg,
             double[] aparamInvStd, long seed) {
+        return withFrameParams(m, fparamAvg, fparamInvStd, aparamAvg, aparamInvStd, seed, false);
+    }
+
+    /**
+     * {@link #withFrameParams(DeepPotModel, double[], double[], double[], double[], long)} with the fitting nets drawn
+     * as training starts them ({@code deepmdBias}: DeePMD-kit's initialisation, {@link #trainingNet}) or as
+     * {@link #random} draws them.
+     */
+    public static DeepPotModel withFrameParams(DeepPotModel m, double[] fparamAvg, double[] fparamInvStd, double[] aparamAvg,
+            double[] aparamInvStd, long seed, boolean deepmdBias) {
         Random rng = new Random(seed);
         EnerFitting f = m.fitting();
         int nfp = fparamAvg == null ? 0 : fparamAvg.length, nap = aparamAvg == null ? 0 : aparamAvg.length;
         List<DenseNet> fit = new ArrayList<>();
         for (int k = 0; k < m.ntypes(); k++) {
-            fit.add(net(DenseNet.Kind.FITTING, f.dimDescrpt() + nfp + nap, f.neuron(), f.activation(), f.resnetDt(), rng));
+            fit.add(net(DenseNet.Kind.FITTING, f.dimDescrpt() + nfp + nap, f.neuron(), f.activation(), f.resnetDt(), deepmdBias,
+                    rng));
         }
         EnerFitting f2 = new EnerFitting(f.neuron(), f.resnetDt(), f.activation(), f.precision(), fit, f.biasAtomE(),
                 f.trainable(), f.rcond(), nfp, nap, fparamAvg, fparamInvStd, aparamAvg, aparamInvStd, null);

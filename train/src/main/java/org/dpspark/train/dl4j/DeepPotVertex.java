@@ -42,6 +42,10 @@ public class DeepPotVertex extends SameDiffVertex {
     public DeepPotVertex() {}
 
     public DeepPotVertex(DeepPotModel model) {
+        if (model.fitting().hasParams()) {
+            throw new org.dpspark.model.UnsupportedModelException("the DL4J vertex has no frame/atomic parameter inputs"
+                    + " (numb_fparam/numb_aparam): use train.parallel.engine = rdd");
+        }
         this.modelYaml = new String(ModelBytes.of(model), StandardCharsets.UTF_8);
         this.model = model;
     }

@@ -5,6 +5,8 @@ import static org.dpspark.train.graph.GraphNames.*;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.dpspark.model.DeepPotModel;
+import org.dpspark.model.EnerFitting;
 import org.dpspark.model.SeADescriptor;
 import org.dpspark.model.env.EnvNormalization;
 import org.dpspark.model.env.SeAEnvironment;
@@ -27,6 +29,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Loss weights (docs/physics.md#loss-and-schedules, averaged over the nf frames of the batch): energy 1/(N_f²·nf),
  * force 1/(3·N_f·nf) per atom, virial 1/(9·N_f²·nf) (0 for frames without a virial label; energy and force weights are
  * 0 when the label is missing). Not thread-safe.
+ *
+ * <p>For a model whose fitting takes frame or atomic parameters ({@link #BatchBuilder(DeepPotModel)}), each row also
+ * gets its normalised parameters ({@link GraphNames#params}): the frame's fparam (or the model's default_fparam when
+ * the frame has none), then the atom's aparam.
  */
 public final class BatchBuilder {
     private final int ntypes;
@@ -35,11 +41,32 @@ public final class BatchBuilder {
     private final double[] dstd;
     private final NeighborListBuilder nlBuilder;
     private final SeAEnvironment envBuilder;
+    /** F frame and A atomic parameters of the fitting (0 for none) and their normalisation (null when 0). */
+    private final int nfp, nap;
+    private final double[] fAvg, fInv, aAvg, aInv, fDefault;
     private final NeighborList nl = new NeighborList();
     private final SeAFrame frame = new SeAFrame();
     private long neighboursDropped;
 
+    /** For a model without frame or atomic parameters (only its descriptor matters). */
     public BatchBuilder(SeADescriptor d) {
+        this(d, null);
+    }
+
+    /** For {@code model}: its se_e2_a descriptor, and its fitting's frame and atomic parameters if it has them. */
+    public BatchBuilder(DeepPotModel model) {
+        this(model.seAWithParams(), model.fitting());
+    }
+
+    private BatchBuilder(SeADescriptor d, EnerFitting fit) {
+        boolean p = fit != null && fit.hasParams();
+        nfp = p ? fit.numbFparam() : 0;
+        nap = p ? fit.numbAparam() : 0;
+        fAvg = p ? fit.fparamAvg() : null;
+        fInv = p ? fit.fparamInvStd() : null;
+        aAvg = p ? fit.aparamAvg() : null;
+        aInv = p ? fit.aparamInvStd() : null;
+        fDefault = p ? fit.defaultFparam() : null;
         ntypes = d.ntypes();
         nnei = d.nnei();
         davg = d.davg();
@@ -52,6 +79,9 @@ public final class BatchBuilder {
 
     /** Neighbour slots per atom, N = Σ sel. */
     public int nnei() { return nnei; }
+
+    /** Parameters per row of {@link GraphNames#params} (numb_fparam + numb_aparam; 0: no such placeholder). */
+    public int paramsPerRow() { return nfp + nap; }
 
     /** Neighbours dropped so far because a type exceeded sel (reported by the jobs, never silent). */
     public long neighboursDropped() { return neighboursDropped; }
@@ -73,8 +103,11 @@ public final class BatchBuilder {
         int[] rows = new int[ntypes];
         double[][] env = new double[ntypes][], deriv = new double[ntypes][], rij = new double[ntypes][], mask = new double[ntypes][];
         int[][] nbr = new int[ntypes][], ctr = new int[ntypes][], fr = new int[ntypes][];
+        int np = nfp + nap;
+        double[][] params = new double[ntypes][];
         for (int t = 0; t < ntypes; t++) {
             int a = Math.max(1, count[t]);
+            params[t] = new double[a * np]; // a dummy row's stay 0 (masked)
             env[t] = new double[a * nnei * 4];
             deriv[t] = new double[a * nnei * 12];
             rij[t] = new double[a * nnei * 3];
@@ -101,9 +134,14 @@ public final class BatchBuilder {
             EnvNormalization.apply(frame, types, davg, dstd);
             double[] fe = frame.env(), fd = frame.deriv(), fr3 = frame.rij();
             int[] fnl = frame.nlist();
+            double[] fp = np == 0 ? null : frameParams(f);
             for (int i = 0; i < n; i++) {
                 int t = types[i];
                 int r = rows[t]++;
+                if (np > 0) {
+                    for (int k = 0; k < nfp; k++) params[t][r * np + k] = (fp[k] - fAvg[k]) * fInv[k];
+                    for (int k = 0; k < nap; k++) params[t][r * np + nfp + k] = (f.aparam()[i * nap + k] - aAvg[k]) * aInv[k];
+                }
                 System.arraycopy(fe, i * nnei * 4, env[t], r * nnei * 4, nnei * 4);
                 System.arraycopy(fd, i * nnei * 12, deriv[t], r * nnei * 12, nnei * 12);
                 System.arraycopy(fr3, i * nnei * 3, rij[t], r * nnei * 3, nnei * 3);
@@ -139,6 +177,7 @@ public final class BatchBuilder {
             ph.put(centre(t), Nd4j.createFromArray(ctr[t]));
             ph.put(frameOf(t), Nd4j.createFromArray(fr[t]));
             ph.put(mask(t), Nd4j.create(mask[t], new long[] {a, 1}, 'c'));
+            if (np > 0) ph.put(params(t), Nd4j.create(params[t], new long[] {a, np}, 'c'));
         }
         ph.put(NATOMS, Nd4j.scalar(DataType.INT, natoms));
         ph.put(NFRAMES, Nd4j.scalar(DataType.INT, nf));
@@ -152,5 +191,20 @@ public final class BatchBuilder {
         ph.put(PREF_F, Nd4j.create(new double[] {prefactors[1]}, new long[] {1}, 'c'));
         ph.put(PREF_V, Nd4j.create(new double[] {prefactors[2]}, new long[] {1}, 'c'));
         return ph;
+    }
+
+    /** The frame's fparam (or the model's default_fparam), with the aparam's shape checked: a one-line error naming the frame. */
+    private double[] frameParams(TrainFrame f) {
+        double[] fp = f.fparam() != null ? f.fparam() : fDefault;
+        if (nfp > 0 && (fp == null || fp.length != nfp)) {
+            throw new IllegalArgumentException("frame " + f.id() + " of " + f.dataset() + ": " + (fp == null ? "no" : fp.length)
+                    + " fparam values; the model takes numb_fparam = " + nfp);
+        }
+        if (nap > 0 && (f.aparam() == null || f.aparam().length != f.natoms() * nap)) {
+            throw new IllegalArgumentException("frame " + f.id() + " of " + f.dataset() + ": "
+                    + (f.aparam() == null ? "no" : f.aparam().length) + " aparam values for " + f.natoms()
+                    + " atoms; the model takes numb_aparam = " + nap + " per atom");
+        }
+        return nfp > 0 ? fp : new double[0];
     }
 }

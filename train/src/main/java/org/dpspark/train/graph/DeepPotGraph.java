@@ -36,6 +36,10 @@ public final class DeepPotGraph {
 
     /** Builds the graph with the architecture and weights of {@code model}. */
     public DeepPotGraph(DeepPotModel model) {
+        if (model.fitting().hasParams()) {
+            throw new org.dpspark.model.UnsupportedModelException("the SameDiff graph has no frame/atomic parameter inputs"
+                    + " (numb_fparam/numb_aparam): use train.compute = kernel");
+        }
         Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
         SeADescriptor d = model.seA();
         ntypes = model.ntypes();

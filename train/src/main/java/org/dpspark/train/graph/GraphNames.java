@@ -28,6 +28,12 @@ public final class GraphNames {
     /** 1 for a real type-t atom, 0 for a dummy row (a type absent from the batch), shape A_t×1. */
     public static String mask(int t) { return "mask_" + t; }
 
+    /**
+     * Normalised frame and atomic parameters of each row of centre type t, A_t × P (P = numb_fparam + numb_aparam:
+     * (fparam − avg)·inv_std of the row's frame, then (aparam_i − avg)·inv_std); present only for models with them.
+     */
+    public static String params(int t) { return "params_" + t; }
+
     /** Number of atoms in the batch (int scalar). */
     public static final String NATOMS = "natoms";
     /** Number of frames in the batch (int scalar). */

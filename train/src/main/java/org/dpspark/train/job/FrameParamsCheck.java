@@ -28,10 +28,20 @@ final class FrameParamsCheck {
      * @throws IllegalArgumentException naming the first dataset with frames the model cannot take
      */
     static void check(Dataset<Row> rows, EnerFitting fitting) {
-        int nfp = fitting.numbFparam(), nap = fitting.numbAparam();
+        check(rows, fitting.numbFparam(), fitting.numbAparam(), fitting.defaultFparam() != null);
+    }
+
+    /**
+     * @param rows the selected rows of the frames table
+     * @param nfp frame parameters per frame (numb_fparam), 0 for none
+     * @param nap atomic parameters per atom (numb_aparam), 0 for none
+     * @param hasDefault whether frames without fparam take a default_fparam
+     * @throws IllegalArgumentException naming the first dataset with frames that do not carry them in that shape
+     */
+    static void check(Dataset<Row> rows, int nfp, int nap, boolean hasDefault) {
         if (nfp > 0) {
             Column fp = col(FramesTable.FPARAM);
-            if (fitting.defaultFparam() == null) {
+            if (!hasDefault) {
                 refuse(rows, fp.isNull(), "without fparam: the model takes numb_fparam = " + nfp
                         + " frame parameters and has no default_fparam");
             }

@@ -4,6 +4,7 @@ import org.dpspark.model.DeepPotModel;
 import org.dpspark.model.DeepPotModels;
 import org.dpspark.model.EnerFitting;
 import org.dpspark.model.SeADescriptor;
+import org.dpspark.train.data.FrameParamStats;
 import org.dpspark.train.data.TrainStats;
 
 /** A freshly initialised model (DeePMD-kit's initialisation, {@link DeepPotModels}) with davg/dstd and energy bias from the data. */
@@ -11,6 +12,26 @@ public final class ModelInit {
     private ModelInit() {}
 
     public static DeepPotModel create(TrainSettings s, TrainStats stats) {
+        return create(s, stats, null);
+    }
+
+    /**
+     * As {@link #create(TrainSettings, TrainStats)}; with {@code train.model.numb-fparam/numb-aparam} &gt; 0 the fitting
+     * nets take the frame and atomic parameters, normalised with {@code params} (computed over the training frames).
+     */
+    public static DeepPotModel create(TrainSettings s, TrainStats stats, FrameParamStats params) {
+        NetworkSettings n = s.network();
+        if (n.hasFrameParams()) {
+            if (params == null) throw new IllegalArgumentException("numb-fparam/numb-aparam > 0 need the parameters' statistics");
+            DeepPotModel m = withoutParams(s, stats);
+            // the fitting nets drawn again one input wider per parameter (DeePMD-kit's init), from their own seed stream
+            return DeepPotModels.withFrameParams(m, params.fparamAvg(), params.fparamInvStd(), params.aparamAvg(),
+                    params.aparamInvStd(), n.seed() + 7919, true);
+        }
+        return withoutParams(s, stats);
+    }
+
+    private static DeepPotModel withoutParams(TrainSettings s, TrainStats stats) {
         NetworkSettings n = s.network();
         if (n.seAtten()) return SeAttenInit.create(s, stats);
         DeepPotModels.Spec spec = new DeepPotModels.Spec(stats.typeMap(), s.model().rcut(), s.model().rcutSmth(), stats.sel(),

@@ -20,10 +20,13 @@ import java.util.List;
  *                          embedding as extra inputs, one fitting net) instead of se_e2_a
  * @param tebdDim           se_atten: width d of the type embedding
  * @param concatOutputTebd  se_atten: the centre's type embedding appended to the descriptor
+ * @param numbFparam        F frame parameters per frame (DeePMD-kit's fitting {@code numb_fparam}, e.g. an electronic
+ *                          temperature), appended, normalised, to every atom's fitting input; 0: none
+ * @param numbAparam        A atomic parameters per atom ({@code numb_aparam}), appended likewise; 0: none
  */
 public record NetworkSettings(int[] neuron, int axisNeuron, boolean typeOneSide, boolean embeddingResnetDt,
         int[] fittingNeuron, boolean fittingResnetDt, String activation, long seed, boolean seAtten, int tebdDim,
-        boolean concatOutputTebd) implements Serializable {
+        boolean concatOutputTebd, int numbFparam, int numbAparam) implements Serializable {
 
     /** The network keys of a {@code train.model} config section. */
     static NetworkSettings from(Config m) {
@@ -47,10 +50,23 @@ public record NetworkSettings(int[] neuron, int axisNeuron, boolean typeOneSide,
             }
             if (m.getInt("tebd-dim") <= 0) throw new IllegalArgumentException("train.model.tebd-dim must be > 0, got " + m.getInt("tebd-dim"));
         }
+        int nfp = m.getInt("numb-fparam"), nap = m.getInt("numb-aparam");
+        if (nfp < 0 || nap < 0) {
+            throw new IllegalArgumentException("train.model.numb-" + (nfp < 0 ? "fparam = " + nfp : "aparam = " + nap)
+                    + ": the number of parameters must be >= 0");
+        }
+        if (atten && nfp + nap > 0) {
+            throw new IllegalArgumentException("train.model.numb-" + (nfp > 0 ? "fparam" : "aparam") + " > 0: frame and atomic"
+                    + " parameters train with descriptor = se_e2_a only (se_atten does not take them yet)");
+        }
         return new NetworkSettings(ints(m, "neuron"), m.getInt("axis-neuron"), m.getBoolean("type-one-side"),
                 m.getBoolean("embedding-resnet-dt"), ints(m, "fitting-neuron"), m.getBoolean("fitting-resnet-dt"),
-                m.getString("activation"), m.getLong("seed"), atten, m.getInt("tebd-dim"), m.getBoolean("concat-output-tebd"));
+                m.getString("activation"), m.getLong("seed"), atten, m.getInt("tebd-dim"), m.getBoolean("concat-output-tebd"),
+                nfp, nap);
     }
+
+    /** Whether the fitting net takes frame or atomic parameters. */
+    public boolean hasFrameParams() { return numbFparam > 0 || numbAparam > 0; }
 
     private static int[] ints(Config c, String key) {
         return c.getIntList(key).stream().mapToInt(Integer::intValue).toArray();
@@ -59,6 +75,6 @@ public record NetworkSettings(int[] neuron, int axisNeuron, boolean typeOneSide,
     /** The same networks with another seed. */
     public NetworkSettings withSeed(long s) {
         return new NetworkSettings(neuron, axisNeuron, typeOneSide, embeddingResnetDt, fittingNeuron, fittingResnetDt,
-                activation, s, seAtten, tebdDim, concatOutputTebd);
+                activation, s, seAtten, tebdDim, concatOutputTebd, numbFparam, numbAparam);
     }
 }

@@ -74,7 +74,13 @@ public final class ResumeCheck {
         if (desc instanceof SeAttenDescriptor a) {
             seAttenDifferences(s, n, a, d);
         } else {
-            seADifferences(s, n, checkpoint.seA(), d);
+            seADifferences(s, n, checkpoint.seAWithParams(), d);
+        }
+        if (n.numbFparam() != checkpoint.fitting().numbFparam()) {
+            d.add(diff("train.model.numb-fparam", n.numbFparam(), checkpoint.fitting().numbFparam()));
+        }
+        if (n.numbAparam() != checkpoint.fitting().numbAparam()) {
+            d.add(diff("train.model.numb-aparam", n.numbAparam(), checkpoint.fitting().numbAparam()));
         }
         if (!Arrays.equals(n.fittingNeuron(), checkpoint.fitting().neuron())) {
             d.add(diff("train.model.fitting-neuron", Arrays.toString(n.fittingNeuron()),

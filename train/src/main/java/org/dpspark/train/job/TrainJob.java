@@ -20,6 +20,7 @@ import org.dpspark.core.table.DeltaTables;
 import org.dpspark.core.table.FramesUsed;
 import org.dpspark.model.DeepPotModel;
 import org.dpspark.train.data.FrameSource;
+import org.dpspark.train.data.FrameParamStats;
 import org.dpspark.train.data.TrainFrame;
 import org.dpspark.train.data.TrainStats;
 import org.dpspark.train.loss.Adam;
@@ -71,6 +72,16 @@ public final class TrainJob {
                 .takeSample(false, data.validMaxFrames(), s.network().seed());
         out.printf("train: %d training frames in %d partitions (workers), %d validation frames, type map %s%n", nTrain, workers,
                 valid.size(), typeMap);
+        FrameParamStats params = null;
+        NetworkSettings net = s.network();
+        if (net.hasFrameParams()) {
+            // every training and validation frame must carry them: one line naming the first dataset that does not
+            FrameParamsCheck.check(trainRows, net.numbFparam(), net.numbAparam(), false);
+            FrameParamsCheck.check(FrameSource.select(spark, table, version, vd, data.validSplits()), net.numbFparam(),
+                    net.numbAparam(), false);
+            params = FrameParamStats.compute(train, net.numbFparam(), net.numbAparam());
+            out.println("train: " + params.summary());
+        }
         TrainStats st;
         if (stats != null) {
             st = TrainStats.read(stats, typeMap).requireCutoffs(s.model().rcut(), s.model().rcutSmth(), stats);
@@ -101,13 +112,14 @@ public final class TrainJob {
             Path dir = ensemble > 1 ? output.resolve("model_" + k) : output;
             Files.createDirectories(dir);
             TrainSettings sk = base.withSeed(s.network().seed() + k);
-            results.add(trainOne(sk, st, train, workers, valid, dir, resume, provenance));
+            results.add(trainOne(sk, st, params, train, workers, valid, dir, resume, provenance));
         }
         train.unpersist();
         return results;
     }
 
-    private Result trainOne(TrainSettings settings, TrainStats st, JavaRDD<TrainFrame> train, int workers, List<TrainFrame> valid,
+    private Result trainOne(TrainSettings settings, TrainStats st, FrameParamStats paramStats, JavaRDD<TrainFrame> train, int workers,
+            List<TrainFrame> valid,
             Path dir, boolean resume, Map<String, Object> provenance) throws IOException {
         TrainSettings sk = settings; // replaced once when a wall-time budget plans the number of steps
         DeepPotModel template;
@@ -117,7 +129,7 @@ public final class TrainJob {
             state = Checkpoint.state(dir);
             out.printf("train: resuming %s from step %d%n", dir, state.step());
         } else {
-            template = ModelInit.create(sk, st);
+            template = ModelInit.create(sk, st, paramStats);
         }
         Trainer driver = new Trainer(template, sk);
         double[] params = state != null ? state.params() : driver.params().clone();

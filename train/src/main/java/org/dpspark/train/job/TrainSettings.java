@@ -29,6 +29,12 @@ public record TrainSettings(ModelSettings model, NetworkSettings network, Schedu
             throw new IllegalArgumentException("train.parallel.engine = dl4j-spark: se_atten trains with train.parallel.engine = rdd"
                     + " only");
         }
+        if (s.network().hasFrameParams() && (!s.parallel().kernel() || s.parallel().dl4jSpark())) {
+            throw new IllegalArgumentException("train.model.numb-" + (s.network().numbFparam() > 0 ? "fparam" : "aparam")
+                    + " > 0: frame and atomic parameters train with train.compute = kernel and train.parallel.engine = rdd only"
+                    + " (now compute = " + s.parallel().compute().configName() + ", engine = "
+                    + (s.parallel().dl4jSpark() ? "dl4j-spark" : "rdd") + ")");
+        }
         return s;
     }
 

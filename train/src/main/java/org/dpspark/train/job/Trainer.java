@@ -46,7 +46,7 @@ public final class Trainer {
         this.template = template;
         fold = template.descriptor() instanceof SeAttenDescriptor ? new SeAttenFold(template, s.model().sel().slots()) : null;
         DeepPotModel net = fold == null ? template : fold.expanded();
-        batches = new BatchBuilder(net.seA());
+        batches = new BatchBuilder(net);
         if (s.parallel().kernel()) {
             graph = null;
             kernel = new DeepPotKernel(net, s.parallel().mixed());

@@ -31,7 +31,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *     gr̄ = gr&lt; D̄ᵀ + pad(gr D̄) + ġr&lt; dDᵀ + pad(ġr dD)      ġr̄ = dgr
  *     Ḡ = (R̃ gr̄ + Ĥ ġr̄)/N,  Ḡ' = (R̃∘ṡ) ġr̄/N;  embedding net reverse over (G, G'):  ∂θ_emb
  * </pre>
- * ({@link DualLayer} has the layer formulas.) The embedding nets run chunk by chunk (a chunk's arrays stay in
+ * ({@link DualLayer} has the layer formulas.) Frame and atomic parameters (numb_fparam/numb_aparam) extend the
+ * fitting input to [D, p] with p constant in r: Ḋ's p columns are 0, and D̄'s p columns are computed and not used. The embedding nets run chunk by chunk (a chunk's arrays stay in
  * cache); the fitting net runs on all atoms of a type at once. The first pass keeps the embedding activations, G and G'
  * and the embedding's tangent products ż = ẋ·W ({@link TypeState}); the second pass reads them back (storing ż costs
  * less memory traffic than its product costs time; measurements: docs/benchmarks.md#training-kernel).
@@ -146,6 +147,9 @@ public final class DeepPotKernel implements AutoCloseable {
      *     kernel until the next call
      */
     public double[][] forward(StepBatch b) {
+        if (km.nParams > 0 && b.params() == null) {
+            throw new IllegalArgumentException("the model takes " + km.nParams + " frame/atomic parameters; the batch has none");
+        }
         batch = b;
         energy = new double[b.nframes()];
         force = new double[3 * b.natoms()];
@@ -205,12 +209,13 @@ public final class DeepPotKernel implements AutoCloseable {
     /** Embedding nets (G, G' kept), gr and D of a chunk. */
     private void descriptorChunk(int t, int a0, int nc) {
         TypeState st = state[t];
-        int m = km.m, ax = km.axis, ma = m * ax;
+        int m = km.m, ax = km.axis, ma = m * ax, fin = km.fin, np = km.nParams;
         embeddingForward(t, a0, nc, false);
         for (int a = 0; a < nc; a++) {
             int grOff = (a0 + a) * 4 * m;
             contractSlots(st.env, st.g, a0, nc, a, 0.0, st.gr, grOff);
-            Blas.gemm(true, false, m, ax, 4, 1.0, st.gr, grOff, m, st.gr, grOff, m, 0.0, st.fx[0], (a0 + a) * ma, ax);
+            Blas.gemm(true, false, m, ax, 4, 1.0, st.gr, grOff, m, st.gr, grOff, m, 0.0, st.fx[0], (a0 + a) * fin, ax);
+            for (int k = 0; k < np; k++) st.fx[0].put((a0 + a) * fin + ma + k, batch.params()[t][(a0 + a) * np + k]);
         }
     }
 
@@ -264,14 +269,14 @@ public final class DeepPotKernel implements AutoCloseable {
     private void forceChunk(int t, int a0, int nc) {
         StepBatch b = batch;
         TypeState st = state[t];
-        int n = km.nnei, m = km.m, ax = km.axis, ma = m * ax;
+        int n = km.nnei, m = km.m, ax = km.axis, fin = km.fin;
         double invN = 1.0 / n;
         int[] ctr = b.ctr()[t], nbr = b.nbr()[t], fr = b.frame()[t];
         double[] deriv = b.deriv()[t], rij = b.rij()[t];
         for (int a = 0; a < nc; a++) {
             int grOff = (a0 + a) * 4 * m;
-            Blas.gemm(false, true, 4, m, ax, 1.0, st.gr, grOff, m, st.dD, (a0 + a) * ma, ax, 0.0, st.dgr, grOff, m);
-            Blas.gemm(false, false, 4, ax, m, 1.0, st.gr, grOff, m, st.dD, (a0 + a) * ma, ax, 1.0, st.dgr, grOff, m);
+            Blas.gemm(false, true, 4, m, ax, 1.0, st.gr, grOff, m, st.dD, (a0 + a) * fin, ax, 0.0, st.dgr, grOff, m);
+            Blas.gemm(false, false, 4, ax, m, 1.0, st.gr, grOff, m, st.dD, (a0 + a) * fin, ax, 1.0, st.dgr, grOff, m);
             int i = ctr[a0 + a], f = fr[a0 + a];
             for (int j = 0; j < km.ntypes; j++) {
                 int sj = km.sel[j];
@@ -360,13 +365,13 @@ public final class DeepPotKernel implements AutoCloseable {
     /** ġr = (ĤᵀG + (R̃∘ṡ)ᵀG')/N and Ḋ = ġrᵀgr&lt; + grᵀġr&lt; for the atoms of a chunk. */
     private void tangentChunk(int t, int a0, int nc) {
         TypeState st = state[t];
-        int m = km.m, ax = km.axis, ma = m * ax;
+        int m = km.m, ax = km.axis, fin = km.fin;
         for (int a = 0; a < nc; a++) {
             int grOff = (a0 + a) * 4 * m;
             contractSlots(st.hat, st.g, a0, nc, a, 0.0, st.grDot, grOff);
             contractSlots(st.envS, st.gp, a0, nc, a, 1.0, st.grDot, grOff);
-            Blas.gemm(true, false, m, ax, 4, 1.0, st.grDot, grOff, m, st.gr, grOff, m, 0.0, st.dm, (a0 + a) * ma, ax);
-            Blas.gemm(true, false, m, ax, 4, 1.0, st.gr, grOff, m, st.grDot, grOff, m, 1.0, st.dm, (a0 + a) * ma, ax);
+            Blas.gemm(true, false, m, ax, 4, 1.0, st.grDot, grOff, m, st.gr, grOff, m, 0.0, st.dm, (a0 + a) * fin, ax);
+            Blas.gemm(true, false, m, ax, 4, 1.0, st.gr, grOff, m, st.grDot, grOff, m, 1.0, st.dm, (a0 + a) * fin, ax);
         }
     }
 
@@ -377,7 +382,7 @@ public final class DeepPotKernel implements AutoCloseable {
     private void fittingReverse(int t, int rows, double[] dE) {
         StepBatch b = batch;
         TypeState st = state[t];
-        int m = km.m, ax = km.axis, ma = m * ax;
+        int m = km.m, ax = km.axis, fin = km.fin;
         if (mixed != null) {
             double[] yb = new double[rows];
             for (int a = 0; a < rows; a++) yb[a] = dE[b.frame()[t][a]] * b.mask()[t][a];
@@ -386,7 +391,7 @@ public final class DeepPotKernel implements AutoCloseable {
             fittingDual(t, rows, dE);
         }
         for (int a = 0; a < rows; a++) {
-            int o = a * 4 * m, dOff = a * ma;
+            int o = a * 4 * m, dOff = a * fin;
             Blas.gemm(false, true, 4, m, ax, 1.0, st.gr, o, m, st.dbar, dOff, ax, 0.0, st.grBar, o, m);
             Blas.gemm(false, false, 4, ax, m, 1.0, st.gr, o, m, st.dbar, dOff, ax, 1.0, st.grBar, o, m);
             Blas.gemm(false, true, 4, m, ax, 1.0, st.grDot, o, m, st.dD, dOff, ax, 1.0, st.grBar, o, m);

@@ -20,6 +20,8 @@ final class KernelModel {
     final int nnei;
     /** M (embedding output width) and M&lt; (axis neurons). */
     final int m, axis;
+    /** P = numb_fparam + numb_aparam inputs appended to the descriptor, and the fitting input width M·M&lt; + P. */
+    final int nParams, fin;
     final boolean typeOneSide;
     final List<List<KernelLayer>> embeddings = new ArrayList<>();
     final List<List<KernelLayer>> fittings = new ArrayList<>();
@@ -28,7 +30,7 @@ final class KernelModel {
     final int paramCount;
 
     KernelModel(DeepPotModel model) {
-        SeADescriptor d = model.seA();
+        SeADescriptor d = model.seAWithParams();
         ntypes = model.ntypes();
         sel = d.sel().clone();
         selOffset = new int[ntypes];
@@ -41,10 +43,15 @@ final class KernelModel {
         m = d.embeddingWidth();
         axis = d.axisNeuron();
         typeOneSide = d.typeOneSide();
+        nParams = model.fitting().numbFparam() + model.fitting().numbAparam();
+        fin = m * axis + nParams;
         int[] p = {0};
         for (DenseNet net : d.embeddings()) embeddings.add(layers(net, p));
         for (DenseNet net : model.fitting().nets()) fittings.add(layers(net, p));
         paramCount = p[0];
+        for (List<KernelLayer> f : fittings) {
+            if (f.get(0).nIn() != fin) throw new IllegalArgumentException("fitting input " + f.get(0).nIn() + " != M·M< + P = " + fin);
+        }
         shift = new double[ntypes];
         for (int t = 0; t < ntypes; t++) shift[t] = model.fitting().biasAtomE()[t] + model.outBias()[t];
     }
@@ -87,9 +94,9 @@ final class KernelModel {
         return w;
     }
 
-    /** Widest input or output of the fitting layers (≥ M·M&lt;). */
+    /** Widest input or output of the fitting layers (≥ M·M&lt; + P). */
     int maxFittingWidth() {
-        int w = m * axis;
+        int w = fin;
         for (List<KernelLayer> net : fittings) for (KernelLayer l : net) w = Math.max(w, Math.max(l.nIn(), l.nOut()));
         return w;
     }

@@ -32,7 +32,7 @@ public final class KernelPredictor implements Predictor {
      */
     public KernelPredictor(DeepPotKernel kernel, DeepPotModel model, double[] params) {
         this.kernel = kernel;
-        this.batches = new BatchBuilder(model.seA());
+        this.batches = new BatchBuilder(model);
         this.ntypes = model.ntypes();
         setParams(params);
     }

@@ -46,7 +46,7 @@ final class MixedNets implements AutoCloseable {
             fzb = new Fbuf(fw);
             fdzb = new Fbuf(fw);
             eOut = new Fbuf(rows);
-            dOut = new Fbuf((long) rows * km.m * km.axis);
+            dOut = new Fbuf((long) rows * km.fin);
             List<KernelLayer> fit = km.fittings.get(0);
             fx = new Fbuf[fit.size()];
             fa = new Fbuf[fit.size()];
@@ -172,7 +172,7 @@ final class MixedNets implements AutoCloseable {
         Store fs = store[t];
         List<KernelLayer> fit = km.fittings.get(t);
         int lf = fit.size();
-        fs.fx[0].setFrom(0, d, 0, rows * km.m * km.axis);
+        fs.fx[0].setFrom(0, d, 0, rows * km.fin);
         for (int l = 0; l < lf; l++) {
             KernelLayer k = fit.get(l);
             FloatDualLayer.forward(k, theta, rows, fs.fx[l], 0, null, 0, fs.fa[l], 0, false, null, 0, false,
@@ -187,7 +187,7 @@ final class MixedNets implements AutoCloseable {
             gin = gout;
             gout = tmp;
         }
-        fs.dOut.copyTo(0, dD, 0, rows * km.m * km.axis);
+        fs.dOut.copyTo(0, dD, 0, rows * km.fin);
     }
 
     /**
@@ -198,7 +198,7 @@ final class MixedNets implements AutoCloseable {
         Store fs = store[t];
         List<KernelLayer> fit = km.fittings.get(t);
         int lf = fit.size();
-        fs.fdx[0].setFrom(0, dDot, 0, rows * km.m * km.axis);
+        fs.fdx[0].setFrom(0, dDot, 0, rows * km.fin);
         for (int l = 0; l < lf; l++) {
             KernelLayer k = fit.get(l);
             boolean out = l == lf - 1;
@@ -220,7 +220,7 @@ final class MixedNets implements AutoCloseable {
             x = ty;
             dx = tdy;
         }
-        fs.dOut.copyTo(0, dbar, 0, rows * km.m * km.axis);
+        fs.dOut.copyTo(0, dbar, 0, rows * km.fin);
     }
 
     @Override

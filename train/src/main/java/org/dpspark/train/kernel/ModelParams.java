@@ -40,7 +40,7 @@ public final class ModelParams {
     /** {@code template} with the trainable weights of {@code flat} (same architecture; the rest from the template). */
     public static DeepPotModel toModel(double[] flat, DeepPotModel template) {
         int[] o = {0};
-        SeADescriptor d = template.seA();
+        SeADescriptor d = template.seAWithParams();
         List<DenseNet> emb = new ArrayList<>();
         for (DenseNet net : d.embeddings()) emb.add(copy(net, flat, o));
         EnerFitting f = template.fitting();
@@ -53,7 +53,7 @@ public final class ModelParams {
     }
 
     private static List<DenseNet> nets(DeepPotModel model) {
-        List<DenseNet> nets = new ArrayList<>(model.seA().embeddings());
+        List<DenseNet> nets = new ArrayList<>(model.seAWithParams().embeddings());
         nets.addAll(model.fitting().nets());
         return nets;
     }

@@ -17,14 +17,22 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param ctr batch atom index of each row, per type A_t
  * @param frame frame index of each row, per type A_t
  * @param mask 1 for real rows, 0 for a dummy row of a type absent from the batch, per type A_t
+ * @param params normalised frame and atomic parameters of each row, per type A_t×P ({@link GraphNames#params}), or
+ *     null for a model without them
  */
 public record StepBatch(int natoms, int nframes, double[][] env, double[][] deriv, double[][] rij, int[][] nbr, int[][] ctr,
-        int[][] frame, double[][] mask) {
+        int[][] frame, double[][] mask, double[][] params) {
+
+    /** A batch for a model without frame or atomic parameters. */
+    public StepBatch(int natoms, int nframes, double[][] env, double[][] deriv, double[][] rij, int[][] nbr, int[][] ctr,
+            int[][] frame, double[][] mask) {
+        this(natoms, nframes, env, deriv, rij, nbr, ctr, frame, mask, null);
+    }
 
     /** Rows (atoms, plus a dummy row for an absent type) of type t. */
     public int rows(int t) { return ctr[t].length; }
 
-    /** From the SameDiff graph's placeholders (arrays are copied to the heap). */
+    /** From the SameDiff graph's placeholders, with {@link GraphNames#params} when present (arrays are copied to the heap). */
     public static StepBatch of(Map<String, INDArray> ph, int ntypes) {
         double[][] env = new double[ntypes][], deriv = new double[ntypes][], rij = new double[ntypes][], mask = new double[ntypes][];
         int[][] nbr = new int[ntypes][], ctr = new int[ntypes][], fr = new int[ntypes][];
@@ -37,7 +45,13 @@ public record StepBatch(int natoms, int nframes, double[][] env, double[][] deri
             fr[t] = ints(ph.get(GraphNames.frameOf(t)));
             mask[t] = Nd4jViews.toArray(ph.get(GraphNames.mask(t)));
         }
-        return new StepBatch(ph.get(GraphNames.NATOMS).getInt(0), ph.get(GraphNames.NFRAMES).getInt(0), env, deriv, rij, nbr, ctr, fr, mask);
+        double[][] params = null;
+        if (ph.containsKey(GraphNames.params(0))) {
+            params = new double[ntypes][];
+            for (int t = 0; t < ntypes; t++) params[t] = Nd4jViews.toArray(ph.get(GraphNames.params(t)));
+        }
+        return new StepBatch(ph.get(GraphNames.NATOMS).getInt(0), ph.get(GraphNames.NFRAMES).getInt(0), env, deriv, rij, nbr, ctr, fr, mask,
+                params);
     }
 
     /**

@@ -10,7 +10,8 @@ import java.util.List;
  * pad(gr·∂E/∂D) (4×M), the fitting net's layer inputs x_l and activations a_l — and the second pass's per-atom
  * arrays (Ĥ and R̃∘ṡ per slot, ġr, gr̄, Ḋ, D̄, the fitting net's tangents and adjoints). The fitting net runs on all A
  * rows at once (its products are A×(M·M&lt;)·(M·M&lt;)×n, slow with few rows; measurements:
- * docs/benchmarks.md#training-kernel). Buffers grow to the largest batch seen and are reused.
+ * docs/benchmarks.md#training-kernel). Buffers grow to the largest batch seen and are reused. Per-row fitting arrays
+ * (D, ∂E/∂D, Ḋ, D̄) are M·M&lt; + P wide: the descriptor, then the P frame and atomic parameters of the row.
  */
 final class TypeState {
     Dbuf env = new Dbuf(0);
@@ -52,15 +53,15 @@ final class TypeState {
         dz = new Dbuf(store);
         gr = new Dbuf((long) rows * 4 * m);
         dgr = new Dbuf((long) rows * 4 * m);
-        dD = new Dbuf((long) rows * m * km.axis);
+        dD = new Dbuf((long) rows * km.fin);
         g = new Dbuf((long) rows * n * m);
         gp = new Dbuf((long) rows * n * m);
         hat = new Dbuf((long) rows * n * 4);
         envS = new Dbuf((long) rows * n * 4);
         grDot = new Dbuf((long) rows * 4 * m);
         grBar = new Dbuf((long) rows * 4 * m);
-        dm = new Dbuf((long) rows * m * km.axis);
-        dbar = new Dbuf((long) rows * m * km.axis);
+        dm = new Dbuf((long) rows * km.fin); // the P parameter columns of Ḋ are never written: they stay 0
+        dbar = new Dbuf((long) rows * km.fin);
         eOut = new Dbuf(rows);
         long fw = (long) rows * km.maxFittingWidth();
         fy = new Dbuf(fw);
