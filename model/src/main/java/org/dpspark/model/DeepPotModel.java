@@ -132,13 +132,19 @@ public record DeepPotModel(List<String> typeMap, Descriptor descriptor, EnerFitt
     }
 
     /**
-     * Copy with other weights: {@code embeddings} in the descriptor's order and {@code fittingNets} one per type, of the
-     * same architecture; statistics, biases and metadata as here; uncompressed (tables of other weights would not fit).
+     * Copy with other weights (se_e2_a or se_e2_r): {@code embeddings} in the descriptor's order and {@code fittingNets}
+     * one per type, of the same architecture; statistics, biases and metadata as here; uncompressed (tables of other weights would not fit).
      */
     public DeepPotModel withNets(List<DenseNet> embeddings, List<DenseNet> fittingNets) {
-        SeADescriptor d = seAWithParams();
-        SeADescriptor d2 = new SeADescriptor(d.rcut(), d.rcutSmth(), d.sel(), d.neuron(), d.axisNeuron(), d.typeOneSide(),
-                d.resnetDt(), d.activation(), d.precision(), d.setDavgZero(), d.trainable(), d.davg(), d.dstd(), embeddings);
+        Descriptor d2;
+        if (descriptor instanceof SeRDescriptor r) {
+            d2 = new SeRDescriptor(r.rcut(), r.rcutSmth(), r.sel(), r.neuron(), r.typeOneSide(), r.resnetDt(), r.activation(),
+                    r.precision(), r.setDavgZero(), r.trainable(), r.davg(), r.dstd(), embeddings);
+        } else {
+            SeADescriptor d = seAWithParams();
+            d2 = new SeADescriptor(d.rcut(), d.rcutSmth(), d.sel(), d.neuron(), d.axisNeuron(), d.typeOneSide(), d.resnetDt(),
+                    d.activation(), d.precision(), d.setDavgZero(), d.trainable(), d.davg(), d.dstd(), embeddings);
+        }
         EnerFitting f2 = fitting.withNets(fittingNets);
         return new DeepPotModel(typeMap, d2, f2, outBias, outStd, modelDefScript, deepmdOptions, provenance, training);
     }

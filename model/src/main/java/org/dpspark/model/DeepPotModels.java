@@ -109,6 +109,19 @@ public final class DeepPotModels {
      * davg = s̄ and dstd = σ_s on every slot, the same for all centre types; biasAtomE per type (eV).
      */
     public static DeepPotModel randomSeR(Spec spec, double sMean, double sStd, double[] biasAtomE, long seed) {
+        return randomSeR(spec, sMean, sStd, biasAtomE, seed, false);
+    }
+
+    /**
+     * The se_e2_r + ener model training starts from: DeePMD-kit's initialisation of the nets ({@link #trainingNet}),
+     * davg = 0 and dstd = 1 on every slot (the caller replaces them by the data's), biasAtomE per type (eV).
+     */
+    public static DeepPotModel forTrainingSeR(Spec spec, double[] biasAtomE, long seed) {
+        return randomSeR(spec, 0, 1, biasAtomE, seed, true);
+    }
+
+    private static DeepPotModel randomSeR(Spec spec, double sMean, double sStd, double[] biasAtomE, long seed,
+            boolean deepmdBias) {
         Random rng = new Random(seed);
         int t = spec.typeMap().size();
         int nnei = Arrays.stream(spec.sel()).sum();
@@ -119,12 +132,13 @@ public final class DeepPotModels {
         List<DenseNet> emb = new ArrayList<>();
         int nets = spec.typeOneSide() ? t : t * t;
         for (int k = 0; k < nets; k++) {
-            emb.add(net(DenseNet.Kind.EMBEDDING, 1, spec.neuron(), spec.activation(), spec.embeddingResnetDt(), rng));
+            emb.add(net(DenseNet.Kind.EMBEDDING, 1, spec.neuron(), spec.activation(), spec.embeddingResnetDt(), deepmdBias, rng));
         }
         int dimD = spec.neuron()[spec.neuron().length - 1];
         List<DenseNet> fit = new ArrayList<>();
         for (int k = 0; k < t; k++) {
-            fit.add(net(DenseNet.Kind.FITTING, dimD, spec.fittingNeuron(), spec.activation(), spec.fittingResnetDt(), rng));
+            fit.add(net(DenseNet.Kind.FITTING, dimD, spec.fittingNeuron(), spec.activation(), spec.fittingResnetDt(), deepmdBias,
+                    rng));
         }
         SeRDescriptor d = new SeRDescriptor(spec.rcut(), spec.rcutSmth(), spec.sel().clone(), spec.neuron().clone(),
                 spec.typeOneSide(), spec.embeddingResnetDt(), spec.activation(), "float64", false, true, davg, dstd, emb);

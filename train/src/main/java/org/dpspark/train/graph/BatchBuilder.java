@@ -8,6 +8,7 @@ import java.util.Map;
 import org.dpspark.model.DeepPotModel;
 import org.dpspark.model.EnerFitting;
 import org.dpspark.model.SeADescriptor;
+import org.dpspark.model.SeRDescriptor;
 import org.dpspark.model.env.EnvNormalization;
 import org.dpspark.model.env.SeAEnvironment;
 import org.dpspark.model.env.SeAFrame;
@@ -41,6 +42,8 @@ public final class BatchBuilder {
     private final double[] dstd;
     private final NeighborListBuilder nlBuilder;
     private final SeAEnvironment envBuilder;
+    /** se_e2_r: R̃ = [s̃, 1/5, 0, 0], ∂R̃/∂r only in column 0 (see {@link #BatchBuilder(DeepPotModel)}). */
+    private final boolean radial;
     /** F frame and A atomic parameters of the fitting (0 for none) and their normalisation (null when 0). */
     private final int nfp, nap;
     private final double[] fAvg, fInv, aAvg, aInv, fDefault;
@@ -50,15 +53,42 @@ public final class BatchBuilder {
 
     /** For a model without frame or atomic parameters (only its descriptor matters). */
     public BatchBuilder(SeADescriptor d) {
-        this(d, null);
+        this(new Environment(d.rcut(), d.rcutSmth(), d.sel(), d.davg(), d.dstd(), false), null);
     }
 
-    /** For {@code model}: its se_e2_a descriptor, and its fitting's frame and atomic parameters if it has them. */
+    /**
+     * For {@code model}: its se_e2_a or se_e2_r descriptor, and its fitting's frame and atomic parameters if it has
+     * them. For se_e2_r the environment is R̃ = [s̃, 1/5, 0, 0] with ∂R̃/∂r zero but in column 0 (s̃ normalised with
+     * the model's one-column davg/dstd): the kernel's contraction R̃ᵀG/N then holds se_e2_r's descriptor
+     * (1/5)(1/N)ΣG in its row 1 ({@code KernelModel.radial}).
+     */
     public BatchBuilder(DeepPotModel model) {
-        this(model.seAWithParams(), model.fitting());
+        this(Environment.of(model), model.fitting());
     }
 
-    private BatchBuilder(SeADescriptor d, EnerFitting fit) {
+    /** Cutoffs, slots and T×N×4 normalisation of the environment matrices; {@code radial} for se_e2_r. */
+    private record Environment(double rcut, double rcutSmth, int[] sel, double[] davg, double[] dstd, boolean radial) {
+        static Environment of(DeepPotModel model) {
+            if (model.descriptor() instanceof SeRDescriptor r) {
+                return new Environment(r.rcut(), r.rcutSmth(), r.sel(), fourColumns(r.davg(), 0), fourColumns(r.dstd(), 1), true);
+            }
+            SeADescriptor d = model.seAWithParams();
+            return new Environment(d.rcut(), d.rcutSmth(), d.sel(), d.davg(), d.dstd(), false);
+        }
+
+        /** se_e2_r's T×N×1 statistics as T×N×4 with {@code fill} in columns 1–3 (replaced by the radial columns later). */
+        private static double[] fourColumns(double[] one, double fill) {
+            double[] four = new double[4 * one.length];
+            for (int k = 0; k < one.length; k++) {
+                four[4 * k] = one[k];
+                four[4 * k + 1] = four[4 * k + 2] = four[4 * k + 3] = fill;
+            }
+            return four;
+        }
+    }
+
+    private BatchBuilder(Environment e, EnerFitting fit) {
+        radial = e.radial();
         boolean p = fit != null && fit.hasParams();
         nfp = p ? fit.numbFparam() : 0;
         nap = p ? fit.numbAparam() : 0;
@@ -67,12 +97,12 @@ public final class BatchBuilder {
         aAvg = p ? fit.aparamAvg() : null;
         aInv = p ? fit.aparamInvStd() : null;
         fDefault = p ? fit.defaultFparam() : null;
-        ntypes = d.ntypes();
-        nnei = d.nnei();
-        davg = d.davg();
-        dstd = d.dstd();
-        nlBuilder = new NeighborListBuilder(d.rcut());
-        envBuilder = new SeAEnvironment(d.rcut(), d.rcutSmth(), d.sel());
+        ntypes = e.sel().length;
+        nnei = java.util.Arrays.stream(e.sel()).sum();
+        davg = e.davg();
+        dstd = e.dstd();
+        nlBuilder = new NeighborListBuilder(e.rcut());
+        envBuilder = new SeAEnvironment(e.rcut(), e.rcutSmth(), e.sel());
     }
 
     public int ntypes() { return ntypes; }
@@ -118,6 +148,7 @@ public final class BatchBuilder {
             if (count[t] == 0) { // dummy row: padding everywhere (R̃ = −davg/dstd), no force, masked energy
                 for (int s = 0; s < nnei; s++) {
                     for (int c = 0; c < 4; c++) env[t][4 * s + c] = -davg[(t * nnei + s) * 4 + c] / dstd[(t * nnei + s) * 4 + c];
+                    if (radial) radialColumns(env[t], null, s);
                 }
             }
         }
@@ -144,6 +175,7 @@ public final class BatchBuilder {
                 }
                 System.arraycopy(fe, i * nnei * 4, env[t], r * nnei * 4, nnei * 4);
                 System.arraycopy(fd, i * nnei * 12, deriv[t], r * nnei * 12, nnei * 12);
+                if (radial) for (int s = 0; s < nnei; s++) radialColumns(env[t], deriv[t], r * nnei + s);
                 System.arraycopy(fr3, i * nnei * 3, rij[t], r * nnei * 3, nnei * 3);
                 for (int s = 0; s < nnei; s++) {
                     int j = fnl[i * nnei + s];
@@ -206,5 +238,13 @@ public final class BatchBuilder {
                     + " atoms; the model takes numb_aparam = " + nap + " per atom");
         }
         return nfp > 0 ? fp : new double[0];
+    }
+
+    /** se_e2_r's slot {@code q}: R̃ columns 1–3 = (1/5, 0, 0), constant in r (their rows of ∂R̃/∂r zeroed). */
+    private static void radialColumns(double[] env, double[] deriv, int q) {
+        env[4 * q + 1] = SeRDescriptor.RES_RESCALE;
+        env[4 * q + 2] = 0;
+        env[4 * q + 3] = 0;
+        if (deriv != null) java.util.Arrays.fill(deriv, 12 * q + 3, 12 * q + 12, 0.0);
     }
 }

@@ -10,6 +10,7 @@ import org.dpspark.model.DeepPotModel;
 import org.dpspark.model.Descriptor;
 import org.dpspark.model.SeADescriptor;
 import org.dpspark.model.SeAttenDescriptor;
+import org.dpspark.model.SeRDescriptor;
 
 /**
  * What {@code train --resume} checks before any Spark job. Like DeePMD-kit's {@code dp train --restart}, a resume
@@ -61,7 +62,7 @@ public final class ResumeCheck {
         List<String> d = new ArrayList<>();
         NetworkSettings n = s.network();
         Descriptor desc = checkpoint.descriptor();
-        String descriptor = n.seAtten() ? "se_atten" : "se_e2_a";
+        String descriptor = n.descriptorType();
         if (!desc.type().equals(descriptor)) {
             d.add(diff("train.model.descriptor", descriptor, desc.type()));
             return d; // the keys below mean other things for another descriptor
@@ -73,6 +74,11 @@ public final class ResumeCheck {
         if (s.model().rcutSmth() != desc.rcutSmth()) d.add(diff("model.rcut-smth", s.model().rcutSmth(), desc.rcutSmth()));
         if (desc instanceof SeAttenDescriptor a) {
             seAttenDifferences(s, n, a, d);
+        } else if (desc instanceof SeRDescriptor r) {
+            if (!s.model().sel().auto() && !Arrays.equals(s.model().sel().slots(), r.sel())) {
+                d.add(diff("model.sel", Arrays.toString(s.model().sel().slots()), Arrays.toString(r.sel())));
+            }
+            embeddingDifferences(n, r.neuron(), n.axisNeuron(), r.typeOneSide(), r.resnetDt(), r.activation(), d);
         } else {
             seADifferences(s, n, checkpoint.seAWithParams(), d);
         }

@@ -24,6 +24,7 @@ import org.dpspark.core.table.DeltaTables;
 import org.dpspark.core.table.FramesUsed;
 import org.dpspark.model.DeepPotModel;
 import org.dpspark.model.SeADescriptor;
+import org.dpspark.model.SeRDescriptor;
 import org.dpspark.train.data.FrameSource;
 import org.dpspark.train.data.ModelBytes;
 import org.dpspark.train.data.TrainFrame;
@@ -36,8 +37,8 @@ import org.dpspark.train.kernel.KernelPredictor;
 /**
  * The test job: a model on frames of a frames table (predictions computed in executors by the training kernel's
  * forward pass, {@link KernelPredictor}, or with {@code train.compute = samediff} through the SameDiff graph; both
- * equal the reference evaluator to round-off; models with another descriptor, se_e2_r or se_atten, by that reference
- * evaluator, {@link ReferencePredictor}; frame and atomic parameters, each frame's fparam/aparam from the table, are
+ * equal the reference evaluator to round-off, se_e2_r on the kernel too; se_atten models by that reference evaluator,
+ * {@link ReferencePredictor}; frame and atomic parameters, each frame's fparam/aparam from the table, are
  * checked first by {@link FrameParamsCheck} and taken by the kernel and the reference evaluator) → per-frame predictions as Parquet, metrics (energy RMSE/MAE per atom,
  * force RMSE/MAE, virial RMSE per atom; overall, per dataset, forces per element) and parity plots. The frames
  * table's version and the tested frame ids' digest are recorded in {@code frames_used.json} ({@link FramesUsed}).
@@ -75,10 +76,11 @@ public final class TestJob {
             Nd4jThreads.limitToTask();
             DeepPotModel m = ModelBytes.model(mb.value());
             // the kernel (its buffers) is the executor thread's, kept from partition to partition
-            // descriptors other than se_e2_a, and fparam/aparam models with compute = samediff (the graph has no
-            // parameter inputs): the reference evaluator, which the kernel and graph equal to round-off. An se_e2_a model
-            // is tested by the kernel that validated it in training, so that both print the same RMSE.
-            boolean reference = !(m.descriptor() instanceof SeADescriptor) || (m.fitting().hasParams() && !kernel);
+            // se_atten, and with compute = samediff se_e2_r and fparam/aparam models (the graph has neither): the
+            // reference evaluator, which the kernel and graph equal to round-off. se_e2_a and se_e2_r models are tested by
+            // the kernel that validated them in training, so that both print the same RMSE.
+            boolean onKernel = m.descriptor() instanceof SeADescriptor || m.descriptor() instanceof SeRDescriptor;
+            boolean reference = !onKernel || (!kernel && (m.fitting().hasParams() || m.descriptor() instanceof SeRDescriptor));
             Predictor p = reference ? new ReferencePredictor(m)
                     : kernel ? KernelPredictor.cached(m, key) : GraphPredictor.of(m);
             List<Row> res = new ArrayList<>();

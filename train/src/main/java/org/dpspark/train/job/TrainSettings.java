@@ -21,13 +21,14 @@ public record TrainSettings(ModelSettings model, NetworkSettings network, Schedu
         Config c = root.getConfig("train");
         TrainSettings s = new TrainSettings(ModelSettings.from(root), NetworkSettings.from(c.getConfig("model")),
                 ScheduleSettings.from(c), DataSettings.from(c), ParallelSettings.from(c));
-        if (s.network().seAtten() && !s.parallel().kernel()) {
-            throw new IllegalArgumentException("train.compute = " + s.parallel().compute().configName() + ": se_atten trains with"
-                    + " train.compute = kernel only");
+        String desc = s.network().descriptorType();
+        if (!desc.equals("se_e2_a") && !s.parallel().kernel()) {
+            throw new IllegalArgumentException("train.compute = " + s.parallel().compute().configName() + ": " + desc
+                    + " trains with train.compute = kernel only");
         }
-        if (s.network().seAtten() && s.parallel().dl4jSpark()) {
-            throw new IllegalArgumentException("train.parallel.engine = dl4j-spark: se_atten trains with train.parallel.engine = rdd"
-                    + " only");
+        if (!desc.equals("se_e2_a") && s.parallel().dl4jSpark()) {
+            throw new IllegalArgumentException("train.parallel.engine = dl4j-spark: " + desc + " trains with"
+                    + " train.parallel.engine = rdd only");
         }
         if (s.network().hasFrameParams() && (!s.parallel().kernel() || s.parallel().dl4jSpark())) {
             throw new IllegalArgumentException("train.model.numb-" + (s.network().numbFparam() > 0 ? "fparam" : "aparam")

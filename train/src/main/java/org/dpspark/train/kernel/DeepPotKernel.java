@@ -31,7 +31,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *     gr̄ = gr&lt; D̄ᵀ + pad(gr D̄) + ġr&lt; dDᵀ + pad(ġr dD)      ġr̄ = dgr
  *     Ḡ = (R̃ gr̄ + Ĥ ġr̄)/N,  Ḡ' = (R̃∘ṡ) ġr̄/N;  embedding net reverse over (G, G'):  ∂θ_emb
  * </pre>
- * ({@link DualLayer} has the layer formulas.) Frame and atomic parameters (numb_fparam/numb_aparam) extend the
+ * ({@link DualLayer} has the layer formulas.) se_e2_r runs the same passes on R̃ = [s̃, 1/5, 0, 0] (∂R̃/∂r zero but
+ * in column 0) with D = gr's row 1 = (1/5)(1/N)ΣG, which is linear in gr: dgr and gr̄ are D's adjoints in row 1, and
+ * the bilinear terms of se_e2_a (gr&lt; dDᵀ …) do not exist. Frame and atomic parameters (numb_fparam/numb_aparam) extend the
  * fitting input to [D, p] with p constant in r: Ḋ's p columns are 0, and D̄'s p columns are computed and not used. The embedding nets run chunk by chunk (a chunk's arrays stay in
  * cache); the fitting net runs on all atoms of a type at once. The first pass keeps the embedding activations, G and G'
  * and the embedding's tangent products ż = ẋ·W ({@link TypeState}); the second pass reads them back (storing ż costs
@@ -214,8 +216,13 @@ public final class DeepPotKernel implements AutoCloseable {
         for (int a = 0; a < nc; a++) {
             int grOff = (a0 + a) * 4 * m;
             contractSlots(st.env, st.g, a0, nc, a, 0.0, st.gr, grOff);
-            Blas.gemm(true, false, m, ax, 4, 1.0, st.gr, grOff, m, st.gr, grOff, m, 0.0, st.fx[0], (a0 + a) * fin, ax);
-            for (int k = 0; k < np; k++) st.fx[0].put((a0 + a) * fin + ma + k, batch.params()[t][(a0 + a) * np + k]);
+            if (km.radial) {
+                for (int c = 0; c < m; c++) st.fx[0].put((a0 + a) * fin + c, st.gr.get(grOff + m + c)); // D = gr row 1
+            } else {
+                Blas.gemm(true, false, m, ax, 4, 1.0, st.gr, grOff, m, st.gr, grOff, m, 0.0, st.fx[0], (a0 + a) * fin, ax);
+            }
+            int dimD = km.radial ? m : ma;
+            for (int k = 0; k < np; k++) st.fx[0].put((a0 + a) * fin + dimD + k, batch.params()[t][(a0 + a) * np + k]);
         }
     }
 
@@ -275,8 +282,12 @@ public final class DeepPotKernel implements AutoCloseable {
         double[] deriv = b.deriv()[t], rij = b.rij()[t];
         for (int a = 0; a < nc; a++) {
             int grOff = (a0 + a) * 4 * m;
-            Blas.gemm(false, true, 4, m, ax, 1.0, st.gr, grOff, m, st.dD, (a0 + a) * fin, ax, 0.0, st.dgr, grOff, m);
-            Blas.gemm(false, false, 4, ax, m, 1.0, st.gr, grOff, m, st.dD, (a0 + a) * fin, ax, 1.0, st.dgr, grOff, m);
+            if (km.radial) { // D = gr row 1: dgr = [0; ∂E/∂D; 0; 0]
+                for (int c = 0; c < 4 * m; c++) st.dgr.put(grOff + c, c >= m && c < 2 * m ? st.dD.get((a0 + a) * fin + c - m) : 0.0);
+            } else {
+                Blas.gemm(false, true, 4, m, ax, 1.0, st.gr, grOff, m, st.dD, (a0 + a) * fin, ax, 0.0, st.dgr, grOff, m);
+                Blas.gemm(false, false, 4, ax, m, 1.0, st.gr, grOff, m, st.dD, (a0 + a) * fin, ax, 1.0, st.dgr, grOff, m);
+            }
             int i = ctr[a0 + a], f = fr[a0 + a];
             for (int j = 0; j < km.ntypes; j++) {
                 int sj = km.sel[j];
@@ -370,6 +381,10 @@ public final class DeepPotKernel implements AutoCloseable {
             int grOff = (a0 + a) * 4 * m;
             contractSlots(st.hat, st.g, a0, nc, a, 0.0, st.grDot, grOff);
             contractSlots(st.envS, st.gp, a0, nc, a, 1.0, st.grDot, grOff);
+            if (km.radial) {
+                for (int c = 0; c < m; c++) st.dm.put((a0 + a) * fin + c, st.grDot.get(grOff + m + c)); // Ḋ = ġr row 1
+                continue;
+            }
             Blas.gemm(true, false, m, ax, 4, 1.0, st.grDot, grOff, m, st.gr, grOff, m, 0.0, st.dm, (a0 + a) * fin, ax);
             Blas.gemm(true, false, m, ax, 4, 1.0, st.gr, grOff, m, st.grDot, grOff, m, 1.0, st.dm, (a0 + a) * fin, ax);
         }
@@ -389,6 +404,13 @@ public final class DeepPotKernel implements AutoCloseable {
             mixed.fittingReverse(grad, t, rows, st.dm, yb, st.dbar);
         } else {
             fittingDual(t, rows, dE);
+        }
+        if (km.radial) { // D linear in gr: gr̄ = [0; D̄; 0; 0], no second-order terms
+            for (int a = 0; a < rows; a++) {
+                int o = a * 4 * m;
+                for (int c = 0; c < 4 * m; c++) st.grBar.put(o + c, c >= m && c < 2 * m ? st.dbar.get(a * fin + c - m) : 0.0);
+            }
+            return;
         }
         for (int a = 0; a < rows; a++) {
             int o = a * 4 * m, dOff = a * fin;

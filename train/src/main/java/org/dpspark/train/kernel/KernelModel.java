@@ -6,9 +6,10 @@ import org.dpspark.model.DeepPotModel;
 import org.dpspark.model.DenseNet;
 import org.dpspark.model.NetLayer;
 import org.dpspark.model.SeADescriptor;
+import org.dpspark.model.SeRDescriptor;
 
 /**
- * The se_e2_a + energy architecture for {@link DeepPotKernel}: sizes, the nets as {@link KernelLayer} lists and the
+ * The se_e2_a (or se_e2_r) + energy architecture for {@link DeepPotKernel}: sizes, the nets as {@link KernelLayer} lists and the
  * layout of the flat parameter vector, which is the SameDiff graph's ({@code DeepPotOps.parameters}): every
  * embedding net in descriptor order, then the fitting net of each type; per layer w, b (if any), idt (if any).
  */
@@ -18,8 +19,13 @@ final class KernelModel {
     /** First slot of each neighbour type's block, N = Σ sel slots per atom. */
     final int[] selOffset;
     final int nnei;
-    /** M (embedding output width) and M&lt; (axis neurons). */
+    /** M (embedding output width) and M&lt; (axis neurons; 1 for se_e2_r, which has no axis matrix). */
     final int m, axis;
+    /**
+     * se_e2_r: D = (1/5)(1/N) Σ_slots G, M values. The kernel computes it with se_e2_a's contraction gr = R̃ᵀG/N on
+     * R̃ = [s̃, 1/5, 0, 0] (the batch's radial environment, {@code BatchBuilder}): D is gr's row 1.
+     */
+    final boolean radial;
     /** P = numb_fparam + numb_aparam inputs appended to the descriptor, and the fitting input width M·M&lt; + P. */
     final int nParams, fin;
     final boolean typeOneSide;
@@ -30,9 +36,24 @@ final class KernelModel {
     final int paramCount;
 
     KernelModel(DeepPotModel model) {
-        SeADescriptor d = model.seAWithParams();
         ntypes = model.ntypes();
-        sel = d.sel().clone();
+        List<DenseNet> embNets;
+        if (model.descriptor() instanceof SeRDescriptor r) {
+            radial = true;
+            sel = r.sel().clone();
+            m = r.dimOut();
+            axis = 1;
+            typeOneSide = r.typeOneSide();
+            embNets = r.embeddings();
+        } else {
+            SeADescriptor d = model.seAWithParams();
+            radial = false;
+            sel = d.sel().clone();
+            m = d.embeddingWidth();
+            axis = d.axisNeuron();
+            typeOneSide = d.typeOneSide();
+            embNets = d.embeddings();
+        }
         selOffset = new int[ntypes];
         int off = 0;
         for (int j = 0; j < ntypes; j++) {
@@ -40,13 +61,10 @@ final class KernelModel {
             off += sel[j];
         }
         nnei = off;
-        m = d.embeddingWidth();
-        axis = d.axisNeuron();
-        typeOneSide = d.typeOneSide();
         nParams = model.fitting().numbFparam() + model.fitting().numbAparam();
-        fin = m * axis + nParams;
+        fin = (radial ? m : m * axis) + nParams;
         int[] p = {0};
-        for (DenseNet net : d.embeddings()) embeddings.add(layers(net, p));
+        for (DenseNet net : embNets) embeddings.add(layers(net, p));
         for (DenseNet net : model.fitting().nets()) fittings.add(layers(net, p));
         paramCount = p[0];
         for (List<KernelLayer> f : fittings) {

@@ -6,7 +6,7 @@ import org.dpspark.model.DeepPotModel;
 import org.dpspark.model.DenseNet;
 import org.dpspark.model.EnerFitting;
 import org.dpspark.model.NetLayer;
-import org.dpspark.model.SeADescriptor;
+import org.dpspark.model.SeRDescriptor;
 
 /**
  * A model's trainable weights ↔ the flat parameter vector that training works on, without building the SameDiff
@@ -40,9 +40,8 @@ public final class ModelParams {
     /** {@code template} with the trainable weights of {@code flat} (same architecture; the rest from the template). */
     public static DeepPotModel toModel(double[] flat, DeepPotModel template) {
         int[] o = {0};
-        SeADescriptor d = template.seAWithParams();
         List<DenseNet> emb = new ArrayList<>();
-        for (DenseNet net : d.embeddings()) emb.add(copy(net, flat, o));
+        for (DenseNet net : embeddings(template)) emb.add(copy(net, flat, o));
         EnerFitting f = template.fitting();
         List<DenseNet> fit = new ArrayList<>();
         for (DenseNet net : f.nets()) fit.add(copy(net, flat, o));
@@ -53,9 +52,14 @@ public final class ModelParams {
     }
 
     private static List<DenseNet> nets(DeepPotModel model) {
-        List<DenseNet> nets = new ArrayList<>(model.seAWithParams().embeddings());
+        List<DenseNet> nets = new ArrayList<>(embeddings(model));
         nets.addAll(model.fitting().nets());
         return nets;
+    }
+
+    /** The embedding nets of a se_e2_a or se_e2_r model, in the descriptor's order. */
+    private static List<DenseNet> embeddings(DeepPotModel model) {
+        return model.descriptor() instanceof SeRDescriptor r ? r.embeddings() : model.seAWithParams().embeddings();
     }
 
     private static int size(NetLayer l) {

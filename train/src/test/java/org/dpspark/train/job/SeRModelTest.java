@@ -19,23 +19,12 @@ import org.dpspark.train.graph.TestData;
 import org.junit.jupiter.api.Test;
 
 /**
- * se_e2_r in the train module: {@code test} predicts with the se_e2_r reference evaluator; training se_e2_r (as the
- * configured descriptor or from a se_e2_r starting model) is refused with a message that says so.
+ * se_e2_r in the train module: the reference predictor (what {@code test} uses with compute = samediff) predicts with
+ * the se_e2_r reference evaluator; a slab is refused naming the frame. Training: {@link SeRTrainTest}.
  */
 class SeRModelTest {
     static DeepPotModel seR() throws Exception {
         return DeepPotModel.importDeepmd(SharedData.path("deepmd-models/deeppot-r.yaml"));
-    }
-
-    @Test
-    void trainingSeRIsRefusedClearly() throws Exception {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> TrainSettings.from(JobConfig.load(null, List.of("train.model.descriptor=se_e2_r"))));
-        assertTrue(e.getMessage().contains("train.model.descriptor = se_e2_r") && e.getMessage().contains("implemented for se_e2_a and se_atten")
-                && e.getMessage().contains("import-model"), e.getMessage());
-        TrainSettings s = TrainSettings.from(JobConfig.load(null, List.of()));
-        UnsupportedModelException u = assertThrows(UnsupportedModelException.class, () -> new Trainer(seR(), s));
-        assertTrue(u.getMessage().contains("se_e2_r") && u.getMessage().contains("training"), u.getMessage());
     }
 
     @Test
