@@ -58,7 +58,7 @@ public record NetworkSettings(int[] neuron, int axisNeuron, boolean typeOneSide,
         }
         if (atten && nfp + nap > 0) {
             throw new IllegalArgumentException("train.model.numb-" + (nfp > 0 ? "fparam" : "aparam") + " > 0: frame and atomic"
-                    + " parameters train with descriptor = se_e2_a only (se_atten does not take them yet)");
+                    + " parameters train with descriptor = se_e2_a or se_e2_r only (se_atten does not take them yet)");
         }
         return new NetworkSettings(ints(m, "neuron"), m.getInt("axis-neuron"), m.getBoolean("type-one-side"),
                 m.getBoolean("embedding-resnet-dt"), ints(m, "fitting-neuron"), m.getBoolean("fitting-resnet-dt"),

@@ -14,6 +14,7 @@ import org.dpspark.model.DenseNet;
 import org.dpspark.model.NetLayer;
 import org.dpspark.model.eval.DeepPotEvaluator;
 import org.dpspark.model.eval.DeepPotResult;
+import org.dpspark.model.eval.SeREvaluator;
 import org.dpspark.train.data.TrainFrame;
 import org.dpspark.train.graph.BatchBuilder;
 import org.dpspark.train.graph.Prediction;
@@ -30,7 +31,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * frame to frame and from atom to atom: the training step's energies, forces and virials equal the reference
  * evaluator's (the one `test` and `simulate` use, golden-tested against DeePMD-kit with fparam/aparam), ∂L/∂θ equals
  * central finite differences on every fitting weight that multiplies a parameter, and the float32 nets of
- * {@code train.precision = mixed} agree to float32 round-off.
+ * {@code train.precision = mixed} agree to float32 round-off; an se_e2_r model takes them too.
  */
 class FrameParamTrainTest {
     /** Normalisation of the model: fparam (2 values), aparam (1 per atom). */
@@ -89,6 +90,33 @@ class FrameParamTrainTest {
                 frames.get(0).aparam(), false).energy(), new DeepPotEvaluator(tr.model()).evaluate(frames.get(0).positions(),
                 frames.get(0).cell(), frames.get(0).types(), frames.get(0).fparam(), frames.get(0).aparam(), false).energy(), 0.0,
                 "model() of the unchanged parameters keeps the fitting's parameter normalisation");
+    }
+
+    /**
+     * The same for se_e2_r (fitting input [D, p] with D = (1/5)·mean of the embedding; SeRTrainTest has the descriptor
+     * alone): the training step equals {@link SeREvaluator} with each frame's parameters, same bounds and reasons.
+     */
+    @Test
+    void seRTrainingStepTakesTheParameters() throws Exception {
+        DeepPotModels.Spec spec = new DeepPotModels.Spec(List.of("O", "H"), 6.0, 0.5, new int[] {46, 92}, new int[] {5, 10}, 1,
+                false, true, new int[] {12, 12}, true, "tanh");
+        DeepPotModel m = DeepPotModels.withFrameParams(DeepPotModels.randomSeR(spec, 0.05, 0.1, new double[] {-93.0, -187.0}, 5),
+                F_AVG, F_INV, A_AVG, A_INV, 17, true);
+        Trainer tr = new Trainer(m, TrainSettings.from(JobConfig.load(null, List.of("train.model.descriptor=se_e2_r",
+                "train.parallel.engine=rdd", "train.model.numb-fparam=2", "train.model.numb-aparam=1", "model.type-map=[O,H]",
+                "model.sel=[46,92]"))));
+        List<TrainFrame> frames = frames();
+        List<Prediction> p = tr.predict(frames, 3);
+        SeREvaluator ev = new SeREvaluator(m);
+        for (int k = 0; k < frames.size(); k++) {
+            TrainFrame f = frames.get(k);
+            DeepPotResult r = ev.evaluate(f.positions(), f.cell(), f.types(), f.fparam(), f.aparam(), false);
+            assertEquals(r.energy(), p.get(k).energy(), 1e-8, f.id() + " energy");
+            for (int i = 0; i < r.forces().length; i++) assertEquals(r.forces()[i], p.get(k).forces()[i], 1e-10, f.id() + " force " + i);
+            for (int i = 0; i < 9; i++) assertEquals(r.virial()[i], p.get(k).virial()[i], 1e-9, f.id() + " virial " + i);
+            DeepPotResult centre = ev.evaluate(f.positions(), f.cell(), f.types(), F_AVG, constant(f.natoms(), A_AVG[0]), false);
+            assertTrue(Math.abs(centre.energy() - r.energy()) > 1e-2, f.id() + ": the parameters matter");
+        }
     }
 
     /**
@@ -189,7 +217,7 @@ class FrameParamTrainTest {
         String atten = assertThrows(IllegalArgumentException.class, () -> TrainSettings.from(JobConfig.load(null,
                 List.of("train.model.descriptor=se_atten", "train.model.attn-layer=0", "train.parallel.engine=rdd",
                         "train.model.numb-fparam=1")))).getMessage();
-        assertTrue(atten.contains("numb-fparam") && atten.contains("se_e2_a only"), atten);
+        assertTrue(atten.contains("numb-fparam") && atten.contains("se_e2_a or se_e2_r only"), atten);
         String dl4j = assertThrows(IllegalArgumentException.class, () -> TrainSettings.from(JobConfig.load(null,
                 List.of("train.parallel.engine=dl4j-spark", "train.model.numb-fparam=1")))).getMessage();
         assertTrue(dl4j.contains("engine = dl4j-spark") && dl4j.contains("rdd"), dl4j);
