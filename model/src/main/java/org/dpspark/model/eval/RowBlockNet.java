@@ -160,11 +160,31 @@ final class RowBlockNet extends NetLayout {
      */
     double[] backwardOnes(int rows) {
         rows = quad(rows);
-        double[] g = ga, gx = gb;
         int last = nLayers - 1;
         for (int r = 0; r < rows; r++) {
-            for (int k = 0; k < pw[last]; k++) g[r * pmax + k] = k < outDim ? 1.0 : 0.0;
+            for (int k = 0; k < pw[last]; k++) ga[r * pmax + k] = k < outDim ? 1.0 : 0.0;
         }
+        return reverse(rows);
+    }
+
+    /**
+     * Reverse pass of rows 0..rows−1 after {@link #forward} from ∂L/∂y_out given per row: row r's outDim values at
+     * {@code gOut[gOff + r·gLd]}; rows past {@code rows} up to the row blocking get 0.
+     *
+     * @return a scratch array holding ∂L/∂x, row r at {@code r·}{@link #gradStride()} (valid until the next call)
+     */
+    double[] backward(double[] gOut, int gOff, int gLd, int rows) {
+        int all = quad(rows), last = nLayers - 1;
+        for (int r = 0; r < all; r++) {
+            for (int k = 0; k < pw[last]; k++) ga[r * pmax + k] = r < rows && k < outDim ? gOut[gOff + r * gLd + k] : 0.0;
+        }
+        return reverse(all);
+    }
+
+    /** The reverse pass over rows (a whole number of row blocks) from ∂L/∂y_out in {@code ga}. */
+    private double[] reverse(int rows) {
+        double[] g = ga, gx = gb;
+        int last = nLayers - 1;
         for (int l = last; l >= 0; l--) {
             int ni = nIn[l], no = nOut[l], p = pw[l], oo = poff[l], pi = VectorKernels.padded(ni);
             for (int r = 0; r < rows; r++) VectorKernels.mul(dz, r * pmax, g, r * pmax, dphi, r * ld + oo, p);
@@ -185,6 +205,6 @@ final class RowBlockNet extends NetLayout {
         return g;
     }
 
-    /** Row length of {@link #backwardOnes}'s result. */
+    /** Row length of {@link #backwardOnes}'s and {@link #backward}'s result. */
     int gradStride() { return pmax; }
 }

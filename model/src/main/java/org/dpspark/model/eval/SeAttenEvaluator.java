@@ -49,8 +49,12 @@ public final class SeAttenEvaluator extends ReferenceEvaluator {
     private final double[] tebd;
     /** Stripped: the type-pair net's output for (centre, neighbour type), T × T × M; else null. */
     private final double[] stripTable;
-    private final CompiledNet emb;
-    private final int embIn;
+    /**
+     * The embedding net over the N slots of one atom at once: row-major with the Vector API's products ({@link
+     * RowBlockNet}, the VECTOR products), or feature-major and bitwise the one-row net ({@link BatchedNet}, SCALAR).
+     */
+    private final RowBlockNet embVec;
+    private final BatchedNet embRef;
     private final VerletSlots slots;
     private int[] oneType = new int[0];
 
@@ -62,6 +66,14 @@ public final class SeAttenEvaluator extends ReferenceEvaluator {
     private final double[][] lnW;
     private final double[][] lnB;
     private final double[] lnEps;
+    /** W_inᵀ (3H × M) and W_outᵀ (M × H) per layer: the right operands of the reverse products. */
+    private final double[][] inWt;
+    private final double[][] outWt;
+    /** The matrix products: the Vector API kernels, or plain loops (the reference the tests compare with). */
+    private final MatrixProducts mp;
+    /** Kᵀ (forward) and Vᵀ (reverse) of the current layer, H × N. */
+    private final double[] kt;
+    private final double[] vt;
 
     // per-atom state
     private final double[] envA;      // N × 4 raw R (real slots), Å⁻¹
@@ -75,9 +87,7 @@ public final class SeAttenEvaluator extends ReferenceEvaluator {
     private final double[] rhat;      // N × 3
     private final double[] rnorm;     // N, |R̃[1:4]|
     private final int[] nbType;       // N
-    private final double[] embX;      // embedding input
-    private final double[] embRow;    // N × rowWidth
-    private final double[] embDphi;   // N × rowWidth
+    private final double[] embGrad;   // M × N, ∂E/∂G⁰ feature-major (the embedding's reverse input)
     private final double[] gt;        // N × M, stripped: the type factor (× s if smooth)
     private final double[][] g;       // (L+1) × N × M, the embedding matrix before / after each layer
     private final double[][] qkv;     // L × N × 3H, after normalisation (q also × α)
@@ -101,9 +111,23 @@ public final class SeAttenEvaluator extends ReferenceEvaluator {
     private final double[] dswAcc;    // N
     private final double[] drhat;     // N × 3
 
-    /** @throws UnsupportedModelException when the model's descriptor is not se_atten / se_atten_v2 */
+    /**
+     * The evaluator with the Vector API's matrix products (what test and simulate run).
+     *
+     * @throws UnsupportedModelException when the model's descriptor is not se_atten / se_atten_v2
+     */
     public SeAttenEvaluator(DeepPotModel model) {
+        this(model, MatrixProducts.VECTOR);
+    }
+
+    /** The evaluator with the plain-loop products, the straightforward reference of the tests. */
+    static SeAttenEvaluator scalarReference(DeepPotModel model) {
+        return new SeAttenEvaluator(model, MatrixProducts.SCALAR);
+    }
+
+    private SeAttenEvaluator(DeepPotModel model, MatrixProducts mp) {
         super(model);
+        this.mp = mp;
         if (!(model.descriptor() instanceof SeAttenDescriptor sd)) {
             throw new UnsupportedModelException("SeAttenEvaluator evaluates se_atten models, got descriptor " + model.descriptor().type());
         }
@@ -129,8 +153,9 @@ public final class SeAttenEvaluator extends ReferenceEvaluator {
             te.forward(oneHot, 0, row, null, 0);
             System.arraycopy(row, te.outOffset(), tebd, t * td, td);
         }
-        emb = new CompiledNet(d.embedding());
-        embIn = d.embedding().inDim();
+        embVec = mp == MatrixProducts.VECTOR ? new RowBlockNet(d.embedding()) : null;
+        embRef = mp == MatrixProducts.VECTOR ? null : new BatchedNet(d.embedding(), nnei);
+        if (embVec != null) embVec.ensure(nnei);
         if (d.stripped()) {
             CompiledNet st = new CompiledNet(d.embeddingStrip());
             double[] srow = new double[st.rowWidth()];
@@ -155,6 +180,8 @@ public final class SeAttenEvaluator extends ReferenceEvaluator {
         lnW = new double[nl][];
         lnB = new double[nl][];
         lnEps = new double[nl];
+        inWt = new double[nl][];
+        outWt = new double[nl][];
         for (int l = 0; l < nl; l++) {
             AttentionLayer a = d.attentionLayers().get(l);
             inW[l] = a.inProj().w();
@@ -164,6 +191,8 @@ public final class SeAttenEvaluator extends ReferenceEvaluator {
             lnW[l] = a.lnWeight();
             lnB[l] = a.lnBias();
             lnEps[l] = a.lnEps();
+            inWt[l] = transpose(inW[l], ng, 3 * hid);
+            outWt[l] = transpose(outW[l], hid, ng);
         }
         int n = nnei;
         envA = new double[n * 4];
@@ -176,9 +205,7 @@ public final class SeAttenEvaluator extends ReferenceEvaluator {
         rhat = new double[n * 3];
         rnorm = new double[n];
         nbType = new int[n];
-        embX = new double[embIn];
-        embRow = new double[n * emb.rowWidth()];
-        embDphi = new double[n * emb.rowWidth()];
+        embGrad = new double[ng * n];
         gt = new double[n * ng];
         g = new double[nl + 1][n * ng];
         qkv = new double[nl][n * 3 * hid];
@@ -201,6 +228,15 @@ public final class SeAttenEvaluator extends ReferenceEvaluator {
         drr = new double[n * 4];
         dswAcc = new double[n];
         drhat = new double[n * 3];
+        kt = new double[hid * n];
+        vt = new double[hid * n];
+    }
+
+    /** The transpose (cols × rows) of a row-major rows × cols matrix. */
+    private static double[] transpose(double[] m, int rows, int cols) {
+        double[] t = new double[m.length];
+        for (int r = 0; r < rows; r++) for (int c = 0; c < cols; c++) t[c * rows + r] = m[r * cols + c];
+        return t;
     }
 
     @Override
@@ -261,22 +297,27 @@ public final class SeAttenEvaluator extends ReferenceEvaluator {
 
     /** G⁰ of every slot (all N rows: padding rows are inputs of the layers and of gr). */
     private void embed(int ti, int real) {
-        int td = d.tebdDim(), rw = emb.rowWidth(), oo = emb.outOffset();
+        int td = d.tebdDim();
+        boolean concat = !d.stripped(), centre = concat && !d.typeOneSide();
+        // input feature c of slot j at in[j·rs + c·cs]
+        double[] in = embVec != null ? embVec.in : embRef.in;
+        int rs = embVec != null ? embVec.inStride() : 1, cs = embVec != null ? 1 : embRef.cap;
+        for (int j = 0; j < nnei; j++) {
+            in[j * rs] = rr[4 * j];
+            if (concat) for (int c = 0; c < td; c++) in[j * rs + (1 + c) * cs] = tebd[nbType[j] * td + c];
+            if (centre) for (int c = 0; c < td; c++) in[j * rs + (1 + td + c) * cs] = tebd[ti * td + c];
+        }
+        if (embVec != null) embVec.forward(nnei);
+        else embRef.forward(nnei);
         double[] g0 = g[0];
         for (int j = 0; j < nnei; j++) {
-            embX[0] = rr[4 * j];
-            if (!d.stripped()) {
-                System.arraycopy(tebd, nbType[j] * td, embX, 1, td);
-                if (!d.typeOneSide()) System.arraycopy(tebd, ti * td, embX, 1 + td, td);
-            }
-            emb.forward(embX, 0, embRow, embDphi, j * rw);
-            if (!d.stripped()) {
-                System.arraycopy(embRow, j * rw + oo, g0, j * ng, ng);
-            } else {
-                int s = (ti * ntypes + nbType[j]) * ng;
-                for (int a = 0; a < ng; a++) {
+            int s = (ti * ntypes + nbType[j]) * ng;
+            for (int a = 0; a < ng; a++) {
+                double e = embOut(j, a);
+                if (concat) {
+                    g0[j * ng + a] = e;
+                } else {
                     double t = d.smooth() ? stripTable[s + a] * sw[j] : stripTable[s + a];
-                    double e = embRow[j * rw + oo + a];
                     gt[j * ng + a] = t;
                     g0[j * ng + a] = e * t + e;
                 }
@@ -284,17 +325,18 @@ public final class SeAttenEvaluator extends ReferenceEvaluator {
         }
     }
 
+    /** The embedding net's output a of slot j (after {@link #embed}). */
+    private double embOut(int j, int a) {
+        return embVec != null ? embVec.out[j * embVec.ld + embVec.outOffset() + a] : embRef.out[embRef.outBase(a) + j];
+    }
+
     /** Attention layer l: g[l] → g[l + 1], keeping what the reverse pass needs. */
     private void attention(int l, int real) {
         double[] x = g[l], y = g[l + 1], p = qkv[l], nrm = qkvNorm[l], lg = logits[l], sm = soft[l], a = att[l], o = ov[l];
         double[] w = inW[l], b = inB[l];
         int h3 = 3 * hid;
+        mp.mm(x, 0, 1, ng, nnei, ng, w, 0, h3, p, 0, h3, h3, false); // P = X·W_in
         for (int j = 0; j < nnei; j++) {
-            for (int c = 0; c < h3; c++) p[j * h3 + c] = 0.0;
-            for (int k = 0; k < ng; k++) {
-                double xv = x[j * ng + k];
-                for (int c = 0; c < h3; c++) p[j * h3 + c] += xv * w[k * h3 + c];
-            }
             if (b != null) for (int c = 0; c < h3; c++) p[j * h3 + c] += b[c];
             for (int part = 0; part < 3; part++) {
                 int o0 = j * h3 + part * hid;
@@ -309,17 +351,17 @@ public final class SeAttenEvaluator extends ReferenceEvaluator {
             }
         }
         boolean smooth = d.smooth();
+        int kEnd = smooth ? nnei : real; // without smooth, padding keys are −∞: weight exactly 0
+        for (int k = 0; k < kEnd; k++) for (int c = 0; c < hid; c++) kt[c * nnei + k] = p[k * h3 + hid + c];
+        mp.mm(p, 0, 1, h3, real, hid, kt, 0, nnei, lg, 0, nnei, kEnd, false); // L = Q̃ Kᵀ (real rows, kEnd keys)
         for (int j = 0; j < nnei; j++) {
             if (j >= real) {
                 Arrays.fill(a, j * nnei, (j + 1) * nnei, 0.0);
                 continue;
             }
             double max = Double.NEGATIVE_INFINITY;
-            int kEnd = smooth ? nnei : real; // without smooth, padding keys are −∞: weight exactly 0
             for (int k = 0; k < kEnd; k++) {
-                double s = 0.0;
-                for (int c = 0; c < hid; c++) s += p[j * h3 + c] * p[k * h3 + hid + c];
-                lg[j * nnei + k] = s;
+                double s = lg[j * nnei + k];
                 double v = smooth ? (s + SeAttenDescriptor.ATTN_SHIFT) * sw[j] * sw[k] - SeAttenDescriptor.ATTN_SHIFT : s;
                 sm[j * nnei + k] = v;
                 max = Math.max(max, v);
@@ -338,19 +380,13 @@ public final class SeAttenEvaluator extends ReferenceEvaluator {
                 a[j * nnei + k] = v;
             }
         }
-        for (int j = 0; j < nnei; j++) {
-            for (int c = 0; c < hid; c++) {
-                double s = 0.0;
-                for (int k = 0; k < nnei; k++) s += a[j * nnei + k] * p[k * h3 + 2 * hid + c];
-                o[j * hid + c] = s;
-            }
-        }
+        mp.mm(a, 0, 1, nnei, nnei, nnei, p, 2 * hid, h3, o, 0, hid, hid, false); // O = A·V
         double[] wo = outW[l], bo = outB[l], gw = lnW[l], gb = lnB[l], xh = xhat[l], rs = rstd[l];
+        mp.mm(o, 0, 1, hid, nnei, hid, wo, 0, ng, y, 0, ng, ng, false); // O·W_out, then + b and the residual
         for (int j = 0; j < nnei; j++) {
             int r0 = j * ng;
             for (int m = 0; m < ng; m++) {
-                double s = 0.0;
-                for (int c = 0; c < hid; c++) s += o[j * hid + c] * wo[c * ng + m];
+                double s = y[r0 + m];
                 if (bo != null) s += bo[m];
                 y[r0 + m] = x[r0 + m] + s;
             }
@@ -445,7 +481,7 @@ public final class SeAttenEvaluator extends ReferenceEvaluator {
     /** dG (real rows, ∂E/∂g[l+1]) → dG (∂E/∂g[l]); adds to ∂E/∂s and ∂E/∂r̂. */
     private void attentionBackward(int l, int real) {
         double[] p = qkv[l], nrm = qkvNorm[l], lg = logits[l], sm = soft[l], a = att[l], o = ov[l], xh = xhat[l], rs = rstd[l];
-        double[] gw = lnW[l], wo = outW[l], w = inW[l];
+        double[] gw = lnW[l];
         int h3 = 3 * hid;
         boolean smooth = d.smooth(), dotr = d.attnDotr();
         // layer norm: ∂E/∂y = rstd·(dx̂ − mean(dx̂) − x̂·mean(dx̂∘x̂)), dx̂ = ∂E/∂out ∘ γ; y = X + O
@@ -464,27 +500,17 @@ public final class SeAttenEvaluator extends ReferenceEvaluator {
                 dy[r0 + m] = rs[j] * (dh - m1 - xh[r0 + m] * m2);
             }
             System.arraycopy(dy, r0, dX, r0, ng); // the residual
-            for (int c = 0; c < hid; c++) {
-                double s = 0.0;
-                for (int m = 0; m < ng; m++) s += dy[r0 + m] * wo[c * ng + m];
-                dO[j * hid + c] = s;
-            }
         }
+        mp.mm(dy, 0, 1, ng, real, ng, outWt[l], 0, hid, dO, 0, hid, hid, false); // ∂E/∂O = ∂E/∂y · W_outᵀ
         // O = A V: ∂E/∂V_k = Σ_j A_jk ∂E/∂O_j; ∂E/∂A_jk = ∂E/∂O_j · V_k
-        Arrays.fill(dP, 0, real * h3, 0.0);
-        for (int k = 0; k < real; k++) {
-            for (int c = 0; c < hid; c++) {
-                double s = 0.0;
-                for (int j = 0; j < real; j++) s += a[j * nnei + k] * dO[j * hid + c];
-                dP[k * h3 + 2 * hid + c] = s;
-            }
-        }
+        mp.mm(a, 0, nnei, 1, real, real, dO, 0, hid, dP, 2 * hid, h3, hid, false); // ∂E/∂V = Aᵀ ∂E/∂O
+        for (int k = 0; k < real; k++) for (int c = 0; c < hid; c++) vt[c * nnei + k] = p[k * h3 + 2 * hid + c];
+        mp.mm(dO, 0, 1, hid, real, hid, vt, 0, nnei, dL, 0, nnei, real, false); // ∂E/∂A = ∂E/∂O · Vᵀ, into dL
         for (int j = 0; j < real; j++) {
             // A_jk = softmax_jk · (s_j s_k) · (r̂_j·r̂_k)
             double dot = 0.0;
             for (int k = 0; k < real; k++) {
-                double dA = 0.0;
-                for (int c = 0; c < hid; c++) dA += dO[j * hid + c] * p[k * h3 + 2 * hid + c];
+                double dA = dL[j * nnei + k];
                 double sjk = smooth ? sw[j] * sw[k] : 1.0;
                 double rg = dotr ? rhat[3 * j] * rhat[3 * k] + rhat[3 * j + 1] * rhat[3 * k + 1] + rhat[3 * j + 2] * rhat[3 * k + 2] : 1.0;
                 double smv = sm[j * nnei + k];
@@ -519,17 +545,9 @@ public final class SeAttenEvaluator extends ReferenceEvaluator {
             }
         }
         // L = Q̃ K̃ᵀ (Q̃ = α q̂): ∂E/∂Q̃_j = Σ_k dL_jk K̃_k, ∂E/∂K̃_k = Σ_j dL_jk Q̃_j
-        for (int j = 0; j < real; j++) {
-            for (int c = 0; c < hid; c++) {
-                double sq = 0.0, sk = 0.0;
-                for (int k = 0; k < real; k++) {
-                    sq += dL[j * nnei + k] * p[k * h3 + hid + c];
-                    sk += dL[k * nnei + j] * p[k * h3 + c];
-                }
-                dP[j * h3 + c] = sq * alpha;
-                dP[j * h3 + hid + c] = sk;
-            }
-        }
+        mp.mm(dL, 0, 1, nnei, real, real, p, hid, h3, dP, 0, h3, hid, false); // ∂E/∂Q̃ = dL·K
+        for (int j = 0; j < real; j++) for (int c = 0; c < hid; c++) dP[j * h3 + c] *= alpha;
+        mp.mm(dL, 0, nnei, 1, real, real, p, 0, h3, dP, hid, h3, hid, false); // ∂E/∂K̃ = dLᵀ·Q̃
         // normalisation x̂ = x/|x|: ∂E/∂x = (∂E/∂x̂ − x̂ (x̂·∂E/∂x̂))/|x|  (q̂ = Q̃/α)
         if (d.normalize()) {
             for (int j = 0; j < real; j++) {
@@ -543,19 +561,14 @@ public final class SeAttenEvaluator extends ReferenceEvaluator {
             }
         }
         // in_proj: ∂E/∂X += ∂E/∂P · W_inᵀ
-        for (int j = 0; j < real; j++) {
-            for (int m = 0; m < ng; m++) {
-                double s = 0.0;
-                for (int c = 0; c < h3; c++) s += dP[j * h3 + c] * w[m * h3 + c];
-                dX[j * ng + m] += s;
-            }
-        }
+        mp.mm(dP, 0, 1, h3, real, h3, inWt[l], 0, ng, dX, 0, ng, ng, true); // ∂E/∂X += ∂E/∂P · W_inᵀ
         System.arraycopy(dX, 0, dG, 0, real * ng);
     }
 
     /** ∂E/∂G⁰ (real rows) through the embedding net to ∂E/∂s̃ (and, stripped and smooth, to ∂E/∂s). */
     private void embedBackward(int ti, int real) {
-        int rw = emb.rowWidth(), oo = emb.outOffset();
+        // ∂E/∂(embedding output) of slot j, feature a, at embGrad[j·gs + a·ga]
+        int gs = embVec != null ? ng : 1, ga = embVec != null ? 1 : embRef.cap;
         for (int j = 0; j < real; j++) {
             if (d.stripped()) {
                 // G⁰ = e∘t + e, t = table·s (smooth)
@@ -563,17 +576,20 @@ public final class SeAttenEvaluator extends ReferenceEvaluator {
                 double ds = 0.0;
                 for (int a = 0; a < ng; a++) {
                     double dg = dG[j * ng + a];
-                    double e = embRow[j * rw + oo + a];
-                    dX[j * ng + a] = dg * (gt[j * ng + a] + 1.0);
-                    if (d.smooth()) ds += dg * e * stripTable[ts + a];
+                    embGrad[j * gs + a * ga] = dg * (gt[j * ng + a] + 1.0);
+                    if (d.smooth()) ds += dg * embOut(j, a) * stripTable[ts + a];
                 }
                 dswAcc[j] += ds;
-                double[] gx = emb.backward(dX, j * ng, embDphi, j * rw);
-                drr[4 * j] += gx[0];
             } else {
-                double[] gx = emb.backward(dG, j * ng, embDphi, j * rw);
-                drr[4 * j] += gx[0];
+                for (int a = 0; a < ng; a++) embGrad[j * gs + a * ga] = dG[j * ng + a];
             }
+        }
+        if (embVec != null) {
+            double[] gx = embVec.backward(embGrad, 0, ng, real);
+            for (int j = 0; j < real; j++) drr[4 * j] += gx[j * embVec.gradStride()];
+        } else {
+            double[] gx = embRef.backward(embGrad, real);
+            for (int j = 0; j < real; j++) drr[4 * j] += gx[j];
         }
     }
 }
