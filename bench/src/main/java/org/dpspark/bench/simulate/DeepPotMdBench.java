@@ -11,6 +11,7 @@ import org.dpspark.model.eval.BatchedDeepPotEvaluator;
 import org.dpspark.model.eval.DeepPotCalculator;
 import org.dpspark.simulate.dp.DeepPotCalculators;
 import org.dpspark.model.eval.DeepPotFlops;
+import org.dpspark.model.eval.SeAttenEvaluator;
 import org.dpspark.simulate.dp.DeepPotPotential;
 import org.dpspark.simulate.ensemble.PotentialSpec;
 import org.dpspark.simulate.lattice.Lattice;
@@ -89,6 +90,7 @@ public final class DeepPotMdBench {
                 new double[] {-93.6, -187.1}, 2);
         rows.addAll(waterRows(large, ", water-example net", molecules, executions, seconds));
         rows.addAll(compressedRows(large, ", water-example net", molecules, executions, seconds));
+        if (!molecules.isEmpty()) rows.addAll(dpa1Rows(molecules.get(0), seconds));
         Structure ar = Lattice.fcc(Lattice.fccConstantForReducedDensity(3.4, 0.8442), 10, 10, 10, 18);
         rows.add(time("LJ argon liquid (rc 2.5 sigma)", ar, new LennardJones(0.0104, 3.4, 8.5, false), 5.0, 100,
                 seconds, Double.NaN));
@@ -114,6 +116,34 @@ public final class DeepPotMdBench {
                 } finally {
                     DeepPotCalculators.close(calc);
                 }
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * DPA-1 (se_atten) with DeePMD-kit's default shapes at water scale (sel 120 in one list, embedding [25, 50, 100],
+     * axis 16, type embedding 8, attention width 128, fitting [240, 240, 240]; random weights: the throughput depends on
+     * the shapes only), with 2 attention layers (DeePMD-kit's default, smooth, dotr, normalize) and with none (what
+     * dpspark trains), on the smallest water box only (a step of 1,536 atoms takes seconds), the plain-Java
+     * evaluator ({@link SeAttenEvaluator}; the batched evaluator and the kernels are se_e2_a's); FLOPs by
+     * {@link DeepPotFlops#perAtomSeAtten}.
+     */
+    private static List<Row> dpa1Rows(int molecules, double seconds) {
+        List<Row> rows = new ArrayList<>();
+        Structure s = WaterBox.build(molecules, 1.0, 1L);
+        for (int layers : new int[] {2, 0}) {
+            DeepPotModel m = DeepPotModels.randomSeAtten(new DeepPotModels.SeAttenSpec(List.of("O", "H"), 6.0, 0.5, 120,
+                    new int[] {25, 50, 100}, 16, 8, 128, layers, false, false, true, new int[] {240, 240, 240}), 0.0, 0.3, 0.2,
+                    new double[] {-93.6, -187.1}, 3);
+            DeepPotCalculator calc = DeepPotCalculators.create("java", m);
+            try {
+                DeepPotPotential dp = DeepPotPotential.forStructure(calc, s);
+                double real = DeepPotFlops.realSlotsPerAtom(m, s.positions(), s.cell(), dp.modelTypes(s.types()).clone());
+                String name = String.format(Locale.ROOT, "DP water %d H2O, DPA-1 attn_layer %d", molecules, layers);
+                rows.add(time(name, s, dp, 0.5, 300, seconds, DeepPotFlops.perAtomSeAtten(m, real)));
+            } finally {
+                DeepPotCalculators.close(calc);
             }
         }
         return rows;

@@ -72,6 +72,42 @@ public final class DeepPotFlops {
         return realSlots * perReal + perAtom;
     }
 
+    /**
+     * FLOPs per atom of {@link SeAttenEvaluator} (DPA-1) as it executes them, with N = sel slots, n_r real neighbours,
+     * M = embedding width, M&lt; = axis neurons, H = attention width, K = the keys of a query (N with the smooth
+     * switch, else n_r), per attention layer:
+     * <ul>
+     *   <li>per real slot: environment row and derivative 70, switch and its derivative, r̂ 25; per slot (all N, padding
+     *       included): normalisation 8, the embedding forward (its net on [s̃, τ_j (, τ_i)]);</li>
+     *   <li>per layer, forward over all N rows: in_proj 2·N·M·3H + 3H·N (bias), normalisation 3·(3H + 1)·N, scaling
+     *       H·N, logits 2·n_r·K·H, softmax 12 per (query, key) (smooth 4 more, dotr 6 more), A·V 2·N²·H, out_proj
+     *       2·N·H·M + 2·N·M (bias, residual), layer norm 9·N·M;</li>
+     *   <li>gr 8·N·M + 4M, D 7·M·M&lt;, the fitting net forward and reverse;</li>
+     *   <li>reverse: ∂E/∂gr 16·M·M&lt; + 4M, ∂E/∂G and ∂E/∂R̃ 16·n_r·M; per layer over the n_r real rows: layer norm
+     *       9·n_r·M, ∂O 2·n_r·M·H, ∂V 2·n_r²·H, ∂A 2·n_r²·H, softmax 10 per pair (+8 smooth, +13 dotr), ∂Q and ∂K
+     *       2·2·n_r²·H + n_r·H, normalisation 3·5H·n_r, ∂X 2·n_r·3H·M + n_r·M; the embedding reverse on n_r rows;
+     *       per real slot r̂ and switch chain 15, ∂E/∂r_ij 24, force scatter 6, virial 18.</li>
+     * </ul>
+     */
+    public static double perAtomSeAtten(DeepPotModel m, double realSlots) {
+        org.dpspark.model.SeAttenDescriptor d = (org.dpspark.model.SeAttenDescriptor) m.descriptor();
+        DenseNet emb = d.embedding(), fit = m.fitting().nets().get(0);
+        double n = d.nnei(), r = Math.min(realSlots, n), mm = d.embeddingWidth(), ax = d.axisNeuron(), h = d.attn();
+        double keys = d.smooth() ? n : r;
+        double f = r * (70 + 25) + n * (8 + forward(emb));
+        double pair = 12 + (d.smooth() ? 4 : 0) + (d.attnDotr() ? 6 : 0);
+        double pairBack = 10 + (d.smooth() ? 8 : 0) + (d.attnDotr() ? 13 : 0);
+        for (int l = 0; l < d.attentionLayers().size(); l++) {
+            f += 2 * n * mm * 3 * h + 3 * h * n + (d.normalize() ? 3 * (3 * h + 1) * n : 0) + h * n + 2 * r * keys * h
+                    + pair * r * keys + 2 * n * n * h + 2 * n * h * mm + 2 * n * mm + 9 * n * mm;
+            f += 9 * r * mm + 2 * r * mm * h + 4 * r * r * h + pairBack * r * r + 4 * r * r * h + r * h
+                    + (d.normalize() ? 15 * h * r : 0) + 2 * r * 3 * h * mm + r * mm;
+        }
+        f += 8 * n * mm + 4 * mm + 7 * mm * ax + forward(fit) + backward(fit) + 16 * mm * ax + 4 * mm + 16 * r * mm;
+        f += backward(emb) * r + r * (15 + 24 + 6 + 18);
+        return f;
+    }
+
     static double forward(DenseNet net) {
         double f = 0;
         for (NetLayer l : net.layers()) {
@@ -94,18 +130,21 @@ public final class DeepPotFlops {
         return f;
     }
 
-    /** Mean number of neighbours within r_c per atom, capped by sel per type (the real slots). */
+    /** Mean number of neighbours within r_c per atom, capped by sel per type, or by se_atten's one sel (the real slots). */
     public static double realSlotsPerAtom(DeepPotModel m, double[] positions, double[] cell, int[] types) {
-        SeADescriptor d = m.seA();
-        NeighborList nl = new NeighborListBuilder(d.rcut()).build(positions, cell, null);
+        // se_atten: one list of N = sel slots for every type (its sel is one total)
+        boolean mixed = m.descriptor() instanceof org.dpspark.model.SeAttenDescriptor;
+        double rcut = m.rcut();
+        int[] sel = mixed ? new int[] {m.descriptor().nnei()} : m.seA().sel();
+        NeighborList nl = new NeighborListBuilder(rcut).build(positions, cell, null);
         long total = 0;
-        int[] count = new int[d.ntypes()];
+        int[] count = new int[sel.length];
         for (int i = 0; i < types.length; i++) {
             java.util.Arrays.fill(count, 0);
             for (int p = nl.start(i); p < nl.end(i); p++) {
-                if (nl.distance(p) < d.rcut()) count[types[nl.neighbor(p)]]++;
+                if (nl.distance(p) < rcut) count[mixed ? 0 : types[nl.neighbor(p)]]++;
             }
-            for (int t = 0; t < count.length; t++) total += Math.min(count[t], d.sel()[t]);
+            for (int t = 0; t < count.length; t++) total += Math.min(count[t], sel[t]);
         }
         return (double) total / types.length;
     }

@@ -24,15 +24,16 @@ public final class ReferenceEvaluators {
     public static InPlaceCalculator of(DeepPotModel model) {
         if (model.descriptor() instanceof SeADescriptor) return new DeepPotEvaluator(model);
         if (model.descriptor() instanceof SeRDescriptor) return new SeREvaluator(model);
-        if (model.descriptor() instanceof SeAttenDescriptor) return new SeAttenEvaluator(model);
+        if (model.descriptor() instanceof SeAttenDescriptor) return SeAttenEvaluator.scalarReference(model);
         throw new UnsupportedModelException("no evaluator for descriptor " + model.descriptor().type());
     }
 
     /**
      * The fastest plain-Java evaluator of {@code model}: the batched one for se_e2_a without frame/atomic parameters,
-     * else {@link #of}.
+     * DPA-1's on the Vector API's products, else {@link #of}.
      */
     public static InPlaceCalculator fastest(DeepPotModel model) {
+        if (model.descriptor() instanceof SeAttenDescriptor) return new SeAttenEvaluator(model);
         boolean batched = model.descriptor() instanceof SeADescriptor && !model.fitting().hasParams();
         return batched ? new BatchedDeepPotEvaluator(model) : of(model);
     }

@@ -51,7 +51,7 @@ public final class SeAttenEvaluator extends ReferenceEvaluator {
     private final double[] stripTable;
     /**
      * The embedding net over the N slots of one atom at once: row-major with the Vector API's products ({@link
-     * RowBlockNet}, the VECTOR products), or feature-major and bitwise the one-row net ({@link BatchedNet}, SCALAR).
+     * RowBlockNet}, with the vector products), or feature-major and bitwise the one-row net ({@link BatchedNet}, scalar).
      */
     private final RowBlockNet embVec;
     private final BatchedNet embRef;
@@ -117,12 +117,12 @@ public final class SeAttenEvaluator extends ReferenceEvaluator {
      * @throws UnsupportedModelException when the model's descriptor is not se_atten / se_atten_v2
      */
     public SeAttenEvaluator(DeepPotModel model) {
-        this(model, MatrixProducts.VECTOR);
+        this(model, MatrixProducts.vector());
     }
 
     /** The evaluator with the plain-loop products, the straightforward reference of the tests. */
     static SeAttenEvaluator scalarReference(DeepPotModel model) {
-        return new SeAttenEvaluator(model, MatrixProducts.SCALAR);
+        return new SeAttenEvaluator(model, MatrixProducts.scalar());
     }
 
     private SeAttenEvaluator(DeepPotModel model, MatrixProducts mp) {
@@ -153,8 +153,8 @@ public final class SeAttenEvaluator extends ReferenceEvaluator {
             te.forward(oneHot, 0, row, null, 0);
             System.arraycopy(row, te.outOffset(), tebd, t * td, td);
         }
-        embVec = mp == MatrixProducts.VECTOR ? new RowBlockNet(d.embedding()) : null;
-        embRef = mp == MatrixProducts.VECTOR ? null : new BatchedNet(d.embedding(), nnei);
+        embVec = mp.isVector() ? new RowBlockNet(d.embedding()) : null;
+        embRef = mp.isVector() ? null : new BatchedNet(d.embedding(), nnei);
         if (embVec != null) embVec.ensure(nnei);
         if (d.stripped()) {
             CompiledNet st = new CompiledNet(d.embeddingStrip());
@@ -241,6 +241,13 @@ public final class SeAttenEvaluator extends ReferenceEvaluator {
 
     @Override
     protected int descriptorWidth() { return dimD; }
+
+    /** The execution mode recorded with results: the plain loops are the Java reference. */
+    @Override
+    public String mode() { return mp.isVector() ? VECTOR_MODE : DeepPotResult.JAVA_REFERENCE; }
+
+    /** Execution mode of the evaluator on the Vector API's products. */
+    public static final String VECTOR_MODE = "Java DPA-1, Vector API products (single thread)";
 
     @Override
     protected double frame(double[] positions, double[] cell, int[] types, double[] forces, double[] virial,

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The DPA-1 evaluator's fast path (the Vector API's products, {@link MatrixProducts#VECTOR}, and the row-block
+ * The DPA-1 evaluator's fast path (the Vector API's products, {@link MatrixProducts#vector()}, and the row-block
  * embedding net) against its straightforward reference (plain loops and the one-row net) on the four DeePMD-kit golden
  * models (concat with 2 layers, dotr and smooth; rough; attn_layer 0; se_atten_v2) and their water and molecule
  * frames. The two compute the same sums in the same order, one with fused multiply–adds: they differ by round-off.

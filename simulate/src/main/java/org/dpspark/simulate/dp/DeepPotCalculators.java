@@ -15,10 +15,10 @@ import org.dpspark.model.DeepPotModel;
  * {@code deep-potential} entry of {@code simulate.potentials}):
  * <ul>
  *   <li>{@code java}: the batched plain-Java evaluator {@link BatchedDeepPotEvaluator} (Vector API; the MD default;
- *       with the table kernels for a compressed model); for a se_e2_r model, which
- *       it does not implement, the se_e2_r reference ({@link ReferenceEvaluators#fastest});</li>
+ *       with the table kernels for a compressed model); for the models it does not implement, se_e2_r's reference
+ *       and DPA-1's evaluator on the Vector API's products ({@link ReferenceEvaluators#fastest});</li>
  *   <li>{@code java-reference}: the slow straightforward plain-Java reference {@link DeepPotEvaluator} (se_e2_r:
- *       {@code SeREvaluator}; {@link ReferenceEvaluators#of});</li>
+ *       {@code SeREvaluator}; DPA-1: {@code SeAttenEvaluator} on plain loops; {@link ReferenceEvaluators#of});</li>
  *   <li>{@code auto}, {@code gpu}, {@code opencl-cpu}, {@code jtp}: the Aparapi kernels
  *       ({@code org.dpspark.simulate.dp.kernel.DeepPotKernelEvaluator}) on the {@code DeviceKind} of that name;
  *       any but {@code auto} is required (construction fails without such a device, evaluation fails if a kernel

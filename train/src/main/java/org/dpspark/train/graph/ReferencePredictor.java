@@ -9,9 +9,10 @@ import org.dpspark.model.eval.ReferenceEvaluators;
 import org.dpspark.train.data.TrainFrame;
 
 /**
- * Predictions by the model's plain-Java reference evaluator ({@link ReferenceEvaluators#of}), frame by frame: the
- * {@code test} path of the descriptors that the training kernel and the SameDiff graph do not implement (se_e2_r,
- * se_atten) and of models with frame or atomic parameters: each frame's fparam/aparam from the frames table go to the
+ * Predictions by the model's fastest plain-Java evaluator ({@link ReferenceEvaluators#fastest}: the reference
+ * evaluator, or DPA-1's on the Vector API's products), frame by frame: the {@code test} path of what the training
+ * kernel does not run (se_atten; with {@code train.compute = samediff}, se_e2_r and models with frame or atomic
+ * parameters): each frame's fparam/aparam from the frames table go to the
  * model that takes them (a frame without fparam gets the model's default_fparam), and are ignored by one that does not.
  * Frames must be fully periodic or molecules (the evaluators' two cases); a frame with partial periodicity is refused
  * with its id. Not thread-safe (one evaluator).
@@ -22,7 +23,7 @@ public final class ReferencePredictor implements Predictor {
     private final int nap;
 
     public ReferencePredictor(DeepPotModel model) {
-        this.evaluator = ReferenceEvaluators.of(model);
+        this.evaluator = ReferenceEvaluators.fastest(model);
         nfp = model.fitting().numbFparam();
         nap = model.fitting().numbAparam();
     }
