@@ -31,6 +31,17 @@ final class MatrixProducts {
     boolean isVector() { return vector; }
 
     /**
+     * Sizes the scratch for products of up to {@code k} summed terms and {@code rows} rows, so that no later product
+     * allocates (in MD the real neighbour counts, hence k and rows, vary from step to step).
+     */
+    MatrixProducts reserve(int k, int rows) {
+        int l = VectorKernels.L;
+        if (bTail.length < k * l) bTail = new double[k * l];
+        if (cTail.length < rows * l) cTail = new double[rows * l];
+        return this;
+    }
+
+    /**
      * C[r][j] (+)= Σ_{q&lt;k} A(q, r)·B[q][j] for r &lt; rows, j &lt; cols (see the class comment for the layouts).
      *
      * @param acc add to C (true) or overwrite it (false)
@@ -44,8 +55,7 @@ final class MatrixProducts {
         int l = VectorKernels.L, vc = cols / l * l, tail = cols - vc;
         if (vc > 0) VectorKernels.gemm(a, aOff, ak, ar, rows, k, b, bOff, ldb, c, cOff, ldc, vc, acc);
         if (tail == 0) return;
-        if (bTail.length < k * l) bTail = new double[k * l];
-        if (cTail.length < rows * l) cTail = new double[rows * l];
+        reserve(k, rows);
         for (int q = 0; q < k; q++) {
             System.arraycopy(b, bOff + q * ldb + vc, bTail, q * l, tail);
             java.util.Arrays.fill(bTail, q * l + tail, (q + 1) * l, 0.0);

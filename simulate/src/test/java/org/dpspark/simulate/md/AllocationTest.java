@@ -10,6 +10,7 @@ import org.dpspark.model.DeepPotModel;
 import org.dpspark.model.DeepPotModels;
 import org.dpspark.model.eval.BatchedDeepPotEvaluator;
 import org.dpspark.model.eval.DeepPotEvaluator;
+import org.dpspark.model.eval.SeAttenEvaluator;
 import org.dpspark.simulate.dp.DeepPotPotential;
 import org.dpspark.simulate.lattice.Lattice;
 import org.dpspark.simulate.lattice.WaterBox;
@@ -131,6 +132,24 @@ class AllocationTest {
         // buffers (the inverse cell included); everything of simulate's DP step is reused. Same bound as the
         // reference potentials: 4 KiB in all, far below one array sized by the atoms (the forces of 48 atoms are 1.2 kB).
         assertTrue(a < BOUND, "DP allocated " + a + " bytes in " + steps + " steps");
+    }
+
+    @Test
+    void dpa1VelocityVerletStepsDoNotAllocate() {
+        // DPA-1 on the vector products (the java execution): with 2 attention layers (per-atom fitting) and with none
+        // (the block fitting), 16 water molecules, small random nets (sel 64: ~27 neighbours within 4 Å in water and room
+        // for a random model's close approaches; embedding [8, 16], attention 16)
+        Structure s = WaterBox.build(16, 1.0, 1L);
+        for (int layers : new int[] {2, 0}) {
+            DeepPotModel m = DeepPotModels.randomSeAtten(new DeepPotModels.SeAttenSpec(java.util.List.of("O", "H"), 4.0, 0.5,
+                    64, new int[] {8, 16}, 4, 4, 16, layers, false, false, true, new int[] {16, 16}), 0.0, 0.3, 0.2,
+                    new double[] {-93.6, -187.1}, 5);
+            DeepPotPotential dp = DeepPotPotential.forStructure(new SeAttenEvaluator(m), s);
+            int steps = 150;
+            long a = measure(s, dp, 1.0, () -> new VelocityVerlet(0.5), 300, 2000, steps);
+            System.out.printf("allocated in %d steps: DPA-1 (attn_layer %d) water NVE %d B%n", steps, layers, a);
+            assertTrue(a < BOUND, "DPA-1 attn_layer " + layers + " allocated " + a + " bytes in " + steps + " steps");
+        }
     }
 
     @Test
