@@ -239,9 +239,11 @@ public final class DeepPotModels {
         EnerFitting f = m.fitting();
         int nfp = fparamAvg == null ? 0 : fparamAvg.length, nap = aparamAvg == null ? 0 : aparamAvg.length;
         List<DenseNet> fit = new ArrayList<>();
+        // one net shared by every type (DeePMD-kit's mixed_types fitting, as DPA-1's) stays one shared net
+        boolean shared = f.nets().stream().allMatch(n -> n == f.nets().get(0));
         for (int k = 0; k < m.ntypes(); k++) {
-            fit.add(net(DenseNet.Kind.FITTING, f.dimDescrpt() + nfp + nap, f.neuron(), f.activation(), f.resnetDt(), deepmdBias,
-                    rng));
+            fit.add(shared && k > 0 ? fit.get(0) : net(DenseNet.Kind.FITTING, f.dimDescrpt() + nfp + nap, f.neuron(),
+                    f.activation(), f.resnetDt(), deepmdBias, rng));
         }
         EnerFitting f2 = new EnerFitting(f.neuron(), f.resnetDt(), f.activation(), f.precision(), fit, f.biasAtomE(),
                 f.trainable(), f.rcond(), nfp, nap, fparamAvg, fparamInvStd, aparamAvg, aparamInvStd, null);

@@ -56,10 +56,6 @@ public record NetworkSettings(int[] neuron, int axisNeuron, boolean typeOneSide,
             throw new IllegalArgumentException("train.model.numb-" + (nfp < 0 ? "fparam = " + nfp : "aparam = " + nap)
                     + ": the number of parameters must be >= 0");
         }
-        if (atten && nfp + nap > 0) {
-            throw new IllegalArgumentException("train.model.numb-" + (nfp > 0 ? "fparam" : "aparam") + " > 0: frame and atomic"
-                    + " parameters train with descriptor = se_e2_a or se_e2_r only (se_atten does not take them yet)");
-        }
         return new NetworkSettings(ints(m, "neuron"), m.getInt("axis-neuron"), m.getBoolean("type-one-side"),
                 m.getBoolean("embedding-resnet-dt"), ints(m, "fitting-neuron"), m.getBoolean("fitting-resnet-dt"),
                 m.getString("activation"), m.getLong("seed"), atten, m.getInt("tebd-dim"), m.getBoolean("concat-output-tebd"),

@@ -19,7 +19,8 @@ import org.dpspark.model.UnsupportedModelException;
  * <pre>  z = s̃_j·W₀[0,:] + (b₀ + τ_{t_j}·W₀[1..d,:] + τ_{t_i}·W₀[d+1..2d,:])</pre>
  * which is se_e2_a's embedding net for the type pair (t_i, t_j) (or neighbour type t_j with type_one_side) with the
  * 1-input weight W₀[0,:] and the bracket as its bias, the deeper layers shared; the one (mixed_types) fitting net on
- * [D, τ_{t_i}] is likewise a per-type fitting net on D with bias b_F + τ_{t_i}·W_F[MM&lt;.., :]. se_atten keeps the N
+ * [D, τ_{t_i}] is likewise a per-type fitting net on D with bias b_F + τ_{t_i}·W_F[MM&lt;.., :] (frame and atomic
+ * parameters, the last inputs of both, keep their rows). se_atten keeps the N
  * nearest neighbours of any type and divides gr by N; the se_e2_a model here has per-type slot blocks summing to the
  * same N, so with davg = 0 (set_davg_zero, DeePMD-kit's se_atten default) its padding rows R̃ = 0 add nothing and the
  * two give the same energies, forces and virials whenever no block overflows (the data's neighbour counts per type
@@ -35,7 +36,8 @@ public final class SeAttenFold {
     private final DeepPotModel template;
     private final SeAttenDescriptor d;
     private final DeepPotModel expanded;
-    private final int ntypes, td, dimD;
+    /** T, type embedding width d, M·M&lt;, and P = numb_fparam + numb_aparam (the fitting input's last P columns). */
+    private final int ntypes, td, dimD, np;
     private final DenseNet tebdNet, embNet, fitNet;
     /** Offsets of each layer's {w, b, idt} (−1: absent) in θ: type embedding, embedding, fitting. */
     private final int[][] tebdOff, embOff, fitOff;
@@ -57,12 +59,12 @@ public final class SeAttenFold {
         ntypes = atten.ntypes();
         td = d.tebdDim();
         dimD = d.embeddingWidth() * d.axisNeuron();
+        np = atten.fitting().numbFparam() + atten.fitting().numbAparam();
         String no = "training se_atten is implemented for ";
         if (!d.attentionLayers().isEmpty()) {
             throw new UnsupportedModelException(no + "attn_layer = 0 only, the model has attn_layer = " + d.attentionLayers().size());
         }
         if (d.v2() || d.stripped()) throw new UnsupportedModelException(no + "tebd_input_mode concat only, not strip (se_atten_v2)");
-        if (atten.fitting().hasParams()) throw new UnsupportedModelException(no + "models without fparam/aparam only");
         if (!Boolean.TRUE.equals(atten.deepmdOptions().get("fitting.mixed_types"))) {
             throw new UnsupportedModelException(no + "one fitting net shared by every type (fitting mixed_types) only");
         }
@@ -96,7 +98,7 @@ public final class SeAttenFold {
         paramCount = p[0];
         DeepPotModel shell = shell(blocks);
         int[] q = {0};
-        SeADescriptor e = shell.seA();
+        SeADescriptor e = shell.seAWithParams();
         eEmb = new int[e.embeddings().size()][][];
         for (int k = 0; k < eEmb.length; k++) eEmb[k] = offsets(e.embeddings().get(k), q);
         eFit = new int[ntypes][][];
@@ -188,6 +190,8 @@ public final class SeAttenFold {
         for (int t = 0; t < ntypes; t++) {
             int[] w = fitOff[0], e = eFit[t][0];
             System.arraycopy(theta, w[0], out, e[0], dimD * f1); // W_F[0..MM<, :]
+            // the parameter rows: after D and τ in se_atten's input, after D in the expanded one
+            System.arraycopy(theta, w[0] + (dimD + tdOut()) * f1, out, e[0] + dimD * f1, np * f1);
             for (int o = 0; o < f1; o++) {
                 double b = w[1] >= 0 ? theta[w[1] + o] : 0.0;
                 if (d.concatOutputTebd()) for (int c = 0; c < td; c++) b += tau[t * td + c] * theta[w[0] + (dimD + c) * f1 + o];
@@ -231,6 +235,7 @@ public final class SeAttenFold {
         for (int t = 0; t < ntypes; t++) {
             int[] w = fitOff[0], e = eFit[t][0];
             for (int q = 0; q < dimD * f1; q++) g[w[0] + q] += gExp[e[0] + q];
+            for (int q = 0; q < np * f1; q++) g[w[0] + (dimD + tdOut()) * f1 + q] += gExp[e[0] + dimD * f1 + q];
             for (int o = 0; o < f1; o++) {
                 double db = gExp[e[1] + o];
                 if (w[1] >= 0) g[w[1] + o] += db;
@@ -263,13 +268,16 @@ public final class SeAttenFold {
         return g;
     }
 
+    /** Width of the centre's type embedding in se_atten's fitting input (d with concat_output_tebd, else 0). */
+    private int tdOut() { return d.concatOutputTebd() ? td : 0; }
+
     /** The se_e2_a architecture of the fold (first layers of width 1 and M·M&lt;; weights zero until filled). */
     private DeepPotModel shell(int[] blocks) {
         int nets = d.typeOneSide() ? ntypes : ntypes * ntypes;
         List<DenseNet> emb = new ArrayList<>();
         for (int k = 0; k < nets; k++) emb.add(firstLayerFolded(embNet, 1));
         List<DenseNet> fit = new ArrayList<>();
-        for (int t = 0; t < ntypes; t++) fit.add(firstLayerFolded(fitNet, dimD));
+        for (int t = 0; t < ntypes; t++) fit.add(firstLayerFolded(fitNet, dimD + np));
         SeADescriptor sd = new SeADescriptor(d.rcut(), d.rcutSmth(), blocks.clone(), d.neuron(), d.axisNeuron(), d.typeOneSide(),
                 d.resnetDt(), d.activation(), "float64", true, true, d.davg(), d.dstd(), emb);
         EnerFitting f = template.fitting().withNets(fit);

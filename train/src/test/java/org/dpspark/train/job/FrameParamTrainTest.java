@@ -15,6 +15,8 @@ import org.dpspark.model.NetLayer;
 import org.dpspark.model.eval.DeepPotEvaluator;
 import org.dpspark.model.eval.DeepPotResult;
 import org.dpspark.model.eval.SeREvaluator;
+import org.dpspark.model.eval.SeAttenEvaluator;
+import org.dpspark.model.SeAttenDescriptor;
 import org.dpspark.train.data.TrainFrame;
 import org.dpspark.train.graph.BatchBuilder;
 import org.dpspark.train.graph.Prediction;
@@ -31,7 +33,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * frame to frame and from atom to atom: the training step's energies, forces and virials equal the reference
  * evaluator's (the one `test` and `simulate` use, golden-tested against DeePMD-kit with fparam/aparam), ∂L/∂θ equals
  * central finite differences on every fitting weight that multiplies a parameter, and the float32 nets of
- * {@code train.precision = mixed} agree to float32 round-off; an se_e2_r model takes them too.
+ * {@code train.precision = mixed} agree to float32 round-off; se_e2_r and DPA-1 (attn_layer 0) models take them too.
  */
 class FrameParamTrainTest {
     /** Normalisation of the model: fparam (2 values), aparam (1 per atom). */
@@ -117,6 +119,59 @@ class FrameParamTrainTest {
             DeepPotResult centre = ev.evaluate(f.positions(), f.cell(), f.types(), F_AVG, constant(f.natoms(), A_AVG[0]), false);
             assertTrue(Math.abs(centre.energy() - r.energy()) > 1e-2, f.id() + ": the parameters matter");
         }
+    }
+
+    /**
+     * DPA-1 (se_atten, attn_layer 0, on the kernel through SeAttenFold) with the parameters, fitting input
+     * [D, τ_i, fparam, aparam] as DeePMD-kit's (SeAttenFParamGoldenTest): the training step equals
+     * {@link SeAttenEvaluator} with each frame's parameters (bounds as above), and ∂L/∂θ equals central differences on
+     * every weight of the shared fitting net that multiplies a parameter (bound as in the test below).
+     */
+    @Test
+    void dpa1TrainingStepTakesTheParameters() throws Exception {
+        DeepPotModel m = DeepPotModels.withFrameParams(SeAttenTrainTest.dpa1(false), F_AVG, F_INV, A_AVG, A_INV, 19, true);
+        Trainer tr = new Trainer(m, TrainSettings.from(JobConfig.load(null, List.of("train.model.descriptor=se_atten",
+                "train.model.attn-layer=0", "train.parallel.engine=rdd", "train.model.numb-fparam=2", "train.model.numb-aparam=1",
+                "model.type-map=[O,H,C]", "model.sel=[46,92,4]"))));
+        List<TrainFrame> frames = List.of(withParams(TestData.water(0, 1), 0.25, 1.5, 0.05, null),
+                withParams(TestData.cho("C1H4O2", 3, SeAttenTrainTest.TYPES), 0.6, 3.0, 0.2, null));
+        List<Prediction> p = tr.predict(frames, 2);
+        SeAttenEvaluator ev = new SeAttenEvaluator(m);
+        for (int k = 0; k < frames.size(); k++) {
+            TrainFrame f = frames.get(k);
+            DeepPotResult r = ev.evaluate(f.positions(), f.cell(), f.types(), f.fparam(), f.aparam(), false);
+            assertEquals(r.energy(), p.get(k).energy(), 1e-8, f.id() + " energy");
+            for (int i = 0; i < r.forces().length; i++) assertEquals(r.forces()[i], p.get(k).forces()[i], 1e-10, f.id() + " force " + i);
+            for (int i = 0; i < 9; i++) assertEquals(r.virial()[i], p.get(k).virial()[i], 1e-9, f.id() + " virial " + i);
+            DeepPotResult centre = ev.evaluate(f.positions(), f.cell(), f.types(), F_AVG, constant(f.natoms(), A_AVG[0]), false);
+            assertTrue(Math.abs(centre.energy() - r.energy()) > 1e-2, f.id() + ": the parameters matter");
+        }
+        // θ: type embedding net, embedding net, then the shared fitting net, whose first layer's rows after D (M·M<)
+        // and τ_i (d) multiply the 3 parameters
+        SeAttenDescriptor d = (SeAttenDescriptor) m.descriptor();
+        int off = size(d.typeEmbedding()) + size(d.embedding()), dimIn = d.dimOut(), f1 = m.fitting().nets().get(0).layers().get(0).nOut();
+        double[] theta = tr.params().clone();
+        double[] pref = {0.3, 7.0, 0.0};
+        double[] g = tr.gradient(frames, pref);
+        double h = 1e-5, largest = 0;
+        for (int row = dimIn; row < dimIn + 3; row++) {
+            for (int c = 0; c < f1; c++) {
+                int i = off + row * f1 + c;
+                double[] tp = theta.clone(), tm = theta.clone();
+                tp[i] += h;
+                tm[i] -= h;
+                tr.load(tp, tr.adam());
+                tr.gradient(frames, pref);
+                double lp = tr.lastLoss()[0];
+                tr.load(tm, tr.adam());
+                tr.gradient(frames, pref);
+                double lm = tr.lastLoss()[0];
+                double roundOff = 16 * Math.ulp(1.0) * (Math.abs(lp) + Math.abs(lm)) / (2 * h);
+                assertEquals((lp - lm) / (2 * h), g[i], 1e-6 * (1 + Math.abs(g[i])) + roundOff, "∂L/∂θ[" + i + "]");
+                largest = Math.max(largest, Math.abs(g[i]));
+            }
+        }
+        assertTrue(largest > 1e-3, "the parameter rows get a gradient: largest " + largest);
     }
 
     /**
@@ -208,16 +263,12 @@ class FrameParamTrainTest {
         assertTrue(e.getMessage().contains(w.id()) && e.getMessage().contains("numb_fparam = 2"), e.getMessage());
     }
 
-    /** Settings: negative counts, se_atten, the SameDiff graph and the dl4j-spark engine are refused naming the key. */
+    /** Settings: negative counts, the SameDiff graph and the dl4j-spark engine are refused naming the key. */
     @Test
     void settingsRefuseWhatCannotTrainParameters() {
         String neg = assertThrows(IllegalArgumentException.class, () -> TrainSettings.from(JobConfig.load(null,
                 List.of("train.model.numb-aparam=-1")))).getMessage();
         assertTrue(neg.contains("numb-aparam = -1"), neg);
-        String atten = assertThrows(IllegalArgumentException.class, () -> TrainSettings.from(JobConfig.load(null,
-                List.of("train.model.descriptor=se_atten", "train.model.attn-layer=0", "train.parallel.engine=rdd",
-                        "train.model.numb-fparam=1")))).getMessage();
-        assertTrue(atten.contains("numb-fparam") && atten.contains("se_e2_a or se_e2_r only"), atten);
         String dl4j = assertThrows(IllegalArgumentException.class, () -> TrainSettings.from(JobConfig.load(null,
                 List.of("train.parallel.engine=dl4j-spark", "train.model.numb-fparam=1")))).getMessage();
         assertTrue(dl4j.contains("engine = dl4j-spark") && dl4j.contains("rdd"), dl4j);
