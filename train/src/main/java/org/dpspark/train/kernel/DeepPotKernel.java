@@ -33,9 +33,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * </pre>
  * ({@link DualLayer} has the layer formulas.) se_e2_r runs the same passes on R̃ = [s̃, 1/5, 0, 0] (∂R̃/∂r zero but
  * in column 0) with D = gr's row 1 = (1/5)(1/N)ΣG, which is linear in gr: dgr and gr̄ are D's adjoints in row 1, and
- * the bilinear terms of se_e2_a (gr&lt; dDᵀ …) do not exist. Frame and atomic parameters (numb_fparam/numb_aparam) extend the
- * fitting input to [D, p] with p constant in r: Ḋ's p columns are 0, and D̄'s p columns are computed and not used. The embedding nets run chunk by chunk (a chunk's arrays stay in
- * cache); the fitting net runs on all atoms of a type at once. The first pass keeps the embedding activations, G and G'
+ * the bilinear terms of se_e2_a (gr&lt; dDᵀ …) do not exist. Frame and atomic parameters (numb_fparam/numb_aparam)
+ * extend the fitting input to [D, p] with p constant in r: Ḋ's p columns are 0, and D̄'s p columns are computed and
+ * not used. The embedding nets run chunk by chunk (a chunk's arrays stay in cache); the fitting net runs on all atoms of a type at once. The first pass keeps the embedding activations, G and G'
  * and the embedding's tangent products ż = ẋ·W ({@link TypeState}); the second pass reads them back (storing ż costs
  * less memory traffic than its product costs time; measurements: docs/benchmarks.md#training-kernel).
  *
