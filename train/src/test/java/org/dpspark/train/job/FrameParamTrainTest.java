@@ -153,21 +153,11 @@ class FrameParamTrainTest {
         double[] theta = tr.params().clone();
         double[] pref = {0.3, 7.0, 0.0};
         double[] g = tr.gradient(frames, pref);
-        double h = 1e-5, largest = 0;
+        double largest = 0;
         for (int row = dimIn; row < dimIn + 3; row++) {
             for (int c = 0; c < f1; c++) {
                 int i = off + row * f1 + c;
-                double[] tp = theta.clone(), tm = theta.clone();
-                tp[i] += h;
-                tm[i] -= h;
-                tr.load(tp, tr.adam());
-                tr.gradient(frames, pref);
-                double lp = tr.lastLoss()[0];
-                tr.load(tm, tr.adam());
-                tr.gradient(frames, pref);
-                double lm = tr.lastLoss()[0];
-                double roundOff = 16 * Math.ulp(1.0) * (Math.abs(lp) + Math.abs(lm)) / (2 * h);
-                assertEquals((lp - lm) / (2 * h), g[i], 1e-6 * (1 + Math.abs(g[i])) + roundOff, "∂L/∂θ[" + i + "]");
+                GradientCheck.assertComponent(tr, frames, pref, theta, g, i, "(a parameter row)");
                 largest = Math.max(largest, Math.abs(g[i]));
             }
         }
@@ -201,21 +191,7 @@ class FrameParamTrainTest {
         }
         int paramRows = idx.size();
         for (int i = 0; i < theta.length; i += 37) idx.add(i);
-        double h = 1e-5;
-        for (int i : idx) {
-            double[] tp = theta.clone(), tm = theta.clone();
-            tp[i] += h;
-            tm[i] -= h;
-            tr.load(tp, tr.adam());
-            tr.gradient(batch, pref);
-            double lp = tr.lastLoss()[0];
-            tr.load(tm, tr.adam());
-            tr.gradient(batch, pref);
-            double lm = tr.lastLoss()[0];
-            double fd = (lp - lm) / (2 * h);
-            double roundOff = 16 * Math.ulp(1.0) * (Math.abs(lp) + Math.abs(lm)) / (2 * h);
-            assertEquals(fd, g[i], 1e-6 * (1 + Math.abs(g[i])) + roundOff, "∂L/∂θ[" + i + "] (parameter rows: the first " + paramRows + ")");
-        }
+        for (int i : idx) GradientCheck.assertComponent(tr, batch, pref, theta, g, i, "(parameter rows: the first " + paramRows + ")");
         double largest = 0;
         for (int k = 0; k < paramRows; k++) largest = Math.max(largest, Math.abs(g[idx.get(k)]));
         assertTrue(largest > 1e-3, "the parameter rows get a gradient: largest " + largest);

@@ -104,25 +104,7 @@ class SeAttenTrainTest {
         List<Integer> idx = new ArrayList<>();
         for (int i = 0; i < nTebd; i++) idx.add(i);
         for (int i = nTebd; i < fold.paramCount(); i += 23) idx.add(i);
-        double h = 1e-5;
-        for (int i : idx) {
-            double[] tp = theta.clone(), tm = theta.clone();
-            tp[i] += h;
-            tm[i] -= h;
-            tr.load(tp, tr.adam());
-            tr.gradient(batch, pref);
-            double lp = tr.lastLoss()[0];
-            tr.load(tm, tr.adam());
-            tr.gradient(batch, pref);
-            double lm = tr.lastLoss()[0];
-            double fd = (lp - lm) / (2 * h);
-            // truncation 1e-6·(1 + |g|) (above) plus the round-off of the two loss evaluations, each ≲ 16·ε·|L| (sums of a
-            // few thousand terms), divided by 2h: with DeePMD-kit's normalisation the energy term is N times the per-atom
-            // one and |L| reaches ~10⁴ on this random model, where ε|L|/h alone is ~10⁻⁷
-            double roundOff = 16 * Math.ulp(1.0) * (Math.abs(lp) + Math.abs(lm)) / (2 * h);
-            assertEquals(fd, g[i], 1e-6 * (1 + Math.abs(g[i])) + roundOff,
-                    "∂L/∂θ[" + i + "] (type embedding below " + nTebd + "), |L| " + Math.abs(lp));
-        }
+        for (int i : idx) GradientCheck.assertComponent(tr, batch, pref, theta, g, i, "(type embedding below " + nTebd + ")");
         assertTrue(idx.size() > 40, "checked " + idx.size() + " parameters");
     }
 

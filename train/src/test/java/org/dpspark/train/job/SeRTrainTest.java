@@ -113,20 +113,9 @@ class SeRTrainTest {
         double[] g = tr.gradient(batch, pref);
         List<Integer> idx = new ArrayList<>();
         for (int i = 0; i < theta.length; i += 7) idx.add(i);
-        double h = 1e-5, largest = 0;
+        double largest = 0;
         for (int i : idx) {
-            double[] tp = theta.clone(), tm = theta.clone();
-            tp[i] += h;
-            tm[i] -= h;
-            tr.load(tp, tr.adam());
-            tr.gradient(batch, pref);
-            double lp = tr.lastLoss()[0];
-            tr.load(tm, tr.adam());
-            tr.gradient(batch, pref);
-            double lm = tr.lastLoss()[0];
-            double fd = (lp - lm) / (2 * h);
-            double roundOff = 16 * Math.ulp(1.0) * (Math.abs(lp) + Math.abs(lm)) / (2 * h);
-            assertEquals(fd, g[i], 1e-6 * (1 + Math.abs(g[i])) + roundOff, "∂L/∂θ[" + i + "] of " + theta.length);
+            GradientCheck.assertComponent(tr, batch, pref, theta, g, i, "of " + theta.length);
             largest = Math.max(largest, Math.abs(g[i]));
         }
         assertTrue(idx.size() > 80 && largest > 1e-2, "checked " + idx.size() + ", largest |g| " + largest);
