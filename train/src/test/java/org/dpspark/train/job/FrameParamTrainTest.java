@@ -14,6 +14,7 @@ import org.dpspark.model.DenseNet;
 import org.dpspark.model.NetLayer;
 import org.dpspark.model.eval.DeepPotEvaluator;
 import org.dpspark.model.eval.DeepPotResult;
+import org.dpspark.model.eval.ReferenceEvaluator;
 import org.dpspark.model.eval.SeREvaluator;
 import org.dpspark.model.eval.SeAttenEvaluator;
 import org.dpspark.model.SeAttenDescriptor;
@@ -77,17 +78,7 @@ class FrameParamTrainTest {
         List<TrainFrame> frames = frames();
         List<Prediction> p = tr.predict(frames, 3);
         DeepPotEvaluator ev = new DeepPotEvaluator(m);
-        for (int k = 0; k < frames.size(); k++) {
-            TrainFrame f = frames.get(k);
-            DeepPotResult r = ev.evaluate(f.positions(), f.cell(), f.types(), f.fparam(), f.aparam(), false);
-            assertEquals(r.energy(), p.get(k).energy(), 1e-8, f.id() + " energy");
-            for (int i = 0; i < r.forces().length; i++) assertEquals(r.forces()[i], p.get(k).forces()[i], 1e-10, f.id() + " force " + i);
-            for (int i = 0; i < 9; i++) assertEquals(r.virial()[i], p.get(k).virial()[i], 1e-9, f.id() + " virial " + i);
-            // the parameters matter: the same geometry at the normalisation's centre gives another energy
-            DeepPotResult centre = ev.evaluate(f.positions(), f.cell(), f.types(), F_AVG, constant(f.natoms(), A_AVG[0]), false);
-            assertTrue(Math.abs(centre.energy() - r.energy()) > 1e-2, f.id() + ": parameters change E by "
-                    + Math.abs(centre.energy() - r.energy()));
-        }
+        assertEqualsEvaluatorWithParameters(ev, frames, p);
         assertEquals(ev.evaluate(frames.get(0).positions(), frames.get(0).cell(), frames.get(0).types(), frames.get(0).fparam(),
                 frames.get(0).aparam(), false).energy(), new DeepPotEvaluator(tr.model()).evaluate(frames.get(0).positions(),
                 frames.get(0).cell(), frames.get(0).types(), frames.get(0).fparam(), frames.get(0).aparam(), false).energy(), 0.0,
@@ -110,15 +101,7 @@ class FrameParamTrainTest {
         List<TrainFrame> frames = frames();
         List<Prediction> p = tr.predict(frames, 3);
         SeREvaluator ev = new SeREvaluator(m);
-        for (int k = 0; k < frames.size(); k++) {
-            TrainFrame f = frames.get(k);
-            DeepPotResult r = ev.evaluate(f.positions(), f.cell(), f.types(), f.fparam(), f.aparam(), false);
-            assertEquals(r.energy(), p.get(k).energy(), 1e-8, f.id() + " energy");
-            for (int i = 0; i < r.forces().length; i++) assertEquals(r.forces()[i], p.get(k).forces()[i], 1e-10, f.id() + " force " + i);
-            for (int i = 0; i < 9; i++) assertEquals(r.virial()[i], p.get(k).virial()[i], 1e-9, f.id() + " virial " + i);
-            DeepPotResult centre = ev.evaluate(f.positions(), f.cell(), f.types(), F_AVG, constant(f.natoms(), A_AVG[0]), false);
-            assertTrue(Math.abs(centre.energy() - r.energy()) > 1e-2, f.id() + ": the parameters matter");
-        }
+        assertEqualsEvaluatorWithParameters(ev, frames, p);
     }
 
     /**
@@ -137,15 +120,7 @@ class FrameParamTrainTest {
                 withParams(TestData.cho("C1H4O2", 3, SeAttenTrainTest.TYPES), 0.6, 3.0, 0.2, null));
         List<Prediction> p = tr.predict(frames, 2);
         SeAttenEvaluator ev = new SeAttenEvaluator(m);
-        for (int k = 0; k < frames.size(); k++) {
-            TrainFrame f = frames.get(k);
-            DeepPotResult r = ev.evaluate(f.positions(), f.cell(), f.types(), f.fparam(), f.aparam(), false);
-            assertEquals(r.energy(), p.get(k).energy(), 1e-8, f.id() + " energy");
-            for (int i = 0; i < r.forces().length; i++) assertEquals(r.forces()[i], p.get(k).forces()[i], 1e-10, f.id() + " force " + i);
-            for (int i = 0; i < 9; i++) assertEquals(r.virial()[i], p.get(k).virial()[i], 1e-9, f.id() + " virial " + i);
-            DeepPotResult centre = ev.evaluate(f.positions(), f.cell(), f.types(), F_AVG, constant(f.natoms(), A_AVG[0]), false);
-            assertTrue(Math.abs(centre.energy() - r.energy()) > 1e-2, f.id() + ": the parameters matter");
-        }
+        assertEqualsEvaluatorWithParameters(ev, frames, p);
         // θ: type embedding net, embedding net, then the shared fitting net, whose first layer's rows after D (M·M<)
         // and τ_i (d) multiply the 3 parameters
         SeAttenDescriptor d = (SeAttenDescriptor) m.descriptor();
@@ -251,6 +226,24 @@ class FrameParamTrainTest {
         String sd = assertThrows(IllegalArgumentException.class, () -> TrainSettings.from(JobConfig.load(null,
                 List.of("train.parallel.engine=rdd", "train.compute=samediff", "train.model.numb-fparam=1")))).getMessage();
         assertTrue(sd.contains("compute = samediff"), sd);
+    }
+
+    /**
+     * Predictions {@code p} of {@code frames} equal {@code ev}'s with each frame's parameters (energy 1e-8 eV, forces
+     * 1e-10 eV/Å, virial 1e-9 eV: the bounds and reasons of {@link #trainingStepEqualsTheReferenceEvaluator}), and the
+     * parameters matter: at the normalisation's centre the energy moves by more than 1e-2 eV.
+     */
+    private static void assertEqualsEvaluatorWithParameters(ReferenceEvaluator ev, List<TrainFrame> frames, List<Prediction> p) {
+        for (int k = 0; k < frames.size(); k++) {
+            TrainFrame f = frames.get(k);
+            DeepPotResult r = ev.evaluate(f.positions(), f.cell(), f.types(), f.fparam(), f.aparam(), false);
+            assertEquals(r.energy(), p.get(k).energy(), 1e-8, f.id() + " energy");
+            for (int i = 0; i < r.forces().length; i++) assertEquals(r.forces()[i], p.get(k).forces()[i], 1e-10, f.id() + " force " + i);
+            for (int i = 0; i < 9; i++) assertEquals(r.virial()[i], p.get(k).virial()[i], 1e-9, f.id() + " virial " + i);
+            DeepPotResult centre = ev.evaluate(f.positions(), f.cell(), f.types(), F_AVG, constant(f.natoms(), A_AVG[0]), false);
+            assertTrue(Math.abs(centre.energy() - r.energy()) > 1e-2, f.id() + ": parameters change E by "
+                    + Math.abs(centre.energy() - r.energy()));
+        }
     }
 
     private static int size(DenseNet net) {
