@@ -8,7 +8,8 @@ import java.util.ServiceLoader;
 
 /**
  * Descriptor kinds by DeePMD-kit's {@code type} string, as DeePMD-kit's {@code BaseDescriptor.register} keeps them.
- * Built in: se_e2_a (alias se_a), se_e2_r (alias se_r), se_atten (alias dpa1) and se_atten_v2. A new descriptor is one package: its {@link Descriptor}, its
+ * Built in: se_e2_a (alias se_a), se_e2_r (alias se_r), se_atten (alias dpa1), se_atten_v2 and hybrid (a list of the
+ * others). A new descriptor is one package: its {@link Descriptor}, its
  * {@link DescriptorFormat}, and one line naming the format in
  * {@code META-INF/services/org.dpspark.model.DescriptorFormat} (found here through {@link ServiceLoader}).
  */
@@ -22,6 +23,7 @@ public final class DescriptorRegistry {
         register(new SeRFormat());
         register(new SeAttenFormat(false));
         register(new SeAttenFormat(true));
+        register(new HybridFormat());
         for (DescriptorFormat f : ServiceLoader.load(DescriptorFormat.class, DescriptorRegistry.class.getClassLoader())) {
             if (!BY_TYPE.containsKey(f.type())) register(f);
         }
