@@ -6,6 +6,7 @@ import org.dpspark.model.DeepPotModel;
 import org.dpspark.model.Descriptor;
 import org.dpspark.model.HybridDescriptor;
 import org.dpspark.model.SeADescriptor;
+import org.dpspark.model.SeAttenDescriptor;
 import org.dpspark.model.SeRDescriptor;
 import org.dpspark.model.UnsupportedModelException;
 
@@ -13,11 +14,13 @@ import org.dpspark.model.UnsupportedModelException;
  * Plain-Java double-precision reference evaluator of a Deep Potential with DeePMD-kit's {@code hybrid} descriptor +
  * energy fitting (deepmd/dpmodel/descriptor/hybrid.py {@code call}): per centre atom, every member writes its columns
  * of the fitting input in list order, D_i = [D_i¹, D_i², …], and ∂E_i/∂D_i flows back through each member
- * ({@link PerAtomEvaluator}). Members: se_e2_a ({@link SeAAtoms}, as {@link DeepPotEvaluator}) and se_e2_r
- * ({@link SeRAtoms}, as {@link SeREvaluator}), each with its own r_c, sel and slots: DeePMD-kit cuts the hybrid's
- * neighbour list (built at the largest r_c, sorted by distance within each type) to each member's sel and masks what
- * lies beyond the member's r_c, which gives every member the slots it would have alone. A DPA-1 member is refused
- * by name. Frame and atomic parameters as every reference evaluator ({@link #setFrameParams}).
+ * ({@link PerAtomEvaluator}). Members: se_e2_a ({@link SeAAtoms}, as {@link DeepPotEvaluator}), se_e2_r
+ * ({@link SeRAtoms}, as {@link SeREvaluator}) and DPA-1 ({@link SeAttenAtoms} on the Vector API's products, as
+ * {@link SeAttenEvaluator}), each with its own r_c, sel and slots: DeePMD-kit cuts the hybrid's neighbour list (built
+ * at the largest r_c; with a DPA-1 member one list of the nearest max-N atoms of any type, regrouped by type for the
+ * other members) to each member's sel and masks what lies beyond the member's r_c, which gives every member the slots
+ * it would have alone as long as the hybrid's list holds every neighbour within the smaller cutoffs (DeePMD-kit's
+ * users size sel so). Frame and atomic parameters as every reference evaluator ({@link #setFrameParams}).
  *
  * <p>{@link #evaluateInto} allocates nothing once the buffers fit the frame (the MD hot loop). Not thread-safe.
  */
@@ -44,9 +47,11 @@ public final class HybridEvaluator extends PerAtomEvaluator {
                 parts.add(new SeAAtoms(a));
             } else if (d instanceof SeRDescriptor r) {
                 parts.add(new SeRAtoms(r));
+            } else if (d instanceof SeAttenDescriptor t) {
+                parts.add(new SeAttenAtoms(t, MatrixProducts.vector()));
             } else {
                 throw new UnsupportedModelException("hybrid member " + k + " is " + d.type() + ": the hybrid evaluator takes"
-                        + " se_e2_a and se_e2_r members");
+                        + " se_e2_a, se_e2_r and se_atten (DPA-1) members");
             }
         }
         return parts;

@@ -1,11 +1,9 @@
 package org.dpspark.model.eval;
 
-import java.util.Arrays;
 import org.dpspark.model.AttentionLayer;
 import org.dpspark.model.DeepPotModel;
 import org.dpspark.model.SeAttenDescriptor;
 import org.dpspark.model.UnsupportedModelException;
-import org.dpspark.model.env.SmoothSwitch;
 
 /**
  * Plain-Java double-precision reference evaluator of a DPA-1 (se_atten, se_atten_v2) + energy model, as DeePMD-kit's
@@ -28,93 +26,21 @@ import org.dpspark.model.env.SmoothSwitch;
  * stripped and smooth, the switch factor) → ∂E/∂R̃, ∂E/∂r̂, ∂E/∂s → ∂E/∂r_ij → forces and virials in
  * {@link ReferenceEvaluator#scatter}'s convention.
  *
- * <p>Layout: one centre atom at a time; the N×N attention of every layer is kept for the reverse pass
+ * <p>Layout ({@link SeAttenAtoms}, the per-atom part): one centre atom at a time; the N×N attention of every layer is kept for the reverse pass
  * (L·(3N² + 7NH + 4NM) doubles). {@link #evaluateInto} allocates nothing once sized. Not thread-safe.
  */
 public final class SeAttenEvaluator extends ReferenceEvaluator {
-    private static final double RHAT_FLOOR = 1e-12;
-    private final SeAttenDescriptor d;
-    private final int nnei;
-    private final int ng;
-    private final int axis;
-    private final int dimD;
-    private final int hid;
-    private final int nl;
-    private final double rcut;
-    private final double rcutSmth;
-    private final double alpha;
-    private final double[] davg;
-    private final double[] dstd;
-    /** τ_t, T × d. */
-    private final double[] tebd;
-    /** Stripped: the type-pair net's output for (centre, neighbour type), T × T × M; else null. */
-    private final double[] stripTable;
-    /**
-     * The embedding net over the N slots of one atom at once: row-major with the Vector API's products ({@link
-     * RowBlockNet}, with the vector products), or feature-major and bitwise the one-row net ({@link BatchedNet}, scalar).
-     */
-    private final RowBlockNet embVec;
-    private final BatchedNet embRef;
-    private final VerletSlots slots;
-    private int[] oneType = new int[0];
-
-    // attention weights per layer
-    private final double[][] inW;
-    private final double[][] inB;
-    private final double[][] outW;
-    private final double[][] outB;
-    private final double[][] lnW;
-    private final double[][] lnB;
-    private final double[] lnEps;
-    /** W_inᵀ (3H × M) and W_outᵀ (M × H) per layer: the right operands of the reverse products. */
-    private final double[][] inWt;
-    private final double[][] outWt;
-    /** The matrix products: the Vector API kernels, or plain loops (the reference the tests compare with). */
-    private final MatrixProducts mp;
+    /** Execution mode of the evaluator on the Vector API's products. */
+    public static final String VECTOR_MODE = "Java DPA-1, Vector API products (single thread)";
     /** Atoms per block of {@link #frameInBlocks}: 64 fitting rows per type amortise the weights' reads. */
     private static final int FIT_BLOCK = 64;
+    private final SeAttenAtoms atoms;
+    private final int dimD;
+    /** The fitting input of one atom: [D, fparam, aparam]. */
+    private final double[] desc;
     /** The block fitting (vector products, no attention layers), or null: the fitting net atom by atom. */
     private final BlockFitting block;
     private final double[] blockGrad;
-    /** Kᵀ (forward) and Vᵀ (reverse) of the current layer, H × N. */
-    private final double[] kt;
-    private final double[] vt;
-
-    // per-atom state
-    private final double[] envA;      // N × 4 raw R (real slots), Å⁻¹
-    private final double[] derivA;    // N × 12 ∂R/∂r_ij, Å⁻²
-    private final double[] rijA;      // N × 3, Å
-    private final int[] nlistA;       // N
-    private final int[] countsA = new int[1];
-    private final double[] rr;        // N × 4 normalised R̃
-    private final double[] sw;        // N, w(r_ij) (padding 0)
-    private final double[] dsw;       // N × 3, ∂w/∂r_ij
-    private final double[] rhat;      // N × 3
-    private final double[] rnorm;     // N, |R̃[1:4]|
-    private final int[] nbType;       // N
-    private final double[] embGrad;   // M × N, ∂E/∂G⁰ feature-major (the embedding's reverse input)
-    private final double[] gt;        // N × M, stripped: the type factor (× s if smooth)
-    private final double[][] g;       // (L+1) × N × M, the embedding matrix before / after each layer
-    private final double[][] qkv;     // L × N × 3H, after normalisation (q also × α)
-    private final double[][] qkvNorm; // L × N × 3, the norms
-    private final double[][] logits;  // L × N × N, α Q Kᵀ
-    private final double[][] soft;    // L × N × N, softmax
-    private final double[][] att;     // L × N × N, final weights
-    private final double[][] ov;      // L × N × H, A·V
-    private final double[][] xhat;    // L × N × M
-    private final double[][] rstd;    // L × N
-    private final double[] gr;        // M × 4
-    private final double[] dgr;       // M × 4
-    private final double[] desc;      // D (+ F + A)
-    private final double[] dG;        // N × M
-    private final double[] dX;        // N × M
-    private final double[] dy;        // N × M
-    private final double[] dO;        // N × H
-    private final double[] dP;        // N × 3H
-    private final double[] dL;        // N × N
-    private final double[] drr;       // N × 4
-    private final double[] dswAcc;    // N
-    private final double[] drhat;     // N × 3
 
     /**
      * The evaluator with the Vector API's matrix products (what test and simulate run).
@@ -132,119 +58,15 @@ public final class SeAttenEvaluator extends ReferenceEvaluator {
 
     private SeAttenEvaluator(DeepPotModel model, MatrixProducts mp) {
         super(model);
-        this.mp = mp;
         if (!(model.descriptor() instanceof SeAttenDescriptor sd)) {
             throw new UnsupportedModelException("SeAttenEvaluator evaluates se_atten models, got descriptor " + model.descriptor().type());
         }
-        d = sd;
-        nnei = d.nnei();
-        ng = d.embeddingWidth();
-        axis = d.axisNeuron();
-        dimD = d.dimOut();
-        hid = d.attn();
-        nl = d.attentionLayers().size();
-        rcut = d.rcut();
-        rcutSmth = d.rcutSmth();
-        alpha = d.attentionScale();
-        davg = d.davg().clone();
-        dstd = d.dstd().clone();
-        int td = d.tebdDim();
-        tebd = new double[ntypes * td];
-        CompiledNet te = new CompiledNet(d.typeEmbedding());
-        double[] row = new double[te.rowWidth()];
-        for (int t = 0; t < ntypes; t++) {
-            double[] oneHot = new double[ntypes];
-            oneHot[t] = 1.0;
-            te.forward(oneHot, 0, row, null, 0);
-            System.arraycopy(row, te.outOffset(), tebd, t * td, td);
-        }
-        embVec = mp.isVector() ? new RowBlockNet(d.embedding()) : null;
-        embRef = mp.isVector() ? null : new BatchedNet(d.embedding(), nnei);
-        if (embVec != null) embVec.ensure(nnei);
-        if (d.stripped()) {
-            CompiledNet st = new CompiledNet(d.embeddingStrip());
-            double[] srow = new double[st.rowWidth()];
-            double[] x = new double[d.embeddingStrip().inDim()];
-            stripTable = new double[ntypes * ntypes * ng];
-            for (int ti = 0; ti < ntypes; ti++) {
-                for (int tj = 0; tj < ntypes; tj++) {
-                    System.arraycopy(tebd, tj * td, x, 0, td);
-                    if (!d.typeOneSide()) System.arraycopy(tebd, ti * td, x, td, td);
-                    st.forward(x, 0, srow, null, 0);
-                    System.arraycopy(srow, st.outOffset(), stripTable, (ti * ntypes + tj) * ng, ng);
-                }
-            }
-        } else {
-            stripTable = null;
-        }
-        slots = new VerletSlots(rcut, rcutSmth, new int[] {nnei}, VerletSlots.DEFAULT_SKIN);
-        inW = new double[nl][];
-        inB = new double[nl][];
-        outW = new double[nl][];
-        outB = new double[nl][];
-        lnW = new double[nl][];
-        lnB = new double[nl][];
-        lnEps = new double[nl];
-        inWt = new double[nl][];
-        outWt = new double[nl][];
-        for (int l = 0; l < nl; l++) {
-            AttentionLayer a = d.attentionLayers().get(l);
-            inW[l] = a.inProj().w();
-            inB[l] = a.inProj().b();
-            outW[l] = a.outProj().w();
-            outB[l] = a.outProj().b();
-            lnW[l] = a.lnWeight();
-            lnB[l] = a.lnBias();
-            lnEps[l] = a.lnEps();
-            inWt[l] = transpose(inW[l], ng, 3 * hid);
-            outWt[l] = transpose(outW[l], hid, ng);
-        }
-        int n = nnei;
-        envA = new double[n * 4];
-        derivA = new double[n * 12];
-        rijA = new double[n * 3];
-        nlistA = new int[n];
-        rr = new double[n * 4];
-        sw = new double[n];
-        dsw = new double[n * 3];
-        rhat = new double[n * 3];
-        rnorm = new double[n];
-        nbType = new int[n];
-        embGrad = new double[ng * n];
-        gt = new double[n * ng];
-        g = new double[nl + 1][n * ng];
-        qkv = new double[nl][n * 3 * hid];
-        qkvNorm = new double[nl][n * 3];
-        logits = new double[nl][n * n];
-        soft = new double[nl][n * n];
-        att = new double[nl][n * n];
-        ov = new double[nl][n * hid];
-        xhat = new double[nl][n * ng];
-        rstd = new double[nl][n];
-        gr = new double[ng * 4];
-        dgr = new double[ng * 4];
+        atoms = new SeAttenAtoms(sd, mp);
+        dimD = sd.dimOut();
         desc = new double[dimD + params.width()];
-        dG = new double[n * ng];
-        dX = new double[n * ng];
-        dy = new double[n * ng];
-        dO = new double[n * hid];
-        dP = new double[n * 3 * hid];
-        dL = new double[n * n];
-        drr = new double[n * 4];
-        dswAcc = new double[n];
-        drhat = new double[n * 3];
-        kt = new double[hid * n];
-        vt = new double[hid * n];
-        mp.reserve(Math.max(n, Math.max(3 * hid, ng)), n); // the largest sum and row count of the products below
-        block = mp.isVector() && nl == 0 ? new BlockFitting(model.fitting(), dimD + params.width(), FIT_BLOCK) : null;
+        block = mp.isVector() && sd.attentionLayers().isEmpty() ? new BlockFitting(model.fitting(), dimD + params.width(), FIT_BLOCK)
+                : null;
         blockGrad = new double[dimD + params.width()];
-    }
-
-    /** The transpose (cols × rows) of a row-major rows × cols matrix. */
-    private static double[] transpose(double[] m, int rows, int cols) {
-        double[] t = new double[m.length];
-        for (int r = 0; r < rows; r++) for (int c = 0; c < cols; c++) t[c * rows + r] = m[r * cols + c];
-        return t;
     }
 
     @Override
@@ -252,24 +74,20 @@ public final class SeAttenEvaluator extends ReferenceEvaluator {
 
     /** The execution mode recorded with results: the plain loops are the Java reference. */
     @Override
-    public String mode() { return mp.isVector() ? VECTOR_MODE : DeepPotResult.JAVA_REFERENCE; }
-
-    /** Execution mode of the evaluator on the Vector API's products. */
-    public static final String VECTOR_MODE = "Java DPA-1, Vector API products (single thread)";
+    public String mode() { return atoms.isVector() ? VECTOR_MODE : DeepPotResult.JAVA_REFERENCE; }
 
     @Override
     protected double frame(double[] positions, double[] cell, int[] types, double[] forces, double[] virial,
             double[] atomE, double[] atomVirial, double[] descOut, double[] fitLast, int lastHidden) {
         int n = types.length;
-        if (oneType.length != n) oneType = new int[n]; // every atom one type: one distance-sorted group of N slots
-        slots.update(positions, cell, oneType, verlet);
+        atoms.update(positions, cell, types, verlet);
         if (block != null) return frameInBlocks(types, forces, virial, atomE, atomVirial, descOut, fitLast, lastHidden);
         double energy = 0.0;
         for (int i = 0; i < n; i++) {
             int ti = types[i];
-            int real = forwardAtom(i, ti, types, true);
+            dropped += atoms.forward(i, ti, desc, 0);
             energy += fitAtom(i, ti, desc, atomE, descOut, fitLast, lastHidden);
-            reverse(i, ti, real, fitBackward(ti), forces, virial, atomVirial);
+            atoms.reverse(i, ti, fitBackward(ti), 0, forces, virial, atomVirial);
         }
         return energy;
     }
@@ -289,7 +107,7 @@ public final class SeAttenEvaluator extends ReferenceEvaluator {
             int b1 = Math.min(n, b0 + block.cap());
             block.clear();
             for (int i = b0; i < b1; i++) {
-                forwardAtom(i, types[i], types, true);
+                dropped += atoms.forward(i, types[i], desc, 0);
                 params.fill(desc, dimD, i);
                 block.add(types[i], desc);
             }
@@ -300,359 +118,12 @@ public final class SeAttenEvaluator extends ReferenceEvaluator {
                 energy += ei;
                 if (atomE != null) atomE[i] = ei;
                 if (fitLast != null) block.lastHidden(k, fitLast, i * lastHidden, lastHidden);
-                int real = forwardAtom(i, ti, types, false);
+                atoms.forward(i, ti, desc, 0); // again: its dropped neighbours are counted once
                 if (descOut != null) System.arraycopy(desc, 0, descOut, i * dimD, dimD);
                 block.gradient(k, blockGrad);
-                reverse(i, ti, real, blockGrad, forces, virial, atomVirial);
+                atoms.reverse(i, ti, blockGrad, 0, forces, virial, atomVirial);
             }
         }
         return energy;
-    }
-
-    /**
-     * Atom i's slots, environment, embedding, attention layers and descriptor (into {@link #desc}); {@code count}: add its
-     * dropped neighbours to {@link #dropped} (once per evaluation).
-     *
-     * @return its real slots
-     */
-    private int forwardAtom(int i, int ti, int[] types, boolean count) {
-        long drop = slots.computeRealSlots(i, envA, derivA, rijA, 0, nlistA, 0, countsA);
-        if (count) dropped += drop;
-        int real = Math.min(countsA[0], nnei);
-        environment(ti, types, real);
-        embed(ti, real);
-        for (int l = 0; l < nl; l++) attention(l, real);
-        descriptor(ti);
-        return real;
-    }
-
-    /** R̃, s, ∂s/∂r, r̂ and the neighbour types of every slot (padding: R = 0, s = 0, the type of atom 0). */
-    private void environment(int ti, int[] types, int real) {
-        int base = ti * nnei * 4;
-        for (int j = 0; j < nnei; j++) {
-            boolean isReal = j < real;
-            for (int c = 0; c < 4; c++) {
-                double raw = isReal ? envA[4 * j + c] : 0.0;
-                rr[4 * j + c] = (raw - davg[base + 4 * j + c]) / dstd[base + 4 * j + c];
-            }
-            if (isReal) {
-                double x = rijA[3 * j], y = rijA[3 * j + 1], z = rijA[3 * j + 2];
-                double r = Math.sqrt(x * x + y * y + z * z);
-                sw[j] = SmoothSwitch.value(r, rcutSmth, rcut);
-                double dw = SmoothSwitch.derivative(r, rcutSmth, rcut) / r;
-                dsw[3 * j] = dw * x;
-                dsw[3 * j + 1] = dw * y;
-                dsw[3 * j + 2] = dw * z;
-                nbType[j] = types[nlistA[j]];
-            } else {
-                sw[j] = 0.0;
-                nbType[j] = types[0];
-            }
-            double u0 = rr[4 * j + 1], u1 = rr[4 * j + 2], u2 = rr[4 * j + 3];
-            double nrm = Math.sqrt(u0 * u0 + u1 * u1 + u2 * u2);
-            rnorm[j] = nrm;
-            double den = Math.max(nrm, RHAT_FLOOR);
-            rhat[3 * j] = u0 / den;
-            rhat[3 * j + 1] = u1 / den;
-            rhat[3 * j + 2] = u2 / den;
-        }
-    }
-
-    /** G⁰ of every slot (all N rows: padding rows are inputs of the layers and of gr). */
-    private void embed(int ti, int real) {
-        int td = d.tebdDim();
-        boolean concat = !d.stripped(), centre = concat && !d.typeOneSide();
-        // input feature c of slot j at in[j·rs + c·cs]
-        double[] in = embVec != null ? embVec.in : embRef.in;
-        int rs = embVec != null ? embVec.inStride() : 1, cs = embVec != null ? 1 : embRef.cap;
-        for (int j = 0; j < nnei; j++) {
-            in[j * rs] = rr[4 * j];
-            if (concat) for (int c = 0; c < td; c++) in[j * rs + (1 + c) * cs] = tebd[nbType[j] * td + c];
-            if (centre) for (int c = 0; c < td; c++) in[j * rs + (1 + td + c) * cs] = tebd[ti * td + c];
-        }
-        if (embVec != null) embVec.forward(nnei);
-        else embRef.forward(nnei);
-        double[] g0 = g[0];
-        for (int j = 0; j < nnei; j++) {
-            int s = (ti * ntypes + nbType[j]) * ng;
-            for (int a = 0; a < ng; a++) {
-                double e = embOut(j, a);
-                if (concat) {
-                    g0[j * ng + a] = e;
-                } else {
-                    double t = d.smooth() ? stripTable[s + a] * sw[j] : stripTable[s + a];
-                    gt[j * ng + a] = t;
-                    g0[j * ng + a] = e * t + e;
-                }
-            }
-        }
-    }
-
-    /** The embedding net's output a of slot j (after {@link #embed}). */
-    private double embOut(int j, int a) {
-        return embVec != null ? embVec.out[j * embVec.ld + embVec.outOffset() + a] : embRef.out[embRef.outBase(a) + j];
-    }
-
-    /** Attention layer l: g[l] → g[l + 1], keeping what the reverse pass needs. */
-    private void attention(int l, int real) {
-        double[] x = g[l], y = g[l + 1], p = qkv[l], nrm = qkvNorm[l], lg = logits[l], sm = soft[l], a = att[l], o = ov[l];
-        double[] w = inW[l], b = inB[l];
-        int h3 = 3 * hid;
-        mp.mm(x, 0, 1, ng, nnei, ng, w, 0, h3, p, 0, h3, h3, false); // P = X·W_in
-        for (int j = 0; j < nnei; j++) {
-            if (b != null) for (int c = 0; c < h3; c++) p[j * h3 + c] += b[c];
-            for (int part = 0; part < 3; part++) {
-                int o0 = j * h3 + part * hid;
-                if (d.normalize()) {
-                    double s = 0.0;
-                    for (int c = 0; c < hid; c++) s += p[o0 + c] * p[o0 + c];
-                    double len = Math.sqrt(s);
-                    nrm[3 * j + part] = len;
-                    for (int c = 0; c < hid; c++) p[o0 + c] /= len;
-                }
-                if (part == 0) for (int c = 0; c < hid; c++) p[o0 + c] *= alpha;
-            }
-        }
-        boolean smooth = d.smooth();
-        int kEnd = smooth ? nnei : real; // without smooth, padding keys are −∞: weight exactly 0
-        for (int k = 0; k < kEnd; k++) for (int c = 0; c < hid; c++) kt[c * nnei + k] = p[k * h3 + hid + c];
-        mp.mm(p, 0, 1, h3, real, hid, kt, 0, nnei, lg, 0, nnei, kEnd, false); // L = Q̃ Kᵀ (real rows, kEnd keys)
-        for (int j = 0; j < nnei; j++) {
-            if (j >= real) {
-                Arrays.fill(a, j * nnei, (j + 1) * nnei, 0.0);
-                continue;
-            }
-            double max = Double.NEGATIVE_INFINITY;
-            for (int k = 0; k < kEnd; k++) {
-                double s = lg[j * nnei + k];
-                double v = smooth ? (s + SeAttenDescriptor.ATTN_SHIFT) * sw[j] * sw[k] - SeAttenDescriptor.ATTN_SHIFT : s;
-                sm[j * nnei + k] = v;
-                max = Math.max(max, v);
-            }
-            double sum = 0.0;
-            for (int k = 0; k < kEnd; k++) {
-                double e = Math.exp(sm[j * nnei + k] - max);
-                sm[j * nnei + k] = e;
-                sum += e;
-            }
-            for (int k = 0; k < nnei; k++) {
-                double s = k < kEnd ? sm[j * nnei + k] / sum : 0.0;
-                sm[j * nnei + k] = s;
-                double v = smooth ? s * sw[j] * sw[k] : s;
-                if (d.attnDotr()) v *= rhat[3 * j] * rhat[3 * k] + rhat[3 * j + 1] * rhat[3 * k + 1] + rhat[3 * j + 2] * rhat[3 * k + 2];
-                a[j * nnei + k] = v;
-            }
-        }
-        mp.mm(a, 0, 1, nnei, nnei, nnei, p, 2 * hid, h3, o, 0, hid, hid, false); // O = A·V
-        double[] wo = outW[l], bo = outB[l], gw = lnW[l], gb = lnB[l], xh = xhat[l], rs = rstd[l];
-        mp.mm(o, 0, 1, hid, nnei, hid, wo, 0, ng, y, 0, ng, ng, false); // O·W_out, then + b and the residual
-        for (int j = 0; j < nnei; j++) {
-            int r0 = j * ng;
-            for (int m = 0; m < ng; m++) {
-                double s = y[r0 + m];
-                if (bo != null) s += bo[m];
-                y[r0 + m] = x[r0 + m] + s;
-            }
-            double mean = 0.0;
-            for (int m = 0; m < ng; m++) mean += y[r0 + m];
-            mean /= ng;
-            double var = 0.0;
-            for (int m = 0; m < ng; m++) var += (y[r0 + m] - mean) * (y[r0 + m] - mean);
-            var /= ng;
-            double inv = 1.0 / Math.sqrt(var + lnEps[l]);
-            rs[j] = inv;
-            for (int m = 0; m < ng; m++) {
-                double hv = (y[r0 + m] - mean) * inv;
-                xh[r0 + m] = hv;
-                y[r0 + m] = hv * gw[m] + gb[m];
-            }
-        }
-    }
-
-    /** gr = (1/N) Σ_j G_j ⊗ R̃_j over all slots, D = gr·gr_&lt;ᵀ, then τ_{t_i} when concat_output_tebd. */
-    private void descriptor(int ti) {
-        double[] gg = g[nl];
-        Arrays.fill(gr, 0.0);
-        for (int j = 0; j < nnei; j++) {
-            for (int a = 0; a < ng; a++) {
-                double v = gg[j * ng + a];
-                for (int c = 0; c < 4; c++) gr[4 * a + c] += v * rr[4 * j + c];
-            }
-        }
-        for (int q = 0; q < 4 * ng; q++) gr[q] /= nnei;
-        for (int a = 0; a < ng; a++) {
-            for (int b = 0; b < axis; b++) {
-                desc[a * axis + b] = gr[4 * a] * gr[4 * b] + gr[4 * a + 1] * gr[4 * b + 1]
-                        + gr[4 * a + 2] * gr[4 * b + 2] + gr[4 * a + 3] * gr[4 * b + 3];
-            }
-        }
-        if (d.concatOutputTebd()) System.arraycopy(tebd, ti * d.tebdDim(), desc, ng * axis, d.tebdDim());
-    }
-
-    /** ∂E_i/∂x (x = the fitting input) back to every real slot's ∂E/∂r_ij, then the force/virial scatter. */
-    private void reverse(int i, int ti, int real, double[] dD, double[] forces, double[] virial, double[] atomVirial) {
-        Arrays.fill(dgr, 0.0);
-        for (int a = 0; a < ng; a++) {
-            for (int b = 0; b < axis; b++) {
-                double v = dD[a * axis + b];
-                for (int k = 0; k < 4; k++) {
-                    dgr[4 * a + k] += v * gr[4 * b + k];
-                    dgr[4 * b + k] += v * gr[4 * a + k];
-                }
-            }
-        }
-        for (int q = 0; q < 4 * ng; q++) dgr[q] /= nnei;
-        double[] gg = g[nl];
-        Arrays.fill(drr, 0, 4 * real, 0.0);
-        Arrays.fill(dswAcc, 0, real, 0.0);
-        Arrays.fill(drhat, 0, 3 * real, 0.0);
-        for (int j = 0; j < real; j++) {
-            for (int a = 0; a < ng; a++) {
-                double s = 0.0;
-                for (int c = 0; c < 4; c++) {
-                    s += dgr[4 * a + c] * rr[4 * j + c];
-                    drr[4 * j + c] += dgr[4 * a + c] * gg[j * ng + a];
-                }
-                dG[j * ng + a] = s;
-            }
-        }
-        for (int l = nl - 1; l >= 0; l--) attentionBackward(l, real);
-        embedBackward(ti, real);
-        int base = ti * nnei * 4;
-        for (int j = 0; j < real; j++) {
-            // r̂ = u/|u| (|u| > 10⁻¹²): ∂E/∂u = (∂E/∂r̂ − r̂ (r̂·∂E/∂r̂))/|u|
-            if (rnorm[j] > RHAT_FLOOR) {
-                double h0 = rhat[3 * j], h1 = rhat[3 * j + 1], h2 = rhat[3 * j + 2];
-                double g0 = drhat[3 * j], g1 = drhat[3 * j + 1], g2 = drhat[3 * j + 2];
-                double dot = h0 * g0 + h1 * g1 + h2 * g2;
-                drr[4 * j + 1] += (g0 - h0 * dot) / rnorm[j];
-                drr[4 * j + 2] += (g1 - h1 * dot) / rnorm[j];
-                drr[4 * j + 3] += (g2 - h2 * dot) / rnorm[j];
-            }
-            double gx = dswAcc[j] * dsw[3 * j], gy = dswAcc[j] * dsw[3 * j + 1], gz = dswAcc[j] * dsw[3 * j + 2];
-            for (int c = 0; c < 4; c++) {
-                double pc = drr[4 * j + c] / dstd[base + 4 * j + c];
-                int e = 12 * j + 3 * c;
-                gx += pc * derivA[e];
-                gy += pc * derivA[e + 1];
-                gz += pc * derivA[e + 2];
-            }
-            scatter(i, nlistA[j], gx, gy, gz, rijA[3 * j], rijA[3 * j + 1], rijA[3 * j + 2], forces, virial, atomVirial);
-        }
-    }
-
-    /** dG (real rows, ∂E/∂g[l+1]) → dG (∂E/∂g[l]); adds to ∂E/∂s and ∂E/∂r̂. */
-    private void attentionBackward(int l, int real) {
-        double[] p = qkv[l], nrm = qkvNorm[l], lg = logits[l], sm = soft[l], a = att[l], o = ov[l], xh = xhat[l], rs = rstd[l];
-        double[] gw = lnW[l];
-        int h3 = 3 * hid;
-        boolean smooth = d.smooth(), dotr = d.attnDotr();
-        // layer norm: ∂E/∂y = rstd·(dx̂ − mean(dx̂) − x̂·mean(dx̂∘x̂)), dx̂ = ∂E/∂out ∘ γ; y = X + O
-        for (int j = 0; j < real; j++) {
-            int r0 = j * ng;
-            double m1 = 0.0, m2 = 0.0;
-            for (int m = 0; m < ng; m++) {
-                double dh = dG[r0 + m] * gw[m];
-                m1 += dh;
-                m2 += dh * xh[r0 + m];
-            }
-            m1 /= ng;
-            m2 /= ng;
-            for (int m = 0; m < ng; m++) {
-                double dh = dG[r0 + m] * gw[m];
-                dy[r0 + m] = rs[j] * (dh - m1 - xh[r0 + m] * m2);
-            }
-            System.arraycopy(dy, r0, dX, r0, ng); // the residual
-        }
-        mp.mm(dy, 0, 1, ng, real, ng, outWt[l], 0, hid, dO, 0, hid, hid, false); // ∂E/∂O = ∂E/∂y · W_outᵀ
-        // O = A V: ∂E/∂V_k = Σ_j A_jk ∂E/∂O_j; ∂E/∂A_jk = ∂E/∂O_j · V_k
-        mp.mm(a, 0, nnei, 1, real, real, dO, 0, hid, dP, 2 * hid, h3, hid, false); // ∂E/∂V = Aᵀ ∂E/∂O
-        for (int k = 0; k < real; k++) for (int c = 0; c < hid; c++) vt[c * nnei + k] = p[k * h3 + 2 * hid + c];
-        mp.mm(dO, 0, 1, hid, real, hid, vt, 0, nnei, dL, 0, nnei, real, false); // ∂E/∂A = ∂E/∂O · Vᵀ, into dL
-        for (int j = 0; j < real; j++) {
-            // A_jk = softmax_jk · (s_j s_k) · (r̂_j·r̂_k)
-            double dot = 0.0;
-            for (int k = 0; k < real; k++) {
-                double dA = dL[j * nnei + k];
-                double sjk = smooth ? sw[j] * sw[k] : 1.0;
-                double rg = dotr ? rhat[3 * j] * rhat[3 * k] + rhat[3 * j + 1] * rhat[3 * k + 1] + rhat[3 * j + 2] * rhat[3 * k + 2] : 1.0;
-                double smv = sm[j * nnei + k];
-                double dSoft = dA * sjk * rg;
-                dL[j * nnei + k] = dSoft; // ∂E/∂softmax for now
-                dot += dSoft * smv;
-                if (smooth) {
-                    double dS = dA * smv * rg;
-                    dswAcc[j] += dS * sw[k];
-                    dswAcc[k] += dS * sw[j];
-                }
-                if (dotr) {
-                    double dR = dA * smv * sjk;
-                    for (int c = 0; c < 3; c++) {
-                        drhat[3 * j + c] += dR * rhat[3 * k + c];
-                        drhat[3 * k + c] += dR * rhat[3 * j + c];
-                    }
-                }
-            }
-            // softmax: ∂E/∂L'_jk = softmax_jk (∂E/∂softmax_jk − Σ_k' softmax_jk' ∂E/∂softmax_jk'); padding keys carry
-            // no gradient (their logit is the constant −20, or −∞)
-            for (int k = 0; k < real; k++) {
-                double dl = sm[j * nnei + k] * (dL[j * nnei + k] - dot);
-                if (smooth) {
-                    // L' = (L + 20) s_j s_k − 20
-                    double dS = dl * (lg[j * nnei + k] + SeAttenDescriptor.ATTN_SHIFT);
-                    dswAcc[j] += dS * sw[k];
-                    dswAcc[k] += dS * sw[j];
-                    dl *= sw[j] * sw[k];
-                }
-                dL[j * nnei + k] = dl;
-            }
-        }
-        // L = Q̃ K̃ᵀ (Q̃ = α q̂): ∂E/∂Q̃_j = Σ_k dL_jk K̃_k, ∂E/∂K̃_k = Σ_j dL_jk Q̃_j
-        mp.mm(dL, 0, 1, nnei, real, real, p, hid, h3, dP, 0, h3, hid, false); // ∂E/∂Q̃ = dL·K
-        for (int j = 0; j < real; j++) for (int c = 0; c < hid; c++) dP[j * h3 + c] *= alpha;
-        mp.mm(dL, 0, nnei, 1, real, real, p, 0, h3, dP, hid, h3, hid, false); // ∂E/∂K̃ = dLᵀ·Q̃
-        // normalisation x̂ = x/|x|: ∂E/∂x = (∂E/∂x̂ − x̂ (x̂·∂E/∂x̂))/|x|  (q̂ = Q̃/α)
-        if (d.normalize()) {
-            for (int j = 0; j < real; j++) {
-                for (int part = 0; part < 3; part++) {
-                    int o0 = j * h3 + part * hid;
-                    double scale = part == 0 ? 1.0 / alpha : 1.0;
-                    double dot = 0.0;
-                    for (int c = 0; c < hid; c++) dot += p[o0 + c] * scale * dP[o0 + c];
-                    for (int c = 0; c < hid; c++) dP[o0 + c] = (dP[o0 + c] - p[o0 + c] * scale * dot) / nrm[3 * j + part];
-                }
-            }
-        }
-        // in_proj: ∂E/∂X += ∂E/∂P · W_inᵀ
-        mp.mm(dP, 0, 1, h3, real, h3, inWt[l], 0, ng, dX, 0, ng, ng, true); // ∂E/∂X += ∂E/∂P · W_inᵀ
-        System.arraycopy(dX, 0, dG, 0, real * ng);
-    }
-
-    /** ∂E/∂G⁰ (real rows) through the embedding net to ∂E/∂s̃ (and, stripped and smooth, to ∂E/∂s). */
-    private void embedBackward(int ti, int real) {
-        // ∂E/∂(embedding output) of slot j, feature a, at embGrad[j·gs + a·ga]
-        int gs = embVec != null ? ng : 1, ga = embVec != null ? 1 : embRef.cap;
-        for (int j = 0; j < real; j++) {
-            if (d.stripped()) {
-                // G⁰ = e∘t + e, t = table·s (smooth)
-                int ts = (ti * ntypes + nbType[j]) * ng;
-                double ds = 0.0;
-                for (int a = 0; a < ng; a++) {
-                    double dg = dG[j * ng + a];
-                    embGrad[j * gs + a * ga] = dg * (gt[j * ng + a] + 1.0);
-                    if (d.smooth()) ds += dg * embOut(j, a) * stripTable[ts + a];
-                }
-                dswAcc[j] += ds;
-            } else {
-                for (int a = 0; a < ng; a++) embGrad[j * gs + a * ga] = dG[j * ng + a];
-            }
-        }
-        if (embVec != null) {
-            double[] gx = embVec.backward(embGrad, 0, ng, real);
-            for (int j = 0; j < real; j++) drr[4 * j] += gx[j * embVec.gradStride()];
-        } else {
-            double[] gx = embRef.backward(embGrad, real);
-            for (int j = 0; j < real; j++) drr[4 * j] += gx[j];
-        }
     }
 }

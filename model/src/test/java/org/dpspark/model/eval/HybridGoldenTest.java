@@ -2,7 +2,6 @@ package org.dpspark.model.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,17 +14,18 @@ import org.dpspark.model.DeepPotModel;
 import org.dpspark.model.DeepPotYaml;
 import org.dpspark.model.HybridDescriptor;
 import org.dpspark.model.SeADescriptor;
+import org.dpspark.model.SeAttenDescriptor;
 import org.dpspark.model.SeRDescriptor;
-import org.dpspark.model.UnsupportedModelException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * DeePMD-kit's {@code hybrid} descriptor (se_e2_a at r_c 5 Å with two-side nets + se_e2_r at r_c 4 Å, type_one_side,
- * resnet_dt) against DeePMD-kit's own NumPy backend: hybrid.yaml and its reference outputs were made by hybrid-make.py
- * in the test resources (water frame 0, 192 atoms, periodic; the C1H4O2 molecule). Then what needs no reference:
+ * DeePMD-kit's {@code hybrid} descriptor against DeePMD-kit's own NumPy backend: hybrid.yaml (se_e2_a at r_c 5 Å with
+ * two-side nets + se_e2_r at r_c 4 Å, type_one_side, resnet_dt) and hybrid-dpa1.yaml (DPA-1 with one attention layer
+ * + the same se_e2_r; the fitting mixed_types) and their reference outputs were made by hybrid-make.py in the test
+ * resources (water frame 0, 192 atoms, periodic; the C1H4O2 molecule). Then what needs no reference:
  * forces and virials as energy derivatives, invariances, and the export/import round trip.
  */
 class HybridGoldenTest {
@@ -53,11 +53,12 @@ class HybridGoldenTest {
     }
 
     @SuppressWarnings("unchecked")
-    @Test
-    void reproducesDeepmdNumpyBackend() throws Exception {
-        DeepPotModel m = model();
+    @ParameterizedTest
+    @ValueSource(strings = {"hybrid", "hybrid-dpa1"})
+    void reproducesDeepmdNumpyBackend(String name) throws Exception {
+        DeepPotModel m = DeepPotModel.importDeepmd(FParamGoldenTest.resource(name + ".yaml"));
         Map<String, Object> ref = new ObjectMapper(new YAMLFactory()).readValue(
-                FParamGoldenTest.resource("hybrid-reference.yaml").toFile(), Map.class);
+                FParamGoldenTest.resource(name + "-reference.yaml").toFile(), Map.class);
         HybridEvaluator ev = new HybridEvaluator(m);
         for (Map<String, Object> f : (List<Map<String, Object>>) ref.get("frames")) {
             double[] coord = FParamGoldenTest.doubles(f.get("coord"));
@@ -68,8 +69,8 @@ class HybridGoldenTest {
             double dAE = SeRGoldenTest.maxAbsDiff(r.atomEnergy(), FParamGoldenTest.doubles(f.get("atomic_energy")));
             double[] ffd = FParamGoldenTest.doubles(f.get("force_fd"));
             double dF = SeRGoldenTest.maxAbsDiff(Arrays.copyOf(r.forces(), ffd.length), ffd);
-            System.out.printf("hybrid se_e2_a + se_e2_r, %s: max|Δ| atom_energy %.3e  force vs FD %.3e (max|F| %.3e)%n",
-                    f.get("system"), dAE, dF, SeRPhysicsTest.maxAbs(ffd));
+            System.out.printf("%s, %s: max|Δ| atom_energy %.3e  force vs FD %.3e (max|F| %.3e)%n", name, f.get("system"), dAE,
+                    dF, SeRPhysicsTest.maxAbs(ffd));
             // as SeAttenGoldenTest: per-atom energies (|E_i| ≲ 80 eV) equal to 1e-10; forces against DeePMD-kit's central
             // differences (h = 1e-5 Å) to their round-off, ε|E|/h: 1e-6 eV/Å for water (|E| ~ 6.7e3 eV), 1e-7 for the molecule
             assertTrue(dAE < 1e-10, "atomic energy " + dAE);
@@ -78,14 +79,40 @@ class HybridGoldenTest {
         }
     }
 
+    /** The DPA-1 member: one sel total for the hybrid, its descriptor columns equal to SeAttenEvaluator's alone. */
     @Test
-    void forcesVirialsAndInvariances() throws Exception {
-        DeepPotModel m = model();
+    void dpa1MemberAsAlone() throws Exception {
+        DeepPotModel m = DeepPotModel.importDeepmd(FParamGoldenTest.resource("hybrid-dpa1.yaml"));
+        HybridDescriptor h = assertInstanceOf(HybridDescriptor.class, m.descriptor());
+        SeAttenDescriptor a = assertInstanceOf(SeAttenDescriptor.class, h.list().get(0));
+        assertEquals(List.of(60), Arrays.stream(h.sel()).boxed().toList(), "a DPA-1 member makes the hybrid's sel one total");
+        assertEquals(a.dimOut() + 12, h.dimOut());
+        assertEquals(Boolean.TRUE, m.deepmdOptions().get("fitting.mixed_types"), "DeePMD-kit's fitting of a mixed-type hybrid");
+        SeRPhysicsTest.Frame w = SeRPhysicsTest.Frame.water(2);
+        int[] types = w.types().clone();
+        for (int i = 0; i < types.length; i++) types[i] = types[i] == 0 ? 2 : 1;
+        double[] dh = new HybridEvaluator(m).evaluate(w.coord(), w.box(), types, true).descriptor();
+        SeAttenAtoms alone = new SeAttenAtoms(a, MatrixProducts.scalar());
+        alone.update(w.coord(), w.box(), types, null);
+        double[] x = new double[a.dimOut()];
+        double worst = 0;
+        for (int i = 0; i < types.length; i++) {
+            alone.forward(i, types[i], x, 0);
+            for (int k = 0; k < x.length; k++) worst = Math.max(worst, Math.abs(x[k] - dh[i * h.dimOut() + k]));
+        }
+        // vector products against plain loops: round-off of sums of ~10² terms (SeAttenVectorTest's 1e-13 relative)
+        assertTrue(worst < 1e-12, "DPA-1 columns vs the member alone: " + worst);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"hybrid", "hybrid-dpa1"})
+    void forcesVirialsAndInvariances(String name) throws Exception {
+        DeepPotModel m = DeepPotModel.importDeepmd(FParamGoldenTest.resource(name + ".yaml"));
         SeRPhysicsTest.Frame w = SeRPhysicsTest.Frame.water(5);
         int[] types = w.types().clone();
         for (int i = 0; i < types.length; i++) types[i] = types[i] == 0 ? 2 : 1; // water's O = 0, H = 1 → the model's O, H
         SeRPhysicsTest.checkForcesAndVirial(new HybridEvaluator(m), w.coord(), w.box(), types, new int[] {0, 9, 70, 191},
-                "hybrid, water frame");
+                name + ", water frame");
         double[] pos = Arrays.copyOf(w.coord(), 3 * 24);
         SeRPhysicsTest.checkInvariance(new HybridEvaluator(m), pos, Arrays.copyOf(types, 24));
     }
@@ -112,14 +139,15 @@ class HybridGoldenTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"hybrid-out.yaml", "hybrid-out.dp"})
+    @ValueSource(strings = {"hybrid.yaml", "hybrid.dp", "hybrid-dpa1.yaml", "hybrid-dpa1.dp"})
     void exportImportRoundTripIsExact(String name, @TempDir Path dir) throws Exception {
-        DeepPotModel m = model();
+        DeepPotModel m = DeepPotModel.importDeepmd(FParamGoldenTest.resource(name.replaceAll("\\.dp$", ".yaml")));
         Path out = dir.resolve(name);
         m.exportDeepmd(out);
         DeepPotModel back = DeepPotModel.importDeepmd(out);
         HybridDescriptor h = assertInstanceOf(HybridDescriptor.class, back.descriptor());
-        assertEquals(List.of("se_e2_a", "se_e2_r"), h.list().stream().map(d -> d.type()).toList());
+        assertEquals(((HybridDescriptor) m.descriptor()).list().stream().map(d -> d.type()).toList(),
+                h.list().stream().map(d -> d.type()).toList());
         if (name.endsWith(".yaml")) {
             @SuppressWarnings("unchecked")
             Map<String, Object> desc = (Map<String, Object>) ((Map<String, Object>) DeepPotYaml.read(out).get("model"))
@@ -149,14 +177,4 @@ class HybridGoldenTest {
                 new HybridEvaluator(back).evaluate(pos, null, types).energy(), 0.0);
     }
 
-    @Test
-    void dpa1MemberIsRefusedByName() throws Exception {
-        DeepPotModel dpa1 = SeAttenPhysicsTest.random(false); // 3 types, as the golden hybrid
-        DeepPotModel m = model();
-        HybridDescriptor h = new HybridDescriptor(List.of(((HybridDescriptor) m.descriptor()).list().get(1), dpa1.descriptor()));
-        assertEquals(List.of(60), Arrays.stream(h.sel()).boxed().toList(), "a DPA-1 member makes the hybrid's sel one total");
-        assertEquals(12 + dpa1.descriptor().dimOut(), h.dimOut());
-        UnsupportedModelException e = assertThrows(UnsupportedModelException.class, () -> HybridEvaluator.parts(h));
-        assertTrue(e.getMessage().contains("se_atten"), e.getMessage());
-    }
 }
