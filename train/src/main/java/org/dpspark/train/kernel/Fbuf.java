@@ -7,7 +7,8 @@ import sun.misc.Unsafe;
  * An off-heap array of floats for the float32 nets of {@code train.precision = mixed} ({@link MixedNets}): the float
  * twin of {@link Dbuf} (same access rules: element access by native address, indices checked by Java assertions only,
  * memory freed by {@link #close} or JavaCPP's deallocator), plus the conversions to and from {@link Dbuf} at the
- * boundary between the float32 nets and the float64 rest of the step.
+ * boundary between the float32 nets and the float64 rest of the step (on the Vector API when it is there:
+ * {@link FloatLayerLanes#toFloat}, {@link FloatLayerLanes#toDouble}).
  */
 final class Fbuf implements AutoCloseable {
     private static final Unsafe U = Dbuf.U;
@@ -68,6 +69,10 @@ final class Fbuf implements AutoCloseable {
     /** Elements [off, off + n) ← src[srcOff, srcOff + n), rounded to nearest float. */
     void setFrom(int off, Dbuf src, int srcOff, int n) {
         assert span(off, n) && src.span(srcOff, n);
+        if (DualLayer.VECTOR && bytes != null && src.bytes() != null) {
+            FloatLayerLanes.toFloat(src.bytes(), srcOff, bytes, off, n);
+            return;
+        }
         long d = addr(off), s = src.addr(srcOff);
         for (int i = 0; i < n; i++, d += 4, s += 8) st(d, (float) Dbuf.ld(s));
     }
@@ -75,6 +80,10 @@ final class Fbuf implements AutoCloseable {
     /** dst[dstOff, dstOff + n) ← elements [off, off + n) (exact: every float is a double). */
     void copyTo(int off, Dbuf dst, int dstOff, int n) {
         assert span(off, n) && dst.span(dstOff, n);
+        if (DualLayer.VECTOR && bytes != null && dst.bytes() != null) {
+            FloatLayerLanes.toDouble(bytes, off, dst.bytes(), dstOff, n);
+            return;
+        }
         long s = addr(off), d = dst.addr(dstOff);
         for (int i = 0; i < n; i++, s += 4, d += 8) Dbuf.st(d, ld(s));
     }

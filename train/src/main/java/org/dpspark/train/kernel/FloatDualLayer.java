@@ -70,7 +70,7 @@ final class FloatDualLayer {
                     FloatLayerLanes.forwardRow(a.bytes(), ao + ro, skip == 0 ? null : x.bytes(), xo + ri,
                             dx == null ? null : dz.bytes(), dzo + ro, dx == null || skip == 0 ? null : dx.bytes(), dxo + ri,
                             y.bytes(), yo + ro, dx == null ? null : dy.bytes(), dyo + ro, g, o0, segLen, tanh);
-                    from = FloatLayerLanes.upper(segLen);
+                    from = FloatLayerLanes.covered(segLen);
                 }
                 for (int o = from; o < segLen; o++) {
                     long k = 4L * o;
@@ -99,7 +99,7 @@ final class FloatDualLayer {
         float[] accB = new float[nOut], accI = new float[nOut], unitW = dx == null ? new float[nOut] : null;
         boolean lanes = DualLayer.VECTOR && a.bytes() != null && dz.bytes() != null && ybar.bytes() != null
                 && dybar.bytes() != null && zbar.bytes() != null && dzbar.bytes() != null;
-        int from = lanes ? FloatLayerLanes.upper(nOut) : 0;
+        int from = lanes ? FloatLayerLanes.covered(nOut) : 0;
         assert a.span(ao, (long) rows * nOut) && dz.span(dzo, (long) rows * nOut) && ybar.span(ybo, (long) rows * nOut)
                 && dybar.span(dybo, (long) rows * nOut) && zbar.span(0, (long) rows * nOut) && dzbar.span(0, (long) rows * nOut);
         long row = 4L * nOut;
@@ -141,6 +141,10 @@ final class FloatDualLayer {
 
     private static void addInto(Dbuf grad, int off, Fbuf w, int n) {
         assert grad.span(off, n) && w.span(0, n);
+        if (DualLayer.VECTOR && grad.bytes() != null && w.bytes() != null) {
+            FloatLayerLanes.addToDouble(w.bytes(), 0, grad.bytes(), off, n);
+            return;
+        }
         long d = grad.addr(off), s = w.addr(0);
         for (int i = 0; i < n; i++, d += 8, s += 4) Dbuf.st(d, Dbuf.ld(d) + Fbuf.ld(s));
     }
@@ -150,6 +154,12 @@ final class FloatDualLayer {
         int skip = l.skip(), nIn = l.nIn(), nOut = l.nOut();
         if (skip == 0) return 0f;
         assert ybar.span(ybo, (long) rows * nOut) && xbar.span(xbo, (long) rows * nIn);
+        if (DualLayer.VECTOR && ybar.bytes() != null && xbar.bytes() != null && FloatLayerLanes.covered(nIn) == nIn) {
+            for (int r = 0; r < rows; r++) {
+                FloatLayerLanes.skipRow(ybar.bytes(), ybo + r * nOut, xbar.bytes(), xbo + r * nIn, nIn, skip == 2);
+            }
+            return 1f;
+        }
         long yr = ybar.addr(ybo), xr = xbar.addr(xbo), half = 4L * nIn;
         for (int r = 0; r < rows; r++, yr += 4L * nOut, xr += 4L * nIn) {
             for (int o = 0; o < nIn; o++) {

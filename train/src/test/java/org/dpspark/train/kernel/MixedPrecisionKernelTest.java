@@ -11,7 +11,7 @@ import org.dpspark.train.data.TrainFrame;
 import org.dpspark.train.graph.BatchBuilder;
 import org.dpspark.train.graph.TestData;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -21,8 +21,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>Bounds, from float32's unit round-off u = 2⁻²⁴ ≈ 6.0e-8. A float dot product of length K has a relative error
  * of at most γ_K = K·u (worst case; typically √K·u). Outputs (E, F, Ξ): the longest products inside the nets have
- * K = M·M< = 64 inputs here, through 3 embedding and 3 fitting layers whose tanh is 1-Lipschitz and whose weights have
- * norms ≲ 1, so |ΔE|/|E_nets| ≲ 6·γ_64 ≈ 2.3e-5 of the nets' output scale; the E assertion is relative to the largest
+ * K = M·M< inputs (64 or 160 here), through 3 embedding and 3 fitting layers whose tanh is 1-Lipschitz and whose
+ * weights have norms ≲ 1, so |ΔE|/|E_nets| ≲ 6·γ_K (2.3e-5 or 5.7e-5) of the nets' output scale; the E assertion is relative to the largest
  * atomic-energy *variation* the nets produce (not the −93 eV bias, which is exact in double). Gradient: each ∂W is one
  * SGEMM sum over a block of at most {@link DeepPotKernel#CHUNK_ROWS} rows (then summed in double), γ_1024 ≈ 6.1e-5,
  * relative to the gradient's largest component. A result equal to float64 to 1e-9 would mean the nets did not run in
@@ -31,11 +31,19 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 class MixedPrecisionKernelTest {
     private static final double U = Math.scalb(1.0, -24);
 
+    /**
+     * Two shapes: embedding [4, 8, 16], fitting [20, 20] (M·M&lt; = 64); and embedding [6, 20, 40], fitting [24, 24]
+     * (M·M&lt; = 160), whose widths 20, 40 (a doubling skip of two 20-column segments) and 24 are not whole vectors of
+     * 8 or 16 float lanes: the rows' overlapping last vectors ({@link FloatLayerLanes}) run.
+     */
     @ParameterizedTest
-    @ValueSource(booleans = {false, true})
-    void mixedEqualsFloat64ToFloatRoundOff(boolean typeOneSide) throws Exception {
-        DeepPotModels.Spec spec = new DeepPotModels.Spec(List.of("O", "H"), 6.0, 0.5, new int[] {46, 92}, new int[] {4, 8, 16},
-                4, typeOneSide, true, new int[] {20, 20}, true, "tanh");
+    @CsvSource({"false, false", "true, false", "false, true"})
+    void mixedEqualsFloat64ToFloatRoundOff(boolean typeOneSide, boolean tails) throws Exception {
+        int[] neuron = tails ? new int[] {6, 20, 40} : new int[] {4, 8, 16};
+        int[] fitting = tails ? new int[] {24, 24} : new int[] {20, 20};
+        int kMax = neuron[neuron.length - 1] * 4; // the longest float products: M·M< inputs of the fitting net's first layer
+        DeepPotModels.Spec spec = new DeepPotModels.Spec(List.of("O", "H"), 6.0, 0.5, new int[] {46, 92}, neuron,
+                4, typeOneSide, true, fitting, true, "tanh");
         DeepPotModel model = DeepPotModels.random(spec, 0.05, 0.1, 0.08, new double[] {-93.0, -187.0}, 7);
         TrainFrame a = TestData.water(0, 1), b0 = TestData.water(1, 2);
         double[] vir = {1.5, 0.2, -0.1, 0.2, 0.7, 0.3, -0.1, 0.3, -2.0}; // an arbitrary virial label (eV): the term is live
@@ -65,7 +73,7 @@ class MixedPrecisionKernelTest {
             double[] again = k.backward(loss.dE(), loss.dF(), loss.dV());
             for (int i = 0; i < gMix.length; i++) assertEquals(gMix[i], again[i], 0.0, "repeat, parameter " + i);
         }
-        double outBound = 6 * 64 * U;
+        double outBound = 6 * kMax * U;
         for (int f = 0; f < ref[0].length; f++) {
             double perAtom = Math.abs(ref[0][f] - mix[0][f]) / 192;
             System.out.printf("mixed vs float64: frame %d energy per atom %.3e of the nets' scale %.3e (bound %.1e)%n", f,
