@@ -99,7 +99,7 @@ final class FloatDualLayer {
         float[] accB = new float[nOut], accI = new float[nOut], unitW = dx == null ? new float[nOut] : null;
         boolean lanes = DualLayer.VECTOR && a.bytes() != null && dz.bytes() != null && ybar.bytes() != null
                 && dybar.bytes() != null && zbar.bytes() != null && dzbar.bytes() != null;
-        int from = lanes ? FloatLayerLanes.covered(nOut) : 0;
+        int from = lanes ? FloatLayerLanes.upper(nOut) : 0;
         assert a.span(ao, (long) rows * nOut) && dz.span(dzo, (long) rows * nOut) && ybar.span(ybo, (long) rows * nOut)
                 && dybar.span(dybo, (long) rows * nOut) && zbar.span(0, (long) rows * nOut) && dzbar.span(0, (long) rows * nOut);
         long row = 4L * nOut;
@@ -154,12 +154,6 @@ final class FloatDualLayer {
         int skip = l.skip(), nIn = l.nIn(), nOut = l.nOut();
         if (skip == 0) return 0f;
         assert ybar.span(ybo, (long) rows * nOut) && xbar.span(xbo, (long) rows * nIn);
-        if (DualLayer.VECTOR && ybar.bytes() != null && xbar.bytes() != null && FloatLayerLanes.covered(nIn) == nIn) {
-            for (int r = 0; r < rows; r++) {
-                FloatLayerLanes.skipRow(ybar.bytes(), ybo + r * nOut, xbar.bytes(), xbo + r * nIn, nIn, skip == 2);
-            }
-            return 1f;
-        }
         long yr = ybar.addr(ybo), xr = xbar.addr(xbo), half = 4L * nIn;
         for (int r = 0; r < rows; r++, yr += 4L * nOut, xr += 4L * nIn) {
             for (int o = 0; o < nIn; o++) {

@@ -4,20 +4,20 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The element-wise parts of {@link FloatDualLayer} and the float ↔ double conversions at the float32 nets' boundary on
- * the JDK's Vector API (the preferred species: 16 float lanes with AVX-512, 8 with AVX2). A row's passes cover all of
- * its columns [0, {@link #covered}(n)): the whole vectors, then one last vector ending at column n that overlaps the
- * previous one (it rewrites the same values; the accumulations skip its overlapping lanes), so that the embedding
- * widths 25, 50, 100 leave no scalar tail (with 16 lanes, 31 of each slot's 175 activations were scalar: the largest
- * Java share of a mixed-precision step, JFR 2026-12-08); rows narrower than a vector are the caller's scalar loop.
- * Scalar {@code Unsafe} loops are not auto-vectorised by C2. Buffers are {@link Fbuf#bytes()} / {@link Dbuf#bytes()}
- * views; offsets are in elements. Only loaded when {@link DualLayer#VECTOR} is true.
+ * the JDK's Vector API (the preferred species: 16 float lanes with AVX-512, 8 with AVX2). The forward pass covers all
+ * of a row's columns [0, {@link #covered}(n)): the whole vectors, then one last vector ending at column n that overlaps
+ * the previous one (it rewrites the same values), so that the embedding widths 25, 50, 100 leave no scalar tail (with
+ * 16 lanes, 31 of each slot's 175 activations were scalar: the largest Java share of a mixed-precision step, JFR
+ * 2026-12-08); rows narrower than a vector, and the reverse pass's tails, are the caller's scalar loops (an overlapping
+ * last vector with masked sums, and a vectorised skip adjoint, measured slower on JDK 17). Scalar {@code Unsafe} loops
+ * are not auto-vectorised by C2. Buffers are {@link Fbuf#bytes()} / {@link Dbuf#bytes()} views; offsets are in
+ * elements. Only loaded when {@link DualLayer#VECTOR} is true.
  */
 final class FloatLayerLanes {
     private FloatLayerLanes() {}
@@ -28,51 +28,35 @@ final class FloatLayerLanes {
     /** Doubles of a vector with as many lanes as {@link #H} floats: the conversions' pair of species. */
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Float> H = VectorSpecies.of(float.class, VectorShape.forBitSize(D.length() * 32));
-    /** FRESH[k]: lanes k and above (the lanes of an overlapping last vector that no whole vector did). */
-    @SuppressWarnings("unchecked")
-    private static final VectorMask<Float>[] FRESH = new VectorMask[S.length()];
-
-    static {
-        for (int k = 0; k < FRESH.length; k++) {
-            boolean[] m = new boolean[S.length()];
-            for (int j = k; j < m.length; j++) m[j] = true;
-            FRESH[k] = VectorMask.fromArray(S, m, 0);
-        }
-    }
 
     /** The largest multiple of the lane count ≤ n: the columns of a row's whole vectors. */
     static int upper(int n) { return n - n % S.length(); }
 
-    /** The first column a row's scalar loop must do: n (none) when a row holds a vector, else 0. */
+    /** The first column a row's scalar loop must do after {@link #forwardRow}: n (none) when a row holds a vector, else 0. */
     static int covered(int n) { return n >= S.length() ? n : 0; }
-
-    /** The column of the row's overlapping last vector, or −1 when the whole vectors cover the row or it is too narrow. */
-    private static int last(int n) { return n % S.length() != 0 && n >= S.length() ? n - S.length() : -1; }
 
     private static FloatVector ld(ByteBuffer b, int element) { return FloatVector.fromByteBuffer(S, b, element << 2, ORDER); }
 
     /**
      * One row of the value/tangent outputs: y = a∘g + skip(x), and when {@code dy} is non-null ẏ = s(a)∘ż∘g + skip(ẋ),
-     * columns [0, upper(n)) of a segment of n columns; a null x means no skip term.
+     * columns [0, covered(n)) of a segment of n columns; a null x means no skip term. y and ẏ must not share memory
+     * with the inputs (the overlapping last vector reads them again).
      */
     static void forwardRow(ByteBuffer a, int ao, ByteBuffer x, int xo, ByteBuffer dz, int dzo, ByteBuffer dx, int dxo,
             ByteBuffer y, int yo, ByteBuffer dy, int dyo, float[] g, int go, int n, boolean tanh) {
-        int l = S.length(), up = upper(n), tail = last(n);
-        for (int o = 0; o < up; o += l) forwardLanes(a, ao, x, xo, dz, dzo, dx, dxo, y, yo, dy, dyo, g, go, o, tanh);
-        if (tail >= 0) forwardLanes(a, ao, x, xo, dz, dzo, dx, dxo, y, yo, dy, dyo, g, go, tail, tanh);
-    }
-
-    private static void forwardLanes(ByteBuffer a, int ao, ByteBuffer x, int xo, ByteBuffer dz, int dzo, ByteBuffer dx,
-            int dxo, ByteBuffer y, int yo, ByteBuffer dy, int dyo, float[] g, int go, int o, boolean tanh) {
-        FloatVector av = ld(a, ao + o), gv = FloatVector.fromArray(S, g, go + o);
-        FloatVector yv = av.mul(gv);
-        if (x != null) yv = yv.add(ld(x, xo + o));
-        yv.intoByteBuffer(y, (yo + o) << 2, ORDER);
-        if (dy == null) return;
-        FloatVector zd = ld(dz, dzo + o).mul(gv);
-        if (tanh) zd = zd.mul(ONE.sub(av.mul(av))); // (1 − a²)·ż·g
-        if (dx != null) zd = zd.add(ld(dx, dxo + o));
-        zd.intoByteBuffer(dy, (dyo + o) << 2, ORDER);
+        int l = S.length(), vectors = n < l ? 0 : (n + l - 1) / l;
+        for (int v = 0; v < vectors; v++) {
+            int o = Math.min(v * l, n - l); // the last one ends at column n
+            FloatVector av = ld(a, ao + o), gv = FloatVector.fromArray(S, g, go + o);
+            FloatVector yv = av.mul(gv);
+            if (x != null) yv = yv.add(ld(x, xo + o));
+            yv.intoByteBuffer(y, (yo + o) << 2, ORDER);
+            if (dy == null) continue;
+            FloatVector zd = ld(dz, dzo + o).mul(gv);
+            if (tanh) zd = zd.mul(ONE.sub(av.mul(av))); // (1 − a²)·ż·g
+            if (dx != null) zd = zd.add(ld(dx, dxo + o));
+            zd.intoByteBuffer(dy, (dyo + o) << 2, ORDER);
+        }
     }
 
     /**
@@ -82,46 +66,20 @@ final class FloatLayerLanes {
     static void reverseRow(ByteBuffer a, int ao, ByteBuffer dz, int dzo, ByteBuffer yb, int ybo, ByteBuffer dyb, int dybo,
             ByteBuffer zb, int zbo, ByteBuffer dzb, int dzbo, float[] g, float[] accB, float[] accI, float[] unitW, int nOut,
             boolean tanh) {
-        int l = S.length(), up = upper(nOut), tail = last(nOut);
-        VectorMask<Float> all = FRESH[0];
+        int l = S.length(), up = upper(nOut);
         for (int o = 0; o < up; o += l) {
-            reverseLanes(a, ao, dz, dzo, yb, ybo, dyb, dybo, zb, zbo, dzb, dzbo, g, accB, accI, unitW, o, tanh, all);
+            FloatVector av = ld(a, ao + o), dzv = ld(dz, dzo + o), ybv = ld(yb, ybo + o), dybv = ld(dyb, dybo + o);
+            FloatVector gv = FloatVector.fromArray(S, g, o);
+            FloatVector s = tanh ? ONE.sub(av.mul(av)) : ONE;
+            FloatVector.fromArray(S, accI, o).add(ybv.fma(av, dybv.mul(s).mul(dzv))).intoArray(accI, o);
+            FloatVector ab = ybv.mul(gv), dab = dybv.mul(gv);
+            FloatVector z = tanh ? s.mul(ab.sub(av.mul(dzv).mul(dab).mul(2f))) : ab;
+            FloatVector dzbar = s.mul(dab);
+            z.intoByteBuffer(zb, (zbo + o) << 2, ORDER);
+            dzbar.intoByteBuffer(dzb, (dzbo + o) << 2, ORDER);
+            FloatVector.fromArray(S, accB, o).add(z).intoArray(accB, o);
+            if (unitW != null) FloatVector.fromArray(S, unitW, o).add(dzbar).intoArray(unitW, o);
         }
-        if (tail >= 0) reverseLanes(a, ao, dz, dzo, yb, ybo, dyb, dybo, zb, zbo, dzb, dzbo, g, accB, accI, unitW, tail, tanh,
-                FRESH[up - tail]);
-    }
-
-    /** Columns [o, o + lanes) of {@link #reverseRow}; the sums take only the {@code fresh} lanes. */
-    private static void reverseLanes(ByteBuffer a, int ao, ByteBuffer dz, int dzo, ByteBuffer yb, int ybo, ByteBuffer dyb,
-            int dybo, ByteBuffer zb, int zbo, ByteBuffer dzb, int dzbo, float[] g, float[] accB, float[] accI, float[] unitW,
-            int o, boolean tanh, VectorMask<Float> fresh) {
-        FloatVector av = ld(a, ao + o), dzv = ld(dz, dzo + o), ybv = ld(yb, ybo + o), dybv = ld(dyb, dybo + o);
-        FloatVector gv = FloatVector.fromArray(S, g, o);
-        FloatVector s = tanh ? ONE.sub(av.mul(av)) : ONE;
-        FloatVector.fromArray(S, accI, o).add(ybv.fma(av, dybv.mul(s).mul(dzv)), fresh).intoArray(accI, o);
-        FloatVector ab = ybv.mul(gv), dab = dybv.mul(gv);
-        FloatVector z = tanh ? s.mul(ab.sub(av.mul(dzv).mul(dab).mul(2f))) : ab;
-        FloatVector dzbar = s.mul(dab);
-        z.intoByteBuffer(zb, (zbo + o) << 2, ORDER);
-        dzbar.intoByteBuffer(dzb, (dzbo + o) << 2, ORDER);
-        FloatVector.fromArray(S, accB, o).add(z, fresh).intoArray(accB, o);
-        if (unitW != null) FloatVector.fromArray(S, unitW, o).add(dzbar, fresh).intoArray(unitW, o);
-    }
-
-    /**
-     * One row of the skip adjoint: x̄[o] = ȳ[o] (skip 1) or ȳ[o] + ȳ[nIn + o] (skip 2), o &lt; nIn, nIn ≥ lanes
-     * (see {@link FloatDualLayer#setSkipAdjoint}).
-     */
-    static void skipRow(ByteBuffer yb, int ybo, ByteBuffer xb, int xbo, int nIn, boolean twice) {
-        int l = S.length(), up = upper(nIn), tail = last(nIn);
-        for (int o = 0; o < up; o += l) skipLanes(yb, ybo, xb, xbo, nIn, twice, o);
-        if (tail >= 0) skipLanes(yb, ybo, xb, xbo, nIn, twice, tail);
-    }
-
-    private static void skipLanes(ByteBuffer yb, int ybo, ByteBuffer xb, int xbo, int nIn, boolean twice, int o) {
-        FloatVector v = ld(yb, ybo + o);
-        if (twice) v = v.add(ld(yb, ybo + nIn + o));
-        v.intoByteBuffer(xb, (xbo + o) << 2, ORDER);
     }
 
     /** d[doff + k] ← (double) f[foff + k], k &lt; n (exact). */
