@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.dpspark.model.DeepPotModel;
+import org.dpspark.model.Descriptor;
+import org.dpspark.model.HybridDescriptor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -31,9 +33,16 @@ public final class ImportModelCommand implements Callable<Integer> {
         provenance.put("imported_from", from.toAbsolutePath().toString());
         provenance.put("imported_at", Instant.now().toString());
         model.withMetadata(provenance, model.training()).save(output);
-        spec.commandLine().getOut().printf("imported %s: type map %s, rcut %.3f Å, sel %s → %s%n", from,
-                model.typeMap(), model.rcut(), java.util.Arrays.toString(model.descriptor().sel()), output);
+        spec.commandLine().getOut().printf("imported %s: descriptor %s, type map %s, rcut %.3f Å, sel %s → %s%n", from,
+                describe(model.descriptor()), model.typeMap(), model.rcut(),
+                java.util.Arrays.toString(model.descriptor().sel()), output);
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    /** The descriptor's type, with a hybrid's members: {@code hybrid [se_e2_a, se_e2_r]}. */
+    static String describe(Descriptor d) {
+        if (d instanceof HybridDescriptor h) return "hybrid " + h.list().stream().map(Descriptor::type).toList();
+        return d.type();
     }
 }
