@@ -22,10 +22,12 @@ public record HybridDescriptor(List<Descriptor> list) implements Descriptor {
         int t = list.get(0).ntypes();
         for (int k = 0; k < list.size(); k++) {
             Descriptor d = list.get(k);
-            if (d instanceof HybridDescriptor) throw new IllegalArgumentException("member " + k + " of a hybrid descriptor is a hybrid");
+            if (d instanceof HybridDescriptor) {
+                throw new IllegalArgumentException("member " + k + " of a hybrid descriptor is a hybrid");
+            }
             if (d.ntypes() != t) {
-                throw new IllegalArgumentException("member " + k + " (" + d.type() + ") of a hybrid descriptor has " + d.ntypes()
-                        + " types, member 0 (" + list.get(0).type() + ") " + t);
+                throw new IllegalArgumentException("member " + k + " (" + d.type() + ") of a hybrid descriptor has "
+                        + d.ntypes() + " types, member 0 (" + list.get(0).type() + ") " + t);
             }
         }
     }

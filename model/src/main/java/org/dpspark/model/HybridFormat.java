@@ -29,7 +29,9 @@ final class HybridFormat implements DescriptorFormat {
             m.expectClass("Descriptor", 2);
             String type = m.str("type");
             DescriptorFormat f = DescriptorRegistry.forType(type, m.path);
-            if (f instanceof HybridFormat) throw new UnsupportedModelException("a hybrid descriptor inside a hybrid at " + m.path);
+            if (f instanceof HybridFormat) {
+                throw new UnsupportedModelException("a hybrid descriptor inside a hybrid at " + m.path);
+            }
             list.add(f.read(m, t));
         }
         return new HybridDescriptor(list);

@@ -16,7 +16,10 @@ abstract class AtomDescriptor {
     /** Width of D_i, the part's columns of the fitting input. */
     abstract int width();
 
-    /** Neighbour slots of every atom for these positions (see {@link VerletSlots#update(double[], double[], int[], NeighborList)}). */
+    /**
+     * Neighbour slots of every atom for these positions (see
+     * {@link VerletSlots#update(double[], double[], int[], NeighborList)}).
+     */
     abstract void update(double[] positions, double[] cell, int[] types, NeighborList verlet);
 
     /**

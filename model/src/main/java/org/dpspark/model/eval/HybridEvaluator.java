@@ -35,7 +35,8 @@ public final class HybridEvaluator extends PerAtomEvaluator {
 
     private static HybridDescriptor hybrid(DeepPotModel model) {
         if (model.descriptor() instanceof HybridDescriptor h) return h;
-        throw new UnsupportedModelException("HybridEvaluator evaluates hybrid descriptors, got " + model.descriptor().type());
+        throw new UnsupportedModelException("HybridEvaluator evaluates hybrid descriptors, got "
+                + model.descriptor().type());
     }
 
     /** One part per member, in list order; a member kind without a per-atom part is refused by name. */
