@@ -87,8 +87,8 @@ class DeepmdImportTest {
 
     @Test
     void unsupportedOptionsAreNamed() throws Exception {
-        Exception e = importEdited(m -> sub(m, "descriptor").put("type", "hybrid"));
-        assertTrue(e instanceof UnsupportedModelException && e.getMessage().contains("hybrid"), e.getMessage());
+        Exception e = importEdited(m -> sub(m, "descriptor").put("type", "dpa2"));
+        assertTrue(e instanceof UnsupportedModelException && e.getMessage().contains("dpa2"), e.getMessage());
         e = importEdited(m -> sub(m, "descriptor").put("exclude_types", List.of(List.of(0, 1))));
         assertTrue(e.getMessage().contains("exclude_types"), e.getMessage());
         e = importEdited(m -> sub(m, "descriptor").put("env_protection", 1e-6));

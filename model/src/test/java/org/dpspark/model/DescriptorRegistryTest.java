@@ -27,8 +27,8 @@ class DescriptorRegistryTest {
     @Test
     void anUnknownTypeNamesTheKnownOnes() {
         UnsupportedModelException e = assertThrows(UnsupportedModelException.class,
-                () -> DescriptorRegistry.forType("hybrid", "model.yaml:/model/descriptor"));
-        assertEquals("unsupported descriptor type 'hybrid' at model.yaml:/model/descriptor (supported: "
+                () -> DescriptorRegistry.forType("dpa2", "model.yaml:/model/descriptor"));
+        assertEquals("unsupported descriptor type 'dpa2' at model.yaml:/model/descriptor (supported: "
                 + String.join(", ", DescriptorRegistry.types()) + ")", e.getMessage());
     }
 
