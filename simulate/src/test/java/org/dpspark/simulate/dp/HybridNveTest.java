@@ -1,8 +1,5 @@
 package org.dpspark.simulate.dp;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,17 +43,7 @@ class HybridNveTest {
         int n = st.natoms();
         double[] e1 = SeRNveTest.window(st, m, 0.5, WINDOW_FS, HybridEvaluator.class);
         double[] e2 = SeRNveTest.window(st, m, 0.25, WINDOW_FS, HybridEvaluator.class);
-        assertEquals(e1[0], e2[0], 0.0, "same start");
-        double s1 = DeepPotNveTest.std(e1), s2 = DeepPotNveTest.std(e2);
-        double d1 = DeepPotNveTest.slope(e1, 0.5e-3) / n, d2 = DeepPotNveTest.slope(e2, 0.25e-3) / n; // eV/atom/ps
-        System.out.printf("hybrid water NVE (192 atoms, 300 K, 25 fs): std E_tot dt=0.5 fs %.3e eV, dt=0.25 fs %.3e eV,"
-                + " ratio %.3f; drift %.3e, %.3e eV/atom/ps%n", s1, s2, s1 / s2, d1, d2);
-        // bounds and reasons as SeRNveTest: fluctuation ratio 4 (O(dt²)) within 3.5–4.5, above round-off (~1e-11 eV),
-        // drift below 1e-5 eV/atom/ps
-        assertTrue(s2 > 1e-8, "fluctuation above round-off: " + s2);
-        assertTrue(s1 / s2 > 3.5 && s1 / s2 < 4.5, "fluctuation ratio " + s1 / s2);
-        assertTrue(Math.abs(d1) < 1e-5, "drift at dt = 0.5 fs: " + d1 + " eV/atom/ps");
-        assertTrue(Math.abs(d2) < 1e-5, "drift at dt = 0.25 fs: " + d2 + " eV/atom/ps");
+        SeRNveTest.checkDtSquared("hybrid water NVE (192 atoms, 300 K, 25 fs)", e1, e2, n);
     }
 
     /** {@code m} with every fitting net's output layer × 0.05 (E_i − bias and forces scaled by 0.05). */

@@ -80,11 +80,19 @@ class SeRNveTest {
         int n = st.natoms();
         double[] e1 = nve(st, m, 0.5);
         double[] e2 = nve(st, m, 0.25);
+        checkDtSquared("se_e2_r water NVE (192 atoms, 300 K, 80 fs)", e1, e2, n);
+    }
+
+    /**
+     * Two velocity-Verlet runs from the same start, E_tot per step at dt = 0.5 fs ({@code e1}) and 0.25 fs ({@code e2})
+     * of n atoms: the O(dt²) error and no drift.
+     */
+    static void checkDtSquared(String what, double[] e1, double[] e2, int n) {
         assertEquals(e1[0], e2[0], 0.0, "same start");
         double s1 = DeepPotNveTest.std(e1), s2 = DeepPotNveTest.std(e2);
         double d1 = DeepPotNveTest.slope(e1, 0.5e-3) / n, d2 = DeepPotNveTest.slope(e2, 0.25e-3) / n; // eV/atom/ps
-        System.out.printf("se_e2_r water NVE (192 atoms, 300 K, 80 fs): std E_tot dt=0.5 fs %.3e eV, dt=0.25 fs %.3e eV,"
-                + " ratio %.3f; drift %.3e, %.3e eV/atom/ps%n", s1, s2, s1 / s2, d1, d2);
+        System.out.printf("%s: std E_tot dt=0.5 fs %.3e eV, dt=0.25 fs %.3e eV, ratio %.3f; drift %.3e, %.3e eV/atom/ps%n",
+                what, s1, s2, s1 / s2, d1, d2);
         // Velocity Verlet's energy error is the O(dt²) shadow-Hamiltonian difference: halving dt divides the
         // fluctuation of E_tot by 4; accepted 3.5–4.5 for higher-order terms. Round-off of E ≈ −3·10⁴ eV summed over
         // 192 atoms is ~1e-11 eV, far below the fluctuation (asserted > 1e-8 eV so that the ratio is not noise).
