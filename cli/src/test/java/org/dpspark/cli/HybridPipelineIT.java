@@ -70,12 +70,7 @@ class HybridPipelineIT {
         assertEquals(ev.evaluate(f0.positions(), f0.cell(), f0.types()).energy(),
                 new HybridEvaluator(back).evaluate(f0.positions(), f0.cell(), f0.types()).energy(), 0.0, "export → import");
 
-        Path md = tmp.resolve("md");
-        String printed = Cli.run("simulate", "--conf", Path.of(System.getProperty("dpspark.root"), "conf/ensemble-water-dp.conf").toString(),
-                "--output", md.toString(), "--set", "simulate.potentials=[{type=deep-potential, model=\"" + model + "\"}]",
-                "--set", "simulate.integrator.steps=20", "--set", "simulate.temperatures=[300]", "--set", "simulate.seeds=1");
-        assertTrue(printed.contains("trajectories: 1 (completed 1"), printed);
-        Row s = spark.read().parquet(md.resolve("summary").toString()).collectAsList().get(0);
+        Row s = SeRPipelineIT.simulateWater(spark, model, tmp.resolve("md"));
         // NVE, 10 fs at dt = 0.5 fs on 192 atoms: HybridNveTest measures E_tot fluctuations of ~3e-6 eV (its nets ×0.05) to
         // ~2e-4 eV (these weights), a least-squares slope over 10 fs ≲ 2e-4 eV / (0.01 ps · 192) ≈ 1e-4 eV/atom/ps;
         // 1e-3 still catches forces that are not −∇E (those drift at ≳ 1e-2 eV/atom/ps at these force scales)

@@ -30,6 +30,20 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SeRPipelineIT {
 
+    /**
+     * One 20-step NVE trajectory of conf/ensemble-water-dp.conf (dt 0.5 fs, 300 K) with {@code model} through the
+     * command line; its one summary row.
+     */
+    static Row simulateWater(SparkSession spark, Path model, Path md) {
+        String printed = Cli.run("simulate", "--conf", Path.of(System.getProperty("dpspark.root"), "conf/ensemble-water-dp.conf").toString(),
+                "--output", md.toString(), "--set", "simulate.potentials=[{type=deep-potential, model=\"" + model + "\"}]",
+                "--set", "simulate.integrator.steps=20", "--set", "simulate.temperatures=[300]", "--set", "simulate.seeds=1");
+        assertTrue(printed.contains("trajectories: 1 (completed 1"), printed);
+        List<Row> summary = spark.read().parquet(md.resolve("summary").toString()).collectAsList();
+        assertEquals(1, summary.size());
+        return summary.get(0);
+    }
+
     @Test
     void importTestExportSimulate(@TempDir Path tmp) throws Exception {
         SparkSession spark = LocalSpark.get();
@@ -67,14 +81,7 @@ class SeRPipelineIT {
         assertEquals(ev.evaluate(f0.positions(), f0.cell(), f0.types()).energy(),
                 new SeREvaluator(back).evaluate(f0.positions(), f0.cell(), f0.types()).energy(), 0.0, "export → import");
 
-        Path md = tmp.resolve("md");
-        String printed = Cli.run("simulate", "--conf", Path.of(System.getProperty("dpspark.root"), "conf/ensemble-water-dp.conf").toString(),
-                "--output", md.toString(), "--set", "simulate.potentials=[{type=deep-potential, model=\"" + model + "\"}]",
-                "--set", "simulate.integrator.steps=20", "--set", "simulate.temperatures=[300]", "--set", "simulate.seeds=1");
-        assertTrue(printed.contains("trajectories: 1 (completed 1"), printed);
-        List<Row> summary = spark.read().parquet(md.resolve("summary").toString()).collectAsList();
-        assertEquals(1, summary.size());
-        Row s = summary.get(0);
+        Row s = simulateWater(spark, model, tmp.resolve("md"));
         // NVE, 10 fs at dt = 0.5 fs: SeRNveTest measures E_tot fluctuations of ~6e-6 eV on this 192-atom box, so a
         // least-squares slope over 10 fs is ≲ 6e-6 eV / (0.01 ps · 192) ≈ 3e-6 eV/atom/ps; 1e-4 leaves a margin of 30
         // and still catches forces that are not −∇E (those drift at ≳ 1e-3 eV/atom/ps here)
